@@ -1,0 +1,77 @@
+# socialfund: the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+STAMP  := $(VENV)/.installed
+CONSTRAINTS := requirements/constraints.txt
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+# The demo and the local server run with DEBUG on and a throw-away key; production
+# sets SECRET_KEY and leaves DEBUG off (see docs/operations.md).
+RUN_ENV := DEBUG=1
+
+.PHONY: help run test lint format typecheck migrations-check pytest bench demo install clean
+
+help:
+	@echo "make run    installera, migrera, ladda Södertälje-demon och starta på http://$(HOST):$(PORT)"
+	@echo "make test   ruff, mypy, migrationskontroll och pytest (SQLite, och PostgreSQL om DATABASE_URL pekar dit)"
+	@echo "make lint   ruff check + ruff format --check"
+	@echo "make format ruff format + ruff check --fix"
+	@echo "make bench  prestandamätningar under benchmarks/"
+	@echo "make demo   ladda om demodata (--reset)"
+
+$(STAMP): pyproject.toml $(CONSTRAINTS)
+	@test -d $(VENV) || $$(scripts/find-python) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c $(CONSTRAINTS) -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	@mkdir -p var
+	$(RUN_ENV) $(VENV)/bin/socialfund migrate --noinput
+	$(RUN_ENV) $(VENV)/bin/socialfund demo --if-empty
+	$(RUN_ENV) $(VENV)/bin/socialfund runserver $(HOST):$(PORT)
+
+demo: $(STAMP)
+	@mkdir -p var
+	$(RUN_ENV) $(VENV)/bin/socialfund migrate --noinput
+	$(RUN_ENV) $(VENV)/bin/socialfund demo --reset
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+migrations-check: $(STAMP)
+	env -u DATABASE_URL DEBUG=1 $(VENV)/bin/socialfund makemigrations --check --dry-run
+
+# pytest runs on SQLite always, and a second time on PostgreSQL when DATABASE_URL
+# names one (CI always sets it).
+pytest: $(STAMP)
+	@echo "== pytest på SQLite =="
+	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
+	  echo "== pytest på PostgreSQL =="; \
+	  $(VENV)/bin/pytest $(PYTEST_ARGS); \
+	fi
+
+test: lint typecheck migrations-check pytest
+
+bench: $(STAMP)
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

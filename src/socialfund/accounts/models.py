@@ -1,0 +1,59 @@
+"""The user: a person in the municipality, with roles as groups."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from socialfund.accounts.roles import Role
+
+
+class User(AbstractUser):
+    """A user of the system. Holds no data about the people a project helps."""
+
+    organisation = models.ForeignKey(
+        "organisation.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("organisation"),
+    )
+    board = models.ForeignKey(
+        "organisation.Board",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("nämnd"),
+        help_text=_("Den nämnd en sökande handläggare eller nämndsekreterare arbetar för."),
+    )
+    office = models.ForeignKey(
+        "organisation.Office",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("kontor"),
+    )
+
+    class Meta:
+        verbose_name = _("användare")
+        verbose_name_plural = _("användare")
+
+    @cached_property
+    def role_codes(self) -> frozenset[str]:
+        """The user's roles; a superuser has them all."""
+        if self.is_superuser:
+            return frozenset(Role.values)
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, role: Role | str) -> bool:
+        return str(role) in self.role_codes
+
+    @property
+    def roles(self) -> list[Role]:
+        return [Role(code) for code in Role.values if code in self.role_codes]

@@ -1,0 +1,1 @@
+"""Initiatives (cases): from a registered interest to kommunstyrelsen's decision."""

@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from socialfund.cases.models import Initiative
+from socialfund.web.admin_mixins import ReadOnlyAdmin
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(ReadOnlyAdmin):
+    list_display = ["title", "fund", "stage", "status", "initiator_name", "lead_board", "filed_on"]
+    list_filter = ["fund", "status", "stage"]
+    search_fields = ["title", "initiator_name", "registry_number"]

@@ -1,0 +1,70 @@
+"""Stable codes for where an initiative is (stage) and whether it is still alive (status).
+
+Stages come from the fund's policy (Klippan adds behovsanalys, Gävleborg decides in
+two rounds), so a stage is a code, not a fixed choice; the names of the stages that
+the known policies use are here for display. Codes are stored, never display strings.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+STAGE_NAMES: dict[str, str | Promise] = {
+    "needs_analysis": _("Behovsanalys"),
+    "interest": _("Intresseanmälan"),
+    "idea_test": _("Idéprövning"),
+    "idea": _("Idéskiss"),
+    "application": _("Ansökan"),
+    "preparation": _("Beredning"),
+    "director_approval": _("Stadsdirektörens godkännande"),
+    "opinions": _("Yttranden"),
+    "priority_decision": _("Prioriteringsbeslut"),
+    "joint_design": _("Gemensam utformning"),
+    "amount_decision": _("Beslut om belopp"),
+    "decision": _("Kommunstyrelsens beslut"),
+}
+
+# The order in which stages are shown when a policy does not say otherwise.
+DEFAULT_STAGE_ORDER = list(STAGE_NAMES)
+
+
+def stage_name(code: str) -> str:
+    return str(STAGE_NAMES.get(code, code))
+
+
+class Status(models.TextChoices):
+    ACTIVE = "active", _("Pågående")
+    GRANTED = "granted", _("Beviljad")
+    REJECTED = "rejected", _("Avslagen av kommunstyrelsen")
+    WITHDRAWN = "withdrawn", _("Återkallad av initiativtagaren")
+    REFUSED = "refused", _("Avvisad – inte förenlig med riktlinjerna")
+    ADVISED_AGAINST = "advised_against", _("Avrådd")
+    ON_HOLD = "on_hold", _("Vilande")
+
+
+class WithdrawalReason(models.TextChoices):
+    REPAYMENT_RISK = "repayment_risk", _("Risk att inte kunna återföra medlen")
+    EVALUATION_BURDEN = "evaluation_burden", _("Kraven på uppföljning och utvärdering")
+    OTHER = "other", _("Annat skäl")
+
+
+class ApplicantType(models.TextChoices):
+    """Who stands behind an initiative; the same codes as the initiative file."""
+
+    BOARD = "board", _("Nämnd")
+    OFFICE = "office", _("Kontor")
+    MUNICIPAL_COMPANY = "municipal_company", _("Kommunalt bolag")
+    ASSOCIATION = "association", _("Förening")
+    FOUNDATION = "foundation", _("Stiftelse")
+    COOPERATIVE = "cooperative", _("Kooperativ")
+    COMPANY = "company", _("Företag")
+    SOLE_TRADER = "sole_trader", _("Enskild firma")
+    PUBLIC_BODY = "public_body", _("Annan offentlig aktör")
+    REGION_UNIT = "region_unit", _("Regionens verksamhet")
+    UNIVERSITY = "university", _("Lärosäte")
+
+    @classmethod
+    def internal(cls) -> frozenset[str]:
+        return frozenset({cls.BOARD, cls.OFFICE})

@@ -1,0 +1,1 @@
+"""Command-line interfaces that run on the pure core alone (no Django)."""

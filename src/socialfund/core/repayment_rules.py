@@ -1,0 +1,35 @@
+"""The limits a fund's guidelines put on repayment (återföring).
+
+Shared by the calculation engine (which proposes and checks a repayment plan) and
+the policies (which say what the limits are). Years are offsets from the project's
+first year (start_year, t = 0). Södertälje 2013: "återbetalningen ska börja senast
+fem år från projektstarten. Insatsen ska vara helt återbetald senast fem år efter
+det att återbetalningen påbörjats", and a board "kan arbeta i minst två år för att
+sänka kostnaderna innan återföring".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+RepaymentMode = Literal["none", "repayment_plan", "frame_reduction"]
+
+
+@dataclass(frozen=True)
+class RepaymentRules:
+    """Repayment limits; each bound is inclusive.
+
+    - no repayment before `start_year + earliest_offset_years`
+    - the first repayment year is at the latest `start_year + latest_start_offset_years`
+    - the last repayment year is at the latest `first repayment year + max_years_after_first`
+    """
+
+    mode: RepaymentMode = "repayment_plan"
+    earliest_offset_years: int | None = 2
+    latest_start_offset_years: int | None = 5
+    max_years_after_first: int | None = 5
+    waivable: bool = True
+
+
+SODERTALJE_DEFAULT = RepaymentRules()

@@ -1,0 +1,1 @@
+"""The fund: its capital, the decision that set it, and its guideline versions."""

@@ -1,0 +1,1 @@
+"""The municipality or region, its decision bodies, boards (nämnder) and offices (kontor)."""

@@ -1,0 +1,20 @@
+"""URL map of the whole site."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from socialfund.web import views as web_views
+
+urlpatterns = [
+    path("", web_views.start, name="start"),
+    path("tillganglighet/", web_views.accessibility_statement, name="accessibility"),
+    path(
+        "logga-in/",
+        auth_views.LoginView.as_view(template_name="registration/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,1 @@
+"""The web interface: layout, login, start pages, and the pages every user can reach."""

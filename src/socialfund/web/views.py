@@ -1,0 +1,80 @@
+"""Start page, accessibility statement and the signed-in start page per role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from socialfund.accounts.models import User
+from socialfund.accounts.roles import ROLE_DESCRIPTIONS, Role
+from socialfund.cases.codes import Status
+from socialfund.cases.models import Initiative
+from socialfund.cases.selectors import initiative_stage_counts, initiative_status_counts
+from socialfund.funds.selectors import funds_visible_to
+
+# What each role is asked to look at first on its start page: (role, stage codes, heading).
+ROLE_QUEUES: list[tuple[Role, tuple[str, ...], str]] = [
+    (Role.PREPARATION_GROUP, ("interest", "idea", "application", "preparation"), "väntar på beredningsgruppen"),
+    (Role.CITY_DIRECTOR, ("director_approval",), "väntar på stadsdirektörens godkännande"),
+    (Role.OPINION_GIVER, ("opinions",), "väntar på yttranden"),
+    (Role.REGISTRAR, ("decision",), "väntar på kommunstyrelsens beslut"),
+]
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "web/welcome.html")
+    user = request.user
+    assert isinstance(user, User)
+    return render(request, "web/start.html", _start_context(user))
+
+
+def _start_context(user: User) -> dict[str, Any]:
+    funds = []
+    for fund in funds_visible_to(user=user):
+        funds.append(
+            {
+                "fund": fund,
+                "stages": initiative_stage_counts(fund=fund),
+                "statuses": initiative_status_counts(fund=fund),
+                "queues": _queues_for(user, fund_id=fund.pk),
+            }
+        )
+    own_board_initiatives: list[Initiative] = []
+    if user.has_role(Role.APPLICANT) and user.board_id is not None:
+        own_board_initiatives = list(
+            Initiative.objects.filter(lead_board_id=user.board_id).select_related("fund").order_by("-filed_on")[:20]
+        )
+    return {
+        "funds": funds,
+        "role_descriptions": [(role, ROLE_DESCRIPTIONS[role]) for role in user.roles],
+        "own_board_initiatives": own_board_initiatives,
+    }
+
+
+def _queues_for(user: User, *, fund_id: int) -> list[dict[str, Any]]:
+    queues = []
+    for role, stages, heading in ROLE_QUEUES:
+        if user.has_role(role):
+            count = Initiative.objects.filter(fund_id=fund_id, status=Status.ACTIVE, stage__in=stages).count()
+            queues.append({"role": role, "count": count, "heading": heading})
+    return queues
+
+
+@require_GET
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "web/accessibility.html",
+        {
+            "organisation_name": settings.ACCESSIBILITY_ORGANISATION,
+            "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+            "assessed_on": settings.ACCESSIBILITY_ASSESSED_ON,
+            "updated_on": settings.ACCESSIBILITY_UPDATED_ON,
+        },
+    )

@@ -1,0 +1,104 @@
+"""The Södertälje demo: the seed's facts, and idempotent loading."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from socialfund.accounts.models import User
+from socialfund.accounts.roles import Role
+from socialfund.cases.models import Initiative
+from socialfund.funds.models import Fund
+from socialfund.organisation.models import Board, DecisionBody, Office, Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> dict[str, object]:
+    """Everything the demo writes, as comparable values (ids excluded)."""
+    return {
+        "organisations": sorted(Organisation.objects.values_list("code", "name", "kind")),
+        "bodies": sorted(DecisionBody.objects.values_list("code", "name", "kind", "parent__code")),
+        "boards": sorted(Board.objects.values_list("code", "name", "area")),
+        "offices": sorted(
+            (
+                o.code,
+                o.name,
+                o.parent.code if o.parent else None,
+                o.head.username if o.head else None,
+                tuple(sorted(o.boards.values_list("code", flat=True))),
+            )
+            for o in Office.objects.all()
+        ),
+        "funds": sorted(Fund.objects.values_list("slug", "capital", "decided_on", "decision_paragraph")),
+        "policies": sorted(Fund.objects.values_list("policy_versions__policy_id", "policy_versions__adopted_on")),
+        "users": sorted(
+            (u.username, u.board.code if u.board else None, tuple(sorted(u.role_codes))) for u in User.objects.all()
+        ),
+        "initiatives": sorted(
+            (
+                i.title,
+                i.stage,
+                i.status,
+                i.withdrawal_reason,
+                tuple(i.failed_rules),
+                i.lead_board.code if i.lead_board else None,
+                tuple(sorted(i.partner_boards.values_list("code", flat=True))),
+            )
+            for i in Initiative.objects.all()
+        ),
+    }
+
+
+def test_demo_holds_the_seeds_facts(demo):
+    fund = Fund.objects.get(slug="sodertalje")
+    assert fund.capital == Decimal("24000000.00")
+    assert fund.decision_reference == "KF 2013-02-25 § 7"
+    assert fund.organisation.code == "0181"
+    assert sorted(Board.objects.values_list("code", flat=True)) == sorted(
+        ["ALN", "Enh", "KFN", "MN", "OMS", "SBN", "SN", "TN", "UN", "VM", "ÄON"]
+    )
+    assert Board.objects.get(code="SN").name == "Socialnämnden"
+    assert DecisionBody.objects.get(code="HU").parent.code == "KS"
+    assert Initiative.objects.count() == 12
+    assert Initiative.objects.get(title="Mobilt team skola").withdrawal_reason == "repayment_risk"
+    assert Initiative.objects.get(title="Tjejhuset").failed_rules == ["purpose"]
+    assert Initiative.objects.get(title="Körkortsutbildning för ungdomar").status == "advised_against"
+    assert Initiative.objects.get(title="Familjecentraler").stage == "decision"
+
+
+def test_one_demo_user_per_role(demo):
+    roles = {code for user in User.objects.all() for code in user.role_codes if not user.is_superuser}
+    assert roles | {Role.ADMINISTRATOR} == set(Role.values)
+    assert [login.username for login in demo.logins] == [u.username for u in User.objects.order_by("pk")]
+    for login in demo.logins:
+        assert User.objects.get(username=login.username).check_password(login.password)
+
+
+def test_policy_in_force_follows_adoption_dates(demo):
+    import datetime as dt
+
+    fund = Fund.objects.get(slug="sodertalje")
+    assert fund.policy_in_force(dt.date(2012, 12, 31)) is None
+    assert fund.policy_in_force(dt.date(2015, 3, 1)).policy_id == "sodertalje-2013"
+    assert fund.policy_in_force(dt.date(2016, 6, 1)).policy_id == "sodertalje-2015"
+
+
+def test_running_the_demo_twice_gives_the_same_data(capsys):
+    call_command("demo")
+    first = snapshot()
+    call_command("demo")
+    assert snapshot() == first
+    call_command("demo", "--reset")
+    assert snapshot() == first
+    assert "demo-beredning" in capsys.readouterr().out
+
+
+def test_if_empty_leaves_a_database_with_data_alone(capsys):
+    call_command("demo")
+    Initiative.objects.filter(title="Projekt 100").update(stage="application")
+    call_command("demo", "--if-empty")
+    assert Initiative.objects.get(title="Projekt 100").stage == "application"
+    assert "laddas inte om" in capsys.readouterr().out

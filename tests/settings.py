@@ -1,0 +1,11 @@
+"""Settings for the test suite: the project's settings with a test key and a fast hasher."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-key-not-secret")
+
+from socialfund.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+SECURE_SSL_REDIRECT = False
