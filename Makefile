@@ -15,7 +15,7 @@ PORT   ?= 8000
 # sets SECRET_KEY and leaves DEBUG off (see docs/operations.md).
 RUN_ENV := DEBUG=1
 
-.PHONY: help run test lint format typecheck migrations-check pytest bench demo install clean
+.PHONY: help run test lint format typecheck migrations-check pytest bench screenshots demo install clean
 
 help:
 	@echo "make run    installera, migrera, ladda Södertälje-demon och starta på http://$(HOST):$(PORT)"
@@ -23,6 +23,7 @@ help:
 	@echo "make lint   ruff check + ruff format --check"
 	@echo "make format ruff format + ruff check --fix"
 	@echo "make bench  prestandamätningar under benchmarks/"
+	@echo "make screenshots  skärmbilder av huvudsidorna i var/screenshots/"
 	@echo "make demo   ladda om demodata (--reset)"
 
 $(STAMP): pyproject.toml $(CONSTRAINTS)
@@ -59,19 +60,25 @@ migrations-check: $(STAMP)
 	env -u DATABASE_URL DEBUG=1 $(VENV)/bin/socialfund makemigrations --check --dry-run
 
 # pytest runs on SQLite always, and a second time on PostgreSQL when DATABASE_URL
-# names one (CI always sets it).
+# names one (CI always sets it). The browser tests run once, on SQLite: what they
+# test is the pages, not the database.
 pytest: $(STAMP)
 	@echo "== pytest på SQLite =="
 	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
 	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
 	  echo "== pytest på PostgreSQL =="; \
-	  $(VENV)/bin/pytest $(PYTEST_ARGS); \
+	  $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS); \
 	fi
 
 test: lint typecheck migrations-check pytest
 
 bench: $(STAMP)
 	$(PY) -m benchmarks
+
+# Screenshots of the main pages at 1280 px and 390 px, for a reviewer, in var/screenshots/.
+screenshots: $(STAMP)
+	@mkdir -p var/screenshots
+	env -u DATABASE_URL SCREENSHOTS_DIR=$(CURDIR)/var/screenshots $(VENV)/bin/pytest -m browser tests/browser/test_screenshots.py -q
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
