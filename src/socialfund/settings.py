@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "socialfund.organisation",
     "socialfund.funds",
     "socialfund.cases",
+    "socialfund.audit",
     "socialfund.web",
     "socialfund.demo",
 ]

@@ -35,6 +35,7 @@ def stage_name(code: str) -> str:
 
 
 class Status(models.TextChoices):
+    DRAFT = "draft", _("Utkast")
     ACTIVE = "active", _("Pågående")
     GRANTED = "granted", _("Beviljad")
     REJECTED = "rejected", _("Avslagen av kommunstyrelsen")
@@ -68,3 +69,44 @@ class ApplicantType(models.TextChoices):
     @classmethod
     def internal(cls) -> frozenset[str]:
         return frozenset({cls.BOARD, cls.OFFICE})
+
+
+# Statuses from which nothing more happens to the case.
+CLOSED_STATUSES = frozenset({Status.GRANTED, Status.REJECTED, Status.WITHDRAWN, Status.REFUSED, Status.ADVISED_AGAINST})
+
+
+class SignoffKind(models.TextChoices):
+    """Anchoring (förankring): the office head's and the board's sign-off."""
+
+    OFFICE_HEAD = "office_head", _("Kontorschefens förankring")
+    BOARD = "board", _("Nämndens förankring")
+
+
+class Verdict(models.TextChoices):
+    PASS = "pass", _("Uppfylls")
+    WARN = "warn", _("Uppfylls med anmärkning")
+    FAIL = "fail", _("Uppfylls inte")
+
+
+class OpinionPosition(models.TextChoices):
+    SUPPORTS = "supports", _("Tillstyrker")
+    SUPPORTS_WITH_ADDITIONS = "supports_with_additions", _("Tillstyrker med tillägg")
+    OPPOSES = "opposes", _("Avstyrker")
+
+
+class DecisionOutcome(models.TextChoices):
+    GRANTED = "granted", _("Beviljas")
+    REJECTED = "rejected", _("Avslås")
+
+
+class CommentVisibility(models.TextChoices):
+    INTERNAL = "internal", _("Intern (handläggare och beredning)")
+    APPLICANT = "applicant", _("Synlig för sökande")
+
+
+class AttachmentKind(models.TextChoices):
+    APPLICATION = "application", _("Ansökan eller bilaga till den")
+    MEMO = "memo", _("Beredningspromemoria")
+    OPINION = "opinion", _("Yttrande")
+    DECISION = "decision", _("Beslut")
+    OTHER = "other", _("Övrigt")

@@ -1,25 +1,45 @@
-"""An initiative: a case that walks the fund's stages from idea to decision."""
+"""An initiative: a case that walks the fund's stages from idea to decision, and what is recorded on it."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from socialfund.cases.codes import ApplicantType, Status, WithdrawalReason, stage_name
+from socialfund.cases.codes import (
+    ApplicantType,
+    AttachmentKind,
+    CommentVisibility,
+    DecisionOutcome,
+    OpinionPosition,
+    SignoffKind,
+    Status,
+    Verdict,
+    WithdrawalReason,
+    stage_name,
+)
 from socialfund.funds.models import Fund
-from socialfund.organisation.models import Board
+from socialfund.organisation.models import Board, DecisionBody
+
+USER = settings.AUTH_USER_MODEL
 
 
 class Initiative(models.Model):
-    """A case from first idea to kommunstyrelsen's decision (and, when granted, a project)."""
+    """A case from first idea to kommunstyrelsen's decision (and, when granted, a project).
+
+    State changes only through `socialfund.cases.services`; each leaves an audit event.
+    """
 
     fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="initiatives", verbose_name=_("fond"))
     title = models.CharField(_("titel"), max_length=200)
     summary = models.TextField(_("sammanfattning"), blank=True)
     initiator_name = models.CharField(_("initiativtagare"), max_length=200)
     initiator_type = models.CharField(_("typ av initiativtagare"), max_length=30, choices=ApplicantType.choices)
+    contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-post till kontaktperson"), blank=True)
     lead_board = models.ForeignKey(
         Board,
         on_delete=models.PROTECT,
@@ -33,6 +53,9 @@ class Initiative(models.Model):
     )
     stage = models.CharField(_("steg"), max_length=40, help_text=_("Stegets kod enligt fondens riktlinjer."))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    policy_id = models.CharField(
+        _("riktlinjer"), max_length=100, blank=True, help_text=_("Riktlinjerna som gällde när initiativet kom in.")
+    )
     withdrawal_reason = models.CharField(
         _("skäl till återkallelse"), max_length=30, choices=WithdrawalReason.choices, blank=True
     )
@@ -40,6 +63,7 @@ class Initiative(models.Model):
         _("regler som inte uppfylls"), default=list, blank=True, help_text=_("Regel-id vid avvisning.")
     )
     outcome_note = models.TextField(_("motivering"), blank=True)
+    preparation_memo = models.TextField(_("beredningspromemoria"), blank=True)
     filed_on = models.DateField(
         _("inkom"), null=True, blank=True, help_text=_("Avgör vilken version av riktlinjerna som gäller.")
     )
@@ -50,7 +74,7 @@ class Initiative(models.Model):
     created_at = models.DateTimeField(_("skapad"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
+        USER,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -62,7 +86,10 @@ class Initiative(models.Model):
         verbose_name = _("initiativ")
         verbose_name_plural = _("initiativ")
         ordering = ["-filed_on", "title"]
-        indexes = [models.Index(fields=["fund", "status", "stage"], name="initiative_fund_status_stage")]
+        indexes = [
+            models.Index(fields=["fund", "status", "stage"], name="initiative_fund_status_stage"),
+            models.Index(fields=["fund", "filed_on"], name="initiative_fund_filed"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -74,3 +101,163 @@ class Initiative(models.Model):
     @property
     def is_external(self) -> bool:
         return self.initiator_type not in ApplicantType.internal()
+
+
+class Signoff(models.Model):
+    """Anchoring: the office head's or the board's sign-off, with its date."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="signoffs")
+    kind = models.CharField(_("förankring"), max_length=20, choices=SignoffKind.choices)
+    signed_on = models.DateField(_("datum"))
+    reference = models.CharField(_("referens"), max_length=200, blank=True, help_text=_("T.ex. nämndens § ."))
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("registrerad av"))
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("förankring")
+        verbose_name_plural = _("förankringar")
+        constraints = [models.UniqueConstraint(fields=["initiative", "kind"], name="signoff_unique_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.signed_on.isoformat()}"
+
+
+class Assessment(models.Model):
+    """The preparation group's judgment on a rule that needs a human assessment."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="assessments")
+    rule_id = models.CharField(_("regel"), max_length=60)
+    verdict = models.CharField(_("bedömning"), max_length=10, choices=Verdict.choices)
+    note = models.TextField(_("motivering"), blank=True)
+    assessed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("bedömd av"))
+    assessed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bedömning")
+        verbose_name_plural = _("bedömningar")
+        constraints = [models.UniqueConstraint(fields=["initiative", "rule_id"], name="assessment_unique_rule")]
+
+    def __str__(self) -> str:
+        return f"{self.rule_id}: {self.get_verdict_display()}"
+
+
+class Attachment(models.Model):
+    """A document on the case, stored through Django's storage; type checked by content on upload."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="attachments")
+    kind = models.CharField(_("typ av handling"), max_length=20, choices=AttachmentKind.choices)
+    file = models.FileField(_("fil"), upload_to="attachments/%Y/")
+    original_name = models.CharField(_("filnamn"), max_length=255)
+    file_format = models.CharField(_("format"), max_length=10)
+    size = models.PositiveIntegerField(_("storlek (byte)"))
+    uploaded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("uppladdad av"))
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bilaga")
+        verbose_name_plural = _("bilagor")
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Opinion(models.Model):
+    """A committee's or board's written opinion (yttrande) on an application."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="opinions")
+    body = models.ForeignKey(
+        DecisionBody, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("utskott")
+    )
+    board = models.ForeignKey(
+        Board, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("nämnd")
+    )
+    position = models.CharField(_("ställningstagande"), max_length=30, choices=OpinionPosition.choices)
+    summary = models.TextField(_("sammanfattning"), blank=True)
+    decided_on = models.DateField(_("beslutsdatum"))
+    paragraph = models.CharField(_("paragraf"), max_length=20, blank=True)
+    attachment = models.ForeignKey(
+        Attachment, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("handling")
+    )
+    registered_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    registered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("yttrande")
+        verbose_name_plural = _("yttranden")
+        ordering = ["decided_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(body__isnull=False, board__isnull=True)
+                | models.Q(body__isnull=True, board__isnull=False),
+                name="opinion_from_body_or_board",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.giver_name}: {self.get_position_display()}"
+
+    @property
+    def giver_name(self) -> str:
+        if self.body is not None:
+            return self.body.name
+        return self.board.display_name if self.board else ""
+
+
+class Decision(models.Model):
+    """Kommunstyrelsen's decision on an application, with the amounts granted per year."""
+
+    initiative = models.OneToOneField(Initiative, on_delete=models.PROTECT, related_name="decision")
+    body = models.ForeignKey(DecisionBody, on_delete=models.PROTECT, related_name="+", verbose_name=_("beslutande"))
+    decided_on = models.DateField(_("beslutsdatum"))
+    paragraph = models.CharField(_("paragraf"), max_length=20)
+    outcome = models.CharField(_("beslut"), max_length=20, choices=DecisionOutcome.choices)
+    text = models.TextField(_("beslutstext"))
+    conditions = models.TextField(_("villkor"), blank=True)
+    registered_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    registered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("beslut")
+        verbose_name_plural = _("beslut")
+
+    def __str__(self) -> str:
+        return f"{self.body.code} {self.decided_on.isoformat()} {self.paragraph}"
+
+    @property
+    def total_granted(self) -> Decimal:
+        return sum((row.amount for row in self.amounts.all()), start=Decimal(0))
+
+
+class DecisionAmount(models.Model):
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="amounts")
+    year = models.PositiveSmallIntegerField(_("år"))
+    amount = models.DecimalField(_("belopp"), max_digits=15, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("beviljat belopp")
+        verbose_name_plural = _("beviljade belopp")
+        ordering = ["year"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "year"], name="decisionamount_unique_year"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="decisionamount_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.amount}"
+
+
+class Comment(models.Model):
+    initiative = models.ForeignKey(Initiative, on_delete=models.PROTECT, related_name="comments")
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("skriven av"))
+    text = models.TextField(_("kommentar"))
+    visibility = models.CharField(_("synlighet"), max_length=20, choices=CommentVisibility.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("kommentar")
+        verbose_name_plural = _("kommentarer")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

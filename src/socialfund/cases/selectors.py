@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db import connection
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
+from socialfund.accounts.models import User
+from socialfund.audit.models import AuditEvent
 from socialfund.cases.codes import DEFAULT_STAGE_ORDER, Status, stage_name
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
@@ -49,3 +53,161 @@ def initiative_status_counts(*, fund: Fund) -> list[StatusCount]:
 
 def initiatives_for_fund(*, fund: Fund) -> QuerySet[Initiative]:
     return Initiative.objects.filter(fund=fund).select_related("lead_board").order_by("-filed_on", "title")
+
+
+# -- lists, pipeline, search, to-do -------------------------------------------------------------------
+
+PIPELINE_CARDS_PER_STAGE = 25
+
+
+@dataclass(frozen=True)
+class InitiativeFilter:
+    fund_id: int | None = None
+    stage: str = ""
+    status: str = ""
+    board_id: int | None = None
+    year: int | None = None
+    query: str = ""
+
+
+def initiative_list(*, user: User, filters: InitiativeFilter) -> QuerySet[Initiative]:
+    """The cases the user may see, filtered and searched. A bounded number of queries per page."""
+    from socialfund.cases.permissions import visible_initiatives
+
+    cases = visible_initiatives(user).select_related("fund", "lead_board")
+    if filters.fund_id:
+        cases = cases.filter(fund_id=filters.fund_id)
+    if filters.stage:
+        cases = cases.filter(stage=filters.stage)
+    if filters.status:
+        cases = cases.filter(status=filters.status)
+    if filters.board_id:
+        cases = cases.filter(Q(lead_board_id=filters.board_id) | Q(partner_boards__id=filters.board_id)).distinct()
+    if filters.year:
+        cases = cases.filter(filed_on__year=filters.year)
+    if filters.query.strip():
+        cases = _search(cases, filters.query.strip())
+    return cases.order_by("-filed_on", "title", "pk")
+
+
+def _search(cases: QuerySet[Initiative], query: str) -> QuerySet[Initiative]:
+    """Full-text search on PostgreSQL (Swedish stemming); a plain substring match elsewhere."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = SearchVector("title", weight="A", config="swedish") + SearchVector(
+            "summary", "initiator_name", "outcome_note", weight="B", config="swedish"
+        )
+        return cases.annotate(search=vector).filter(
+            search=SearchQuery(query, config="swedish", search_type="websearch")
+        )
+    words = query.split()
+    for word in words:
+        cases = cases.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(initiator_name__icontains=word)
+            | Q(outcome_note__icontains=word)
+        )
+    return cases
+
+
+@dataclass(frozen=True)
+class PipelineColumn:
+    code: str
+    name: str
+    count: int
+    cards: list[Initiative]
+
+
+def initiative_pipeline(*, user: User, fund: Fund, stage_order: list[str]) -> list[PipelineColumn]:
+    """Active cases in columns by stage: the count of each, and the most recent cards.
+
+    Two queries whatever the number of cases: one count per stage, one window of cards.
+    """
+    from socialfund.cases.permissions import visible_initiatives
+
+    active = visible_initiatives(user).filter(fund=fund, status=Status.ACTIVE)
+    counts = {row["stage"]: row["n"] for row in active.values("stage").annotate(n=Count("id")).order_by()}
+    ranked = (
+        active.annotate(
+            rank=Window(
+                expression=RowNumber(), partition_by=[F("stage")], order_by=[F("filed_on").desc(), F("pk").desc()]
+            )
+        )
+        .select_related("lead_board")
+        .order_by("stage", "rank")
+    )
+    cards: dict[str, list[Initiative]] = {}
+    for initiative in ranked.filter(rank__lte=PIPELINE_CARDS_PER_STAGE):
+        cards.setdefault(initiative.stage, []).append(initiative)
+    codes = list(stage_order) + sorted(set(counts) - set(stage_order))
+    return [
+        PipelineColumn(code=code, name=stage_name(code), count=counts.get(code, 0), cards=cards.get(code, []))
+        for code in codes
+    ]
+
+
+def initiative_detail(*, initiative_id: int) -> Initiative:
+    return (
+        Initiative.objects.select_related("fund", "fund__organisation", "lead_board", "created_by")
+        .prefetch_related(
+            "partner_boards",
+            "signoffs__recorded_by",
+            "assessments__assessed_by",
+            "opinions__body",
+            "opinions__board",
+            "attachments",
+            "comments__author",
+        )
+        .get(pk=initiative_id)
+    )
+
+
+def initiative_activity(*, initiative: Initiative) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(initiative=initiative).select_related("actor").order_by("occurred_at", "pk")
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    initiative: Initiative
+    what: str
+
+
+def todo_for(*, user: User) -> list[TodoItem]:
+    """What waits for this user, derived from the cases' state (nothing is stored)."""
+    from socialfund.cases.permissions import visible_initiatives
+    from socialfund.cases.workflow import current_stage, initiative_acting_role, policy_for
+
+    items: list[TodoItem] = []
+    cases = (
+        visible_initiatives(user)
+        .filter(status__in=[Status.ACTIVE, Status.DRAFT])
+        .select_related("fund", "lead_board")
+        .prefetch_related("signoffs")
+        .order_by("filed_on", "pk")[:500]
+    )
+    headed_boards = (
+        set(user.offices_headed.values_list("boards__id", flat=True)) if user.has_role("office_head") else set()
+    )
+    for initiative in cases:
+        if initiative.status == Status.DRAFT:
+            if initiative.created_by_id == user.pk or initiative.lead_board_id == user.board_id:
+                items.append(TodoItem(initiative, "Utkast som inte är inlämnat"))
+            continue
+        position = current_stage(initiative, policy_for(initiative))
+        if position is None:
+            continue
+        role = initiative_acting_role(initiative)
+        mine = user.has_role(role) if role else False
+        if role == "applicant":
+            mine = mine and initiative.lead_board_id is not None and initiative.lead_board_id == user.board_id
+        if mine:
+            items.append(TodoItem(initiative, f"{position.stage.name_sv}: ditt steg"))
+        if initiative.lead_board_id in headed_boards and not any(
+            s.kind == "office_head" for s in initiative.signoffs.all()
+        ):
+            items.append(TodoItem(initiative, "Väntar på din förankring som kontorschef"))
+        if initiative.lead_board_id is None and user.has_role("applicant"):
+            items.append(TodoItem(initiative, "Extern idé utan ansvarig nämnd"))
+    return items

@@ -1,0 +1,673 @@
+"""One service per state change of a case.
+
+Each service checks the user's role and the case's state, runs in a transaction,
+writes an audit event (who, when, what, from → to) and mails the next actor after
+commit. A refused step raises a CaseError with a Swedish message and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from socialfund.accounts.models import User
+from socialfund.accounts.roles import Role
+from socialfund.audit.services import audit_record
+from socialfund.cases import permissions as perm
+from socialfund.cases.codes import (
+    ApplicantType,
+    CommentVisibility,
+    DecisionOutcome,
+    OpinionPosition,
+    SignoffKind,
+    Status,
+    Verdict,
+    WithdrawalReason,
+)
+from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
+from socialfund.cases.models import Assessment, Comment, Decision, DecisionAmount, Initiative, Opinion, Signoff
+from socialfund.cases.notifications import notify_after_commit
+from socialfund.cases.workflow import (
+    current_stage,
+    decision_stage_code,
+    entry_stages,
+    initiative_acting_role,
+    policy_for,
+    policy_for_fund,
+    policy_id_in_force,
+)
+from socialfund.core.money import MoneyError, sek
+from socialfund.funds.models import Fund
+from socialfund.organisation.models import Board, DecisionBody
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise CasePermissionDenied(message)
+
+
+def _require_state(condition: bool, message: str) -> None:
+    if not condition:
+        raise CaseStateError(message)
+
+
+def _locked(initiative: Initiative) -> Initiative:
+    """Re-read the case under a row lock, so that two steps on it cannot interleave."""
+    return Initiative.objects.select_for_update().select_related("fund", "lead_board").get(pk=initiative.pk)
+
+
+def _move(initiative: Initiative, *, user: User | None, action: str, message: str, **changes: Any) -> Initiative:
+    """Apply field changes and record the transition from the old state to the new."""
+    before = f"{initiative.status}:{initiative.stage}"
+    for name, value in changes.items():
+        setattr(initiative, name, value)
+    initiative.save()
+    audit_record(
+        actor=user,
+        action=action,
+        target=initiative,
+        initiative=initiative,
+        from_state=before,
+        to_state=f"{initiative.status}:{initiative.stage}",
+        message=message,
+    )
+    return initiative
+
+
+# -- creating and submitting ------------------------------------------------------------------------
+
+
+def initiative_create(
+    *,
+    fund: Fund,
+    user: User,
+    title: str,
+    summary: str = "",
+    initiator_name: str = "",
+    initiator_type: str = ApplicantType.BOARD,
+    stage: str | None = None,
+    partner_boards: list[Board] | None = None,
+    content: dict[str, Any] | None = None,
+) -> Initiative:
+    """A board's official starts a draft for their own board."""
+    _require(user.has_role(Role.APPLICANT), "Bara en sökande handläggare kan skapa ett utkast.")
+    _require(user.board_id is not None, "Du är inte kopplad till någon nämnd; be administratören koppla dig.")
+    if not title.strip():
+        raise CaseValidationError("Ange en titel.", field="title")
+    policy = policy_for_fund(fund)
+    stage = stage or entry_stages(policy)[0]
+    if stage not in entry_stages(policy):
+        raise CaseValidationError(
+            f"Ett nytt initiativ kan börja som {', '.join(entry_stages(policy))}, inte {stage}.", field="stage"
+        )
+    with transaction.atomic():
+        initiative = Initiative.objects.create(
+            fund=fund,
+            title=title.strip(),
+            summary=summary,
+            initiator_name=initiator_name or (user.board.display_name if user.board else ""),
+            initiator_type=initiator_type,
+            lead_board_id=user.board_id,
+            stage=stage,
+            status=Status.DRAFT,
+            content=content or {},
+            created_by=user,
+        )
+        if partner_boards:
+            initiative.partner_boards.set(partner_boards)
+        audit_record(
+            actor=user,
+            action="initiative_create",
+            target=initiative,
+            initiative=initiative,
+            to_state=f"{initiative.status}:{initiative.stage}",
+            message=f"Utkast skapat: {initiative.title}",
+        )
+    return initiative
+
+
+def idea_register_external(
+    *,
+    fund: Fund,
+    title: str,
+    summary: str,
+    organisation_name: str,
+    organisation_type: str,
+    contact_name: str,
+    contact_email: str,
+) -> Initiative:
+    """An association, firm or other outside actor registers an idea (no login).
+
+    It enters at the policy's first stage as an interest registration. It cannot
+    apply: a board must sponsor it (initiative_sponsor) and its office head anchor it.
+    """
+    if organisation_type in ApplicantType.internal():
+        raise CaseValidationError("Nämnder och kontor lämnar idéer inloggade.", field="organisation_type")
+    if organisation_type not in ApplicantType.values:
+        raise CaseValidationError("Välj vilken sorts organisation ni är.", field="organisation_type")
+    policy = policy_for_fund(fund)
+    today = timezone.localdate()
+    with transaction.atomic():
+        initiative = Initiative.objects.create(
+            fund=fund,
+            title=title.strip(),
+            summary=summary,
+            initiator_name=organisation_name.strip(),
+            initiator_type=organisation_type,
+            contact_name=contact_name.strip(),
+            contact_email=contact_email.strip(),
+            stage=policy.stages[0].code,
+            status=Status.ACTIVE,
+            filed_on=today,
+            policy_id=policy_id_in_force(fund, today),
+        )
+        audit_record(
+            actor=None,
+            action="idea_register_external",
+            target=initiative,
+            initiative=initiative,
+            to_state=f"{initiative.status}:{initiative.stage}",
+            message=f"Idé från extern aktör ({initiative.initiator_name}).",
+        )
+        notify_after_commit(initiative, what="En ny idé har kommit in från en extern aktör.")
+    return initiative
+
+
+def initiative_update_draft(*, initiative: Initiative, user: User, **fields: Any) -> Initiative:
+    allowed = {"title", "summary", "content", "initiator_name"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise CaseValidationError(f"Fälten {', '.join(sorted(unknown))} kan inte ändras här.")
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(perm.acts_for_board(user, initiative), "Bara den ansvariga nämndens handläggare kan ändra utkastet.")
+        _require_state(
+            initiative.status == Status.DRAFT or _applicant_stage(initiative),
+            "Initiativet kan inte ändras i det här steget.",
+        )
+        for name, value in fields.items():
+            setattr(initiative, name, value)
+        initiative.save()
+        audit_record(
+            actor=user,
+            action="initiative_update",
+            target=initiative,
+            initiative=initiative,
+            message="Uppgifterna ändrades.",
+            data={"fields": sorted(fields)},
+        )
+    return initiative
+
+
+def _applicant_stage(initiative: Initiative) -> bool:
+    return initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.APPLICANT
+
+
+def _missing_signoffs(initiative: Initiative, stage_code: str) -> list[str]:
+    """Sign-offs the policy's gates require up to and including this stage that are not recorded."""
+    policy = policy_for(initiative)
+    recorded = set(initiative.signoffs.values_list("kind", flat=True))
+    return [str(kind) for kind in policy.signoffs_up_to(stage_code) if kind not in recorded]
+
+
+SIGNOFF_NAMES = {SignoffKind.OFFICE_HEAD: "kontorschefens förankring", SignoffKind.BOARD: "nämndens förankring"}
+
+
+def initiative_submit(*, initiative: Initiative, user: User) -> Initiative:
+    """The applicant files a draft, or hands in the next document (idéskiss → ansökan).
+
+    Moving past a stage needs the sign-offs its gate asks for (the seed's lesson:
+    anchor with the office head and the board early).
+    """
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(perm.acts_for_board(user, initiative), "Bara den ansvariga nämndens handläggare kan lämna in.")
+        if initiative.status == Status.DRAFT:
+            today = timezone.localdate()
+            initiative = _move(
+                initiative,
+                user=user,
+                action="initiative_submit",
+                message=f"Inlämnat som {initiative.stage_name.lower()}.",
+                status=Status.ACTIVE,
+                filed_on=today,
+                policy_id=policy_id_in_force(initiative.fund, today),
+            )
+        else:
+            _require_state(_applicant_stage(initiative), "Initiativet väntar inte på den sökande just nu.")
+            initiative = _advance(initiative, user=user, action="initiative_submit")
+        notify_after_commit(initiative, what=f"{initiative.title} har lämnats in.")
+    return initiative
+
+
+def _advance(initiative: Initiative, *, user: User, action: str, message: str = "") -> Initiative:
+    """Move an active case to the policy's next stage, after its gate's sign-offs are in."""
+    policy = policy_for(initiative)
+    position = current_stage(initiative, policy)
+    _require_state(position is not None, "Ärendets steg finns inte i riktlinjerna.")
+    assert position is not None
+    _require_state(not position.is_last, "Ärendet är i beslutssteget; registrera beslutet i stället.")
+    missing = _missing_signoffs(initiative, initiative.stage)
+    if missing:
+        names = ", ".join(SIGNOFF_NAMES.get(SignoffKind(m), m) for m in missing)
+        raise CaseStateError(f"Förankring saknas innan ärendet kan gå vidare: {names}.")
+    next_stage = policy.stages[position.index + 1]
+    return _move(
+        initiative,
+        user=user,
+        action=action,
+        message=message or f"Till {next_stage.name_sv.lower()}.",
+        stage=next_stage.code,
+    )
+
+
+def initiative_sponsor(*, initiative: Initiative, user: User) -> Initiative:
+    """A board takes on an outside actor's idea: it becomes the lead board and may apply."""
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(
+            user.has_role(Role.APPLICANT) and user.board_id is not None, "Bara en nämnds handläggare kan ta över idén."
+        )
+        _require_state(initiative.status == Status.ACTIVE, "Bara pågående idéer kan tas över.")
+        _require_state(initiative.lead_board_id is None, "Idén har redan en ansvarig nämnd.")
+        board = user.board
+        assert board is not None
+        return _move(
+            initiative,
+            user=user,
+            action="initiative_sponsor",
+            message=f"{board.display_name} tar ansvar för idén och kan ansöka.",
+            lead_board=board,
+        )
+
+
+# -- anchoring, assessment, preparation -------------------------------------------------------------
+
+
+def signoff_record(
+    *, initiative: Initiative, user: User, kind: str, signed_on: dt.date, reference: str = ""
+) -> Signoff:
+    """The office head's or the board's sign-off (förankring), with its date."""
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require_state(initiative.status in (Status.DRAFT, Status.ACTIVE), "Ärendet är avslutat.")
+        _require_state(initiative.lead_board_id is not None, "Ärendet behöver en ansvarig nämnd innan det förankras.")
+        if kind == SignoffKind.OFFICE_HEAD:
+            _require(
+                perm.heads_office_for_board(user, initiative),
+                "Bara kontorschefen för den ansvariga nämndens kontor kan förankra.",
+            )
+        elif kind == SignoffKind.BOARD:
+            _require(
+                perm.acts_for_board(user, initiative) or user.has_role(Role.REGISTRAR),
+                "Nämndens förankring registreras av nämndens handläggare eller registrator.",
+            )
+        else:
+            raise CaseValidationError("Okänd sorts förankring.", field="kind")
+        if signed_on > timezone.localdate():
+            raise CaseValidationError("Datumet kan inte ligga i framtiden.", field="signed_on")
+        if initiative.signoffs.filter(kind=kind).exists():
+            raise CaseStateError(f"{SIGNOFF_NAMES[SignoffKind(kind)].capitalize()} är redan registrerad.")
+        signoff = Signoff.objects.create(
+            initiative=initiative, kind=kind, signed_on=signed_on, reference=reference, recorded_by=user
+        )
+        audit_record(
+            actor=user,
+            action="signoff_record",
+            target=signoff,
+            initiative=initiative,
+            message=f"{SIGNOFF_NAMES[SignoffKind(kind)].capitalize()} {signed_on.isoformat()}.",
+        )
+    return signoff
+
+
+def assessment_record(*, initiative: Initiative, user: User, rule_id: str, verdict: str, note: str) -> Assessment:
+    """The preparation group's judgment of a rule that needs a human assessment."""
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(user.has_role(Role.PREPARATION_GROUP), "Bara beredningsgruppen gör bedömningar.")
+        _require_state(initiative.status == Status.ACTIVE, "Bara pågående ärenden bedöms.")
+        if policy_for(initiative).rule(rule_id) is None:
+            raise CaseValidationError(f"Riktlinjerna har ingen regel {rule_id}.", field="rule_id")
+        if verdict not in Verdict.values:
+            raise CaseValidationError("Välj en bedömning.", field="verdict")
+        if verdict != Verdict.PASS and not note.strip():
+            raise CaseValidationError("Motivera en bedömning som inte är 'uppfylls'.", field="note")
+        assessment, created = Assessment.objects.update_or_create(
+            initiative=initiative,
+            rule_id=rule_id,
+            defaults={"verdict": verdict, "note": note.strip(), "assessed_by": user, "assessed_at": timezone.now()},
+        )
+        audit_record(
+            actor=user,
+            action="assessment_record",
+            target=assessment,
+            initiative=initiative,
+            message=f"Bedömning av {rule_id}: {Verdict(verdict).label}.",
+            data={"rule": rule_id, "verdict": verdict, "note": note.strip(), "changed": not created},
+        )
+    return assessment
+
+
+def preparation_complete(*, initiative: Initiative, user: User, memo: str) -> Initiative:
+    """The preparation group hands a screened application on. Blocks while the screening does."""
+    from socialfund.cases.screening import screening_for
+
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(user.has_role(Role.PREPARATION_GROUP), "Bara beredningsgruppen kan avsluta beredningen.")
+        _require_state(
+            initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.PREPARATION_GROUP,
+            "Ärendet väntar inte på beredningsgruppen.",
+        )
+        if not memo.strip():
+            raise CaseValidationError("Skriv beredningspromemorian innan ärendet lämnas vidare.", field="memo")
+        result = screening_for(initiative)
+        if result.verdict != "eligible":
+            open_rules = [f.rule for f in result.findings if f.status in ("fail", "missing", "assess")]
+            raise CaseStateError(
+                "Prövningen mot riktlinjerna är inte klar: " + ", ".join(open_rules) + ". "
+                "Komplettera ansökan eller registrera bedömningarna först."
+            )
+        initiative.preparation_memo = memo.strip()
+        initiative = _advance(initiative, user=user, action="preparation_complete", message="Beredningen är klar.")
+        notify_after_commit(initiative, what="Beredningen är klar.")
+    return initiative
+
+
+def director_approve(*, initiative: Initiative, user: User, note: str = "") -> Initiative:
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(user.has_role(Role.CITY_DIRECTOR), "Bara stadsdirektören godkänner.")
+        _require_state(
+            initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.CITY_DIRECTOR,
+            "Ärendet väntar inte på stadsdirektörens godkännande.",
+        )
+        initiative = _advance(
+            initiative, user=user, action="director_approve", message=note or "Stadsdirektören godkänner ansökan."
+        )
+        notify_after_commit(initiative, what="Stadsdirektören har godkänt ansökan.")
+    return initiative
+
+
+# -- opinions and decision --------------------------------------------------------------------------
+
+
+def opinion_register(
+    *,
+    initiative: Initiative,
+    user: User,
+    position: str,
+    decided_on: dt.date,
+    summary: str = "",
+    paragraph: str = "",
+    body: DecisionBody | None = None,
+    board: Board | None = None,
+) -> Opinion:
+    """A committee's or board's opinion (yttrande), attached to the case."""
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(
+            user.has_role(Role.OPINION_GIVER) or user.has_role(Role.REGISTRAR),
+            "Yttranden registreras av utskottets eller nämndens sekreterare eller registrator.",
+        )
+        _require_state(
+            initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.OPINION_GIVER,
+            "Ärendet är inte ute på yttrande.",
+        )
+        if (body is None) == (board is None):
+            raise CaseValidationError("Ange antingen ett utskott eller en nämnd.", field="giver")
+        if position not in OpinionPosition.values:
+            raise CaseValidationError("Välj ställningstagande.", field="position")
+        if position == OpinionPosition.SUPPORTS_WITH_ADDITIONS and not summary.strip():
+            raise CaseValidationError("Sammanfatta tilläggen.", field="summary")
+        if decided_on > timezone.localdate():
+            raise CaseValidationError("Datumet kan inte ligga i framtiden.", field="decided_on")
+        opinion = Opinion.objects.create(
+            initiative=initiative,
+            body=body,
+            board=board,
+            position=position,
+            summary=summary.strip(),
+            decided_on=decided_on,
+            paragraph=paragraph.strip(),
+            registered_by=user,
+        )
+        audit_record(
+            actor=user,
+            action="opinion_register",
+            target=opinion,
+            initiative=initiative,
+            message=f"Yttrande från {opinion.giver_name}: {OpinionPosition(position).label.lower()}.",
+        )
+    return opinion
+
+
+def opinions_complete(*, initiative: Initiative, user: User) -> Initiative:
+    """All opinions are in: the case goes to the decision stage."""
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(
+            user.has_role(Role.OPINION_GIVER) or user.has_role(Role.REGISTRAR),
+            "Bara utskottets sekreterare eller registrator kan lämna ärendet till beslut.",
+        )
+        _require_state(
+            initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.OPINION_GIVER,
+            "Ärendet är inte ute på yttrande.",
+        )
+        _require_state(initiative.opinions.exists(), "Inget yttrande är registrerat.")
+        initiative = _advance(initiative, user=user, action="opinions_complete", message="Yttrandena är inne.")
+        notify_after_commit(initiative, what="Ärendet är klart för kommunstyrelsens beslut.")
+    return initiative
+
+
+def decision_register(
+    *,
+    initiative: Initiative,
+    user: User,
+    body: DecisionBody,
+    decided_on: dt.date,
+    paragraph: str,
+    outcome: str,
+    text: str,
+    conditions: str = "",
+    amounts: dict[int, Decimal] | None = None,
+) -> Decision:
+    """Kommunstyrelsen's decision: granted (with amounts per year and conditions) or rejected."""
+    amounts = amounts or {}
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(user.has_role(Role.REGISTRAR), "Bara registrator eller KS-sekreterare registrerar beslut.")
+        policy = policy_for(initiative)
+        _require_state(
+            initiative.status == Status.ACTIVE and initiative.stage == decision_stage_code(policy),
+            "Ärendet är inte i beslutssteget.",
+        )
+        _validate_decision(outcome=outcome, paragraph=paragraph, text=text, decided_on=decided_on, amounts=amounts)
+        decision = Decision.objects.create(
+            initiative=initiative,
+            body=body,
+            decided_on=decided_on,
+            paragraph=paragraph.strip(),
+            outcome=outcome,
+            text=text.strip(),
+            conditions=conditions.strip(),
+            registered_by=user,
+        )
+        for year, amount in sorted(amounts.items()):
+            DecisionAmount.objects.create(decision=decision, year=year, amount=sek(amount))
+        status = Status.GRANTED if outcome == DecisionOutcome.GRANTED else Status.REJECTED
+        _move(
+            initiative,
+            user=user,
+            action="decision_register",
+            message=f"{body.code} {decided_on.isoformat()} {paragraph}: {DecisionOutcome(outcome).label.lower()}.",
+            status=status,
+        )
+    return decision
+
+
+def _validate_decision(
+    *, outcome: str, paragraph: str, text: str, decided_on: dt.date, amounts: dict[int, Decimal]
+) -> None:
+    if outcome not in DecisionOutcome.values:
+        raise CaseValidationError("Välj beslut.", field="outcome")
+    if not paragraph.strip():
+        raise CaseValidationError("Ange paragraf, t.ex. § 123.", field="paragraph")
+    if not text.strip():
+        raise CaseValidationError("Skriv beslutstexten.", field="text")
+    if decided_on > timezone.localdate():
+        raise CaseValidationError("Beslutsdatumet kan inte ligga i framtiden.", field="decided_on")
+    if outcome == DecisionOutcome.GRANTED and not amounts:
+        raise CaseValidationError("Ange beviljat belopp per år.", field="amounts")
+    if outcome == DecisionOutcome.REJECTED and amounts:
+        raise CaseValidationError("Ett avslag beviljar inga belopp.", field="amounts")
+    for year, amount in amounts.items():
+        try:
+            value = sek(amount)
+        except MoneyError as exc:
+            raise CaseValidationError(f"{year}: ogiltigt belopp.", field="amounts") from exc
+        if value <= 0:
+            raise CaseValidationError(f"{year}: beloppet måste vara större än noll.", field="amounts")
+        if not 2000 <= year <= 2100:
+            raise CaseValidationError(f"{year}: året är orimligt.", field="amounts")
+
+
+# -- exits ------------------------------------------------------------------------------------------
+
+
+def initiative_withdraw(*, initiative: Initiative, user: User, reason: str, note: str = "") -> Initiative:
+    """The initiator withdraws (for an outside actor without login, the preparation group records it)."""
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(
+            perm.acts_for_board(user, initiative)
+            or (initiative.lead_board_id is None and user.has_role(Role.PREPARATION_GROUP)),
+            "Bara initiativtagarens nämnd kan återkalla initiativet.",
+        )
+        _require_state(initiative.status in (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD), "Ärendet är redan avslutat.")
+        if reason not in WithdrawalReason.values:
+            raise CaseValidationError("Ange skälet till att initiativet återkallas.", field="reason")
+        if reason == WithdrawalReason.OTHER and not note.strip():
+            raise CaseValidationError("Beskriv skälet.", field="note")
+        return _move(
+            initiative,
+            user=user,
+            action="initiative_withdraw",
+            message=f"Återkallat: {WithdrawalReason(reason).label.lower()}. {note}".strip(),
+            status=Status.WITHDRAWN,
+            withdrawal_reason=reason,
+            outcome_note=note.strip(),
+        )
+
+
+def initiative_refuse(*, initiative: Initiative, user: User, rule_ids: list[str], note: str) -> Initiative:
+    """The preparation group refuses a case that does not meet the guidelines, naming the rules."""
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(user.has_role(Role.PREPARATION_GROUP), "Bara beredningsgruppen kan avvisa.")
+        _require_state(initiative.status in (Status.ACTIVE, Status.ON_HOLD), "Bara pågående ärenden kan avvisas.")
+        policy = policy_for(initiative)
+        if not rule_ids:
+            raise CaseValidationError("Ange vilka regler initiativet inte uppfyller.", field="rule_ids")
+        unknown = [r for r in rule_ids if policy.rule(r) is None]
+        if unknown:
+            raise CaseValidationError(f"Okända regler: {', '.join(unknown)}.", field="rule_ids")
+        if not note.strip():
+            raise CaseValidationError("Motivera avvisningen.", field="note")
+        return _move(
+            initiative,
+            user=user,
+            action="initiative_refuse",
+            message=f"Avvisat ({', '.join(rule_ids)}): {note.strip()}",
+            status=Status.REFUSED,
+            failed_rules=list(rule_ids),
+            outcome_note=note.strip(),
+        )
+
+
+def initiative_advise_against(*, initiative: Initiative, user: User, note: str) -> Initiative:
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(user.has_role(Role.PREPARATION_GROUP), "Bara beredningsgruppen kan avråda.")
+        _require_state(initiative.status in (Status.ACTIVE, Status.ON_HOLD), "Bara pågående ärenden.")
+        if not note.strip():
+            raise CaseValidationError("Motivera varför ni avråder.", field="note")
+        return _move(
+            initiative,
+            user=user,
+            action="initiative_advise_against",
+            message=f"Avrått: {note.strip()}",
+            status=Status.ADVISED_AGAINST,
+            outcome_note=note.strip(),
+        )
+
+
+def initiative_hold(*, initiative: Initiative, user: User, note: str) -> Initiative:
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(user.has_role(Role.PREPARATION_GROUP), "Bara beredningsgruppen kan lägga ärenden vilande.")
+        _require_state(initiative.status == Status.ACTIVE, "Bara pågående ärenden kan läggas vilande.")
+        if not note.strip():
+            raise CaseValidationError("Ange varför ärendet läggs vilande.", field="note")
+        return _move(
+            initiative, user=user, action="initiative_hold", message=f"Vilande: {note.strip()}", status=Status.ON_HOLD
+        )
+
+
+def initiative_resume(*, initiative: Initiative, user: User) -> Initiative:
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(user.has_role(Role.PREPARATION_GROUP), "Bara beredningsgruppen kan återuppta ärenden.")
+        _require_state(initiative.status == Status.ON_HOLD, "Ärendet är inte vilande.")
+        return _move(initiative, user=user, action="initiative_resume", message="Återupptaget.", status=Status.ACTIVE)
+
+
+# -- records on the case ----------------------------------------------------------------------------
+
+
+def comment_add(*, initiative: Initiative, user: User, text: str, visibility: str) -> Comment:
+    with transaction.atomic():
+        _require(perm.can_view(user, initiative), "Du kan inte se det här ärendet.")
+        if not text.strip():
+            raise CaseValidationError("Skriv en kommentar.", field="text")
+        if visibility not in CommentVisibility.values:
+            raise CaseValidationError("Välj vem som ska se kommentaren.", field="visibility")
+        if visibility == CommentVisibility.INTERNAL:
+            _require(perm.sees_internal_comments(user), "Du kan bara skriva kommentarer som den sökande ser.")
+        comment = Comment.objects.create(initiative=initiative, author=user, text=text.strip(), visibility=visibility)
+        audit_record(actor=user, action="comment_add", target=comment, initiative=initiative, message="Kommentar.")
+    return comment
+
+
+def registry_number_set(*, initiative: Initiative, user: User, registry_number: str) -> Initiative:
+    with transaction.atomic():
+        initiative = _locked(initiative)
+        _require(user.has_role(Role.REGISTRAR), "Bara registrator sätter diarienummer.")
+        if not registry_number.strip():
+            raise CaseValidationError("Ange diarienummer.", field="registry_number")
+        old = initiative.registry_number
+        initiative.registry_number = registry_number.strip()
+        initiative.save(update_fields=["registry_number", "updated_at"])
+        audit_record(
+            actor=user,
+            action="registry_number_set",
+            target=initiative,
+            initiative=initiative,
+            message=f"Diarienummer {initiative.registry_number}.",
+            data={"from": old, "to": initiative.registry_number},
+        )
+    return initiative
+
+
+def registry_number_suggest(*, fund: Fund, on: dt.date) -> str:
+    """The fund's pattern filled in: 'KS {yy}-{n}' -> 'KS 26-3' for the third case of 2026."""
+    pattern = fund.registry_number_pattern or "{yyyy}-{n}"
+    serial = Initiative.objects.filter(fund=fund, filed_on__year=on.year).exclude(registry_number="").count() + 1
+    return (
+        pattern.replace("{yyyy}", f"{on.year:04d}").replace("{yy}", f"{on.year % 100:02d}").replace("{n}", str(serial))
+    )

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from socialfund.cases.views import case, lists, public
+
+app_name = "cases"
+
+urlpatterns = [
+    path("ide/", public.external_idea_view, name="idea"),
+    path("arenden/", lists.initiative_list_view, name="list"),
+    path("arenden/pipeline/", lists.pipeline_view, name="pipeline"),
+    path("arenden/nytt/", case.initiative_new_view, name="new"),
+    path("arenden/<int:pk>/", case.initiative_detail_view, name="detail"),
+    path("arenden/<int:pk>/andra/", case.initiative_edit_view, name="edit"),
+    path("arenden/<int:pk>/bilagor/", case.attachment_add_view, name="attach"),
+    path("arenden/<int:pk>/bilagor/<int:attachment_id>/", case.attachment_download_view, name="attachment"),
+    path("arenden/<int:pk>/<slug:action>/", case.initiative_action_view, name="action"),
+    path("att-gora/", lists.todo_view, name="todo"),
+    path("beredning/", lists.preparation_desk_view, name="desk"),
+]

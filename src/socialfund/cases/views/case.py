@@ -1,0 +1,469 @@
+"""One case: its page, the plain application form, and every step as a POST to a service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, cast
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from socialfund.accounts.models import User
+from socialfund.accounts.roles import Role
+from socialfund.cases import forms as case_forms
+from socialfund.cases import services
+from socialfund.cases.attachments import attachment_add
+from socialfund.cases.codes import CommentVisibility, Status
+from socialfund.cases.errors import CaseError, CasePermissionDenied
+from socialfund.cases.models import Attachment, Initiative
+from socialfund.cases.permissions import acts_for_board, can_view, heads_office_for_board, sees_internal_comments
+from socialfund.cases.screening import is_open, screening_for
+from socialfund.cases.selectors import initiative_activity, initiative_detail
+from socialfund.cases.workflow import current_stage, entry_stages, initiative_acting_role, policy_for, policy_for_fund
+from socialfund.funds.selectors import funds_visible_to
+from socialfund.organisation.models import Board, DecisionBody
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _visible_case(user: User, pk: int) -> Initiative:
+    """The case, or 404 for one the user may not see (a guessed URL learns nothing)."""
+    try:
+        initiative = initiative_detail(initiative_id=pk)
+    except Initiative.DoesNotExist as exc:
+        raise Http404 from exc
+    if not can_view(user, initiative):
+        raise Http404
+    return initiative
+
+
+# -- the plain application form ---------------------------------------------------------------------
+
+
+def _application_form(user: User, initiative: Initiative | None, data: Any = None) -> case_forms.InitiativeForm:
+    fund = initiative.fund if initiative else funds_visible_to(user=user).first()
+    stages = list(entry_stages(policy_for_fund(fund))) if fund else ["idea"]
+    boards = Board.objects.filter(organisation_id=user.organisation_id) if user.organisation_id else Board.objects.all()
+    if user.board_id:
+        boards = boards.exclude(pk=user.board_id)
+    initial = case_forms.initial_from_content(initiative) if initiative else None
+    return case_forms.InitiativeForm(data, initial=initial, stages=stages, boards=boards)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_new_view(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if not user.has_role(Role.APPLICANT):
+        return render(request, "cases/forbidden.html", status=403)
+    fund = funds_visible_to(user=user).first()
+    form = _application_form(user, None, request.POST or None)
+    if request.method == "POST" and form.is_valid() and fund is not None:
+        try:
+            initiative = services.initiative_create(
+                fund=fund,
+                user=user,
+                title=form.cleaned_data["title"],
+                summary=form.cleaned_data["summary"],
+                stage=form.cleaned_data["stage"],
+                partner_boards=list(form.cleaned_data["partner_boards"]),
+                content=form.content(),
+            )
+        except CaseError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, "Utkastet är sparat. Lämna in det när det är klart.")
+            return redirect("cases:detail", pk=initiative.pk)
+    return render(request, "cases/form.html", {"form": form, "initiative": None}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    initiative = _visible_case(user, pk)
+    form = _application_form(user, initiative, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.initiative_update_draft(
+                initiative=initiative,
+                user=user,
+                title=form.cleaned_data["title"],
+                summary=form.cleaned_data["summary"],
+                content=form.content(),
+            )
+        except CaseError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, "Ändringarna är sparade.")
+            return redirect("cases:detail", pk=initiative.pk)
+    return render(
+        request, "cases/form.html", {"form": form, "initiative": initiative}, status=400 if form.errors else 200
+    )
+
+
+# -- the case page ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Action:
+    """A step on the case page: the form it shows, who sees it, and the service it calls."""
+
+    code: str
+    title: str
+    button: str
+    form: Callable[[Initiative, Any], forms.Form]
+    allowed: Callable[[User, Initiative], bool]
+    run: Callable[[Initiative, User, Any], str]
+
+
+def _rules(initiative: Initiative, *, human_only: bool = False) -> list[tuple[str, str]]:
+    policy = policy_for(initiative)
+    return [
+        (rule.id, f"{rule.display_title} ({rule.id})")
+        for rule in policy.rules
+        if not human_only or rule.check == "human"
+    ]
+
+
+def _stage_actor(initiative: Initiative) -> str | None:
+    """The role that acts on the case now (applicant, preparation_group, …, registrar for the decision)."""
+    return initiative_acting_role(initiative)
+
+
+def _active(initiative: Initiative) -> bool:
+    return initiative.status == Status.ACTIVE
+
+
+def _opinion_form(initiative: Initiative, data: Any) -> forms.Form:
+    org = initiative.fund.organisation_id
+    return case_forms.OpinionForm(
+        data,
+        bodies=DecisionBody.objects.filter(organisation_id=org, kind="committee"),
+        boards=Board.objects.filter(organisation_id=org),
+        prefix="opinion",
+    )
+
+
+def _run_opinion(initiative: Initiative, user: User, form: Any) -> str:
+    body, board = form.giver_objects()
+    data = form.cleaned_data
+    services.opinion_register(
+        initiative=initiative,
+        user=user,
+        position=data["position"],
+        decided_on=data["decided_on"],
+        summary=data["summary"],
+        paragraph=data["paragraph"],
+        body=body,
+        board=board,
+    )
+    return "Yttrandet är registrerat."
+
+
+def _run_decision(initiative: Initiative, user: User, form: Any) -> str:
+    data = form.cleaned_data
+    ks = DecisionBody.objects.get(organisation_id=initiative.fund.organisation_id, kind="executive")
+    services.decision_register(
+        initiative=initiative,
+        user=user,
+        body=ks,
+        decided_on=data["decided_on"],
+        paragraph=data["paragraph"],
+        outcome=data["outcome"],
+        text=data["text"],
+        conditions=data["conditions"],
+        amounts=data["amounts"],
+    )
+    return "Beslutet är registrerat."
+
+
+ACTIONS: list[Action] = [
+    Action(
+        "submit",
+        "Lämna in",
+        "Lämna in",
+        lambda i, d: forms.Form(d, prefix="submit"),
+        lambda u, i: (
+            acts_for_board(u, i) and (i.status == Status.DRAFT or (_active(i) and _stage_actor(i) == "applicant"))
+        ),
+        lambda i, u, f: (services.initiative_submit(initiative=i, user=u), "Inlämnat.")[1],
+    ),
+    Action(
+        "sponsor",
+        "Ta ansvar för idén",
+        "Min nämnd tar ansvar för idén",
+        lambda i, d: forms.Form(d, prefix="sponsor"),
+        lambda u, i: _active(i) and i.lead_board_id is None and u.has_role(Role.APPLICANT) and u.board_id is not None,
+        lambda i, u, f: (services.initiative_sponsor(initiative=i, user=u), "Din nämnd är nu ansvarig.")[1],
+    ),
+    Action(
+        "signoff",
+        "Registrera förankring",
+        "Registrera förankring",
+        lambda i, d: case_forms.SignoffForm(d, prefix="signoff"),
+        lambda u, i: (
+            is_open(i)
+            and i.lead_board_id is not None
+            and (heads_office_for_board(u, i) or acts_for_board(u, i) or u.has_role(Role.REGISTRAR))
+        ),
+        lambda i, u, f: (
+            services.signoff_record(initiative=i, user=u, **f.cleaned_data),
+            "Förankringen är registrerad.",
+        )[1],
+    ),
+    Action(
+        "assess",
+        "Bedöm en regel",
+        "Spara bedömningen",
+        lambda i, d: case_forms.AssessmentForm(d, rules=_rules(i), prefix="assess"),
+        lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP),
+        lambda i, u, f: (services.assessment_record(initiative=i, user=u, **f.cleaned_data), "Bedömningen är sparad.")[
+            1
+        ],
+    ),
+    Action(
+        "prepare",
+        "Avsluta beredningen",
+        "Lämna vidare",
+        lambda i, d: case_forms.MemoForm(d, prefix="prepare"),
+        lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP) and _stage_actor(i) == "preparation_group",
+        lambda i, u, f: (services.preparation_complete(initiative=i, user=u, **f.cleaned_data), "Beredningen är klar.")[
+            1
+        ],
+    ),
+    Action(
+        "approve",
+        "Stadsdirektörens godkännande",
+        "Godkänn",
+        lambda i, d: case_forms.NoteForm(d, prefix="approve"),
+        lambda u, i: _active(i) and u.has_role(Role.CITY_DIRECTOR) and _stage_actor(i) == "city_director",
+        lambda i, u, f: (services.director_approve(initiative=i, user=u, **f.cleaned_data), "Godkänt.")[1],
+    ),
+    Action(
+        "opinion",
+        "Registrera yttrande",
+        "Registrera yttrandet",
+        _opinion_form,
+        lambda u, i: (
+            _active(i)
+            and _stage_actor(i) == "opinion_giver"
+            and bool(u.role_codes & {Role.OPINION_GIVER, Role.REGISTRAR})
+        ),
+        _run_opinion,
+    ),
+    Action(
+        "opinions-complete",
+        "Yttrandena är inne",
+        "Lämna till beslut",
+        lambda i, d: forms.Form(d, prefix="opinions-complete"),
+        lambda u, i: (
+            _active(i)
+            and _stage_actor(i) == "opinion_giver"
+            and bool(u.role_codes & {Role.OPINION_GIVER, Role.REGISTRAR})
+        ),
+        lambda i, u, f: (services.opinions_complete(initiative=i, user=u), "Ärendet går till beslut.")[1],
+    ),
+    Action(
+        "decide",
+        "Registrera kommunstyrelsens beslut",
+        "Registrera beslutet",
+        lambda i, d: case_forms.DecisionForm(d, prefix="decide"),
+        lambda u, i: _active(i) and u.has_role(Role.REGISTRAR) and _stage_actor(i) == "registrar",
+        _run_decision,
+    ),
+    Action(
+        "registry-number",
+        "Diarienummer",
+        "Spara diarienummer",
+        lambda i, d: case_forms.RegistryNumberForm(
+            d,
+            prefix="registry-number",
+            initial={
+                "registry_number": i.registry_number
+                or services.registry_number_suggest(fund=i.fund, on=i.filed_on or case_forms.today())
+            },
+        ),
+        lambda u, i: u.has_role(Role.REGISTRAR) and i.status != Status.DRAFT,
+        lambda i, u, f: (
+            services.registry_number_set(initiative=i, user=u, **f.cleaned_data),
+            "Diarienumret är sparat.",
+        )[1],
+    ),
+    Action(
+        "withdraw",
+        "Återkalla initiativet",
+        "Återkalla",
+        lambda i, d: case_forms.WithdrawForm(d, prefix="withdraw"),
+        lambda u, i: (
+            is_open(i) and (acts_for_board(u, i) or (i.lead_board_id is None and u.has_role(Role.PREPARATION_GROUP)))
+        ),
+        lambda i, u, f: (
+            services.initiative_withdraw(initiative=i, user=u, **f.cleaned_data),
+            "Initiativet är återkallat.",
+        )[1],
+    ),
+    Action(
+        "refuse",
+        "Avvisa: uppfyller inte riktlinjerna",
+        "Avvisa",
+        lambda i, d: case_forms.RefuseForm(d, rules=_rules(i), prefix="refuse"),
+        lambda u, i: i.status in (Status.ACTIVE, Status.ON_HOLD) and u.has_role(Role.PREPARATION_GROUP),
+        lambda i, u, f: (
+            services.initiative_refuse(
+                initiative=i, user=u, rule_ids=f.cleaned_data["rule_ids"], note=f.cleaned_data["note"]
+            ),
+            "Initiativet är avvisat.",
+        )[1],
+    ),
+    Action(
+        "advise-against",
+        "Avråd",
+        "Avråd",
+        lambda i, d: case_forms.NoteForm(d, prefix="advise-against"),
+        lambda u, i: i.status in (Status.ACTIVE, Status.ON_HOLD) and u.has_role(Role.PREPARATION_GROUP),
+        lambda i, u, f: (services.initiative_advise_against(initiative=i, user=u, **f.cleaned_data), "Avrått.")[1],
+    ),
+    Action(
+        "hold",
+        "Lägg vilande",
+        "Lägg vilande",
+        lambda i, d: case_forms.NoteForm(d, prefix="hold"),
+        lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP),
+        lambda i, u, f: (services.initiative_hold(initiative=i, user=u, **f.cleaned_data), "Ärendet är vilande.")[1],
+    ),
+    Action(
+        "resume",
+        "Återuppta",
+        "Återuppta",
+        lambda i, d: forms.Form(d, prefix="resume"),
+        lambda u, i: i.status == Status.ON_HOLD and u.has_role(Role.PREPARATION_GROUP),
+        lambda i, u, f: (services.initiative_resume(initiative=i, user=u), "Ärendet är återupptaget.")[1],
+    ),
+    Action(
+        "comment",
+        "Kommentera",
+        "Spara kommentaren",
+        lambda i, d: case_forms.CommentForm(d, prefix="comment"),
+        lambda u, i: True,
+        lambda i, u, f: (services.comment_add(initiative=i, user=u, **f.cleaned_data), "Kommentaren är sparad.")[1],
+    ),
+]
+ACTIONS_BY_CODE = {action.code: action for action in ACTIONS}
+
+
+def _page(
+    request: HttpRequest,
+    initiative: Initiative,
+    *,
+    failed: tuple[str, forms.Form] | None = None,
+    error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    user = _user(request)
+    actions = []
+    for action in ACTIONS:
+        if not action.allowed(user, initiative):
+            continue
+        form = failed[1] if failed and failed[0] == action.code else action.form(initiative, None)
+        if action.code == "comment" and not sees_internal_comments(user):
+            cast(forms.ChoiceField, form.fields["visibility"]).choices = [
+                (CommentVisibility.APPLICANT, CommentVisibility.APPLICANT.label)
+            ]
+        actions.append({"action": action, "form": form})
+    try:
+        screening = (
+            screening_for(initiative) if initiative.status in (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD) else None
+        )
+    except Exception:  # noqa: BLE001 - show the case even when its stored data does not screen
+        screening = None
+    comments = list(initiative.comments.all())
+    if not sees_internal_comments(user):
+        comments = [c for c in comments if c.visibility == CommentVisibility.APPLICANT]
+    policy = policy_for(initiative)
+    context = {
+        "initiative": initiative,
+        "policy": policy,
+        "position": current_stage(initiative, policy),
+        "screening": screening,
+        "actions": actions,
+        "failed_action": failed[0] if failed else "",
+        "action_error": error,
+        "comments": comments,
+        "activity": initiative_activity(initiative=initiative),
+        "can_edit": acts_for_board(user, initiative)
+        and (initiative.status == Status.DRAFT or _stage_actor(initiative) == "applicant")
+        and initiative.status in (Status.DRAFT, Status.ACTIVE),
+        "attachment_form": failed[1]
+        if failed and failed[0] == "attach"
+        else case_forms.AttachmentForm(prefix="attach"),
+    }
+    return render(request, "cases/detail.html", context, status=status)
+
+
+@login_required
+@require_GET
+def initiative_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, _visible_case(_user(request), pk))
+
+
+@login_required
+@require_POST
+def initiative_action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    user = _user(request)
+    initiative = _visible_case(user, pk)
+    step = ACTIONS_BY_CODE.get(action)
+    if step is None:
+        raise Http404
+    form = step.form(initiative, request.POST)
+    if not form.is_valid():
+        return _page(request, initiative, failed=(action, form), status=400)
+    try:
+        message = step.run(initiative, user, form)
+    except CasePermissionDenied as error:
+        return _page(request, initiative, failed=(action, form), error=error.message, status=403)
+    except CaseError as error:
+        if error.field and error.field in form.fields:
+            form.add_error(error.field, error.message)
+        return _page(request, initiative, failed=(action, form), error=error.message, status=400)
+    messages.success(request, message)
+    return redirect("cases:detail", pk=initiative.pk)
+
+
+@login_required
+@require_POST
+def attachment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    initiative = _visible_case(user, pk)
+    form = case_forms.AttachmentForm(request.POST, request.FILES, prefix="attach")
+    if form.is_valid():
+        try:
+            attachment_add(
+                initiative=initiative, user=user, upload=form.cleaned_data["file"], kind=form.cleaned_data["kind"]
+            )
+        except CaseError as error:
+            if error.field in form.fields:
+                form.add_error(error.field, error.message)
+            else:
+                form.add_error(None, error.message)
+        else:
+            messages.success(request, "Handlingen är tillagd.")
+            return redirect("cases:detail", pk=initiative.pk)
+    response = _page(request, initiative, failed=("attach", form), status=400)
+    return response
+
+
+@login_required
+@require_GET
+def attachment_download_view(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    initiative = _visible_case(_user(request), pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_id, initiative=initiative)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)

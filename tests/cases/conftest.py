@@ -1,0 +1,60 @@
+"""Fixtures for the case workflow: demo users by role and a fresh application on UN's desk."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from socialfund.accounts.models import User
+from socialfund.cases import services
+from socialfund.cases.models import Initiative
+from socialfund.funds.models import Fund
+from socialfund.organisation.models import Board
+from tests.cases.application_content import application_content
+
+
+@pytest.fixture
+def users(demo) -> dict[str, User]:
+    return {u.username: u for u in User.objects.all()}
+
+
+@pytest.fixture
+def fund(demo) -> Fund:
+    """The demo fund under its 2013 guidelines only, so that today's cases walk the 2013 path
+    (with the city director's step). Tests of the 2015 path add that version back."""
+    fund = Fund.objects.get(slug="sodertalje")
+    fund.policy_versions.exclude(policy_id="sodertalje-2013").delete()
+    return fund
+
+
+@pytest.fixture
+def draft(users, fund) -> Initiative:
+    return services.initiative_create(
+        fund=fund,
+        user=users["handlaggare"],
+        title="Mobilt team skola 2",
+        summary="Tidiga insatser i skolan.",
+        stage="idea",
+        partner_boards=[Board.objects.get(code="SN")],
+        content=application_content(),
+    )
+
+
+def walk_to_preparation(initiative: Initiative, users: dict[str, User]) -> Initiative:
+    """Submit, anchor with office head and board, hand in the application: it lands with the preparation group."""
+    services.initiative_submit(initiative=initiative, user=users["handlaggare"])
+    services.signoff_record(
+        initiative=initiative, user=users["kontorschef"], kind="office_head", signed_on=dt.date(2016, 1, 10)
+    )
+    services.initiative_submit(initiative=initiative, user=users["handlaggare"])  # idea -> application
+    services.signoff_record(
+        initiative=initiative,
+        user=users["handlaggare"],
+        kind="board",
+        signed_on=dt.date(2016, 2, 1),
+        reference="UN § 12",
+    )
+    services.initiative_submit(initiative=initiative, user=users["handlaggare"])  # application -> preparation
+    initiative.refresh_from_db()
+    return initiative
