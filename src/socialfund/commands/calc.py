@@ -1,0 +1,103 @@
+"""`socialfund calc FILE [--json] [--policy NAME|FILE] [--simulations N] [--seed S]`.
+
+Runs on the pure core alone. Bad input exits with status 2 and one line per error
+on stderr (`effects[1].deadweight: måste vara mellan 0 och 1`), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from typing import NoReturn
+
+from socialfund.core.calc import (
+    CalculationInputError,
+    evaluate,
+    format_text,
+    load_calculation_file,
+    result_to_dict,
+    simulate,
+)
+from socialfund.core.calc.simulation import MAX_RUNS
+from socialfund.core.repayment_rules import RepaymentRules
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+PROG = "socialfund calc"
+
+
+class _SwedishArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: fel i argumenten: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _SwedishArgumentParser(
+        prog=PROG,
+        description="Räkna en socioekonomisk kalkyl: nuvärden, vem betalar och vem får, återföringsplan.",
+    )
+    parser.add_argument("file", metavar="FIL", help="kalkylfil i YAML eller JSON")
+    parser.add_argument("--json", action="store_true", help="skriv resultatet som ett JSON-objekt")
+    parser.add_argument(
+        "--policy",
+        metavar="NAMN|FIL",
+        help="riktlinjer vars återföringsregler ska gälla (utan: Södertäljes riktlinjer)",
+    )
+    parser.add_argument("--simulations", metavar="N", type=int, help="antal simuleringar (Monte Carlo)")
+    parser.add_argument("--seed", metavar="S", type=int, default=0, help="slumpfrö för simuleringen (standard 0)")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    argument_errors = []
+    if args.simulations is not None and not 1 <= args.simulations <= MAX_RUNS:
+        argument_errors.append(("--simulations", f"måste vara mellan 1 och {MAX_RUNS}"))
+    if args.seed < 0:
+        argument_errors.append(("--seed", "måste vara minst 0"))
+    if argument_errors:
+        return _fail(argument_errors)
+    try:
+        rules = load_rules(args.policy) if args.policy else None
+        calc = load_calculation_file(args.file)
+    except CalculationInputError as exc:
+        return _fail(exc.errors)
+    result = evaluate(calc, rules=rules)
+    simulation = simulate(calc, runs=args.simulations, seed=args.seed, rules=rules) if args.simulations else None
+    if args.json:
+        text = json.dumps(result_to_dict(result, simulation), ensure_ascii=False, indent=2, allow_nan=False)
+        print(text)
+    else:
+        print(format_text(result, simulation), end="")
+    return EXIT_OK
+
+
+def load_rules(name_or_path: str) -> RepaymentRules:
+    """The repayment rules of a policy; a policy without repayment gives mode "none".
+
+    The policy module is imported here, not at the top, so that `calc` works
+    without it and says plainly when it is missing.
+    """
+    try:
+        # By name, so that type checking and imports work before the policy module exists.
+        policy_module = importlib.import_module("socialfund.core.policy")
+        load_policy = policy_module.load_policy
+    except (ImportError, AttributeError) as exc:
+        raise CalculationInputError(
+            [("--policy", "policymodulen (socialfund.core.policy) finns inte i den här installationen")]
+        ) from exc
+    try:
+        rules: RepaymentRules | None = load_policy(name_or_path).repayment_rules()
+    except Exception as exc:  # noqa: BLE001 - any failure to read a policy is bad input here, never a traceback
+        raise CalculationInputError([("--policy", f"kunde inte läsa policyn {name_or_path!r}: {exc}")]) from exc
+    return RepaymentRules(mode="none") if rules is None else rules
+
+
+def _fail(errors: list[tuple[str, str]]) -> int:
+    print(f"{PROG}: fel i indata:", file=sys.stderr)
+    for path, message in errors:
+        print(f"  {path}: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT

@@ -1,0 +1,155 @@
+"""`socialfund calc`: readable tables, --json, --simulations, --policy, and exit 2 on bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from socialfund.commands.calc import main
+from socialfund.core.repayment_rules import RepaymentRules
+
+REPO = Path(__file__).resolve().parents[3]
+EXAMPLES = REPO / "examples" / "calculations"
+MOBILT_TEAM = EXAMPLES / "mobilt-team-skola.yaml"
+KORTTIDSFRANVARON = EXAMPLES / "sanka-korttidsfranvaron.yaml"
+NBSP = "\u00a0"
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_example_runs(capsys, example):
+    code, out, err = run(capsys, example, "--simulations", "200", "--seed", "1")
+    assert (code, err) == (0, "")
+    assert "Simulering (200 dragningar, frö 1)" in out
+
+
+def squash(text):
+    """Column padding (ordinary spaces) collapsed to one; the NBSPs inside numbers stay."""
+    return re.sub(r" +", " ", text)
+
+
+def test_text_report_has_swedish_tables(capsys):
+    code, out, _ = run(capsys, KORTTIDSFRANVARON)
+    assert code == 0
+    assert out.startswith("Sänka korttidsfrånvaron hos medarbetare inom utbildningskontoret\n")
+    lines = squash(out).splitlines()
+    assert (
+        f"2016 0,9662 500{NBSP}000{NBSP}kr 4{NBSP}070{NBSP}550{NBSP}kr 2{NBSP}035{NBSP}275{NBSP}kr 483{NBSP}357{NBSP}kr"
+        in lines
+    )
+    assert f"Nettonuvärde (kommunen) 9{NBSP}921{NBSP}112{NBSP}kr" in lines
+    assert f"Fonden fonden 1{NBSP}483{NBSP}092{NBSP}kr 0{NBSP}kr 0{NBSP}kr" in lines
+    assert "Återbetalningsår 2016" in lines
+    assert f"2017 1{NBSP}500{NBSP}000{NBSP}kr 1{NBSP}500{NBSP}000{NBSP}kr" in lines
+    assert "Inga avvikelser från riktlinjerna." in lines
+
+
+def test_text_report_lists_violations_of_mobilt_team(capsys):
+    code, out, _ = run(capsys, MOBILT_TEAM)
+    assert code == 0
+    assert "Helt återfört: nej" in out
+    assert "[repayment_incomplete] Besparingarna räcker till" in out
+    assert "Varningar\n  ! effects[3].unit_cost: enhetskostnaden 'utanforskap_livstid_lagst' har prisår 2010" in out
+
+
+def test_json_output(capsys):
+    code, out, _ = run(capsys, MOBILT_TEAM, "--json", "--simulations", "1000", "--seed", "3")
+    assert code == 0
+    data = json.loads(out)
+    assert {"per_year", "totals", "parties", "repayment", "sensitivity", "simulation"} <= set(data)
+    assert len(data["per_year"]) == 10
+    assert data["repayment"]["amount_due"] == 5_400_000
+    assert all(isinstance(v, int) for boards in data["repayment"]["plan"].values() for v in boards.values())
+    assert [v["rule"] for v in data["repayment"]["violations"]] == ["repayment_incomplete"]
+    simulation = data["simulation"]
+    assert (simulation["runs"], simulation["seed"]) == (1000, 3)
+    assert (
+        simulation["npv_municipal"]["p10"] <= simulation["npv_municipal"]["p50"] <= simulation["npv_municipal"]["p90"]
+    )
+    assert 0 <= simulation["probability_repaid_in_time"] <= 1
+    again = run(capsys, MOBILT_TEAM, "--json", "--simulations", "1000", "--seed", "3")[1]
+    assert json.loads(again)["simulation"] == simulation
+
+
+def test_bad_input_exits_2_with_field_and_message(capsys, tmp_path):
+    bad = tmp_path / "fel.yaml"
+    bad.write_text(
+        "title: Fel\nstart_year: 2015\nhorizon: 3\ndiscount_rate: 0.035\n"
+        "effects:\n  - {label: A, beneficiary: SN, sector: municipal, unit_value: 1, quantity: {2016: 1}}\n"
+        "  - {label: B, beneficiary: SN, sector: municipal, unit_value: 1, quantity: {2030: -1}, deadweight: 2}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, bad)
+    assert (code, out) == (2, "")
+    assert "effects[1].deadweight: måste vara mellan 0 och 1" in err
+    assert "effects[1].quantity.2030: år 2030 ligger utanför kalkylperioden 2015–2017" in err
+    assert "effects[1].quantity.2030: får inte vara negativt" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("title: [oavslutad\n", "<fil>: ogiltig YAML"),
+        ("- en lista\n", "<fil>: måste vara en mappning"),
+        ("", "<fil>: måste vara en mappning"),
+    ],
+)
+def test_malformed_files_exit_2(capsys, tmp_path, content, expected):
+    path = tmp_path / "k.yaml"
+    path.write_text(content, encoding="utf-8")
+    code, _, err = run(capsys, path)
+    assert code == 2 and expected in err
+
+
+def test_missing_file_and_bad_arguments_exit_2(capsys, tmp_path):
+    assert run(capsys, tmp_path / "saknas.yaml")[0] == 2
+    code, _, err = run(capsys, KORTTIDSFRANVARON, "--simulations", "0", "--seed", "-1")
+    assert code == 2 and "--simulations: måste vara mellan 1 och 1000000" in err and "--seed: måste vara minst 0" in err
+    with pytest.raises(SystemExit) as exited:
+        main([str(KORTTIDSFRANVARON), "--simulations", "många"])
+    assert exited.value.code == 2
+    assert "fel i argumenten" in capsys.readouterr().err
+
+
+def test_policy_module_missing_says_so(capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "socialfund.core.policy", None)  # makes the import fail
+    code, out, err = run(capsys, KORTTIDSFRANVARON, "--policy", "sodertalje-2013")
+    assert (code, out) == (2, "")
+    assert "--policy: policymodulen (socialfund.core.policy) finns inte" in err
+
+
+def test_policy_rules_are_applied(capsys, monkeypatch):
+    policy = pytest.importorskip("socialfund.core.policy")
+    strict = RepaymentRules(earliest_offset_years=3, latest_start_offset_years=3, max_years_after_first=0)
+    seen = []
+
+    def fake_load_policy(name):
+        seen.append(name)
+        return SimpleNamespace(repayment_rules=lambda: strict)
+
+    monkeypatch.setattr(policy, "load_policy", fake_load_policy)
+    code, out, _ = run(capsys, KORTTIDSFRANVARON, "--json", "--policy", "strikt")
+    assert (code, seen) == (0, ["strikt"])
+    assert json.loads(out)["repayment"]["plan"] == {"2018": {"UN": 1_500_000}}
+
+    monkeypatch.setattr(policy, "load_policy", lambda name: SimpleNamespace(repayment_rules=lambda: None))
+    repayment = json.loads(run(capsys, MOBILT_TEAM, "--json", "--policy", "nynashamn")[1])["repayment"]
+    assert (repayment["required"], repayment["plan"], repayment["violations"]) == (False, {}, [])
+
+    def broken(name):
+        raise FileNotFoundError(name)
+
+    monkeypatch.setattr(policy, "load_policy", broken)
+    code, _, err = run(capsys, KORTTIDSFRANVARON, "--policy", "finns-inte.yaml")
+    assert code == 2 and "--policy: kunde inte läsa policyn 'finns-inte.yaml'" in err
