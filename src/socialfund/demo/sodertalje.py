@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 ORGANISATION = {"name": "Södertälje kommun", "code": "0181", "kind": "municipality"}
 
@@ -54,6 +55,7 @@ OFFICES = [
     ("SK", "Social- och omsorgskontoret", None, ["SN", "OMS", "ÄON"]),
     ("KoF", "Kultur- och fritidskontoret", None, ["KFN"]),
 ]
+
 
 @dataclass(frozen=True)
 class FundSpec:
@@ -136,7 +138,81 @@ class DemoInitiative:
     withdrawal_reason: str = ""
     failed_rules: list[str] = field(default_factory=list)
     outcome_note: str = ""
+    content: dict[str, Any] = field(default_factory=dict)
+    signoffs: list[tuple[str, dt.date, str]] = field(default_factory=list)
 
+
+# Familjecentraler: the one application that went to KS (PM 2015-11-04). The seed gives
+# no figures; these are the demo's illustrative assumptions, built on the unit costs
+# in the library (placement days at Helsingborg's 2015 cost, BBIC investigations).
+FAMILY_CENTRES_CALCULATION: dict[str, Any] = {
+    "title": "Familjecentraler",
+    "description": "Demo: antagna belopp för illustration.",
+    "start_year": 2016,
+    "horizon": 10,
+    "discount_rate": 0.035,
+    "costs": [
+        {"label": "Familjecentralens personal (projekttid)", "payer": "fund", "amounts": {2016: 900000, 2017: 900000}},
+        {"label": "Lokaler (socialnämndens egen insats)", "payer": "SN", "amounts": {2016: 150000, 2017: 150000}},
+    ],
+    "effects": [
+        {
+            "label": "Färre placeringsdygn för barn och unga",
+            "beneficiary": "SN",
+            "sector": "municipal",
+            "cashable": True,
+            "unit_cost": "helsingborg_vardygn_ungdom_2015",
+            "quantity": {2018: 300, 2019: 300, 2020: 300, 2021: 300},
+            "deadweight": 0.25,
+            "attribution": 0.10,
+            "uncertainty": {"low": 0.5, "high": 1.3},
+        },
+        {
+            "label": "Färre BBIC-utredningar (frigjord tid)",
+            "beneficiary": "SN",
+            "sector": "municipal",
+            "cashable": False,
+            "unit_cost": "bbic_utredning_2015",
+            "quantity": {2017: 10, 2018: 12, 2019: 12},
+            "deadweight": 0.25,
+        },
+        {
+            "label": "Färre elever på introduktionsprogram",
+            "beneficiary": "UN",
+            "sector": "municipal",
+            "cashable": True,
+            "unit_cost": "introduktionsprogram_plats_ar_2018",
+            "quantity": {2020: 2, 2021: 2, 2022: 2},
+            "deadweight": 0.4,
+        },
+    ],
+}
+
+FAMILY_CENTRES_CONTENT: dict[str, Any] = {
+    "target_groups": ["children"],
+    "purpose": "develop_method",
+    "beneficiaries": "target_group",
+    "method": {
+        "description": "Familjecentral där mödrahälsovård, barnhälsovård, öppen förskola och socialtjänst samverkar.",
+        "research_references": ["Socialstyrelsen (2008): Familjecentraler – en kartläggning"],
+        "documented": True,
+    },
+    "goals": [
+        {"indicator": "Andel familjer som nås av förebyggande stöd", "baseline": 0.2, "target": 0.35, "unit": "andel"},
+        {
+            "indicator": "Placeringsdygn barn och unga",
+            "baseline": 9000,
+            "target": 8700,
+            "unit": "dygn",
+            "kind": "economic",
+        },
+    ],
+    "evaluation": {"external_party": "Södertörns högskola", "standardized_instrument": False},
+    "implementation_plan": "Familjecentralen blir ordinarie verksamhet inom socialnämnden efter projekttiden.",
+    "procurement": {"supplier": None, "contract_value": None, "contract_months": None},
+    "funding": {"requested": {"2016": "900000", "2017": "900000"}, "cofinancing_share": 0.0, "duration_months": 24},
+    "calculation": FAMILY_CENTRES_CALCULATION,
+}
 
 EVALUATION_PERIOD = dt.date(2013, 10, 1)
 YEAR_2014 = dt.date(2014, 6, 1)
@@ -265,14 +341,18 @@ INITIATIVES = [
     ),
     DemoInitiative(
         "Familjecentraler",
-        "Okänd i underlaget",
+        "Socialnämnden",
         "office",
         "decision",
         "active",
         YEAR_2015,
         "Ansökan till kommunstyrelsen.",
         lead_board="SN",
-        outcome_note="Pågående ansökan till KS (PM 2015-11-04). Ansvarig nämnd är demons antagande. " + DATE_NOTE,
+        partner_boards=["UN"],
+        outcome_note="Pågående ansökan till KS (PM 2015-11-04). Ansvarig nämnd, innehåll och kalkyl är demons "
+        "antaganden: underlaget anger bara att ansökan gått till KS. " + DATE_NOTE,
+        content=FAMILY_CENTRES_CONTENT,
+        signoffs=[("office_head", dt.date(2015, 2, 2), ""), ("board", dt.date(2015, 2, 18), "SN § 31 (antaget)")],
     ),
     DemoInitiative(
         "Projekt 100",
