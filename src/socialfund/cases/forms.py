@@ -140,6 +140,7 @@ class InitiativeForm(SwedishForm):
     supplier = forms.CharField(label="Extern leverantör", max_length=200, required=False)
     contract_value = forms.CharField(label="Avtalsvärde för hela perioden (kr)", required=False)
     contract_months = forms.IntegerField(label="Avtalstid (månader)", min_value=1, max_value=240, required=False)
+    open_competition = forms.BooleanField(label="Nämnden upphandlar i öppen konkurrens (LOU)", required=False)
     requested = forms.CharField(
         label="Sökt belopp per år (en rad per år: 2016: 1 200 000)",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -243,6 +244,7 @@ class InitiativeForm(SwedishForm):
                 "supplier": data.get("supplier") or None,
                 "contract_value": str(data["contract_value"]) if data.get("contract_value") is not None else None,
                 "contract_months": data.get("contract_months"),
+                "open_competition": bool(data.get("open_competition")) or None,
             },
             "funding": {
                 "requested": {str(year): str(amount) for year, amount in data.get("requested", {}).items()},
@@ -283,6 +285,7 @@ def initial_from_content(initiative: Any) -> dict[str, Any]:
         "supplier": procurement.get("supplier") or "",
         "contract_value": procurement.get("contract_value") or "",
         "contract_months": procurement.get("contract_months"),
+        "open_competition": bool(procurement.get("open_competition")),
         "requested": "\n".join(f"{y}: {a}" for y, a in (funding.get("requested") or {}).items()),
         "cofinancing_share": (funding.get("cofinancing_share") or 0) * 100 or None,
         "duration_months": funding.get("duration_months"),

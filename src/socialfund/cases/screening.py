@@ -38,7 +38,7 @@ def initiative_as_file(initiative: Initiative) -> dict[str, Any]:
             "title": initiative.title,
             "stage": initiative_file_stage(initiative.stage),
             "submitted": (initiative.filed_on or timezone.localdate()).isoformat(),
-            "applicant": {"name": initiative.initiator_name, "type": initiative.initiator_type},
+            "applicant": _applicant(initiative),
             "lead_board": initiative.lead_board.code if initiative.lead_board else None,
             "anchoring": {
                 "office_head": signoffs.get(SignoffKind.OFFICE_HEAD),
@@ -47,12 +47,22 @@ def initiative_as_file(initiative: Initiative) -> dict[str, Any]:
             "assessments": {a.rule_id: {"verdict": a.verdict, "note": a.note} for a in initiative.assessments.all()},
         }
     )
+    if initiative.is_external and initiative.lead_board is not None:
+        # A board took up an outside actor's idea: the board applies, the actor brought the idea.
+        data["initiator"] = {"name": initiative.initiator_name, "type": initiative.initiator_type}
     if "partners" not in data:
         data["partners"] = [
             {"name": board.code, "type": "board", "area": board.area or None}
             for board in initiative.partner_boards.all()
         ]
     return data
+
+
+def _applicant(initiative: Initiative) -> dict[str, Any]:
+    if initiative.is_external and initiative.lead_board is not None:
+        board = initiative.lead_board
+        return {"name": board.code, "type": "board", "area": board.area or None}
+    return {"name": initiative.initiator_name, "type": initiative.initiator_type}
 
 
 def screening_for(initiative: Initiative, *, on_date: dt.date | None = None) -> ScreeningResult:

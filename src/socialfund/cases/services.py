@@ -57,7 +57,7 @@ def _require_state(condition: bool, message: str) -> None:
 
 def _locked(initiative: Initiative) -> Initiative:
     """Re-read the case under a row lock, so that two steps on it cannot interleave."""
-    return Initiative.objects.select_for_update().select_related("fund", "lead_board").get(pk=initiative.pk)
+    return Initiative.objects.select_for_update(of=("self",)).select_related("fund", "lead_board").get(pk=initiative.pk)
 
 
 def _move(initiative: Initiative, *, user: User | None, action: str, message: str, **changes: Any) -> Initiative:
