@@ -12,7 +12,7 @@ from socialfund.accounts.models import User
 from socialfund.audit.models import AuditEvent
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
-from tests.cases.application_content import CALCULATION
+from tests.cases.guided_helpers import fill_application
 
 pytestmark = pytest.mark.django_db
 
@@ -63,34 +63,8 @@ def test_from_an_associations_idea_to_kommunstyrelsens_decision(demo):
         applicant, idea, "signoff", {"signoff-kind": "board", "signoff-signed_on": today, "signoff-reference": "UN § 9"}
     )
 
-    # The board completes the application in the plain form.
-    calculation = CALCULATION | {"title": "Läxhjälp"}
-    import yaml
-
-    response = applicant.post(
-        reverse("cases:edit", args=[idea.pk]),
-        {
-            "title": "Läxhjälp i föreningsregi",
-            "summary": "Läxhjälp för barn i åk 4–6.",
-            "stage": "application",
-            "target_groups": ["children"],
-            "purpose": "new_method",
-            "beneficiaries": "target_group",
-            "method_description": "Strukturerad läxhjälp.",
-            "research_references": "Skolverket (2014)",
-            "goals": "Andel behöriga; 0,62; 0,70; andel; social\nPlaceringsdygn; 2000; 1700; dygn; ekonomisk",
-            "evaluation_external_party": "Södertörns högskola",
-            "implementation_plan": "Blir ordinarie verksamhet.",
-            "requested": "2016: 600 000\n2017: 600 000",
-            "duration_months": "24",
-            "supplier": "Upphandlas",
-            "contract_value": "1 000 000",
-            "contract_months": "24",
-            "open_competition": "on",
-            "calculation": yaml.safe_dump(calculation, allow_unicode=True),
-        },
-    )
-    assert response.status_code == 302, response.content.decode()[-3000:]
+    # The board completes the application through the guided steps.
+    fill_application(applicant, idea)
     post(applicant, idea, "submit")  # application -> preparation
     idea.refresh_from_db()
     assert idea.stage == "preparation"

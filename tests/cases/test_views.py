@@ -124,55 +124,18 @@ def test_another_boards_draft_is_not_found_by_url_guessing(client, users, draft)
     assert Initiative.objects.get(pk=draft.pk).status == "draft"
 
 
-def test_new_application_form(client, users):
+def test_new_application_starts_the_guided_steps(client, users):
     client = as_user(client, users["handlaggare"])
     assert client.get(reverse("cases:new")).status_code == 200
-    response = client.post(
-        reverse("cases:new"), {"title": "", "summary": "", "stage": "idea", "requested": "2016: tusen"}
-    )
-    html = response.content.decode()
+    response = client.post(reverse("cases:new"), {"title": "", "summary": "", "stage": "idea"})
     assert response.status_code == 400
-    assert "Rad 1: &#x27;tusen&#x27; är inget belopp." in html or "Rad 1: 'tusen' är inget belopp." in html
+    assert "Det finns fel att rätta" in response.content.decode()
     assert not Initiative.objects.filter(created_by=users["handlaggare"]).exists()
-    response = client.post(
-        reverse("cases:new"),
-        {
-            "title": "Läxhjälp",
-            "summary": "Behov och insats.",
-            "stage": "idea",
-            "requested": "2016: 300 000\n2017: 300 000",
-            "goals": "Andel behöriga; 0,62; 0,70; andel; social",
-            "calculation": "title: Läxhjälp\nstart_year: 2016\nhorizon: 5\ndiscount_rate: 0.035\ncosts: []\neffects: []\n",
-        },
-    )
-    assert response.status_code == 302
+    response = client.post(reverse("cases:new"), {"title": "Läxhjälp", "summary": "Behov och insats.", "stage": "idea"})
     created = Initiative.objects.get(title="Läxhjälp")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cases:guided", args=[created.pk, "behov"])
     assert created.status == "draft"
-    assert created.content["funding"]["requested"] == {"2016": "300000.00", "2017": "300000.00"}
-    assert created.content["goals"][0] == {
-        "indicator": "Andel behöriga",
-        "baseline": 0.62,
-        "target": 0.70,
-        "unit": "andel",
-        "kind": "social",
-    }
-
-
-def test_a_broken_calculation_is_refused_with_its_field_path(client, users):
-    client = as_user(client, users["handlaggare"])
-    response = client.post(
-        reverse("cases:new"),
-        {
-            "title": "X",
-            "summary": "Y",
-            "stage": "idea",
-            "calculation": "title: X\nstart_year: 2016\nhorizon: 5\ndiscount_rate: 0.035\ncosts: []\n"
-            "effects:\n  - label: A\n    beneficiary: SN\n    unit_value: 10\n    quantity: {2016: 1}\n"
-            "    deadweight: 3\n",
-        },
-    )
-    assert response.status_code == 400
-    assert "effects[0].deadweight" in response.content.decode()
 
 
 def test_outside_actor_idea_form(client, fund):

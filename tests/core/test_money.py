@@ -16,7 +16,7 @@ def test_sek_is_exact_to_the_ore():
     assert sek(24_000_000) == Decimal("24000000.00")
 
 
-@pytest.mark.parametrize("bad", [0.1, 1.0, True, "abc", "NaN", "Infinity", None])
+@pytest.mark.parametrize("bad", [0.1, 1.0, True, "abc", "NaN", "Infinity", None, "1e400", "99999999999999999999"])
 def test_sek_refuses_what_is_not_money(bad):
     with pytest.raises(MoneyError):
         sek(bad)

@@ -22,3 +22,11 @@ class CaseStateError(CaseError):
 
 class CaseValidationError(CaseError):
     """Input to the step is missing or wrong; `field` names the form field."""
+
+
+class CaseConflictError(CaseError):
+    """Someone else saved the draft after this user opened it; nothing was overwritten."""
+
+    def __init__(self, message: str, *, current_version: int) -> None:
+        super().__init__(message)
+        self.current_version = current_version

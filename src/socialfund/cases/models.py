@@ -71,8 +71,22 @@ class Initiative(models.Model):
     content = models.JSONField(
         _("innehåll"), default=dict, blank=True, help_text=_("Initiativets uppgifter i initiativfilens form.")
     )
+    draft_inputs = models.JSONField(
+        _("osparade svar"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Svar i den guidade ansökan som ännu inte klarar kontrollerna, per steg, så att inget går förlorat."
+        ),
+    )
+    version = models.PositiveIntegerField(
+        _("version"), default=1, help_text=_("Räknas upp vid varje ändring; fångar två som redigerar samtidigt.")
+    )
     created_at = models.DateTimeField(_("skapad"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    updated_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("ändrad av")
+    )
     created_by = models.ForeignKey(
         USER,
         on_delete=models.PROTECT,

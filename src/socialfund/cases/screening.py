@@ -12,18 +12,6 @@ from socialfund.cases.models import Initiative
 from socialfund.cases.workflow import policy_for
 from socialfund.core.screening import ScreeningResult, parse_initiative, screen
 
-# Stages the initiative file knows; later stages are screened as a full application.
-FILE_STAGES = ("interest", "idea", "application")
-
-
-def initiative_file_stage(stage_code: str) -> str:
-    """The initiative file's stage for a policy stage: officials' stages screen the full application."""
-    if stage_code in FILE_STAGES:
-        return stage_code
-    if stage_code in ("needs_analysis", "idea_test"):
-        return "idea"
-    return "application"
-
 
 def initiative_as_file(initiative: Initiative) -> dict[str, Any]:
     """The case in the initiative file's shape (what `socialfund screen` reads).
@@ -32,11 +20,14 @@ def initiative_as_file(initiative: Initiative) -> dict[str, Any]:
     recorded sign-offs and assessments come from the case's own rows.
     """
     data: dict[str, Any] = dict(initiative.content or {})
+    if initiative.summary:
+        data["note"] = initiative.summary  # the file's free text carries the case's summary
     signoffs = {s.kind: s.signed_on.isoformat() for s in initiative.signoffs.all()}
     data.update(
         {
             "title": initiative.title,
-            "stage": initiative_file_stage(initiative.stage),
+            # The policy's own stage code: the file accepts any of them, later stages screen as an application.
+            "stage": initiative.stage,
             "submitted": (initiative.filed_on or timezone.localdate()).isoformat(),
             "applicant": _applicant(initiative),
             "lead_board": initiative.lead_board.code if initiative.lead_board else None,
@@ -50,11 +41,10 @@ def initiative_as_file(initiative: Initiative) -> dict[str, Any]:
     if initiative.is_external and initiative.lead_board is not None:
         # A board took up an outside actor's idea: the board applies, the actor brought the idea.
         data["initiator"] = {"name": initiative.initiator_name, "type": initiative.initiator_type}
-    if "partners" not in data:
-        data["partners"] = [
-            {"name": board.code, "type": "board", "area": board.area or None}
-            for board in initiative.partner_boards.all()
-        ]
+    # Partner boards are rows on the case; other parties (associations, companies…) live in the content.
+    data["partners"] = [
+        {"name": board.code, "type": "board", "area": board.area or None} for board in initiative.partner_boards.all()
+    ] + [party for party in data.get("partners") or [] if party.get("type") != "board"]
     return data
 
 
@@ -73,3 +63,16 @@ def screening_for(initiative: Initiative, *, on_date: dt.date | None = None) -> 
 
 def is_open(initiative: Initiative) -> bool:
     return initiative.status in (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD)
+
+
+def screening_for_content(initiative: Initiative, content: dict[str, Any] | None = None) -> ScreeningResult | None:
+    """The screening, optionally with other (unsaved) content; None when the answers cannot be screened yet."""
+    original = initiative.content
+    if content is not None:
+        initiative.content = content
+    try:
+        return screening_for(initiative)
+    except Exception:  # noqa: BLE001 - half-filled answers are shown as unscreened, never as a crash
+        return None
+    finally:
+        initiative.content = original

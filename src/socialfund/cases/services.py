@@ -28,7 +28,7 @@ from socialfund.cases.codes import (
     Verdict,
     WithdrawalReason,
 )
-from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
+from socialfund.cases.errors import CaseConflictError, CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.cases.models import Assessment, Comment, Decision, DecisionAmount, Initiative, Opinion, Signoff
 from socialfund.cases.notifications import notify_after_commit
 from socialfund.cases.workflow import (
@@ -65,6 +65,8 @@ def _move(initiative: Initiative, *, user: User | None, action: str, message: st
     before = f"{initiative.status}:{initiative.stage}"
     for name, value in changes.items():
         setattr(initiative, name, value)
+    initiative.version += 1
+    initiative.updated_by = user
     initiative.save()
     audit_record(
         actor=user,
@@ -177,11 +179,16 @@ def idea_register_external(
     return initiative
 
 
-def initiative_update_draft(*, initiative: Initiative, user: User, **fields: Any) -> Initiative:
-    allowed = {"title", "summary", "content", "initiator_name"}
+def initiative_update_draft(
+    *, initiative: Initiative, user: User, expected_version: int | None = None, **fields: Any
+) -> Initiative:
+    """Save the applicant's answers. With `expected_version`, refuse to overwrite someone else's newer save."""
+    allowed = {"title", "summary", "content", "initiator_name", "partner_boards", "draft_inputs"}
     unknown = set(fields) - allowed
     if unknown:
         raise CaseValidationError(f"Fälten {', '.join(sorted(unknown))} kan inte ändras här.")
+    if "title" in fields and not str(fields["title"]).strip():
+        raise CaseValidationError("Ange en titel.", field="title")
     with transaction.atomic():
         initiative = _locked(initiative)
         _require(perm.acts_for_board(user, initiative), "Bara den ansvariga nämndens handläggare kan ändra utkastet.")
@@ -189,16 +196,29 @@ def initiative_update_draft(*, initiative: Initiative, user: User, **fields: Any
             initiative.status == Status.DRAFT or _applicant_stage(initiative),
             "Initiativet kan inte ändras i det här steget.",
         )
+        if expected_version is not None and expected_version != initiative.version:
+            who = initiative.updated_by.get_full_name() if initiative.updated_by else "någon annan"
+            when = timezone.localtime(initiative.updated_at).strftime("%Y-%m-%d %H:%M")
+            raise CaseConflictError(
+                f"{who} sparade utkastet {when}, efter att du öppnade det. Dina ändringar är inte sparade: "
+                "jämför med det som nu är sparat och spara igen om du vill skriva över.",
+                current_version=initiative.version,
+            )
+        boards = fields.pop("partner_boards", None)
         for name, value in fields.items():
             setattr(initiative, name, value)
+        initiative.version += 1
+        initiative.updated_by = user
         initiative.save()
+        if boards is not None:
+            initiative.partner_boards.set(boards)
         audit_record(
             actor=user,
             action="initiative_update",
             target=initiative,
             initiative=initiative,
             message="Uppgifterna ändrades.",
-            data={"fields": sorted(fields)},
+            data={"fields": sorted([*fields, *(["partner_boards"] if boards is not None else [])])},
         )
     return initiative
 

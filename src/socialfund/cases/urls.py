@@ -1,6 +1,6 @@
 from django.urls import path
 
-from socialfund.cases.views import case, lists, public
+from socialfund.cases.views import case, guided, lists, public
 
 app_name = "cases"
 
@@ -13,6 +13,13 @@ urlpatterns = [
     path("arenden/<int:pk>/andra/", case.initiative_edit_view, name="edit"),
     path("arenden/<int:pk>/bilagor/", case.attachment_add_view, name="attach"),
     path("arenden/<int:pk>/bilagor/<int:attachment_id>/", case.attachment_download_view, name="attachment"),
+    path("arenden/fran-fil/", guided.application_import_view, name="import"),
+    path("arenden/<int:pk>/ansokan/berakna/", guided.calculator_preview_view, name="calc-preview"),
+    path(
+        "arenden/<int:pk>/ansokan/<slug:step_code>/provning/", guided.screening_preview_view, name="screening-preview"
+    ),
+    path("arenden/<int:pk>/ansokan/<slug:step_code>/", guided.guided_step_view, name="guided"),
+    path("arenden/<int:pk>/initiativfil.yaml", guided.application_export_view, name="export"),
     path("arenden/<int:pk>/<slug:action>/", case.initiative_action_view, name="action"),
     path("att-gora/", lists.todo_view, name="todo"),
     path("beredning/", lists.preparation_desk_view, name="desk"),

@@ -13,6 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 ORE = Decimal("0.01")
 KRONA = Decimal("1")
+# Larger than any public budget (10 000 mdkr); it also keeps quantize() within Decimal's precision.
+MAX_AMOUNT = Decimal("1e13")
 
 
 class MoneyError(ValueError):
@@ -33,6 +35,8 @@ def sek(value: Decimal | int | str) -> Decimal:
         raise MoneyError(f"ogiltigt belopp: {value!r}") from exc
     if not amount.is_finite():
         raise MoneyError(f"ogiltigt belopp: {value!r}")
+    if abs(amount) >= MAX_AMOUNT:
+        raise MoneyError(f"beloppet är orimligt stort: {value!r}")
     quantised = amount.quantize(ORE, rounding=ROUND_HALF_UP)
     if quantised != amount:
         raise MoneyError(f"beloppet har fler decimaler än öre: {value!r}")

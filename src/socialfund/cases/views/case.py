@@ -45,27 +45,21 @@ def _visible_case(user: User, pk: int) -> Initiative:
     return initiative
 
 
-# -- the plain application form ---------------------------------------------------------------------
-
-
-def _application_form(user: User, initiative: Initiative | None, data: Any = None) -> case_forms.InitiativeForm:
-    fund = initiative.fund if initiative else funds_visible_to(user=user).first()
-    stages = list(entry_stages(policy_for_fund(fund))) if fund else ["idea"]
-    boards = Board.objects.filter(organisation_id=user.organisation_id) if user.organisation_id else Board.objects.all()
-    if user.board_id:
-        boards = boards.exclude(pk=user.board_id)
-    initial = case_forms.initial_from_content(initiative) if initiative else None
-    return case_forms.InitiativeForm(data, initial=initial, stages=stages, boards=boards)
+# -- starting an application ----------------------------------------------------------------------
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def initiative_new_view(request: HttpRequest) -> HttpResponse:
+    """Name the idea and choose its stage; the guided steps take it from there."""
+    from socialfund.cases.guided.steps import steps_for
+
     user = _user(request)
     if not user.has_role(Role.APPLICANT):
         return render(request, "cases/forbidden.html", status=403)
     fund = funds_visible_to(user=user).first()
-    form = _application_form(user, None, request.POST or None)
+    stages = list(entry_stages(policy_for_fund(fund))) if fund else ["idea"]
+    form = case_forms.StartForm(request.POST or None, stages=stages)
     if request.method == "POST" and form.is_valid() and fund is not None:
         try:
             initiative = services.initiative_create(
@@ -74,40 +68,23 @@ def initiative_new_view(request: HttpRequest) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 summary=form.cleaned_data["summary"],
                 stage=form.cleaned_data["stage"],
-                partner_boards=list(form.cleaned_data["partner_boards"]),
-                content=form.content(),
             )
         except CaseError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            messages.success(request, "Utkastet är sparat. Lämna in det när det är klart.")
-            return redirect("cases:detail", pk=initiative.pk)
+            messages.success(request, "Utkastet är skapat. Fyll i stegen; allt sparas som utkast tills du lämnar in.")
+            return redirect("cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage)[0].code)
     return render(request, "cases/form.html", {"form": form, "initiative": None}, status=400 if form.errors else 200)
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def initiative_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    initiative = _visible_case(user, pk)
-    form = _application_form(user, initiative, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.initiative_update_draft(
-                initiative=initiative,
-                user=user,
-                title=form.cleaned_data["title"],
-                summary=form.cleaned_data["summary"],
-                content=form.content(),
-            )
-        except CaseError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-        else:
-            messages.success(request, "Ändringarna är sparade.")
-            return redirect("cases:detail", pk=initiative.pk)
-    return render(
-        request, "cases/form.html", {"form": form, "initiative": initiative}, status=400 if form.errors else 200
-    )
+    """Editing goes through the guided steps."""
+    from socialfund.cases.guided.steps import steps_for
+
+    initiative = _visible_case(_user(request), pk)
+    return redirect("cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage)[0].code)
 
 
 # -- the case page ----------------------------------------------------------------------------------

@@ -44,3 +44,11 @@ def isodate(value: dt.date | dt.datetime | None) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     return formatting.format_date(value)
+
+
+@register.filter
+def percent(value: Decimal | float | None) -> str:
+    """78 % for 0.7772."""
+    if value is None or value == "":
+        return "–"
+    return formatting.format_percent(value)

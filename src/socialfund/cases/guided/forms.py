@@ -1,0 +1,415 @@
+"""One form per step. Each reads its part of the initiative file from a case and writes it back.
+
+`initial(initiative)` gives the step's current values; `apply(content, cleaned)`
+returns the content with the step's part replaced. Nothing outside the step's part
+changes, so saving one step never loses another's answers.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import Any, ClassVar, cast
+
+from django import forms
+
+from socialfund.cases.forms import (
+    BENEFICIARIES,
+    PURPOSES,
+    TARGET_GROUPS,
+    SwedishForm,
+    parse_year_amounts,
+)
+from socialfund.cases.models import Initiative
+from socialfund.core.money import MoneyError, parse_amount
+from socialfund.organisation.models import Board
+
+
+class StepForm(SwedishForm):
+    """A step: its fields plus the draft's version, to catch two people editing at once."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    model_fields: ClassVar[tuple[str, ...]] = ()  # fields stored on the Initiative itself
+
+    @classmethod
+    def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
+        return {"version": initiative.version}
+
+    def apply(self, content: dict[str, Any]) -> dict[str, Any]:
+        return content
+
+
+class NeedForm(StepForm):
+    title = forms.CharField(label="Insatsens namn", max_length=200)
+    summary = forms.CharField(
+        label="Sammanfattning",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text="Vad vill ni göra, för vilka och varför? Några meningar.",
+    )
+    need = forms.CharField(
+        label="Problem och behov",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=10000,
+        help_text="Beskriv behovet med statistik: egen verksamhetsstatistik eller nyckeltal från Kolada.",
+    )
+    need_data = forms.CharField(
+        label="Källor till statistiken (en per rad)", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    model_fields = ("title", "summary")
+
+    @classmethod
+    def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
+        needs = (initiative.content or {}).get("needs_analysis") or {}
+        return super().initial_for(initiative) | {
+            "title": initiative.title,
+            "summary": initiative.summary,
+            "need": needs.get("description") or "",
+            "need_data": "\n".join(needs.get("data") or []),
+        }
+
+    def apply(self, content: dict[str, Any]) -> dict[str, Any]:
+        need = self.cleaned_data.get("need") or ""
+        data = [line.strip() for line in (self.cleaned_data.get("need_data") or "").splitlines() if line.strip()]
+        content["needs_analysis"] = {"description": need, "data": data} if need.strip() else None
+        return content
+
+
+class TargetForm(StepForm):
+    target_groups = forms.MultipleChoiceField(
+        label="Målgrupp", choices=TARGET_GROUPS, widget=forms.CheckboxSelectMultiple
+    )
+    reached_through = forms.CharField(
+        label="Vuxna som insatsen går genom (om någon)",
+        required=False,
+        max_length=500,
+        help_text="T.ex. lärare eller föräldrar. Insatser för vuxna godtas när målen gäller barnen och de unga.",
+    )
+    purpose = forms.ChoiceField(label="Syfte", choices=[("", "Välj"), *PURPOSES])
+    beneficiaries = forms.ChoiceField(label="Vilka insatsen når", choices=[("", "Välj"), *BENEFICIARIES])
+
+    @classmethod
+    def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
+        c = initiative.content or {}
+        return super().initial_for(initiative) | {
+            "target_groups": c.get("target_groups") or [],
+            "reached_through": ", ".join(c.get("reached_through") or []),
+            "purpose": c.get("purpose") or "",
+            "beneficiaries": c.get("beneficiaries") or "",
+        }
+
+    def apply(self, content: dict[str, Any]) -> dict[str, Any]:
+        data = self.cleaned_data
+        content["target_groups"] = list(data["target_groups"])
+        content["reached_through"] = [p.strip() for p in (data.get("reached_through") or "").split(",") if p.strip()]
+        content["purpose"] = data["purpose"]
+        content["beneficiaries"] = data["beneficiaries"]
+        return content
+
+
+class MethodForm(StepForm):
+    description = forms.CharField(label="Metod", widget=forms.Textarea(attrs={"rows": 4}), max_length=10000)
+    research_references = forms.CharField(
+        label="Forskningsreferenser (en per rad)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    proven_practice = forms.CharField(
+        label="Beprövad erfarenhet (en per rad)", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    causal_logic = forms.CharField(
+        label="För en ny metod: varför leder insatsen till effekten?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    documented = forms.BooleanField(label="Metoden är dokumenterad och utvärderad", required=False)
+
+    @classmethod
+    def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
+        method = (initiative.content or {}).get("method") or {}
+        return super().initial_for(initiative) | {
+            "description": method.get("description") or "",
+            "research_references": "\n".join(method.get("research_references") or []),
+            "proven_practice": "\n".join(method.get("proven_practice") or []),
+            "causal_logic": method.get("causal_logic") or "",
+            "documented": bool(method.get("documented")),
+        }
+
+    def apply(self, content: dict[str, Any]) -> dict[str, Any]:
+        data = self.cleaned_data
+
+        def lines(name: str) -> list[str]:
+            return [line.strip() for line in (data.get(name) or "").splitlines() if line.strip()]
+
+        content["method"] = {
+            "description": data["description"],
+            "research_references": lines("research_references"),
+            "proven_practice": lines("proven_practice"),
+            "causal_logic": data.get("causal_logic") or None,
+            "documented": bool(data.get("documented")),
+        }
+        return content
+
+
+class PartnersForm(StepForm):
+    partner_boards = forms.ModelMultipleChoiceField(
+        label="Samverkande nämnder",
+        queryset=Board.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    other_partners = forms.CharField(
+        label="Andra parter (en per rad: namn; typ)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="Typ: association, foundation, cooperative, company, public_body, municipal_company, university.",
+    )
+    model_fields = ("partner_boards",)
+
+    def __init__(self, *args: Any, boards: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if boards is not None:
+            cast("forms.ModelMultipleChoiceField[Board]", self.fields["partner_boards"]).queryset = boards
+
+    @classmethod
+    def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
+        others = [p for p in (initiative.content or {}).get("partners") or [] if p.get("type") != "board"]
+        return super().initial_for(initiative) | {
+            "partner_boards": list(initiative.partner_boards.all()),
+            "other_partners": "\n".join(f"{p['name']}; {p['type']}" for p in others),
+        }
+
+    def clean_other_partners(self) -> list[dict[str, str]]:
+        allowed = {
+            "association",
+            "foundation",
+            "cooperative",
+            "company",
+            "sole_trader",
+            "public_body",
+            "municipal_company",
+            "university",
+            "region_unit",
+        }
+        parties = []
+        for number, line in enumerate((self.cleaned_data.get("other_partners") or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            name, _, kind = (part.strip() for part in line.partition(";"))
+            if not name or kind not in allowed:
+                raise forms.ValidationError(f"Rad {number}: skriv namn; typ (en av {', '.join(sorted(allowed))}).")
+            parties.append({"name": name, "type": kind})
+        return parties
+
+    def apply(self, content: dict[str, Any]) -> dict[str, Any]:
+        # Boards are the case's partner_boards; the content keeps the other parties.
+        content["partners"] = self.cleaned_data["other_partners"]
+        return content
+
+
+class GoalsForm(StepForm):
+    goals = forms.CharField(
+        label="Mål (en per rad: indikator; utgångsvärde; målvärde; enhet; social eller ekonomisk)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Minst ett socialt och ett ekonomiskt mål, t.ex. ”Placeringsdygn; 2000; 1700; dygn; ekonomisk”.",
+    )
+
+    @classmethod
+    def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
+        goals = (initiative.content or {}).get("goals") or []
+        return super().initial_for(initiative) | {"goals": "\n".join(_goal_line(g) for g in goals)}
+
+    def clean_goals(self) -> list[dict[str, Any]]:
+        return parse_goals(self.cleaned_data.get("goals") or "")
+
+    def apply(self, content: dict[str, Any]) -> dict[str, Any]:
+        content["goals"] = self.cleaned_data["goals"]
+        return content
+
+
+def _goal_line(goal: dict[str, Any]) -> str:
+    def show(value: Any) -> str:
+        return "" if value is None else str(value).replace(".", ",")
+
+    kind = "ekonomisk" if goal.get("kind") == "economic" else "social"
+    return (
+        f"{goal.get('indicator', '')}; {show(goal.get('baseline'))}; {show(goal.get('target'))}; "
+        f"{goal.get('unit') or ''}; {kind}"
+    )
+
+
+def parse_goals(text: str) -> list[dict[str, Any]]:
+    goals = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in line.split(";")]
+        if len(parts) == 4:
+            parts.append("social")
+        if len(parts) != 5 or not parts[0]:
+            raise forms.ValidationError(
+                f"Rad {number}: skriv indikator; utgångsvärde; målvärde; enhet; social eller ekonomisk."
+            )
+        kind = {"social": "social", "ekonomisk": "economic", "economic": "economic"}.get(parts[4].lower())
+        if kind is None:
+            raise forms.ValidationError(f"Rad {number}: sista fältet ska vara social eller ekonomisk.")
+        try:
+            baseline = float(parts[1].replace(",", ".").replace(" ", "")) if parts[1] else None
+            target = float(parts[2].replace(",", ".").replace(" ", "")) if parts[2] else None
+        except ValueError as exc:
+            raise forms.ValidationError(f"Rad {number}: utgångs- och målvärde ska vara tal.") from exc
+        goals.append(
+            {"indicator": parts[0], "baseline": baseline, "target": target, "unit": parts[3] or None, "kind": kind}
+        )
+    return goals
+
+
+class EvaluationForm(StepForm):
+    external_party = forms.CharField(label="Extern utvärderare (t.ex. en högskola)", max_length=200, required=False)
+    standardized_instrument = forms.BooleanField(label="Standardiserat bedömningsinstrument", required=False)
+    instrument = forms.CharField(label="Vilket instrument", max_length=200, required=False)
+    plan = forms.CharField(label="Plan för uppföljning", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    @classmethod
+    def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
+        evaluation = (initiative.content or {}).get("evaluation") or {}
+        return super().initial_for(initiative) | {
+            "external_party": evaluation.get("external_party") or "",
+            "standardized_instrument": bool(evaluation.get("standardized_instrument")),
+            "instrument": evaluation.get("instrument") or "",
+            "plan": evaluation.get("plan") or "",
+        }
+
+    def apply(self, content: dict[str, Any]) -> dict[str, Any]:
+        data = self.cleaned_data
+        content["evaluation"] = {
+            "external_party": data.get("external_party") or None,
+            "standardized_instrument": bool(data.get("standardized_instrument")),
+            "instrument": data.get("instrument") or None,
+            "plan": data.get("plan") or None,
+        }
+        return content
+
+
+class ImplementationForm(StepForm):
+    implementation_plan = forms.CharField(
+        label="Hur blir metoden ordinarie verksamhet om den fungerar?", widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    @classmethod
+    def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
+        plan = (initiative.content or {}).get("implementation_plan") or ""
+        return super().initial_for(initiative) | {"implementation_plan": plan}
+
+    def apply(self, content: dict[str, Any]) -> dict[str, Any]:
+        content["implementation_plan"] = self.cleaned_data["implementation_plan"]
+        return content
+
+
+class ProcurementForm(StepForm):
+    supplier = forms.CharField(
+        label="Extern leverantör eller aktör som ska utföra delar av arbetet", max_length=200, required=False
+    )
+    contract_value = forms.CharField(
+        label="Avtalsvärde för hela avtalsperioden (kr)",
+        required=False,
+        help_text="Räkna med optioner och förlängningar. 50 000 kr om året i fyra år är 200 000 kr.",
+    )
+    contract_months = forms.IntegerField(label="Avtalstid (månader)", min_value=1, max_value=240, required=False)
+    open_competition = forms.BooleanField(label="Nämnden upphandlar i öppen konkurrens (LOU)", required=False)
+
+    @classmethod
+    def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
+        plan = (initiative.content or {}).get("procurement") or {}
+        return super().initial_for(initiative) | {
+            "supplier": plan.get("supplier") or "",
+            "contract_value": plan.get("contract_value") or "",
+            "contract_months": plan.get("contract_months"),
+            "open_competition": bool(plan.get("open_competition")),
+        }
+
+    def clean_contract_value(self) -> str | None:
+        text = (self.cleaned_data.get("contract_value") or "").strip()
+        if not text:
+            return None
+        try:
+            value = parse_amount(text)
+        except MoneyError as exc:
+            raise forms.ValidationError("Skriv avtalsvärdet som ett belopp, t.ex. 650 000.") from exc
+        if value < 0:
+            raise forms.ValidationError("Avtalsvärdet kan inte vara negativt.")
+        return str(value)
+
+    def apply(self, content: dict[str, Any]) -> dict[str, Any]:
+        data = self.cleaned_data
+        content["procurement"] = {
+            "supplier": data.get("supplier") or None,
+            "contract_value": data.get("contract_value"),
+            "contract_months": data.get("contract_months"),
+            "open_competition": bool(data.get("open_competition")) or None,
+        }
+        return content
+
+
+class BudgetForm(StepForm):
+    requested = forms.CharField(
+        label="Sökt belopp ur fonden per år (en rad per år: 2016: 600 000)", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    cofinancing_share = forms.DecimalField(
+        label="Medfinansiering (procent av kostnaden)", min_value=0, max_value=100, required=False, decimal_places=2
+    )
+    duration_months = forms.IntegerField(label="Projekttid (månader)", min_value=1, max_value=120)
+
+    @classmethod
+    def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
+        funding = (initiative.content or {}).get("funding") or {}
+        share = funding.get("cofinancing_share")
+        return super().initial_for(initiative) | {
+            "requested": "\n".join(f"{y}: {a}" for y, a in (funding.get("requested") or {}).items()),
+            "cofinancing_share": Decimal(str(share)) * 100 if share else None,
+            "duration_months": funding.get("duration_months"),
+        }
+
+    def clean_requested(self) -> dict[int, Decimal]:
+        return parse_year_amounts(self.cleaned_data.get("requested") or "")
+
+    def apply(self, content: dict[str, Any]) -> dict[str, Any]:
+        data = self.cleaned_data
+        share = data.get("cofinancing_share")
+        funding = dict(content.get("funding") or {})
+        funding.update(
+            {
+                "requested": {str(year): str(amount) for year, amount in data["requested"].items()},
+                "cofinancing_share": float(share) / 100 if share is not None else 0.0,
+                "duration_months": data.get("duration_months"),
+            }
+        )
+        content["funding"] = funding
+        return content
+
+
+class ReviewForm(StepForm):
+    """The last step has no questions: it shows the screening and the submit button."""
+
+
+FORMS: dict[str, type[StepForm]] = {
+    "behov": NeedForm,
+    "malgrupp": TargetForm,
+    "metod": MethodForm,
+    "samverkan": PartnersForm,
+    "mal": GoalsForm,
+    "utvardering": EvaluationForm,
+    "implementering": ImplementationForm,
+    "upphandling": ProcurementForm,
+    "budget": BudgetForm,
+    "granska": ReviewForm,
+}
+
+
+def content_with(initiative: Initiative, form: StepForm) -> dict[str, Any]:
+    """The case's content with this step's (valid) answers put in."""
+    return form.apply(copy.deepcopy(initiative.content or {}))
+
+
+class ImportForm(SwedishForm):
+    file = forms.FileField(label="Initiativfil (YAML)")
+    calc_file = forms.FileField(label="Beräkningsfil (YAML), om den inte finns i initiativfilen", required=False)

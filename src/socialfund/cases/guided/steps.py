@@ -1,0 +1,114 @@
+"""The steps of the guided application, which stage needs which, and the help shown beside each.
+
+Each step serves some of the policy's rules; beside its questions the page shows
+those rules' guideline text and plain explanation (from the policy), and a short
+example drawn from the seed's cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ALL_STAGES = ("interest", "idea", "application")
+IDEA_ON = ("idea", "application")
+APPLICATION = ("application",)
+
+
+@dataclass(frozen=True)
+class Step:
+    code: str
+    title: str
+    rules: tuple[str, ...]
+    stages: tuple[str, ...]
+    example: str
+
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        "behov",
+        "Behov och sammanfattning",
+        ("purpose", "needs_analysis"),
+        ALL_STAGES,
+        "Exempel (Mobilt team skola): Elever i årskurs 4–7 med skolfrånvaro och tidiga sociala riskfaktorer "
+        "upptäcks sent. 2014 hade 12 % av eleverna hög frånvaro (egen statistik från elevhälsan).",
+    ),
+    Step(
+        "malgrupp",
+        "Målgrupp och syfte",
+        ("target_group", "purpose", "equal_treatment"),
+        ALL_STAGES,
+        "Exempel: barn och unga i årskurs 4–7 (målgrupp), en ny samverkansmetod (syfte), alla elever som uppfyller "
+        "kriterierna (inte utvalda individer – Körkortsutbildning avslogs för att den gynnade vissa ungdomar).",
+    ),
+    Step(
+        "metod",
+        "Metod och kunskapsbas",
+        ("evidence",),
+        IDEA_ON,
+        "Exempel: ”Mobila team i skolan” med referens till forskning om tidiga insatser. Är metoden dokumenterad "
+        "följs metodtroheten upp; är den ny krävs en starkare uppföljning.",
+    ),
+    Step(
+        "samverkan",
+        "Samverkan och förankring",
+        ("partnership", "anchoring", "applicant"),
+        IDEA_ON,
+        "Exempel: UN ansöker, SN och KFN samverkar. Förankra tidigt hos kontorschefen och nämnden – i Södertälje "
+        "stoppades flera idéer sent för att de inte var förankrade.",
+    ),
+    Step(
+        "mal",
+        "Mål och indikatorer",
+        ("goals",),
+        APPLICATION,
+        "Exempel: Sänka korttidsfrånvaron med minst 20 % (utgångsvärde och målvärde), vilket ger 27 137 fler "
+        "lärartimmar om året – ett socialt och ett ekonomiskt mål.",
+    ),
+    Step(
+        "utvardering",
+        "Uppföljning och utvärdering",
+        ("evaluation",),
+        APPLICATION,
+        "Exempel: Södertörns högskola utvärderar, eller ett standardiserat bedömningsinstrument där riktlinjerna "
+        "tillåter det. Utvärderingens kostnad kan tas ur fonden.",
+    ),
+    Step(
+        "implementering",
+        "Implementering",
+        ("implementation",),
+        APPLICATION,
+        "Exempel: Teamet blir en del av elevhälsan efter projekttiden och finansieras av de minskade kostnaderna.",
+    ),
+    Step(
+        "upphandling",
+        "Externa aktörer och upphandling",
+        ("procurement",),
+        IDEA_ON,
+        "Exempel: ACT (en enskild firma) kunde inte få uppdraget direkt: över direktupphandlingsgränsen ska tjänsten "
+        "upphandlas i öppen konkurrens, och den som hade idén är inte säker på att vinna.",
+    ),
+    Step(
+        "budget",
+        "Budget och medfinansiering",
+        ("amount_cap", "cofinancing", "duration"),
+        APPLICATION,
+        "Exempel: 600 000 kr 2016 och 600 000 kr 2017 ur fonden, 24 månader.",
+    ),
+    Step(
+        "kalkyl",
+        "Socioekonomisk beräkning",
+        ("calculation", "repayment"),
+        APPLICATION,
+        "Exempel: Färre placeringsdygn på HVB hos SN (3 201 kr/dygn, Helsingborg 2015) och färre elever på "
+        "introduktionsprogram hos UN. Besparingar hos Försäkringskassan räknas inte för återföringen.",
+    ),
+    Step("granska", "Granska och lämna in", (), ALL_STAGES, ""),
+)
+
+STEPS_BY_CODE = {step.code: step for step in STEPS}
+
+
+def steps_for(stage: str) -> tuple[Step, ...]:
+    """The steps an initiative at this stage fills in (an interest registration is short)."""
+    file_stage = stage if stage in ALL_STAGES else "application"
+    return tuple(step for step in STEPS if file_stage in step.stages)
