@@ -2,7 +2,7 @@
 
 Target (issue #5): median server time under 150 ms on each database, with a query
 count that does not grow with the rows (the tests assert the latter).
-Each database runs in its own process (benchmarks/case_lists_worker.py).
+Each database runs in its own process (benchmarks/django_worker.py).
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ def _postgres_url() -> str | None:
     url = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("DATABASE_URL", "")
     if url.startswith("postgres"):
         return url
-    if shutil.which("pg_isready") and subprocess.run(
-        ["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"], check=False
-    ).returncode == 0:
+    if (
+        shutil.which("pg_isready")
+        and subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"], check=False).returncode == 0
+    ):
         return "postgres://postgres@127.0.0.1:5432/socialfund"
     return None
 
@@ -37,8 +38,12 @@ def _run(database_url: str | None) -> dict[str, Any]:
     if database_url:
         env["DATABASE_URL"] = database_url
     completed = subprocess.run(
-        [sys.executable, "-m", "benchmarks.case_lists_worker"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        [sys.executable, "-m", "benchmarks.django_worker", "case_lists"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return dict(json.loads(completed.stdout.strip().splitlines()[-1]))
 

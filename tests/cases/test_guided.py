@@ -193,3 +193,12 @@ def test_import_reports_bad_files_with_paths(applicant):
     assert response.status_code == 400
     assert "inte giltig YAML" in response.content.decode()
     assert not Initiative.objects.filter(title="X").exists()
+
+
+def test_uncertainty_ranges_give_the_chance_that_the_plan_repays_in_time(applicant, application):
+    ranged = {**CALCULATION_STEP, "effects-0-low": "0.5", "effects-0-high": "1.2"}
+    html = applicant.post(reverse("cases:calc-preview", args=[application.pk]), ranged).content.decode()
+    assert "sannolikheten att planen återför i tid är" in html
+    assert "2000 simuleringar" in html or "2\u00a0000 simuleringar" in html
+    plain = applicant.post(reverse("cases:calc-preview", args=[application.pk]), CALCULATION_STEP).content.decode()
+    assert "sannolikheten att planen återför i tid" not in plain

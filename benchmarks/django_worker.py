@@ -1,0 +1,170 @@
+"""Worker for the benchmarks that need Django and a database: one scenario per process.
+
+Run in its own process, because Django's settings (the database) are fixed at start:
+    DATABASE_URL=... python -m benchmarks.django_worker case_lists
+    python -m benchmarks.django_worker calc_preview
+Each scenario creates a throw-away test database, fills it, times the pages and
+prints one JSON object with the medians.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+from benchmarks.harness import median_ms  # noqa: E402
+
+CASES = 10_000
+BOARDS = 100
+
+
+def populate() -> None:
+    from socialfund.accounts.models import User
+    from socialfund.cases.models import Initiative
+    from socialfund.demo.loader import demo_load
+    from socialfund.funds.models import Fund
+    from socialfund.organisation.models import Board
+
+    demo_load()
+    fund = Fund.objects.get(slug="sodertalje")
+    organisation = fund.organisation
+    Board.objects.bulk_create(
+        [Board(organisation=organisation, code=f"B{n:03d}", name=f"Nämnd {n}") for n in range(BOARDS - 11)]
+    )
+    boards = list(Board.objects.filter(organisation=organisation))
+    stages = ["interest", "idea", "application", "preparation", "opinions", "decision"]
+    statuses = ["active"] * 6 + ["withdrawn", "refused", "granted", "advised_against"]
+    start = dt.date(2014, 1, 1)
+    Initiative.objects.bulk_create(
+        [
+            Initiative(
+                fund=fund,
+                title=f"Initiativ {n}",
+                summary="Förebyggande insats för barn och unga.",
+                initiator_name=f"Initiativtagare {n % 300}",
+                initiator_type="board",
+                lead_board=boards[n % len(boards)],
+                stage=stages[n % len(stages)],
+                status=statuses[n % len(statuses)],
+                filed_on=start + dt.timedelta(days=n % 3000),
+                policy_id="sodertalje-2013",
+            )
+            for n in range(CASES)
+        ],
+        batch_size=1000,
+    )
+    assert User.objects.filter(username="beredning").exists()
+
+
+def case_lists() -> dict[str, object]:
+    """The case list, a search and the pipeline with 10 000 cases and 100 boards."""
+    from socialfund.accounts.models import User
+
+    populate()
+    client = Client()
+    client.force_login(User.objects.get(username="beredning"))
+    results: dict[str, object] = {"vendor": connection.vendor, "cases": CASES, "boards": BOARDS}
+    for name, url in [
+        ("list", "/arenden/"),
+        ("list_search", "/arenden/?q=insats&status=active"),
+        ("pipeline", "/arenden/pipeline/"),
+    ]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        results[f"{name}_queries"] = len(queries.captured_queries)
+        results[f"{name}_median_ms"] = median_ms(lambda url=url: client.get(url), repeat=15, warmup=2)
+    return results
+
+
+def calc_preview() -> dict[str, object]:
+    """The guided form's htmx update: a 10-year calculation with 10 effect lines, with and without ranges."""
+    from socialfund.accounts.models import User
+    from socialfund.cases import services
+    from socialfund.demo.loader import demo_load
+    from socialfund.funds.models import Fund
+
+    demo_load()
+    user = User.objects.get(username="handlaggare")
+    case = services.initiative_create(
+        fund=Fund.objects.get(slug="sodertalje"), user=user, title="Bench", stage="application"
+    )
+    client = Client()
+    client.force_login(user)
+    url = f"/arenden/{case.pk}/ansokan/berakna/"
+    data = calculator_post(effects=10, uncertainty=False)
+    assert client.post(url, data).status_code == 200
+    results: dict[str, object] = {"vendor": connection.vendor, "effects": 10, "years": 10}
+    results["preview_median_ms"] = median_ms(lambda: client.post(url, data), repeat=31, warmup=3)
+    ranged = calculator_post(effects=10, uncertainty=True)
+    results["preview_with_simulation_median_ms"] = median_ms(lambda: client.post(url, ranged), repeat=31, warmup=3)
+    return results
+
+
+def calculator_post(*, effects: int, uncertainty: bool) -> dict[str, str]:
+    data = {
+        "calc-start_year": "2016",
+        "calc-horizon": "10",
+        "calc-discount": "0.035",
+        "costs-TOTAL_FORMS": "1",
+        "costs-INITIAL_FORMS": "0",
+        "costs-MIN_NUM_FORMS": "0",
+        "costs-MAX_NUM_FORMS": "40",
+        "costs-0-label": "Team",
+        "costs-0-payer": "fund",
+        "costs-0-amounts": "2016: 1 200 000; 2017: 1 200 000",
+        "effects-TOTAL_FORMS": str(effects),
+        "effects-INITIAL_FORMS": "0",
+        "effects-MIN_NUM_FORMS": "0",
+        "effects-MAX_NUM_FORMS": "40",
+    }
+    boards = ["SN", "UN", "KFN", "OMS", "ÄON"]
+    for n in range(effects):
+        prefix = f"effects-{n}-"
+        data |= {
+            prefix + "label": f"Effekt {n}",
+            prefix + "beneficiary": boards[n % len(boards)],
+            prefix + "sector": "municipal",
+            prefix + "cashable": "on",
+            prefix + "unit_value": str(1000 + 100 * n),
+            prefix + "quantity": "; ".join(f"{y}: {50 + n}" for y in range(2017, 2026)),
+            prefix + "deadweight": "0.25",
+            prefix + "displacement": "0",
+            prefix + "attribution": "0",
+        }
+        if uncertainty:
+            data |= {prefix + "low": "0.5", prefix + "high": "1.2"}
+    return data
+
+
+SCENARIOS = {"case_lists": case_lists, "calc_preview": calc_preview}
+
+
+def main(argv: list[str]) -> int:
+    scenario = SCENARIOS[argv[0] if argv else "case_lists"]
+    setup_test_environment()
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    try:
+        call_command("migrate", verbosity=0)
+        print(json.dumps(scenario()))
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
