@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 from django.contrib import messages
-from django.forms import formset_factory
 from django.contrib.auth.decorators import login_required
+from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
