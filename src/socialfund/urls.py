@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from socialfund.accounts import views as account_views
+from socialfund.api.app import api
 from socialfund.web import views as web_views
 
 urlpatterns = [
@@ -16,6 +18,9 @@ urlpatterns = [
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("socialfund.cases.urls")),
+    path("api/v1/", api.urls),
+    path("konto/nycklar/", account_views.tokens_view, name="tokens"),
+    path("konto/nycklar/<int:token_id>/aterkalla/", account_views.token_revoke_view, name="token-revoke"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,22 @@
+"""The API object: version 1, token authentication, Swedish JSON errors, OpenAPI at /api/v1/openapi.json."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from socialfund.api import errors
+from socialfund.api.auth import PersonalToken
+from socialfund.api.routers import router
+
+api = NinjaAPI(
+    title="socialfund API",
+    version="1",
+    description="Sociala investeringsfonden: fonder, ärenden, prövning och kalkyler. Alla ändringar går genom "
+    "samma tjänster och behörigheter som webben. Fel svaras med JSON: {detail: [{field, message}]}.",
+    auth=PersonalToken(),
+    urls_namespace="api-v1",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+errors.install(api)
+api.add_router("/", router)
