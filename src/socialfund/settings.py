@@ -210,3 +210,21 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
 SESSION_SAVE_EVERY_REQUEST = True  # the session expires after SESSION_COOKIE_AGE of inactivity
 X_FRAME_OPTIONS = "DENY"
+
+# Login with the municipality's identity provider (OpenID Connect), when configured.
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")
+if OIDC_RP_CLIENT_ID:
+    import json as _json
+
+    AUTHENTICATION_BACKENDS.insert(1, "socialfund.accounts.oidc.MunicipalOIDCBackend")
+    OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT")
+    OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
+    OIDC_GROUPS_CLAIM = env_str("OIDC_GROUPS_CLAIM", "groups")
+    OIDC_GROUP_ROLES = _json.loads(env_str("OIDC_GROUP_ROLES", "{}"))
+    OIDC_ORGANISATION_CODE = env_str("OIDC_ORGANISATION_CODE")
+    LOGIN_REDIRECT_URL_FAILURE = "/logga-in/"

@@ -14,4 +14,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
     return {
         "site_name": getattr(settings, "SITE_NAME", "Sociala investeringsfonden"),
         "user_roles": roles,
+        "oidc_enabled": bool(getattr(settings, "OIDC_RP_CLIENT_ID", "")),
     }
