@@ -9,3 +9,5 @@ from socialfund.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 SECURE_SSL_REDIRECT = False
+# The test client says "testserver"; in-process API fuzzing (schemathesis) and the live server say "localhost".
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

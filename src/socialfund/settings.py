@@ -125,6 +125,8 @@ FORMAT_MODULE_PATH = ["socialfund.formats"]
 DATE_INPUT_FORMATS = ["%Y-%m-%d"]
 
 STATIC_URL = "static/"
+# The project's own static files live in the package (socialfund is not an app itself).
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"

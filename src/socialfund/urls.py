@@ -14,7 +14,12 @@ urlpatterns = [
     path("tillganglighet/", web_views.accessibility_statement, name="accessibility"),
     path(
         "logga-in/",
-        auth_views.LoginView.as_view(template_name="registration/login.html", redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html",
+            redirect_authenticated_user=True,
+            # LoginView would put the host name in site_name; the product's name is ours to show.
+            extra_context={"site_name": settings.SITE_NAME},
+        ),
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),

@@ -149,3 +149,16 @@ def test_every_page_links_the_accessibility_statement(login):
     for url in [reverse("start"), reverse("login"), reverse("accessibility")]:
         html = login("lasare").get(url, follow=True).content.decode()
         assert f'href="{reverse("accessibility")}"' in html
+
+
+def test_the_stylesheet_and_scripts_are_found(client):
+    from django.contrib.staticfiles import finders
+
+    for path in ["socialfund/site.css", "socialfund/vendor/htmx-2.0.11.min.js"]:
+        assert finders.find(path), path
+
+
+def test_login_page_shows_the_products_name_not_the_host(client, settings):
+    html = client.get(reverse("login")).content.decode()
+    assert f"<title>Logga in – {settings.SITE_NAME}</title>" in html
+    assert "testserver" not in html

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Body, Query, Router, Schema, Status
+from ninja import Body, Field, Path, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from socialfund.api.auth import current_user
@@ -74,7 +74,7 @@ def policies(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.get("/policies/{policy_id}", response={200: dict[str, Any], **ERRORS}, tags=["riktlinjer"])
-def policy(request: HttpRequest, policy_id: str) -> dict[str, Any]:
+def policy(request: HttpRequest, policy_id: str = Path(..., max_length=100)) -> dict[str, Any]:
     if not policy_id.replace("-", "").isalnum():
         raise Http404
     try:
@@ -83,13 +83,16 @@ def policy(request: HttpRequest, policy_id: str) -> dict[str, Any]:
         raise Http404 from exc
 
 
+BIGINT = 2**63 - 1  # the largest key a database row can have
+
+
 class InitiativeQuery(Schema):
-    fund: int | None = None
-    stage: str = ""
-    status: str = ""
-    board: int | None = None
-    year: int | None = None
-    q: str = ""
+    fund: int | None = Field(None, ge=1, le=BIGINT)
+    stage: str = Field("", max_length=40)
+    status: str = Field("", max_length=20)
+    board: int | None = Field(None, ge=1, le=BIGINT)
+    year: int | None = Field(None, ge=1900, le=2200)
+    q: str = Field("", max_length=200)
 
 
 @router.get("/initiatives", response={200: list[InitiativeListOut], **ERRORS}, tags=["ärenden"], summary="Ärenden")
@@ -158,7 +161,7 @@ def _initiative_out(initiative: Initiative) -> dict[str, Any]:
 
 
 @router.get("/initiatives/{pk}", response={200: InitiativeOut, **ERRORS}, tags=["ärenden"])
-def initiative(request: HttpRequest, pk: int) -> dict[str, Any]:
+def initiative(request: HttpRequest, pk: int = Path(..., ge=1, le=BIGINT)) -> dict[str, Any]:
     return _initiative_out(_visible(request, pk))
 
 
@@ -197,13 +200,15 @@ def _validate_content(payload: InitiativeIn) -> None:
 
 
 @router.post("/initiatives/{pk}/submit", response={200: InitiativeOut, **ERRORS}, tags=["ärenden"])
-def initiative_submit(request: HttpRequest, pk: int) -> dict[str, Any]:
+def initiative_submit(request: HttpRequest, pk: int = Path(..., ge=1, le=BIGINT)) -> dict[str, Any]:
     services.initiative_submit(initiative=_visible(request, pk), user=current_user(request))
     return _initiative_out(initiative_detail(initiative_id=pk))
 
 
 @router.post("/initiatives/{pk}/withdraw", response={200: InitiativeOut, **ERRORS}, tags=["ärenden"])
-def initiative_withdraw(request: HttpRequest, pk: int, payload: WithdrawIn) -> dict[str, Any]:
+def initiative_withdraw(
+    request: HttpRequest, payload: WithdrawIn, pk: int = Path(..., ge=1, le=BIGINT)
+) -> dict[str, Any]:
     services.initiative_withdraw(
         initiative=_visible(request, pk), user=current_user(request), reason=payload.reason, note=payload.note
     )
@@ -211,7 +216,7 @@ def initiative_withdraw(request: HttpRequest, pk: int, payload: WithdrawIn) -> d
 
 
 @router.get("/initiatives/{pk}/screening", response={200: ScreeningOut, **ERRORS}, tags=["ärenden"])
-def initiative_screening(request: HttpRequest, pk: int) -> dict[str, Any]:
+def initiative_screening(request: HttpRequest, pk: int = Path(..., ge=1, le=BIGINT)) -> dict[str, Any]:
     result = screening_for(_visible(request, pk))
     return {
         "verdict": result.verdict,

@@ -1,0 +1,110 @@
+"""The real-browser harness: Debian's Chromium driven by Playwright against a live server.
+
+One browser for the whole session, a fresh context (cookies, storage) for every test.
+Every test in this folder is marked `browser`, so `pytest -m "not browser"` leaves them out.
+
+Playwright's own browser download is not used: the tests drive /usr/bin/chromium
+(installed by .ci/run with apt). When it is missing they skip with a message on a
+developer's machine, and fail in CI (CI=true), where a silently skipped suite would
+look like a green one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from socialfund.accounts.models import User
+
+# Debian's Chromium; CHROMIUM_PATH names another build of it (Ubuntu: /usr/bin/chromium-browser).
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+# Headless, and nothing that reaches outside addresses (updates, sync, safe browsing).
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HERE = Path(__file__).parent
+DESKTOP = {"width": 1280, "height": 800}
+
+# Playwright's sync API runs an event loop in this thread, and Django refuses database
+# calls from a thread with a running loop. The fixtures here (demo data, force_login)
+# make such calls between browser steps, which is safe: nothing else uses the loop.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under tests/browser as `browser` (before `-m` deselects)."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[Playwright]:
+    if not CHROMIUM.exists():
+        message = (
+            f"Chromium saknas: {CHROMIUM} finns inte. Installera Debians paket 'chromium' (apt-get install chromium)."
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message} I CI måste webbläsartesterna köras.", pytrace=False)
+        pytest.skip(message)
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver: Playwright) -> Iterator[Browser]:
+    browser = playwright_driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser, live_server, demo) -> Iterator[BrowserContext]:
+    """A fresh browser context on the live server, with the Södertälje demo loaded."""
+    context = browser.new_context(base_url=live_server.url, viewport=DESKTOP, locale="sv-SE")
+    context.set_default_timeout(5_000)
+    # Nothing may leave the machine: any request that is not to the live server is aborted.
+    context.route(
+        lambda url: not url.startswith(live_server.url),
+        lambda route: route.abort(),
+    )
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+@pytest.fixture
+def sign_in(context: BrowserContext, live_server) -> Callable[[str | None], None]:
+    """sign_in("beredning") puts that demo user's session cookie in the context.
+
+    sign_in(None) leaves the context anonymous. Fast, without the form; test_keyboard.py
+    and pages.log_in_with_form() go through the real login form.
+    """
+
+    def _sign_in(username: str | None) -> None:
+        if username is None:
+            return
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+    return _sign_in

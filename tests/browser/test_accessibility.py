@@ -1,0 +1,119 @@
+"""WCAG 2.1 AA in a real browser: axe on every page of pages.PAGES for every viewer,
+and the two things axe cannot see: the skip link and a visible keyboard focus."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from playwright.sync_api import Page
+
+from tests.browser.pages import AppPage, first_views, page_views
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The service's name, as the site context processor gives it to every page.
+SITE_NAME = getattr(settings, "SITE_NAME", "Sociala investeringsfonden")
+AXE = Axe()
+
+
+def axe_violations(page: Page) -> list[dict]:
+    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]})
+    return results.response["violations"]
+
+
+def axe_report(violations: list[dict]) -> str:
+    lines = [f"axe: {len(violations)} regel(r) bryts"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.append(f"  {violation['helpUrl']}")
+        for node in violation["nodes"]:
+            lines.append(f"    {', '.join(str(t) for t in node['target'])}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+def sideways_overflow(page: Page) -> int:
+    """How many CSS pixels the page is wider than the window (0 when nothing sticks out)."""
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+@pytest.mark.parametrize(("app_page", "viewer"), page_views())
+def test_page_meets_wcag_21_aa(page: Page, sign_in, app_page: AppPage, viewer: str | None):
+    sign_in(viewer)
+    app_page.show(page)
+    violations = axe_violations(page)
+    assert violations == [], axe_report(violations)
+    # 2.4.2 Page Titled: "<the page> – <the service>", on every page.
+    title = page.title()
+    assert title.endswith(f" – {SITE_NAME}") and len(title) > len(f" – {SITE_NAME}"), f"title: {title!r}"
+    # 1.4.10 Reflow, which axe does not test: at 320 CSS px wide, nothing scrolls sideways
+    # (a wide table scrolls inside its own box instead).
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert sideways_overflow(page) <= 0, f"at 320 px the page is {sideways_overflow(page)} px too wide"
+
+
+def test_axe_sees_a_violation_when_there_is_one(page: Page, sign_in):
+    """The harness itself: axe is loaded, runs the WCAG rules and reports what breaks them."""
+    sign_in(None)
+    page.goto("/")
+    page.evaluate("document.querySelector('#main').insertAdjacentHTML('beforeend', '<img src=\"data:,\">')")
+    violations = axe_violations(page)
+    assert [v["id"] for v in violations] == ["image-alt"]
+    assert "image-alt (critical)" in axe_report(violations)
+
+
+# Put the keyboard's starting point at the very top of the document, as after a fresh
+# page load: focus a throw-away element placed before everything else (a page's own
+# autofocus, e.g. the login form's error summary, would otherwise be the start).
+FROM_THE_TOP = """() => {
+  const top = document.createElement('span');
+  top.tabIndex = -1;
+  document.body.prepend(top);
+  top.focus();
+  window.scrollTo(0, 0);
+}"""
+# What has keyboard focus, and whether it can be seen (an outline or a box shadow).
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const seen = el.dataset.tabSeen === '1';
+  el.dataset.tabSeen = '1';
+  const s = getComputedStyle(el);
+  return {
+    seen,
+    skipLink: el.classList.contains('skip-link'),
+    visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none',
+    html: el.outerHTML.slice(0, 120),
+  };
+}"""
+
+
+@pytest.mark.parametrize(("app_page", "viewer"), first_views())
+def test_skip_link_comes_first_and_focus_is_always_visible(page: Page, sign_in, app_page: AppPage, viewer: str | None):
+    sign_in(viewer)
+    app_page.show(page)
+
+    # Tab through the whole page: the skip link first, and every stop visibly focused.
+    page.evaluate(FROM_THE_TOP)
+    stops: list[dict] = []
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None or focused["seen"]:  # past the end, or round to the start again
+            break
+        stops.append(focused)
+    assert stops, "nothing on the page takes keyboard focus"
+    assert stops[0]["skipLink"], f"the first Tab stop is not the skip link but {stops[0]['html']}"
+    invisible = [stop["html"] for stop in stops if not stop["visible"]]
+    assert invisible == [], f"no visible focus (outline or box-shadow) on: {invisible}"
+    # The header alone has the skip link, the brand, the menu and the language form.
+    assert len(stops) >= 5, [stop["html"] for stop in stops]
+
+    # The skip link is off screen until focused, then on screen; Enter takes focus to <main>.
+    page.evaluate(FROM_THE_TOP)
+    box = page.locator(".skip-link").bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 0, f"the skip link shows before it has focus: {box}"
+    page.keyboard.press("Tab")
+    box = page.locator(".skip-link").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["y"] >= 0, f"the focused skip link is off screen: {box}"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
