@@ -7,6 +7,7 @@ here: the secret is 32 random bytes, not a human password, so it cannot be guess
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import secrets
@@ -18,6 +19,7 @@ from django.utils import timezone
 from socialfund.accounts.models import ApiToken, User
 from socialfund.audit.services import audit_record
 
+LAST_USED_RESOLUTION = dt.timedelta(minutes=5)
 TOKEN_PREFIX = "sf_"  # noqa: S105 - a public marker, not a secret
 
 
@@ -75,5 +77,8 @@ def user_for_token(plaintext: str) -> User | None:
     token = ApiToken.objects.select_related("user").filter(prefix=prefix, revoked_at__isnull=True).first()
     if token is None or not hmac.compare_digest(token.digest, _digest(secret)) or not token.user.is_active:
         return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    # Note the use at most every few minutes: a write on every API request would cost more than the request.
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
