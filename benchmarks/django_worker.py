@@ -150,7 +150,32 @@ def calculator_post(*, effects: int, uncertainty: bool) -> dict[str, str]:
     return data
 
 
-SCENARIOS = {"case_lists": case_lists, "calc_preview": calc_preview}
+def april_report() -> dict[str, object]:
+    """The April follow-up for a fund with 200 granted, booked and followed-up projects, in each format."""
+    from benchmarks.report_fixture import populate_projects
+    from socialfund.reports.april import april_document
+    from socialfund.reports.april_data import gather
+    from socialfund.reports.documents.pdf import render_pdf
+    from socialfund.reports.documents.spreadsheet import tables_to_xlsx
+    from socialfund.reports.documents.word import render_docx
+
+    fund, projects = populate_projects(200)
+    year = 2017
+
+    def build():  # the data is gathered anew for each document, as a download does
+        return april_document(gather(fund, year, prepared_on=dt.date(year + 1, 4, 10)))
+
+    results: dict[str, object] = {"vendor": connection.vendor, "projects": projects}
+    document = build()
+    results["pages_pdf"] = render_pdf(document).count(b"/Type /Page\n") or None
+    results["gather_median_ms"] = median_ms(build, repeat=3, warmup=0)
+    results["pdf_median_ms"] = median_ms(lambda: render_pdf(build()), repeat=3, warmup=1)
+    results["docx_median_ms"] = median_ms(lambda: render_docx(build()), repeat=3, warmup=0)
+    results["xlsx_median_ms"] = median_ms(lambda: tables_to_xlsx(build().tables()), repeat=3, warmup=0)
+    return results
+
+
+SCENARIOS = {"case_lists": case_lists, "calc_preview": calc_preview, "april_report": april_report}
 
 
 def main(argv: list[str]) -> int:

@@ -43,8 +43,13 @@ INSTALLED_APPS = [
     "socialfund.funds",
     "socialfund.cases",
     "socialfund.audit",
+    "socialfund.ledger",
+    "socialfund.consultations",
+    "socialfund.reports",
     "socialfund.web",
     "socialfund.demo",
+    "socialfund.backup",
+    "socialfund.followup",
 ]
 
 MIDDLEWARE = [
@@ -165,6 +170,8 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 
+# Kolada, the municipal key-figure database (v2 and v3 have the same shape).
+KOLADA_BASE_URL = env_str("KOLADA_BASE_URL", "https://api.kolada.se/v2")
 
 LOGGING = {
     "version": 1,

@@ -142,6 +142,25 @@ def test_a_step_with_errors_is_kept_as_typed_and_shown_again(applicant, applicat
     assert "budget" not in application.draft_inputs
 
 
+@pytest.mark.parametrize(
+    ("step", "wrong", "right"),
+    [
+        ("budget", {"requested": "2016: tusen", "duration_months": "24"}, COMPLETE_STEPS["budget"]),
+        ("kalkyl", {**CALCULATION_STEP, "costs-0-amounts": "2016: tusen"}, CALCULATION_STEP),
+    ],
+)
+def test_answers_corrected_on_the_page_with_errors_save_without_a_conflict(applicant, application, step, wrong, right):
+    """The page shown after a save with errors carries the version that save made (no false two-editor warning)."""
+    import re
+
+    url = reverse("cases:guided", args=[application.pk, step])
+    html = applicant.post(url, {**wrong, "version": application.version}).content.decode()
+    application.refresh_from_db()
+    shown = re.search(r'name="version" value="(\d+)"', html)
+    assert shown is not None and int(shown.group(1)) == application.version
+    assert applicant.post(url, {**right, "version": shown.group(1)}).status_code == 302
+
+
 def test_two_editors_are_warned_not_overwritten(users, application):
     first, second = Client(), Client()
     first.force_login(users["handlaggare"])

@@ -90,13 +90,15 @@ def test_the_whole_path_from_draft_to_granted(users, draft, django_capture_on_co
         "opinion_register",
         "opinions_complete",
         "decision_register",
+        "project_start",  # a grant starts the project's follow-up in the same transaction
     ]
-    last = AuditEvent.objects.filter(initiative=initiative).last()
+    last = AuditEvent.objects.get(initiative=initiative, action="decision_register")
     assert (last.from_state, last.to_state, last.actor.username) == (
         "active:decision",
         "granted:decision",
         "registrator",
     )
+    assert initiative.project.started_on == dt.date(2016, 5, 2)
 
 
 def test_leaving_the_idea_stage_needs_the_office_heads_anchoring(users, draft):

@@ -11,6 +11,7 @@ from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
+from socialfund.ledger.models import Transaction
 from socialfund.organisation.models import Board, DecisionBody, Office, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,48 @@ def snapshot() -> dict[str, object]:
             )
             for i in Initiative.objects.all()
         ),
+        "ledger": sorted(
+            (
+                t.fund.slug,
+                t.number,
+                t.kind,
+                t.booked_on,
+                t.text,
+                tuple(sorted((e.account.kind, e.amount_ore) for e in t.entries.all())),
+            )
+            for t in Transaction.objects.select_related("fund").prefetch_related("entries__account")
+        ),
+        **documents_snapshot(),
     }
+
+
+def documents_snapshot() -> dict[str, object]:
+    """The consultation of 2014–2015 with its answers and statements, and the public page."""
+    from socialfund.consultations.models import Answer, Consultation, Recipient, Statement
+    from socialfund.reports.models import PublicPage
+
+    return {
+        "consultations": sorted(
+            (c.title, c.decided_on, c.deadline, tuple(c.questions), c.sent_by.code) for c in Consultation.objects.all()
+        ),
+        "recipients": sorted(Recipient.objects.values_list("consultation__title", "code", "name", "kind", "order")),
+        "answers": sorted(Answer.objects.values_list("recipient__code", "position", "additions", "received_on")),
+        "statements": sorted(
+            (s.answer.recipient.code, s.order, s.kind, repr(s.signatories), s.wording, s.summary)
+            for s in Statement.objects.select_related("answer__recipient")
+        ),
+        "public_pages": sorted(PublicPage.objects.values_list("fund__slug", "enabled", "intro")),
+    }
+
+
+def test_demo_holds_the_seeds_consultation(demo):
+    from socialfund.consultations.models import Answer, Statement
+
+    assert Answer.objects.count() == 11
+    with_additions = Answer.objects.filter(position="supports_with_additions")
+    assert sorted(with_additions.values_list("recipient__code", flat=True)) == ["OMS", "SN", "ÄON"]
+    assert Statement.objects.filter(kind="reservation").count() == 3
+    assert Statement.objects.filter(kind="separate_statement").count() == 9
 
 
 def test_demo_holds_the_seeds_facts(demo):
@@ -67,6 +109,16 @@ def test_demo_holds_the_seeds_facts(demo):
     assert Initiative.objects.get(title="Tjejhuset").failed_rules == ["purpose"]
     assert Initiative.objects.get(title="Körkortsutbildning för ungdomar").status == "advised_against"
     assert Initiative.objects.get(title="Familjecentraler").stage == "decision"
+    capital = Transaction.objects.get(fund=fund, number=1)
+    assert (capital.kind, capital.booked_on, str(capital.capital_decision)) == (
+        "capital",
+        fund.decided_on,
+        "KF 2013-02-25 § 7",
+    )
+    assert sorted((e.account.kind, e.amount) for e in capital.entries.all()) == [
+        ("available", Decimal("24000000.00")),
+        ("capital", Decimal("-24000000.00")),
+    ]
 
 
 def test_one_demo_user_per_role(demo):

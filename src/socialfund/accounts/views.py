@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from socialfund.accounts.models import User
@@ -14,7 +16,7 @@ from socialfund.accounts.tokens import TokenError, token_create, token_revoke
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(label="Vad ska nyckeln användas till?", max_length=100)
+    name = forms.CharField(label=_("Vad ska nyckeln användas till?"), max_length=100)
 
 
 def _user(request: HttpRequest) -> User:
@@ -51,5 +53,5 @@ def token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
     except TokenError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, "Nyckeln är återkallad.")
+        messages.success(request, gettext("Nyckeln är återkallad."))
     return redirect("tokens")

@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from socialfund.api import errors
 from socialfund.api.auth import PersonalToken
 from socialfund.api.routers import router
+from socialfund.api.routers_funding import router as funding_router
 
 api = NinjaAPI(
     title="socialfund API",
@@ -20,3 +21,4 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/", router)
+api.add_router("/", funding_router)

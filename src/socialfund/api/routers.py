@@ -74,7 +74,7 @@ def policies(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.get("/policies/{policy_id}", response={200: dict[str, Any], **ERRORS}, tags=["riktlinjer"])
-def policy(request: HttpRequest, policy_id: str = Path(..., max_length=100)) -> dict[str, Any]:
+def policy(request: HttpRequest, policy_id: str = Path(..., max_length=100)) -> dict[str, Any]:  # type: ignore[type-arg]
     if not policy_id.replace("-", "").isalnum():
         raise Http404
     try:
@@ -84,6 +84,17 @@ def policy(request: HttpRequest, policy_id: str = Path(..., max_length=100)) -> 
 
 
 BIGINT = 2**63 - 1  # the largest key a database row can have
+
+
+class BoundedPagination(LimitOffsetPagination):
+    """Pages of at most 100 rows; offsets a database can take (a huge one would overflow SQLite)."""
+
+    class Input(Schema):
+        limit: int = Field(50, ge=1, le=100)
+        offset: int = Field(0, ge=0, le=BIGINT)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_limit=100, **kwargs)
 
 
 class InitiativeQuery(Schema):
@@ -96,7 +107,7 @@ class InitiativeQuery(Schema):
 
 
 @router.get("/initiatives", response={200: list[InitiativeListOut], **ERRORS}, tags=["ärenden"], summary="Ärenden")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def initiatives(request: HttpRequest, filters: Query[InitiativeQuery]) -> list[dict[str, Any]]:
     rows = initiative_list(
         user=current_user(request),
@@ -161,7 +172,7 @@ def _initiative_out(initiative: Initiative) -> dict[str, Any]:
 
 
 @router.get("/initiatives/{pk}", response={200: InitiativeOut, **ERRORS}, tags=["ärenden"])
-def initiative(request: HttpRequest, pk: int = Path(..., ge=1, le=BIGINT)) -> dict[str, Any]:
+def initiative(request: HttpRequest, pk: int = Path(..., ge=1, le=BIGINT)) -> dict[str, Any]:  # type: ignore[type-arg]
     return _initiative_out(_visible(request, pk))
 
 
@@ -200,14 +211,16 @@ def _validate_content(payload: InitiativeIn) -> None:
 
 
 @router.post("/initiatives/{pk}/submit", response={200: InitiativeOut, **ERRORS}, tags=["ärenden"])
-def initiative_submit(request: HttpRequest, pk: int = Path(..., ge=1, le=BIGINT)) -> dict[str, Any]:
+def initiative_submit(request: HttpRequest, pk: int = Path(..., ge=1, le=BIGINT)) -> dict[str, Any]:  # type: ignore[type-arg]
     services.initiative_submit(initiative=_visible(request, pk), user=current_user(request))
     return _initiative_out(initiative_detail(initiative_id=pk))
 
 
 @router.post("/initiatives/{pk}/withdraw", response={200: InitiativeOut, **ERRORS}, tags=["ärenden"])
 def initiative_withdraw(
-    request: HttpRequest, payload: WithdrawIn, pk: int = Path(..., ge=1, le=BIGINT)
+    request: HttpRequest,
+    payload: WithdrawIn,
+    pk: int = Path(..., ge=1, le=BIGINT),  # type: ignore[type-arg]
 ) -> dict[str, Any]:
     services.initiative_withdraw(
         initiative=_visible(request, pk), user=current_user(request), reason=payload.reason, note=payload.note
@@ -216,7 +229,7 @@ def initiative_withdraw(
 
 
 @router.get("/initiatives/{pk}/screening", response={200: ScreeningOut, **ERRORS}, tags=["ärenden"])
-def initiative_screening(request: HttpRequest, pk: int = Path(..., ge=1, le=BIGINT)) -> dict[str, Any]:
+def initiative_screening(request: HttpRequest, pk: int = Path(..., ge=1, le=BIGINT)) -> dict[str, Any]:  # type: ignore[type-arg]
     result = screening_for(_visible(request, pk))
     return {
         "verdict": result.verdict,

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.codes import (
     ApplicantType,
@@ -28,24 +29,24 @@ from socialfund.organisation.models import Board, DecisionBody
 
 EXTERNAL_TYPES = [(code, label) for code, label in ApplicantType.choices if code not in ApplicantType.internal()]
 TARGET_GROUPS = [
-    ("children", "Barn"),
-    ("youth", "Unga"),
-    ("young_adults", "Unga vuxna"),
-    ("adults_at_risk", "Vuxna i utanförskap"),
-    ("elderly", "Äldre"),
-    ("residents", "Alla invånare"),
-    ("homeless", "Hushåll med hemlöshet"),
+    ("children", _("Barn")),
+    ("youth", _("Unga")),
+    ("young_adults", _("Unga vuxna")),
+    ("adults_at_risk", _("Vuxna i utanförskap")),
+    ("elderly", _("Äldre")),
+    ("residents", _("Alla invånare")),
+    ("homeless", _("Hushåll med hemlöshet")),
 ]
 PURPOSES = [
-    ("new_method", "Ny metod"),
-    ("develop_method", "Utveckla en metod"),
-    ("test_method", "Pröva en metod"),
-    ("existing_operations", "Befintlig verksamhet (drift)"),
+    ("new_method", _("Ny metod")),
+    ("develop_method", _("Utveckla en metod")),
+    ("test_method", _("Pröva en metod")),
+    ("existing_operations", _("Befintlig verksamhet (drift)")),
 ]
 BENEFICIARIES = [
-    ("universal", "Alla i målgruppen"),
-    ("target_group", "En behovsavgränsad målgrupp"),
-    ("selected_individuals", "Utvalda individer"),
+    ("universal", _("Alla i målgruppen")),
+    ("target_group", _("En behovsavgränsad målgrupp")),
+    ("selected_individuals", _("Utvalda individer")),
 ]
 
 
@@ -62,7 +63,11 @@ class SwedishForm(forms.Form):
             if name in self.fields:
                 widget = self.fields[name].widget
                 widget.attrs["aria-invalid"] = "true"
-                widget.attrs["aria-describedby"] = f"{self.prefix + '-' if self.prefix else ''}{name}-error"
+                # The error first, then the hint (setting the attribute replaces Django's own link to the hint).
+                described_by = [f"{self.prefix + '-' if self.prefix else ''}{name}-error"]
+                if self.fields[name].help_text:
+                    described_by.append(f"{self[name].auto_id}_helptext")
+                widget.attrs["aria-describedby"] = " ".join(described_by)
 
 
 def parse_year_amounts(text: str) -> dict[int, Decimal]:
@@ -90,26 +95,33 @@ def parse_year_amounts(text: str) -> dict[int, Decimal]:
 class ExternalIdeaForm(SwedishForm):
     """The outside actor's idea: short, and clear that a board must carry it."""
 
-    fund = forms.ModelChoiceField(queryset=Fund.objects.all(), label="Fond", empty_label=None)
-    title = forms.CharField(label="Idéns namn", max_length=200)
+    fund = forms.ModelChoiceField(queryset=Fund.objects.all(), label=_("Fond"), empty_label=None)
+    title = forms.CharField(label=_("Idéns namn"), max_length=200)
     summary = forms.CharField(
-        label="Beskriv idén",
+        label=_("Beskriv idén"),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=5000,
-        help_text="Vilket behov, vilken målgrupp, vad ni vill göra. Skriv inte om enskilda personer.",
+        help_text=_("Vilket behov, vilken målgrupp, vad ni vill göra. Skriv inte om enskilda personer."),
     )
-    organisation_name = forms.CharField(label="Organisationens namn", max_length=200)
-    organisation_type = forms.ChoiceField(label="Sorts organisation", choices=EXTERNAL_TYPES)
-    contact_name = forms.CharField(label="Kontaktperson", max_length=200)
-    contact_email = forms.EmailField(label="E-post till kontaktpersonen")
+    # autocomplete names the purpose of the fields about the person and organisation (WCAG 1.3.5).
+    organisation_name = forms.CharField(
+        label=_("Organisationens namn"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "organization"})
+    )
+    organisation_type = forms.ChoiceField(label=_("Sorts organisation"), choices=EXTERNAL_TYPES)
+    contact_name = forms.CharField(
+        label=_("Kontaktperson"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    contact_email = forms.EmailField(
+        label=_("E-post till kontaktpersonen"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
 
 
 class StartForm(SwedishForm):
     """The first page of a new application: a name, a sentence, and how far the idea has come."""
 
-    title = forms.CharField(label="Insatsens namn", max_length=200)
-    summary = forms.CharField(label="Kort sammanfattning", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
-    stage = forms.ChoiceField(label="Vad lämnar ni in?", choices=[])
+    title = forms.CharField(label=_("Insatsens namn"), max_length=200)
+    summary = forms.CharField(label=_("Kort sammanfattning"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    stage = forms.ChoiceField(label=_("Vad lämnar ni in?"), choices=[])
 
     def __init__(self, *args: Any, stages: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -117,31 +129,33 @@ class StartForm(SwedishForm):
 
 
 class FilterForm(SwedishForm):
-    fund = forms.ModelChoiceField(queryset=Fund.objects.all(), label="Fond", required=False, empty_label="Alla")
-    stage = forms.ChoiceField(label="Steg", required=False)
-    status = forms.ChoiceField(label="Status", required=False, choices=[("", "Alla"), *Status.choices])
-    board = forms.ModelChoiceField(queryset=Board.objects.all(), label="Nämnd", required=False, empty_label="Alla")
-    year = forms.IntegerField(label="År", required=False, min_value=2000, max_value=2100)
-    q = forms.CharField(label="Sök", required=False, max_length=200)
+    fund = forms.ModelChoiceField(queryset=Fund.objects.all(), label=_("Fond"), required=False, empty_label=_("Alla"))
+    stage = forms.ChoiceField(label=_("Steg"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Alla")), *Status.choices])
+    board = forms.ModelChoiceField(
+        queryset=Board.objects.all(), label=_("Nämnd"), required=False, empty_label=_("Alla")
+    )
+    year = forms.IntegerField(label=_("År"), required=False, min_value=2000, max_value=2100)
+    q = forms.CharField(label=_("Sök"), required=False, max_length=200)
 
     def __init__(self, *args: Any, stages: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["stage"]).choices = [
-            ("", "Alla"),
+            ("", _("Alla")),
             *[(code, stage_name(code)) for code in stages],
         ]
 
 
 class SignoffForm(SwedishForm):
-    kind = forms.ChoiceField(label="Förankring", choices=SignoffKind.choices)
-    signed_on = forms.DateField(label="Datum (ÅÅÅÅ-MM-DD)", initial=timezone.localdate)
-    reference = forms.CharField(label="Referens (t.ex. nämndens paragraf)", max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Förankring"), choices=SignoffKind.choices)
+    signed_on = forms.DateField(label=_("Datum (ÅÅÅÅ-MM-DD)"), initial=timezone.localdate)
+    reference = forms.CharField(label=_("Referens (t.ex. nämndens paragraf)"), max_length=200, required=False)
 
 
 class AssessmentForm(SwedishForm):
-    rule_id = forms.ChoiceField(label="Regel", choices=[])
-    verdict = forms.ChoiceField(label="Bedömning", choices=Verdict.choices)
-    note = forms.CharField(label="Motivering", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    rule_id = forms.ChoiceField(label=_("Regel"), choices=[])
+    verdict = forms.ChoiceField(label=_("Bedömning"), choices=Verdict.choices)
+    note = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args: Any, rules: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -149,20 +163,20 @@ class AssessmentForm(SwedishForm):
 
 
 class MemoForm(SwedishForm):
-    memo = forms.CharField(label="Beredningspromemoria", widget=forms.Textarea(attrs={"rows": 6}))
+    memo = forms.CharField(label=_("Beredningspromemoria"), widget=forms.Textarea(attrs={"rows": 6}))
 
 
 class NoteForm(SwedishForm):
-    note = forms.CharField(label="Motivering", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class OpinionForm(SwedishForm):
-    giver = forms.ChoiceField(label="Yttrande från", choices=[])
-    position = forms.ChoiceField(label="Ställningstagande", choices=OpinionPosition.choices)
-    decided_on = forms.DateField(label="Beslutsdatum (ÅÅÅÅ-MM-DD)")
-    paragraph = forms.CharField(label="Paragraf", max_length=20, required=False)
+    giver = forms.ChoiceField(label=_("Yttrande från"), choices=[])
+    position = forms.ChoiceField(label=_("Ställningstagande"), choices=OpinionPosition.choices)
+    decided_on = forms.DateField(label=_("Beslutsdatum (ÅÅÅÅ-MM-DD)"))
+    paragraph = forms.CharField(label=_("Paragraf"), max_length=20, required=False)
     summary = forms.CharField(
-        label="Sammanfattning och tillägg", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Sammanfattning och tillägg"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
     def __init__(self, *args: Any, bodies: Any, boards: Any, **kwargs: Any) -> None:
@@ -179,31 +193,31 @@ class OpinionForm(SwedishForm):
 
 
 class DecisionForm(SwedishForm):
-    decided_on = forms.DateField(label="Beslutsdatum (ÅÅÅÅ-MM-DD)")
-    paragraph = forms.CharField(label="Paragraf", max_length=20)
-    outcome = forms.ChoiceField(label="Beslut", choices=DecisionOutcome.choices)
-    text = forms.CharField(label="Beslutstext", widget=forms.Textarea(attrs={"rows": 4}))
+    decided_on = forms.DateField(label=_("Beslutsdatum (ÅÅÅÅ-MM-DD)"))
+    paragraph = forms.CharField(label=_("Paragraf"), max_length=20)
+    outcome = forms.ChoiceField(label=_("Beslut"), choices=DecisionOutcome.choices)
+    text = forms.CharField(label=_("Beslutstext"), widget=forms.Textarea(attrs={"rows": 4}))
     amounts = forms.CharField(
-        label="Beviljat belopp per år (en rad per år: 2016: 1 200 000)",
+        label=_("Beviljat belopp per år (en rad per år: 2016: 1 200 000)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    conditions = forms.CharField(label="Villkor", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    conditions = forms.CharField(label=_("Villkor"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def clean_amounts(self) -> dict[int, Decimal]:
         return parse_year_amounts(self.cleaned_data.get("amounts") or "")
 
 
 class WithdrawForm(SwedishForm):
-    reason = forms.ChoiceField(label="Skäl", choices=WithdrawalReason.choices)
-    note = forms.CharField(label="Beskrivning", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    reason = forms.ChoiceField(label=_("Skäl"), choices=WithdrawalReason.choices)
+    note = forms.CharField(label=_("Beskrivning"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class RefuseForm(SwedishForm):
     rule_ids = forms.MultipleChoiceField(
-        label="Regler som inte uppfylls", choices=[], widget=forms.CheckboxSelectMultiple
+        label=_("Regler som inte uppfylls"), choices=[], widget=forms.CheckboxSelectMultiple
     )
-    note = forms.CharField(label="Motivering", widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, rules: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -211,17 +225,17 @@ class RefuseForm(SwedishForm):
 
 
 class CommentForm(SwedishForm):
-    text = forms.CharField(label="Kommentar", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
-    visibility = forms.ChoiceField(label="Synlig för", choices=CommentVisibility.choices)
+    text = forms.CharField(label=_("Kommentar"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    visibility = forms.ChoiceField(label=_("Synlig för"), choices=CommentVisibility.choices)
 
 
 class AttachmentForm(SwedishForm):
-    kind = forms.ChoiceField(label="Typ av handling", choices=AttachmentKind.choices)
-    file = forms.FileField(label="Fil (PDF, DOCX, XLSX eller ODT)")
+    kind = forms.ChoiceField(label=_("Typ av handling"), choices=AttachmentKind.choices)
+    file = forms.FileField(label=_("Fil (PDF, DOCX, XLSX eller ODT)"))
 
 
 class RegistryNumberForm(SwedishForm):
-    registry_number = forms.CharField(label="Diarienummer", max_length=60)
+    registry_number = forms.CharField(label=_("Diarienummer"), max_length=60)
 
 
 def today() -> dt.date:

@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import BooleanField, Count, F, Q, QuerySet, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
+from django.utils.translation import get_language, gettext
 
 from socialfund.accounts.models import User
 from socialfund.audit.models import AuditEvent
@@ -191,7 +192,7 @@ def todo_for(*, user: User) -> list[TodoItem]:
     for initiative in cases:
         if initiative.status == Status.DRAFT:
             if initiative.created_by_id == user.pk or initiative.lead_board_id == user.board_id:
-                items.append(TodoItem(initiative, "Utkast som inte är inlämnat"))
+                items.append(TodoItem(initiative, gettext("Utkast som inte är inlämnat")))
             continue
         position = current_stage(initiative, policy_for(initiative))
         if position is None:
@@ -201,11 +202,12 @@ def todo_for(*, user: User) -> list[TodoItem]:
         if role == "applicant":
             mine = mine and initiative.lead_board_id is not None and initiative.lead_board_id == user.board_id
         if mine:
-            items.append(TodoItem(initiative, f"{position.stage.name_sv}: ditt steg"))
+            stage = position.stage.name_en if get_language() == "en" else position.stage.name_sv
+            items.append(TodoItem(initiative, gettext("%(stage)s: ditt steg") % {"stage": stage}))
         if initiative.lead_board_id in headed_boards and not any(
             s.kind == "office_head" for s in initiative.signoffs.all()
         ):
-            items.append(TodoItem(initiative, "Väntar på din förankring som kontorschef"))
+            items.append(TodoItem(initiative, gettext("Väntar på din förankring som kontorschef")))
         if initiative.lead_board_id is None and user.has_role("applicant"):
-            items.append(TodoItem(initiative, "Extern idé utan ansvarig nämnd"))
+            items.append(TodoItem(initiative, gettext("Extern idé utan ansvarig nämnd")))
     return items

@@ -496,8 +496,13 @@ def decision_register(
     text: str,
     conditions: str = "",
     amounts: dict[int, Decimal] | None = None,
+    start_project: bool = True,
 ) -> Decision:
-    """Kommunstyrelsen's decision: granted (with amounts per year and conditions) or rejected."""
+    """Kommunstyrelsen's decision: granted (with amounts per year and conditions) or rejected.
+
+    A grant starts the project's follow-up at once, unless `start_project` is False (then the
+    registrar or the preparation group starts it later, e.g. with another start date).
+    """
     amounts = amounts or {}
     with transaction.atomic():
         initiative = _locked(initiative)
@@ -528,6 +533,12 @@ def decision_register(
             message=f"{body.code} {decided_on.isoformat()} {paragraph}: {DecisionOutcome(outcome).label.lower()}.",
             status=status,
         )
+        if status == Status.GRANTED and start_project:
+            # A grant starts the project's follow-up (report schedule, indicators from the goals) in the same
+            # transaction. Finance books the commitment separately (ledger: grant_decide), a second pair of eyes.
+            from socialfund.followup.services import project_start
+
+            project_start(initiative=initiative, user=user)
     return decision
 
 

@@ -26,7 +26,11 @@ from socialfund.cases.models import (
 )
 from socialfund.cases.workflow import policy_id_in_force
 from socialfund.demo import sodertalje as seed
+from socialfund.demo.consultation_demo import load_demo_documents, remove_demo_documents
+from socialfund.demo.ledger_demo import load_demo_ledger
+from socialfund.followup.purge import followup_purge
 from socialfund.funds.models import Fund, PolicyVersion
+from socialfund.ledger.purge import ledger_purge
 from socialfund.organisation.models import Board, DecisionBody, Office, Organisation
 
 
@@ -65,7 +69,10 @@ def demo_load(*, reset: bool = False) -> DemoSummary:
     offices = _load_offices(organisation, boards)
     fund = _load_fund(organisation, bodies)
     logins = _load_users(organisation, boards, offices)
-    _load_initiatives(fund, boards, {u.username: u for u in User.objects.filter(organisation=organisation)})
+    users = {u.username: u for u in User.objects.filter(organisation=organisation)}
+    _load_initiatives(fund, boards, users)
+    load_demo_ledger(fund, users)
+    load_demo_documents(fund, users)
     return DemoSummary(organisation=organisation, fund=fund, logins=logins)
 
 
@@ -75,6 +82,9 @@ def _remove_demo() -> None:
         return
     funds = Fund.objects.filter(organisation=organisation)
     cases = Initiative.objects.filter(fund__in=funds)
+    remove_demo_documents(organisation)
+    ledger_purge(funds)
+    followup_purge(cases)
     # The audit log refuses deletes through the ORM; the demo's own history is the one
     # exception, removed with a raw delete so that --reset can start from nothing.
     AuditEvent.objects.filter(initiative__in=cases)._raw_delete(AuditEvent.objects.db)

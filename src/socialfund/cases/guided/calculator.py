@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.forms import SwedishForm
 from socialfund.core.calc import (
@@ -28,20 +30,24 @@ from socialfund.core.money import MoneyError, parse_amount
 from socialfund.core.repayment_rules import RepaymentRules
 
 SHARE_PRESETS = [
-    ("0", "0 % – inget av detta"),
-    ("0.25", "25 % – i begränsad utsträckning"),
-    ("0.5", "50 % – delvis"),
-    ("0.75", "75 % – till största delen"),
-    ("1", "100 % – helt"),
+    ("0", _("0 % – inget av detta")),
+    ("0.25", _("25 % – i begränsad utsträckning")),
+    ("0.5", _("50 % – delvis")),
+    ("0.75", _("75 % – till största delen")),
+    ("1", _("100 % – helt")),
 ]
 SECTORS = [
-    ("municipal", "Kommunen"),
-    ("region", "Regionen"),
-    ("state", "Staten (t.ex. Försäkringskassan)"),
-    ("individual", "Individen"),
-    ("other", "Annan"),
+    ("municipal", _("Kommunen")),
+    ("region", _("Regionen")),
+    ("state", _("Staten (t.ex. Försäkringskassan)")),
+    ("individual", _("Individen")),
+    ("other", _("Annan")),
 ]
-DISCOUNTS = [("0.035", "3,5 % (Green Book)"), ("0.04", "4 % (vanligt i Sverige)"), ("green_book", "Green Books trappa")]
+DISCOUNTS = [
+    ("0.035", _("3,5 % (Green Book)")),
+    ("0.04", _("4 % (vanligt i Sverige)")),
+    ("green_book", _("Green Books trappa")),
+]
 SIMULATION_RUNS = 2000  # enough for a stable chance on the page; the CLI runs more
 
 
@@ -69,61 +75,61 @@ def _percent(value: Decimal | None) -> float | None:
 
 
 class GeneralForm(SwedishForm):
-    start_year = forms.IntegerField(label="Första projektåret", min_value=2000, max_value=2100)
-    horizon = forms.IntegerField(label="Antal år som räknas", min_value=1, max_value=50, initial=10)
-    discount = forms.ChoiceField(label="Diskonteringsränta", choices=DISCOUNTS, initial="0.035")
+    start_year = forms.IntegerField(label=_("Första projektåret"), min_value=2000, max_value=2100)
+    horizon = forms.IntegerField(label=_("Antal år som räknas"), min_value=1, max_value=50, initial=10)
+    discount = forms.ChoiceField(label=_("Diskonteringsränta"), choices=DISCOUNTS, initial="0.035")
 
 
 class CostForm(SwedishForm):
-    label = forms.CharField(label="Kostnad", max_length=200)
+    label = forms.CharField(label=_("Kostnad"), max_length=200)
     payer = forms.CharField(
-        label="Vem betalar",
+        label=_("Vem betalar"),
         max_length=100,
         initial="fund",
-        help_text="fund för fonden, annars nämndens kod (t.ex. UN).",
+        help_text=_("fund för fonden, annars nämndens kod (t.ex. UN)."),
     )
-    amounts = forms.CharField(label="Belopp per år (2016: 600 000; 2017: 600 000)", max_length=2000)
+    amounts = forms.CharField(label=_("Belopp per år (2016: 600 000; 2017: 600 000)"), max_length=2000)
     optimism_bias = forms.DecimalField(
-        label="Optimismpåslag (%)", min_value=0, max_value=200, required=False, decimal_places=2
+        label=_("Optimismpåslag (%)"), min_value=0, max_value=200, required=False, decimal_places=2
     )
-    low = forms.DecimalField(label="Osäkerhet, lägst (faktor)", min_value=0, max_value=10, required=False)
-    high = forms.DecimalField(label="Osäkerhet, högst (faktor)", min_value=0, max_value=10, required=False)
+    low = forms.DecimalField(label=_("Osäkerhet, lägst (faktor)"), min_value=0, max_value=10, required=False)
+    high = forms.DecimalField(label=_("Osäkerhet, högst (faktor)"), min_value=0, max_value=10, required=False)
 
     def clean_amounts(self) -> dict[int, Decimal]:
         return parse_year_values(self.cleaned_data.get("amounts") or "", label="beloppen")
 
 
 class EffectForm(SwedishForm):
-    label = forms.CharField(label="Effekt", max_length=200)
+    label = forms.CharField(label=_("Effekt"), max_length=200)
     beneficiary = forms.CharField(
-        label="Vem får besparingen", max_length=100, help_text="Nämndens kod (SN, UN…) eller en extern part."
+        label=_("Vem får besparingen"), max_length=100, help_text=_("Nämndens kod (SN, UN…) eller en extern part.")
     )
-    sector = forms.ChoiceField(label="Sektor", choices=SECTORS, initial="municipal")
-    cashable = forms.BooleanField(label="Verklig budgetminskning (inte bara frigjord tid)", required=False)
-    unit_cost = forms.ChoiceField(label="Enhetskostnad ur biblioteket", required=False)
-    unit_value = forms.DecimalField(label="eller eget värde per enhet (kr)", min_value=0, required=False)
+    sector = forms.ChoiceField(label=_("Sektor"), choices=SECTORS, initial="municipal")
+    cashable = forms.BooleanField(label=_("Verklig budgetminskning (inte bara frigjord tid)"), required=False)
+    unit_cost = forms.ChoiceField(label=_("Enhetskostnad ur biblioteket"), required=False)
+    unit_value = forms.DecimalField(label=_("eller eget värde per enhet (kr)"), min_value=0, required=False)
     quantity = forms.CharField(
-        label="Antal per år (2018: 300; 2019: 300)",
+        label=_("Antal per år (2018: 300; 2019: 300)"),
         max_length=2000,
         required=False,
-        help_text="Eller fyll i antal, första år, varaktighet och avtagande nedan.",
+        help_text=_("Eller fyll i antal, första år, varaktighet och avtagande nedan."),
     )
-    quantity_per_year = forms.DecimalField(label="Antal första året", min_value=0, required=False)
-    first_year = forms.IntegerField(label="Första år", min_value=2000, max_value=2100, required=False)
-    duration = forms.IntegerField(label="Varaktighet (år)", min_value=1, max_value=50, required=False)
-    drop_off = forms.DecimalField(label="Avtagande per år (%)", min_value=0, max_value=100, required=False)
-    deadweight = forms.ChoiceField(label="Dödvikt: hade hänt ändå", choices=SHARE_PRESETS, initial="0")
+    quantity_per_year = forms.DecimalField(label=_("Antal första året"), min_value=0, required=False)
+    first_year = forms.IntegerField(label=_("Första år"), min_value=2000, max_value=2100, required=False)
+    duration = forms.IntegerField(label=_("Varaktighet (år)"), min_value=1, max_value=50, required=False)
+    drop_off = forms.DecimalField(label=_("Avtagande per år (%)"), min_value=0, max_value=100, required=False)
+    deadweight = forms.ChoiceField(label=_("Dödvikt: hade hänt ändå"), choices=SHARE_PRESETS, initial="0")
     displacement = forms.ChoiceField(
-        label="Undanträngning: flyttat någon annanstans", choices=SHARE_PRESETS, initial="0"
+        label=_("Undanträngning: flyttat någon annanstans"), choices=SHARE_PRESETS, initial="0"
     )
-    attribution = forms.ChoiceField(label="Attribution: andras förtjänst", choices=SHARE_PRESETS, initial="0")
-    low = forms.DecimalField(label="Osäkerhet, lägst (faktor)", min_value=0, max_value=10, required=False)
-    high = forms.DecimalField(label="Osäkerhet, högst (faktor)", min_value=0, max_value=10, required=False)
+    attribution = forms.ChoiceField(label=_("Attribution: andras förtjänst"), choices=SHARE_PRESETS, initial="0")
+    low = forms.DecimalField(label=_("Osäkerhet, lägst (faktor)"), min_value=0, max_value=10, required=False)
+    high = forms.DecimalField(label=_("Osäkerhet, högst (faktor)"), min_value=0, max_value=10, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         library = load_unit_costs()
-        choices = [("", "Inget – eget värde")]
+        choices = [("", gettext("Inget – eget värde"))]
         for cost in library.values():
             year = cost.price_year or "prisår okänt"
             choices.append((cost.id, f"{cost.label_sv}: {cost.value:,.0f} kr/{cost.unit} ({year})".replace(",", " ")))
@@ -135,9 +141,11 @@ class EffectForm(SwedishForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("unit_cost") and data.get("unit_value") is None:
-            self.add_error("unit_value", "Välj en enhetskostnad eller skriv ett eget värde.")
+            self.add_error("unit_value", gettext("Välj en enhetskostnad eller skriv ett eget värde."))
         if not data.get("quantity") and data.get("quantity_per_year") is None:
-            self.add_error("quantity", "Ange antal per år, eller antal första året med första år och varaktighet.")
+            self.add_error(
+                "quantity", gettext("Ange antal per år, eller antal första året med första år och varaktighet.")
+            )
         return data
 
 
@@ -207,7 +215,7 @@ def calculation_from_forms(
     """The calculation document from the valid rows; the list says what is missing."""
     missing: list[str] = []
     if not general.is_valid():
-        missing.append("Ange första projektår, antal år och diskonteringsränta.")
+        missing.append(gettext("Ange första projektår, antal år och diskonteringsränta."))
         return None, missing
     g = general.cleaned_data
     document: dict[str, Any] = {"title": title or "Kalkyl", "start_year": g["start_year"], "horizon": g["horizon"]}
@@ -220,11 +228,11 @@ def calculation_from_forms(
     document["costs"] = [cost_line(f.cleaned_data) for f in costs.forms if f.has_changed() and not f.errors]
     document["effects"] = [effect_line(f.cleaned_data) for f in effects.forms if f.has_changed() and not f.errors]
     if any(f.errors for f in costs.forms if f.has_changed()) or any(f.errors for f in effects.forms if f.has_changed()):
-        missing.append("Rader med fel räknas inte med förrän felen är rättade.")
+        missing.append(gettext("Rader med fel räknas inte med förrän felen är rättade."))
     if not document["costs"]:
-        missing.append("Lägg till minst en kostnad (vad projektet kostar fonden).")
+        missing.append(gettext("Lägg till minst en kostnad (vad projektet kostar fonden)."))
     if not document["effects"]:
-        missing.append("Lägg till minst en effekt (vilken nämnds kostnader som minskar, hur mycket och när).")
+        missing.append(gettext("Lägg till minst en effekt (vilken nämnds kostnader som minskar, hur mycket och när)."))
     return document, missing
 
 

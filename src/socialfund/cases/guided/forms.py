@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, cast
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.forms import (
     BENEFICIARIES,
@@ -40,22 +41,22 @@ class StepForm(SwedishForm):
 
 
 class NeedForm(StepForm):
-    title = forms.CharField(label="Insatsens namn", max_length=200)
+    title = forms.CharField(label=_("Insatsens namn"), max_length=200)
     summary = forms.CharField(
-        label="Sammanfattning",
+        label=_("Sammanfattning"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
-        help_text="Vad vill ni göra, för vilka och varför? Några meningar.",
+        help_text=_("Vad vill ni göra, för vilka och varför? Några meningar."),
     )
     need = forms.CharField(
-        label="Problem och behov",
+        label=_("Problem och behov"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         max_length=10000,
-        help_text="Beskriv behovet med statistik: egen verksamhetsstatistik eller nyckeltal från Kolada.",
+        help_text=_("Beskriv behovet med statistik: egen verksamhetsstatistik eller nyckeltal från Kolada."),
     )
     need_data = forms.CharField(
-        label="Källor till statistiken (en per rad)", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Källor till statistiken (en per rad)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
     model_fields = ("title", "summary")
 
@@ -78,16 +79,16 @@ class NeedForm(StepForm):
 
 class TargetForm(StepForm):
     target_groups = forms.MultipleChoiceField(
-        label="Målgrupp", choices=TARGET_GROUPS, widget=forms.CheckboxSelectMultiple
+        label=_("Målgrupp"), choices=TARGET_GROUPS, widget=forms.CheckboxSelectMultiple
     )
     reached_through = forms.CharField(
-        label="Vuxna som insatsen går genom (om någon)",
+        label=_("Vuxna som insatsen går genom (om någon)"),
         required=False,
         max_length=500,
-        help_text="T.ex. lärare eller föräldrar. Insatser för vuxna godtas när målen gäller barnen och de unga.",
+        help_text=_("T.ex. lärare eller föräldrar. Insatser för vuxna godtas när målen gäller barnen och de unga."),
     )
-    purpose = forms.ChoiceField(label="Syfte", choices=[("", "Välj"), *PURPOSES])
-    beneficiaries = forms.ChoiceField(label="Vilka insatsen når", choices=[("", "Välj"), *BENEFICIARIES])
+    purpose = forms.ChoiceField(label=_("Syfte"), choices=[("", _("Välj")), *PURPOSES])
+    beneficiaries = forms.ChoiceField(label=_("Vilka insatsen når"), choices=[("", _("Välj")), *BENEFICIARIES])
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
@@ -109,19 +110,19 @@ class TargetForm(StepForm):
 
 
 class MethodForm(StepForm):
-    description = forms.CharField(label="Metod", widget=forms.Textarea(attrs={"rows": 4}), max_length=10000)
+    description = forms.CharField(label=_("Metod"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10000)
     research_references = forms.CharField(
-        label="Forskningsreferenser (en per rad)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Forskningsreferenser (en per rad)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     proven_practice = forms.CharField(
-        label="Beprövad erfarenhet (en per rad)", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Beprövad erfarenhet (en per rad)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
     causal_logic = forms.CharField(
-        label="För en ny metod: varför leder insatsen till effekten?",
+        label=_("För en ny metod: varför leder insatsen till effekten?"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    documented = forms.BooleanField(label="Metoden är dokumenterad och utvärderad", required=False)
+    documented = forms.BooleanField(label=_("Metoden är dokumenterad och utvärderad"), required=False)
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
@@ -152,16 +153,16 @@ class MethodForm(StepForm):
 
 class PartnersForm(StepForm):
     partner_boards = forms.ModelMultipleChoiceField(
-        label="Samverkande nämnder",
+        label=_("Samverkande nämnder"),
         queryset=Board.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     other_partners = forms.CharField(
-        label="Andra parter (en per rad: namn; typ)",
+        label=_("Andra parter (en per rad: namn; typ)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        help_text="Typ: association, foundation, cooperative, company, public_body, municipal_company, university.",
+        help_text=_("Typ: association, foundation, cooperative, company, public_body, municipal_company, university."),
     )
     model_fields = ("partner_boards",)
 
@@ -208,9 +209,9 @@ class PartnersForm(StepForm):
 
 class GoalsForm(StepForm):
     goals = forms.CharField(
-        label="Mål (en per rad: indikator; utgångsvärde; målvärde; enhet; social eller ekonomisk)",
+        label=_("Mål (en per rad: indikator; utgångsvärde; målvärde; enhet; social eller ekonomisk)"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Minst ett socialt och ett ekonomiskt mål, t.ex. ”Placeringsdygn; 2000; 1700; dygn; ekonomisk”.",
+        help_text=_("Minst ett socialt och ett ekonomiskt mål, t.ex. ”Placeringsdygn; 2000; 1700; dygn; ekonomisk”."),
     )
 
     @classmethod
@@ -264,10 +265,10 @@ def parse_goals(text: str) -> list[dict[str, Any]]:
 
 
 class EvaluationForm(StepForm):
-    external_party = forms.CharField(label="Extern utvärderare (t.ex. en högskola)", max_length=200, required=False)
-    standardized_instrument = forms.BooleanField(label="Standardiserat bedömningsinstrument", required=False)
-    instrument = forms.CharField(label="Vilket instrument", max_length=200, required=False)
-    plan = forms.CharField(label="Plan för uppföljning", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    external_party = forms.CharField(label=_("Extern utvärderare (t.ex. en högskola)"), max_length=200, required=False)
+    standardized_instrument = forms.BooleanField(label=_("Standardiserat bedömningsinstrument"), required=False)
+    instrument = forms.CharField(label=_("Vilket instrument"), max_length=200, required=False)
+    plan = forms.CharField(label=_("Plan för uppföljning"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
@@ -292,7 +293,7 @@ class EvaluationForm(StepForm):
 
 class ImplementationForm(StepForm):
     implementation_plan = forms.CharField(
-        label="Hur blir metoden ordinarie verksamhet om den fungerar?", widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Hur blir metoden ordinarie verksamhet om den fungerar?"), widget=forms.Textarea(attrs={"rows": 4})
     )
 
     @classmethod
@@ -307,15 +308,15 @@ class ImplementationForm(StepForm):
 
 class ProcurementForm(StepForm):
     supplier = forms.CharField(
-        label="Extern leverantör eller aktör som ska utföra delar av arbetet", max_length=200, required=False
+        label=_("Extern leverantör eller aktör som ska utföra delar av arbetet"), max_length=200, required=False
     )
     contract_value = forms.CharField(
-        label="Avtalsvärde för hela avtalsperioden (kr)",
+        label=_("Avtalsvärde för hela avtalsperioden (kr)"),
         required=False,
-        help_text="Räkna med optioner och förlängningar. 50 000 kr om året i fyra år är 200 000 kr.",
+        help_text=_("Räkna med optioner och förlängningar. 50 000 kr om året i fyra år är 200 000 kr."),
     )
-    contract_months = forms.IntegerField(label="Avtalstid (månader)", min_value=1, max_value=240, required=False)
-    open_competition = forms.BooleanField(label="Nämnden upphandlar i öppen konkurrens (LOU)", required=False)
+    contract_months = forms.IntegerField(label=_("Avtalstid (månader)"), min_value=1, max_value=240, required=False)
+    open_competition = forms.BooleanField(label=_("Nämnden upphandlar i öppen konkurrens (LOU)"), required=False)
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
@@ -352,12 +353,12 @@ class ProcurementForm(StepForm):
 
 class BudgetForm(StepForm):
     requested = forms.CharField(
-        label="Sökt belopp ur fonden per år (en rad per år: 2016: 600 000)", widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Sökt belopp ur fonden per år (en rad per år: 2016: 600 000)"), widget=forms.Textarea(attrs={"rows": 3})
     )
     cofinancing_share = forms.DecimalField(
-        label="Medfinansiering (procent av kostnaden)", min_value=0, max_value=100, required=False, decimal_places=2
+        label=_("Medfinansiering (procent av kostnaden)"), min_value=0, max_value=100, required=False, decimal_places=2
     )
-    duration_months = forms.IntegerField(label="Projekttid (månader)", min_value=1, max_value=120)
+    duration_months = forms.IntegerField(label=_("Projekttid (månader)"), min_value=1, max_value=120)
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
@@ -411,5 +412,5 @@ def content_with(initiative: Initiative, form: StepForm) -> dict[str, Any]:
 
 
 class ImportForm(SwedishForm):
-    file = forms.FileField(label="Initiativfil (YAML)")
-    calc_file = forms.FileField(label="Beräkningsfil (YAML), om den inte finns i initiativfilen", required=False)
+    file = forms.FileField(label=_("Initiativfil (YAML)"))
+    calc_file = forms.FileField(label=_("Beräkningsfil (YAML), om den inte finns i initiativfilen"), required=False)

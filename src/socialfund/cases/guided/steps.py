@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 ALL_STAGES = ("interest", "idea", "application")
 IDEA_ON = ("idea", "application")
 APPLICATION = ("application",)
@@ -17,92 +20,108 @@ APPLICATION = ("application",)
 @dataclass(frozen=True)
 class Step:
     code: str
-    title: str
+    title: str | Promise  # translated when shown
     rules: tuple[str, ...]
     stages: tuple[str, ...]
-    example: str
+    example: str | Promise
 
 
 STEPS: tuple[Step, ...] = (
     Step(
         "behov",
-        "Behov och sammanfattning",
+        _("Behov och sammanfattning"),
         ("purpose", "needs_analysis"),
         ALL_STAGES,
-        "Exempel (Mobilt team skola): Elever i årskurs 4–7 med skolfrånvaro och tidiga sociala riskfaktorer "
-        "upptäcks sent. 2014 hade 12 % av eleverna hög frånvaro (egen statistik från elevhälsan).",
+        _(
+            "Exempel (Mobilt team skola): Elever i årskurs 4–7 med skolfrånvaro och tidiga sociala riskfaktorer "
+            "upptäcks sent. 2014 hade 12 % av eleverna hög frånvaro (egen statistik från elevhälsan)."
+        ),
     ),
     Step(
         "malgrupp",
-        "Målgrupp och syfte",
+        _("Målgrupp och syfte"),
         ("target_group", "purpose", "equal_treatment"),
         ALL_STAGES,
-        "Exempel: barn och unga i årskurs 4–7 (målgrupp), en ny samverkansmetod (syfte), alla elever som uppfyller "
-        "kriterierna (inte utvalda individer – Körkortsutbildning avslogs för att den gynnade vissa ungdomar).",
+        _(
+            "Exempel: barn och unga i årskurs 4–7 (målgrupp), en ny samverkansmetod (syfte), alla elever som uppfyller "
+            "kriterierna (inte utvalda individer – Körkortsutbildning avslogs för att den gynnade vissa ungdomar)."
+        ),
     ),
     Step(
         "metod",
-        "Metod och kunskapsbas",
+        _("Metod och kunskapsbas"),
         ("evidence",),
         IDEA_ON,
-        "Exempel: ”Mobila team i skolan” med referens till forskning om tidiga insatser. Är metoden dokumenterad "
-        "följs metodtroheten upp; är den ny krävs en starkare uppföljning.",
+        _(
+            "Exempel: ”Mobila team i skolan” med referens till forskning om tidiga insatser. Är metoden dokumenterad "
+            "följs metodtroheten upp; är den ny krävs en starkare uppföljning."
+        ),
     ),
     Step(
         "samverkan",
-        "Samverkan och förankring",
+        _("Samverkan och förankring"),
         ("partnership", "anchoring", "applicant"),
         IDEA_ON,
-        "Exempel: UN ansöker, SN och KFN samverkar. Förankra tidigt hos kontorschefen och nämnden – i Södertälje "
-        "stoppades flera idéer sent för att de inte var förankrade.",
+        _(
+            "Exempel: UN ansöker, SN och KFN samverkar. Förankra tidigt hos kontorschefen och nämnden – i Södertälje "
+            "stoppades flera idéer sent för att de inte var förankrade."
+        ),
     ),
     Step(
         "mal",
-        "Mål och indikatorer",
+        _("Mål och indikatorer"),
         ("goals",),
         APPLICATION,
-        "Exempel: Sänka korttidsfrånvaron med minst 20 % (utgångsvärde och målvärde), vilket ger 27 137 fler "
-        "lärartimmar om året – ett socialt och ett ekonomiskt mål.",
+        _(
+            "Exempel: Sänka korttidsfrånvaron med minst 20 % (utgångsvärde och målvärde), vilket ger 27 137 fler "
+            "lärartimmar om året – ett socialt och ett ekonomiskt mål."
+        ),
     ),
     Step(
         "utvardering",
-        "Uppföljning och utvärdering",
+        _("Uppföljning och utvärdering"),
         ("evaluation",),
         APPLICATION,
-        "Exempel: Södertörns högskola utvärderar, eller ett standardiserat bedömningsinstrument där riktlinjerna "
-        "tillåter det. Utvärderingens kostnad kan tas ur fonden.",
+        _(
+            "Exempel: Södertörns högskola utvärderar, eller ett standardiserat bedömningsinstrument där riktlinjerna "
+            "tillåter det. Utvärderingens kostnad kan tas ur fonden."
+        ),
     ),
     Step(
         "implementering",
-        "Implementering",
+        _("Implementering"),
         ("implementation",),
         APPLICATION,
-        "Exempel: Teamet blir en del av elevhälsan efter projekttiden och finansieras av de minskade kostnaderna.",
+        _("Exempel: Teamet blir en del av elevhälsan efter projekttiden och finansieras av de minskade kostnaderna."),
     ),
     Step(
         "upphandling",
-        "Externa aktörer och upphandling",
+        _("Externa aktörer och upphandling"),
         ("procurement",),
         IDEA_ON,
-        "Exempel: ACT (en enskild firma) kunde inte få uppdraget direkt: över direktupphandlingsgränsen ska tjänsten "
-        "upphandlas i öppen konkurrens, och den som hade idén är inte säker på att vinna.",
+        _(
+            "Exempel: ACT (en enskild firma) kunde inte få uppdraget direkt: över direktupphandlingsgränsen ska tjänsten "
+            "upphandlas i öppen konkurrens, och den som hade idén är inte säker på att vinna."
+        ),
     ),
     Step(
         "budget",
-        "Budget och medfinansiering",
+        _("Budget och medfinansiering"),
         ("amount_cap", "cofinancing", "duration"),
         APPLICATION,
-        "Exempel: 600 000 kr 2016 och 600 000 kr 2017 ur fonden, 24 månader.",
+        _("Exempel: 600 000 kr 2016 och 600 000 kr 2017 ur fonden, 24 månader."),
     ),
     Step(
         "kalkyl",
-        "Socioekonomisk beräkning",
+        _("Socioekonomisk beräkning"),
         ("calculation", "repayment"),
         APPLICATION,
-        "Exempel: Färre placeringsdygn på HVB hos SN (3 201 kr/dygn, Helsingborg 2015) och färre elever på "
-        "introduktionsprogram hos UN. Besparingar hos Försäkringskassan räknas inte för återföringen.",
+        _(
+            "Exempel: Färre placeringsdygn på HVB hos SN (3 201 kr/dygn, Helsingborg 2015) och färre elever på "
+            "introduktionsprogram hos UN. Besparingar hos Försäkringskassan räknas inte för återföringen."
+        ),
     ),
-    Step("granska", "Granska och lämna in", (), ALL_STAGES, ""),
+    Step("granska", _("Granska och lämna in"), (), ALL_STAGES, ""),
 )
 
 STEPS_BY_CODE = {step.code: step for step in STEPS}

@@ -11,6 +11,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from socialfund.accounts.models import User
@@ -72,7 +75,9 @@ def initiative_new_view(request: HttpRequest) -> HttpResponse:
         except CaseError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            messages.success(request, "Utkastet är skapat. Fyll i stegen; allt sparas som utkast tills du lämnar in.")
+            messages.success(
+                request, gettext("Utkastet är skapat. Fyll i stegen; allt sparas som utkast tills du lämnar in.")
+            )
             return redirect("cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage)[0].code)
     return render(request, "cases/form.html", {"form": form, "initiative": None}, status=400 if form.errors else 200)
 
@@ -95,8 +100,8 @@ class Action:
     """A step on the case page: the form it shows, who sees it, and the service it calls."""
 
     code: str
-    title: str
-    button: str
+    title: str | Promise  # translated when shown
+    button: str | Promise
     form: Callable[[Initiative, Any], forms.Form]
     allowed: Callable[[User, Initiative], bool]
     run: Callable[[Initiative, User, Any], str]
@@ -143,7 +148,7 @@ def _run_opinion(initiative: Initiative, user: User, form: Any) -> str:
         body=body,
         board=board,
     )
-    return "Yttrandet är registrerat."
+    return gettext("Yttrandet är registrerat.")
 
 
 def _run_decision(initiative: Initiative, user: User, form: Any) -> str:
@@ -160,32 +165,32 @@ def _run_decision(initiative: Initiative, user: User, form: Any) -> str:
         conditions=data["conditions"],
         amounts=data["amounts"],
     )
-    return "Beslutet är registrerat."
+    return gettext("Beslutet är registrerat.")
 
 
 ACTIONS: list[Action] = [
     Action(
         "submit",
-        "Lämna in",
-        "Lämna in",
+        _("Lämna in"),
+        _("Lämna in"),
         lambda i, d: forms.Form(d, prefix="submit"),
         lambda u, i: (
             acts_for_board(u, i) and (i.status == Status.DRAFT or (_active(i) and _stage_actor(i) == "applicant"))
         ),
-        lambda i, u, f: (services.initiative_submit(initiative=i, user=u), "Inlämnat.")[1],
+        lambda i, u, f: (services.initiative_submit(initiative=i, user=u), gettext("Inlämnat."))[1],
     ),
     Action(
         "sponsor",
-        "Ta ansvar för idén",
-        "Min nämnd tar ansvar för idén",
+        _("Ta ansvar för idén"),
+        _("Min nämnd tar ansvar för idén"),
         lambda i, d: forms.Form(d, prefix="sponsor"),
         lambda u, i: _active(i) and i.lead_board_id is None and u.has_role(Role.APPLICANT) and u.board_id is not None,
-        lambda i, u, f: (services.initiative_sponsor(initiative=i, user=u), "Din nämnd är nu ansvarig.")[1],
+        lambda i, u, f: (services.initiative_sponsor(initiative=i, user=u), gettext("Din nämnd är nu ansvarig."))[1],
     ),
     Action(
         "signoff",
-        "Registrera förankring",
-        "Registrera förankring",
+        _("Registrera förankring"),
+        _("Registrera förankring"),
         lambda i, d: case_forms.SignoffForm(d, prefix="signoff"),
         lambda u, i: (
             is_open(i)
@@ -194,13 +199,13 @@ ACTIONS: list[Action] = [
         ),
         lambda i, u, f: (
             services.signoff_record(initiative=i, user=u, **f.cleaned_data),
-            "Förankringen är registrerad.",
+            gettext("Förankringen är registrerad."),
         )[1],
     ),
     Action(
         "assess",
-        "Bedöm en regel",
-        "Spara bedömningen",
+        _("Bedöm en regel"),
+        _("Spara bedömningen"),
         lambda i, d: case_forms.AssessmentForm(d, rules=_rules(i), prefix="assess"),
         lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP),
         lambda i, u, f: (services.assessment_record(initiative=i, user=u, **f.cleaned_data), "Bedömningen är sparad.")[
@@ -209,8 +214,8 @@ ACTIONS: list[Action] = [
     ),
     Action(
         "prepare",
-        "Avsluta beredningen",
-        "Lämna vidare",
+        _("Avsluta beredningen"),
+        _("Lämna vidare"),
         lambda i, d: case_forms.MemoForm(d, prefix="prepare"),
         lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP) and _stage_actor(i) == "preparation_group",
         lambda i, u, f: (services.preparation_complete(initiative=i, user=u, **f.cleaned_data), "Beredningen är klar.")[
@@ -219,16 +224,16 @@ ACTIONS: list[Action] = [
     ),
     Action(
         "approve",
-        "Stadsdirektörens godkännande",
-        "Godkänn",
+        _("Stadsdirektörens godkännande"),
+        _("Godkänn"),
         lambda i, d: case_forms.NoteForm(d, prefix="approve"),
         lambda u, i: _active(i) and u.has_role(Role.CITY_DIRECTOR) and _stage_actor(i) == "city_director",
-        lambda i, u, f: (services.director_approve(initiative=i, user=u, **f.cleaned_data), "Godkänt.")[1],
+        lambda i, u, f: (services.director_approve(initiative=i, user=u, **f.cleaned_data), gettext("Godkänt."))[1],
     ),
     Action(
         "opinion",
-        "Registrera yttrande",
-        "Registrera yttrandet",
+        _("Registrera yttrande"),
+        _("Registrera yttrandet"),
         _opinion_form,
         lambda u, i: (
             _active(i)
@@ -239,28 +244,28 @@ ACTIONS: list[Action] = [
     ),
     Action(
         "opinions-complete",
-        "Yttrandena är inne",
-        "Lämna till beslut",
+        _("Yttrandena är inne"),
+        _("Lämna till beslut"),
         lambda i, d: forms.Form(d, prefix="opinions-complete"),
         lambda u, i: (
             _active(i)
             and _stage_actor(i) == "opinion_giver"
             and bool(u.role_codes & {Role.OPINION_GIVER, Role.REGISTRAR})
         ),
-        lambda i, u, f: (services.opinions_complete(initiative=i, user=u), "Ärendet går till beslut.")[1],
+        lambda i, u, f: (services.opinions_complete(initiative=i, user=u), gettext("Ärendet går till beslut."))[1],
     ),
     Action(
         "decide",
-        "Registrera kommunstyrelsens beslut",
-        "Registrera beslutet",
+        _("Registrera kommunstyrelsens beslut"),
+        _("Registrera beslutet"),
         lambda i, d: case_forms.DecisionForm(d, prefix="decide"),
         lambda u, i: _active(i) and u.has_role(Role.REGISTRAR) and _stage_actor(i) == "registrar",
         _run_decision,
     ),
     Action(
         "registry-number",
-        "Diarienummer",
-        "Spara diarienummer",
+        _("Diarienummer"),
+        _("Spara diarienummer"),
         lambda i, d: case_forms.RegistryNumberForm(
             d,
             prefix="registry-number",
@@ -272,66 +277,75 @@ ACTIONS: list[Action] = [
         lambda u, i: u.has_role(Role.REGISTRAR) and i.status != Status.DRAFT,
         lambda i, u, f: (
             services.registry_number_set(initiative=i, user=u, **f.cleaned_data),
-            "Diarienumret är sparat.",
+            gettext("Diarienumret är sparat."),
         )[1],
     ),
     Action(
         "withdraw",
-        "Återkalla initiativet",
-        "Återkalla",
+        _("Återkalla initiativet"),
+        _("Återkalla"),
         lambda i, d: case_forms.WithdrawForm(d, prefix="withdraw"),
         lambda u, i: (
             is_open(i) and (acts_for_board(u, i) or (i.lead_board_id is None and u.has_role(Role.PREPARATION_GROUP)))
         ),
         lambda i, u, f: (
             services.initiative_withdraw(initiative=i, user=u, **f.cleaned_data),
-            "Initiativet är återkallat.",
+            gettext("Initiativet är återkallat."),
         )[1],
     ),
     Action(
         "refuse",
-        "Avvisa: uppfyller inte riktlinjerna",
-        "Avvisa",
+        _("Avvisa: uppfyller inte riktlinjerna"),
+        _("Avvisa"),
         lambda i, d: case_forms.RefuseForm(d, rules=_rules(i), prefix="refuse"),
         lambda u, i: i.status in (Status.ACTIVE, Status.ON_HOLD) and u.has_role(Role.PREPARATION_GROUP),
         lambda i, u, f: (
             services.initiative_refuse(
                 initiative=i, user=u, rule_ids=f.cleaned_data["rule_ids"], note=f.cleaned_data["note"]
             ),
-            "Initiativet är avvisat.",
+            gettext("Initiativet är avvisat."),
         )[1],
     ),
     Action(
         "advise-against",
-        "Avråd",
-        "Avråd",
+        _("Avråd"),
+        _("Avråd"),
         lambda i, d: case_forms.NoteForm(d, prefix="advise-against"),
         lambda u, i: i.status in (Status.ACTIVE, Status.ON_HOLD) and u.has_role(Role.PREPARATION_GROUP),
-        lambda i, u, f: (services.initiative_advise_against(initiative=i, user=u, **f.cleaned_data), "Avrått.")[1],
+        lambda i, u, f: (
+            services.initiative_advise_against(initiative=i, user=u, **f.cleaned_data),
+            gettext("Avrått."),
+        )[1],
     ),
     Action(
         "hold",
-        "Lägg vilande",
-        "Lägg vilande",
+        _("Lägg vilande"),
+        _("Lägg vilande"),
         lambda i, d: case_forms.NoteForm(d, prefix="hold"),
         lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP),
-        lambda i, u, f: (services.initiative_hold(initiative=i, user=u, **f.cleaned_data), "Ärendet är vilande.")[1],
+        lambda i, u, f: (
+            services.initiative_hold(initiative=i, user=u, **f.cleaned_data),
+            gettext("Ärendet är vilande."),
+        )[1],
     ),
     Action(
         "resume",
-        "Återuppta",
-        "Återuppta",
+        _("Återuppta"),
+        _("Återuppta"),
         lambda i, d: forms.Form(d, prefix="resume"),
         lambda u, i: i.status == Status.ON_HOLD and u.has_role(Role.PREPARATION_GROUP),
-        lambda i, u, f: (services.initiative_resume(initiative=i, user=u), "Ärendet är återupptaget.")[1],
+        lambda i, u, f: (services.initiative_resume(initiative=i, user=u), gettext("Ärendet är återupptaget."))[1],
     ),
     Action(
         "comment",
-        "Kommentera",
-        "Spara kommentaren",
+        _("Kommentera"),
+        _("Spara kommentaren"),
         lambda i, d: case_forms.CommentForm(d, prefix="comment"),
         lambda u, i: True,
-        lambda i, u, f: (services.comment_add(initiative=i, user=u, **f.cleaned_data), "Kommentaren är sparad.")[1],
+        lambda i, u, f: (
+            services.comment_add(initiative=i, user=u, **f.cleaned_data),
+            gettext("Kommentaren är sparad."),
+        )[1],
     ),
 ]
 ACTIONS_BY_CODE = {action.code: action for action in ACTIONS}
@@ -432,7 +446,7 @@ def attachment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 form.add_error(None, error.message)
         else:
-            messages.success(request, "Handlingen är tillagd.")
+            messages.success(request, gettext("Handlingen är tillagd."))
             return redirect("cases:detail", pk=initiative.pk)
     response = _page(request, initiative, failed=("attach", form), status=400)
     return response

@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from socialfund.accounts.models import User
@@ -98,9 +99,9 @@ def _results_context(initiative: Initiative, forms_: dict[str, Any]) -> dict[str
         chart = mark_safe(  # noqa: S308 - built from numbers and escaped text in web.charts
             costs_and_savings_svg(
                 bars,
-                title="Kostnader och kommunens kassamässiga besparingar per år",
-                up_name="besparingar",
-                down_name="kostnader",
+                title=gettext("Kostnader och kommunens kassamässiga besparingar per år"),
+                up_name=gettext("besparingar"),
+                down_name=gettext("kostnader"),
             )
         )
     return {"state": state, "chart": chart, "policy": policy}
@@ -114,11 +115,11 @@ def _step_status(initiative: Initiative, steps: tuple[Step, ...], screening: Any
         if not statuses:
             state = "–"
         elif all(s in ("pass", "warn") for s in statuses):
-            state = "klar"
+            state = gettext("klar")
         elif any(s == "fail" for s in statuses):
-            state = "uppfyller inte riktlinjerna"
+            state = gettext("uppfyller inte riktlinjerna")
         else:
-            state = "behöver kompletteras"
+            state = gettext("behöver kompletteras")
         rows.append({"step": step, "state": state})
     return rows
 
@@ -188,6 +189,7 @@ def _save_step(request: HttpRequest, initiative: Initiative, step: Step, form: S
                 draft_inputs={**(initiative.draft_inputs or {}), step.code: raw},
             )
             initiative.refresh_from_db()
+            form = _shown_again(initiative, step, request)
             return _render_step(request, initiative, step, {"form": form, "saved_with_errors": True}, status=400)
     except CaseConflictError as conflict:
         initiative.refresh_from_db()
@@ -203,8 +205,18 @@ def _save_step(request: HttpRequest, initiative: Initiative, step: Step, form: S
     except CaseError as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return _render_step(request, initiative, step, {"form": form}, status=400)
-    messages.success(request, f"{step.title}: sparat.")
+    messages.success(request, gettext("%(step)s: sparat.") % {"step": step.title})
     return redirect(_after_save(request, initiative, step))
+
+
+def _shown_again(initiative: Initiative, step: Step, request: HttpRequest) -> StepForm:
+    """The answers with their errors, carrying the version the save just made: correcting them and
+    saving again must not be refused as someone else's change."""
+    data = request.POST.copy()
+    data["version"] = str(initiative.version)
+    form = _step_form(initiative, step, data)
+    form.is_valid()
+    return form
 
 
 def _posted_version(request: HttpRequest) -> int | None:
@@ -265,8 +277,10 @@ def _calculation_step(request: HttpRequest, initiative: Initiative, step: Step) 
         return _render_step(request, initiative, step, context | {"conflict": conflict.message}, status=409)
     if not clean:
         initiative.refresh_from_db()
+        # The version the save just made, so that the corrected rows can be saved (see _shown_again).
+        forms_["version"] = StepForm(initial={"version": initiative.version})
         return _render_step(request, initiative, step, context | {"saved_with_errors": True}, status=400)
-    messages.success(request, "Kalkylen är sparad.")
+    messages.success(request, gettext("Kalkylen är sparad."))
     if "add_cost" in request.POST:
         return redirect(reverse("cases:guided", args=[initiative.pk, step.code]) + "?kostnader=1")
     if "add_effect" in request.POST:
@@ -332,7 +346,7 @@ def application_import_view(request: HttpRequest) -> HttpResponse:
         except CaseError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            messages.success(request, "Ansökan är skapad från filen. Gå igenom stegen och lämna in.")
+            messages.success(request, gettext("Ansökan är skapad från filen. Gå igenom stegen och lämna in."))
             first = steps_for(initiative.stage)[0]
             return redirect("cases:guided", pk=initiative.pk, step_code=first.code)
     return render(request, "cases/guided/import.html", {"form": form}, status=400 if form.errors else 200)

@@ -1,0 +1,120 @@
+"""Forms for consultations: they parse and validate input; the services decide."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+
+from socialfund.cases.forms import SwedishForm, today
+from socialfund.consultations.codes import AnswerPosition, RecipientKind, StatementKind
+from socialfund.consultations.services import RecipientSpec
+from socialfund.organisation.models import Board, DecisionBody
+
+DATE = forms.DateInput(attrs={"type": "date"})
+PERSON = re.compile(r"^\s*(?P<name>.+?)\s*\((?P<party>[^()]+)\)\s*$")
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class ConsultationForm(SwedishForm):
+    title = forms.CharField(label="Rubrik", max_length=300)
+    document_title = forms.CharField(label="Handlingen som remitteras", max_length=300)
+    document_date = forms.DateField(label="Handlingens datum", required=False, widget=DATE)
+    registry_number = forms.CharField(label="Diarienummer", max_length=60, required=False)
+    sent_by = forms.ModelChoiceField(label="Beslutat av", queryset=DecisionBody.objects.none())
+    decided_on = forms.DateField(label="Beslut om remiss", widget=DATE, initial=today)
+    deadline = forms.DateField(label="Svar senast", widget=DATE)
+    questions = forms.CharField(label="Frågor", widget=forms.Textarea(attrs={"rows": 5}), help_text="En fråga per rad.")
+    boards = forms.ModelMultipleChoiceField(
+        label="Nämnder", queryset=Board.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    other_recipients = forms.CharField(
+        label="Bolagsstyrelser och andra remissinstanser",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="En per rad: förkortning; namn; e-post (e-post kan utelämnas). T.ex. Telge; Telge AB:s styrelse",
+    )
+    label_supports = forms.CharField(label="Rubrik för raden Biträder", required=False, max_length=120)
+    label_supports_with_additions = forms.CharField(
+        label="Rubrik för raden Biträder med tillägg", required=False, max_length=120
+    )
+    office = forms.CharField(label="Kontor", required=False, max_length=200, initial="Kommunstyrelsens kontor")
+    handler_name = forms.CharField(label="Handläggare", required=False, max_length=200)
+    handler_title = forms.CharField(label="Handläggarens titel", required=False, max_length=200)
+    handler_unit = forms.CharField(label="Enhet", required=False, max_length=200)
+    handler_phone = forms.CharField(label="Telefon", required=False, max_length=40)
+    handler_email = forms.EmailField(label="E-post", required=False)
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sent_by"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+        self.fields["boards"].queryset = Board.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+
+    def clean_other_recipients(self) -> list[RecipientSpec]:
+        specs = []
+        for number, line in enumerate(lines(self.cleaned_data["other_recipients"]), start=1):
+            parts = [part.strip() for part in line.split(";")]
+            if not parts[0]:
+                raise forms.ValidationError(f"Rad {number}: börja med en förkortning.")
+            specs.append(
+                RecipientSpec(
+                    code=parts[0],
+                    name=parts[1] if len(parts) > 1 else "",
+                    email=parts[2] if len(parts) > 2 else "",
+                    kind=RecipientKind.COMPANY_BOARD,
+                )
+            )
+        return specs
+
+    def recipients(self) -> list[RecipientSpec]:
+        boards = [RecipientSpec(code=b.code, board=b) for b in self.cleaned_data["boards"]]
+        others: list[RecipientSpec] = self.cleaned_data["other_recipients"]
+        return boards + others
+
+    def row_labels(self) -> dict[str, str]:
+        return {
+            AnswerPosition.SUPPORTS: self.cleaned_data["label_supports"],
+            AnswerPosition.SUPPORTS_WITH_ADDITIONS: self.cleaned_data["label_supports_with_additions"],
+        }
+
+
+class AnswerForm(SwedishForm):
+    position = forms.ChoiceField(label="Ställningstagande", choices=AnswerPosition.choices)
+    additions = forms.CharField(
+        label="Tillägg",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Nämndens tillägg till förslaget, som det beslutades.",
+    )
+    summary = forms.CharField(label="Sammanfattning", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    received_on = forms.DateField(label="Inkom", widget=DATE, initial=today)
+    decided_on = forms.DateField(label="Nämndens beslutsdatum", required=False, widget=DATE)
+    paragraph = forms.CharField(label="Paragraf", required=False, max_length=20)
+
+
+class StatementForm(SwedishForm):
+    kind = forms.ChoiceField(label="Slag", choices=StatementKind.choices)
+    signatories = forms.CharField(
+        label="Vem",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="En person per rad med partiet inom parentes, t.ex. Ida Lagerqvist (FP).",
+    )
+    wording = forms.CharField(
+        label="Vad som anmäldes",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Som protokollet säger det, t.ex. anmäler och inkommer med skriftligt yttrande.",
+    )
+    summary = forms.CharField(label="I kort sammanfattning", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_signatories(self) -> list[tuple[str, str]]:
+        people = []
+        for number, line in enumerate(lines(self.cleaned_data["signatories"]), start=1):
+            match = PERSON.match(line)
+            if not match:
+                raise forms.ValidationError(f"Rad {number}: skriv namn och parti, t.ex. Ida Lagerqvist (FP).")
+            people.append((match.group("name"), match.group("party").strip()))
+        return people

@@ -1,0 +1,206 @@
+"""Consultation pages: the list, creating one, its page with answers and reminders, and the compilation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from socialfund.accounts.models import User
+from socialfund.cases.errors import CaseError, CasePermissionDenied
+from socialfund.cases.forms import SwedishForm
+from socialfund.consultations import forms as consultation_forms
+from socialfund.consultations import services
+from socialfund.consultations.document import compilation_document
+from socialfund.consultations.models import Consultation, Recipient
+from socialfund.consultations.permissions import is_staff_of, may_manage
+from socialfund.consultations.selectors import compilation_for, consultation_detail, consultation_list
+from socialfund.reports.downloads import document_response
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _staff(request: HttpRequest) -> User:
+    """Staff of some organisation; others get a 404, as for a guessed address."""
+    user = _user(request)
+    if not is_staff_of(user, user.organisation_id):
+        raise Http404
+    return user
+
+
+def _visible(user: User, pk: int) -> Consultation:
+    try:
+        return consultation_detail(user=user, pk=pk)
+    except Consultation.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _apply_error(form: SwedishForm, error: CaseError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+@login_required
+@require_GET
+def consultation_list_view(request: HttpRequest) -> HttpResponse:
+    user = _staff(request)
+    context = {"consultations": consultation_list(user=user), "may_create": may_manage(user, user.organisation_id)}
+    return render(request, "consultations/list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation_new_view(request: HttpRequest) -> HttpResponse:
+    user = _staff(request)
+    if not may_manage(user, user.organisation_id) or user.organisation is None:
+        return render(request, "cases/forbidden.html", status=403)
+    form = consultation_forms.ConsultationForm(request.POST or None, organisation_id=user.organisation.pk)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            consultation = services.consultation_create(
+                organisation=user.organisation,
+                user=user,
+                title=data["title"],
+                document_title=data["document_title"],
+                document_date=data["document_date"],
+                registry_number=data["registry_number"],
+                sent_by=data["sent_by"],
+                decided_on=data["decided_on"],
+                deadline=data["deadline"],
+                questions=consultation_forms.lines(data["questions"]),
+                recipients=form.recipients(),
+                row_labels=form.row_labels(),
+                handler=services.Handler(
+                    name=data["handler_name"],
+                    title=data["handler_title"],
+                    unit=data["handler_unit"],
+                    phone=data["handler_phone"],
+                    email=data["handler_email"],
+                    office=data["office"],
+                ),
+            )
+        except CaseError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, "Remissen är registrerad.")
+            return redirect("consultations:detail", pk=consultation.pk)
+    return render(request, "consultations/form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _page(
+    request: HttpRequest,
+    consultation: Consultation,
+    *,
+    status: int = 200,
+    failed: tuple[int, SwedishForm] | None = None,
+) -> HttpResponse:
+    """The consultation's page; `failed` is (recipient id, form) of a refused answer or statement, shown open."""
+    user = _user(request)
+    rows = []
+    for recipient in consultation.recipients.all():
+        answer_form: SwedishForm = consultation_forms.AnswerForm(prefix=f"answer-{recipient.pk}")
+        statement_form: SwedishForm = consultation_forms.StatementForm(prefix=f"statement-{recipient.pk}")
+        if failed and failed[0] == recipient.pk:
+            if isinstance(failed[1], consultation_forms.AnswerForm):
+                answer_form = failed[1]
+            else:
+                statement_form = failed[1]
+        rows.append({"recipient": recipient, "answer_form": answer_form, "statement_form": statement_form})
+    context = {
+        "consultation": consultation,
+        "rows": rows,
+        "compilation": compilation_for(consultation),
+        "may_manage": may_manage(user, consultation.organisation_id),
+        "failed_recipient": failed[0] if failed else None,
+    }
+    return render(request, "consultations/detail.html", context, status=status)
+
+
+@login_required
+@require_GET
+def consultation_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, _visible(_staff(request), pk))
+
+
+def _recipient(consultation: Consultation, recipient_id: int) -> Recipient:
+    return get_object_or_404(Recipient, pk=recipient_id, consultation=consultation)
+
+
+@login_required
+@require_POST
+def answer_view(request: HttpRequest, pk: int, recipient_id: int) -> HttpResponse:
+    user = _staff(request)
+    consultation = _visible(user, pk)
+    recipient = _recipient(consultation, recipient_id)
+    form = consultation_forms.AnswerForm(request.POST, prefix=f"answer-{recipient.pk}")
+    if form.is_valid():
+        try:
+            services.answer_register(recipient=recipient, user=user, **form.cleaned_data)
+        except CasePermissionDenied as error:
+            _apply_error(form, error)
+            return _page(request, consultation, status=403, failed=(recipient.pk, form))
+        except CaseError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, f"Remissvaret från {recipient.code} är registrerat.")
+            return redirect("consultations:detail", pk=consultation.pk)
+    return _page(request, consultation, status=400, failed=(recipient.pk, form))
+
+
+@login_required
+@require_POST
+def statement_view(request: HttpRequest, pk: int, recipient_id: int) -> HttpResponse:
+    user = _staff(request)
+    consultation = _visible(user, pk)
+    recipient = _recipient(consultation, recipient_id)
+    answer = getattr(recipient, "answer", None)
+    if answer is None:
+        raise Http404
+    form = consultation_forms.StatementForm(request.POST, prefix=f"statement-{recipient.pk}")
+    if form.is_valid():
+        try:
+            services.statement_add(answer=answer, user=user, **form.cleaned_data)
+        except CasePermissionDenied as error:
+            _apply_error(form, error)
+            return _page(request, consultation, status=403, failed=(recipient.pk, form))
+        except CaseError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, f"Reservationen eller yttrandet i {recipient.code} är registrerat.")
+            return redirect("consultations:detail", pk=consultation.pk)
+    return _page(request, consultation, status=400, failed=(recipient.pk, form))
+
+
+@login_required
+@require_POST
+def remind_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _staff(request)
+    consultation = _visible(user, pk)
+    try:
+        result = services.reminders_send(consultation=consultation, user=user)
+    except CasePermissionDenied:
+        return render(request, "cases/forbidden.html", status=403)
+    except CaseError as error:
+        messages.error(request, error.message)
+        return redirect("consultations:detail", pk=consultation.pk)
+    text = f"Påminnelse skickad till {len(result.sent)} remissinstanser."
+    if result.without_address:
+        text += " Saknar e-postadress: " + ", ".join(r.code for r in result.without_address) + "."
+    messages.success(request, text)
+    return redirect("consultations:detail", pk=consultation.pk)
+
+
+@login_required
+@require_GET
+def compilation_download_view(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    consultation = _visible(_staff(request), pk)
+    compilation = compilation_for(consultation)
+    received = sum(1 for r in consultation.recipients.all() if getattr(r, "answer", None) is not None)
+    document = compilation_document(consultation, compilation, on=timezone.localdate(), received=received)
+    return document_response(document, fmt, filename=f"remissammanstallning-{consultation.pk}")

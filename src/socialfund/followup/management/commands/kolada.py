@@ -1,0 +1,61 @@
+"""`socialfund kolada refresh N15428 [--years 2022,2023]`: fetch a key figure's values from Kolada for every
+running project's indicator that follows it (or `refresh 12` for indicator number 12)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from socialfund.cases.errors import CaseError
+from socialfund.core.kolada import SOURCE_LABEL, KoladaError
+from socialfund.followup.codes import IndicatorSource, ProjectStatus
+from socialfund.followup.models import Indicator
+from socialfund.followup.services import indicator_refresh_from_kolada
+
+
+class Command(BaseCommand):
+    help = "Hämtar nyckeltal från Kolada till projektens indikatorer."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        refresh = sub.add_parser("refresh", help="Hämta värdena för ett nyckeltal (t.ex. N15428) eller en indikator.")
+        refresh.add_argument("indicator", help="Kolada-nyckeltalets id (N15428) eller indikatorns nummer.")
+        refresh.add_argument("--years", default="", help="Kommaseparerade år; tomt: alla år Kolada har.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        indicators = _indicators(options["indicator"])
+        years = _years(options["years"])
+        if not indicators:
+            raise CommandError(f"Ingen pågående projektindikator hämtas från Kolada som {options['indicator']}.")
+        failures = 0
+        for indicator in indicators:
+            try:
+                result = indicator_refresh_from_kolada(indicator=indicator, years=years)
+            except (KoladaError, CaseError) as exc:
+                failures += 1
+                self.stderr.write(f"{indicator.project}: {indicator.name}: {exc.message}")
+                continue
+            self.stdout.write(
+                f"{indicator.project}: {indicator.name} ({indicator.kolada_kpi}, {indicator.kolada_municipality}): "
+                f"{result.created} nya, {result.revised} reviderade, {result.unchanged} oförändrade. {SOURCE_LABEL}"
+            )
+        if failures:
+            raise CommandError(f"{failures} av {len(indicators)} indikatorer kunde inte hämtas.")
+
+
+def _indicators(key: str) -> list[Indicator]:
+    running = Indicator.objects.filter(source=IndicatorSource.KOLADA, project__status=ProjectStatus.RUNNING)
+    running = running.select_related("project", "project__initiative")
+    if key.isdigit():
+        return list(running.filter(pk=int(key)))
+    return list(running.filter(kolada_kpi=key.strip().upper()).order_by("pk"))
+
+
+def _years(text: str) -> list[int] | None:
+    if not text.strip():
+        return None
+    try:
+        return sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError as exc:
+        raise CommandError(f"--years ska vara år åtskilda med komma, t.ex. 2022,2023 (inte {text!r}).") from exc

@@ -1,0 +1,27 @@
+"""Follow-up's tables: the project and its indicators, reports, savings, special review and implementation."""
+
+from socialfund.followup.models.implementation import (
+    ImplementationAnchoring,
+    ImplementationPlan,
+    RegularOperationsDecision,
+)
+from socialfund.followup.models.indicators import Indicator, Measurement, RealisedSaving
+from socialfund.followup.models.project import Project
+from socialfund.followup.models.reports import ReminderSent, Report, ReportReview, ReportVersion
+from socialfund.followup.models.special_review import Evidence, SpecialReview
+
+__all__ = [
+    "Evidence",
+    "ImplementationAnchoring",
+    "ImplementationPlan",
+    "Indicator",
+    "Measurement",
+    "Project",
+    "RealisedSaving",
+    "RegularOperationsDecision",
+    "ReminderSent",
+    "Report",
+    "ReportReview",
+    "ReportVersion",
+    "SpecialReview",
+]

@@ -1,0 +1,93 @@
+"""What every follow-up service shares: refusals with Swedish messages, row locks, the audit event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+from socialfund.accounts.models import User
+from socialfund.audit.services import audit_record
+from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
+from socialfund.core.calc import Calculation, CalculationInputError, parse_calculation
+from socialfund.core.policy import Policy, load_policy
+from socialfund.followup.models import Project
+
+
+def require(condition: bool, message: str) -> None:
+    if not condition:
+        raise CasePermissionDenied(message)
+
+
+def require_state(condition: bool, message: str) -> None:
+    if not condition:
+        raise CaseStateError(message)
+
+
+def require_text(value: str, field: str, message: str) -> str:
+    if not (value or "").strip():
+        raise CaseValidationError(message, field=field)
+    return value.strip()
+
+
+def require_past(day: dt.date, field: str, what: str = "Datumet") -> None:
+    if day > timezone.localdate():
+        raise CaseValidationError(f"{what} kan inte ligga i framtiden.", field=field)
+
+
+def locked_project(project: Project) -> Project:
+    """Re-read the project under a row lock, so that two steps on it cannot interleave."""
+    return (
+        Project.objects.select_for_update(of=("self",))
+        .select_related("initiative", "initiative__fund", "initiative__fund__organisation", "initiative__lead_board")
+        .get(pk=project.pk)
+    )
+
+
+def record(
+    project: Project,
+    *,
+    user: User | None,
+    action: str,
+    target: models.Model,
+    message: str,
+    data: dict[str, Any] | None = None,
+    from_state: str = "",
+    to_state: str = "",
+) -> None:
+    """The audit event, tied to the project's case so it shows in the case's activity log."""
+    audit_record(
+        actor=user,
+        action=action,
+        target=target,
+        initiative=project.initiative,
+        message=message,
+        data=data,
+        from_state=from_state,
+        to_state=to_state,
+    )
+
+
+@lru_cache(maxsize=32)
+def _load_policy(policy_id: str) -> Policy:
+    """Shipped policies are immutable data; load each once per process."""
+    return load_policy(policy_id)
+
+
+def project_policy(project: Project) -> Policy:
+    """The guidelines the project was granted under (kept on the project when it started)."""
+    return _load_policy(project.policy_id)
+
+
+def project_calculation(project: Project) -> Calculation | None:
+    """The socioeconomic calculation of the application, or None when the case has none."""
+    data = (project.initiative.content or {}).get("calculation")
+    if not data:
+        return None
+    try:
+        return parse_calculation(data)
+    except CalculationInputError as exc:
+        raise CaseStateError(f"Ansökans kalkyl kan inte läsas: {exc}") from exc

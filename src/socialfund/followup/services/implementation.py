@@ -1,0 +1,129 @@
+"""Implementation: the plan (required during the project for a successful one), its anchoring with the office
+head and the board, and the board's decision that the method becomes regular operations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from socialfund.accounts.models import User
+from socialfund.cases.errors import CaseValidationError
+from socialfund.followup.codes import AnchoringKind
+from socialfund.followup.models import ImplementationAnchoring, ImplementationPlan, Project, RegularOperationsDecision
+from socialfund.followup.permissions import heads_office_for_project, registers_decisions, works_for_project
+from socialfund.followup.privacy import refuse_personal_data
+from socialfund.followup.services.common import (
+    locked_project,
+    record,
+    require,
+    require_past,
+    require_state,
+    require_text,
+)
+
+
+def implementation_plan_save(
+    *, project: Project, user: User, text: str, responsible: str, starts_on: dt.date | None = None
+) -> ImplementationPlan:
+    """The lead board writes (or revises) the plan; once anchored it is fixed."""
+    with transaction.atomic():
+        project = locked_project(project)
+        require(works_for_project(user, project), "Bara den ansvariga nämndens handläggare skriver planen.")
+        require_state(project.is_running, "Projektet är avslutat.")
+        text = require_text(text, "text", "Beskriv hur metoden förs in i den ordinarie verksamheten.")
+        responsible = require_text(responsible, "responsible", "Ange vem som ansvarar för införandet.")
+        refuse_personal_data(text=text)
+        if starts_on is not None and starts_on < project.started_on:
+            raise CaseValidationError("Införandet kan inte börja före projektet.", field="starts_on")
+        plan = ImplementationPlan.objects.filter(project=project).first()
+        if plan is None:
+            plan = ImplementationPlan.objects.create(
+                project=project, text=text, responsible=responsible[:200], starts_on=starts_on, saved_by=user
+            )
+        else:
+            require_state(not plan.anchorings.exists(), "Planen är förankrad och kan inte ändras.")
+            plan.text, plan.responsible, plan.starts_on, plan.saved_by = text, responsible[:200], starts_on, user
+            plan.revision += 1
+            plan.save()
+        record(
+            project,
+            user=user,
+            action="implementation_plan_save",
+            target=plan,
+            message=f"Implementeringsplanen sparad (revision {plan.revision}).",
+        )
+    return plan
+
+
+def implementation_anchor(
+    *, project: Project, user: User, kind: str, signed_on: dt.date, reference: str = ""
+) -> ImplementationAnchoring:
+    """The office head's or the board's anchoring of the plan (förankring), as for the application."""
+    with transaction.atomic():
+        project = locked_project(project)
+        require_state(project.is_running, "Projektet är avslutat.")
+        plan = ImplementationPlan.objects.filter(project=project).first()
+        require_state(plan is not None, "Det finns ingen implementeringsplan att förankra.")
+        assert plan is not None
+        if kind == AnchoringKind.OFFICE_HEAD:
+            require(heads_office_for_project(user, project), "Bara kontorschefen för nämndens kontor förankrar.")
+        elif kind == AnchoringKind.BOARD:
+            require(
+                works_for_project(user, project) or registers_decisions(user, project),
+                "Nämndens förankring registreras av nämndens handläggare eller registrator.",
+            )
+        else:
+            raise CaseValidationError("Okänd sorts förankring.", field="kind")
+        require_past(signed_on, "signed_on")
+        require_state(
+            not plan.anchorings.filter(kind=kind).exists(), f"{AnchoringKind(kind).label} är redan registrerad."
+        )
+        refuse_personal_data(reference=reference)
+        anchoring = ImplementationAnchoring.objects.create(
+            plan=plan, kind=kind, signed_on=signed_on, reference=reference.strip()[:200], recorded_by=user
+        )
+        record(
+            project,
+            user=user,
+            action="implementation_anchor",
+            target=anchoring,
+            message=f"Implementeringsplanen: {AnchoringKind(kind).label.lower()} {signed_on.isoformat()}.",
+        )
+    return anchoring
+
+
+def regular_operations_decide(
+    *, project: Project, user: User, decided_on: dt.date, paragraph: str, text: str
+) -> RegularOperationsDecision:
+    """The lead board decides that the method becomes regular operations; the plan must be anchored first."""
+    with transaction.atomic():
+        project = locked_project(project)
+        require(
+            works_for_project(user, project) or registers_decisions(user, project),
+            "Nämndens beslut registreras av nämndens handläggare eller registrator.",
+        )
+        require_state(project.is_running, "Projektet är avslutat.")
+        require_state(not hasattr(project, "regular_operations"), "Beslutet är redan registrerat.")
+        plan = ImplementationPlan.objects.filter(project=project).first()
+        require_state(
+            plan is not None and plan.is_anchored,
+            "Implementeringsplanen ska vara förankrad hos kontorschef och nämnd före beslutet.",
+        )
+        paragraph = require_text(paragraph, "paragraph", "Ange paragraf, t.ex. § 12.")
+        text = require_text(text, "text", "Skriv beslutstexten.")
+        require_past(decided_on, "decided_on", "Beslutsdatumet")
+        refuse_personal_data(text=text)
+        board = project.initiative.lead_board
+        assert board is not None
+        decision = RegularOperationsDecision.objects.create(
+            project=project, board=board, decided_on=decided_on, paragraph=paragraph, text=text, registered_by=user
+        )
+        record(
+            project,
+            user=user,
+            action="regular_operations_decide",
+            target=decision,
+            message=f"{board.code} {decided_on.isoformat()} {paragraph}: metoden blir ordinarie verksamhet.",
+        )
+    return decision

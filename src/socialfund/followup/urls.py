@@ -1,0 +1,18 @@
+from django.urls import path
+
+from socialfund.followup.views import project, report
+
+app_name = "followup"
+
+urlpatterns = [
+    path("uppfoljning/", project.portfolio_view, name="portfolio"),
+    path("uppfoljning/starta/<int:initiative_id>/", project.project_start_view, name="start"),
+    path("uppfoljning/<int:pk>/", project.project_view, name="project"),
+    path("uppfoljning/<int:pk>/rapporter/<int:report_id>/", report.report_view, name="report"),
+    path(
+        "uppfoljning/<int:pk>/rapporter/<int:report_id>/<slug:action>/",
+        report.report_action_view,
+        name="report_action",
+    ),
+    path("uppfoljning/<int:pk>/<slug:action>/", project.project_action_view, name="action"),
+]

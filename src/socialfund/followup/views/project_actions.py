@@ -1,0 +1,261 @@
+"""The steps on the project page: each parses its form and calls one service."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from socialfund.accounts.models import User
+from socialfund.followup import forms as ff
+from socialfund.followup import services
+from socialfund.followup.codes import IndicatorSource, SpecialReviewStatus
+from socialfund.followup.models import Project
+from socialfund.followup.permissions import (
+    heads_office_for_project,
+    records_measurements,
+    records_savings,
+    registers_decisions,
+    steers_followup,
+    works_for_project,
+)
+from socialfund.followup.services.common import project_calculation
+from socialfund.followup.views.actions import Action
+from socialfund.organisation.models import Board, DecisionBody
+
+
+def _running(project: Project) -> bool:
+    return project.is_running
+
+
+def _review_status(project: Project) -> str | None:
+    review = getattr(project, "special_review", None)
+    return review.status if review is not None else None
+
+
+def _effect_lines(project: Project) -> list[tuple[int, str]]:
+    try:
+        calc = project_calculation(project)
+    except Exception:  # noqa: BLE001 - a broken calculation only hides the choice; the service says why
+        return []
+    return [(i, f"{e.label} ({e.beneficiary})") for i, e in enumerate(calc.effects)] if calc else []
+
+
+def _indicator_form(project: Project, data: Any) -> ff.IndicatorForm:
+    return ff.IndicatorForm(data, effect_lines=_effect_lines(project), prefix="indicator")
+
+
+def _run_indicator(project: Project, user: User, form: Any) -> str:
+    data = form.cleaned_data
+    spec = services.IndicatorSpec(
+        name=data["name"],
+        unit=data["unit"],
+        direction=data["direction"],
+        baseline_value=data["baseline_value"],
+        baseline_on=data["baseline_on"],
+        target_value=data["target_value"],
+        target_on=data["target_on"],
+        source=data["source"],
+        kolada_kpi=data["kolada_kpi"],
+        kolada_municipality=data["kolada_municipality"],
+        effect_index=data["effect_index"],
+        quantity_per_unit=data["quantity_per_unit"] or Decimal(1),
+        note=data["note"],
+    )
+    indicator = services.indicator_create(project=project, user=user, spec=spec)
+    return f"Indikatorn {indicator.name} är tillagd."
+
+
+def _run_measurement(project: Project, user: User, form: Any) -> str:
+    data = form.cleaned_data
+    services.measurement_record(
+        indicator=data["indicator"],
+        user=user,
+        measured_on=data["measured_on"],
+        value=data["value"],
+        source_note=data["source_note"],
+        note=data["note"],
+    )
+    return "Mätvärdet är sparat."
+
+
+def _run_kolada(project: Project, user: User, form: Any) -> str:
+    result = services.indicator_refresh_from_kolada(indicator=form.cleaned_data["indicator"], user=user)
+    return f"Hämtat från Kolada: {result.created} nya, {result.revised} reviderade, {result.unchanged} oförändrade."
+
+
+def _boards(project: Project) -> Any:
+    return Board.objects.filter(organisation_id=project.initiative.fund.organisation_id)
+
+
+def _run_saving(project: Project, user: User, form: Any) -> str:
+    services.realised_saving_record(project=project, user=user, **form.cleaned_data)
+    return "Besparingen är registrerad."
+
+
+def _run_derive(project: Project, user: User, form: Any) -> str:
+    result = services.realised_savings_derive(project=project, user=user, year=form.cleaned_data["year"])
+    saved = ", ".join(f"{s.board.code} {s.amount} kr" for s in result.saved) or "inget"
+    skipped = f" Hoppade över: {'; '.join(result.skipped)}." if result.skipped else ""
+    return f"Härlett ur indikatorerna: {saved}.{skipped}"
+
+
+def _ks(project: Project) -> DecisionBody:
+    return DecisionBody.objects.get(organisation_id=project.initiative.fund.organisation_id, kind="executive")
+
+
+def _run_decide(project: Project, user: User, form: Any) -> str:
+    services.special_review_decide(review=project.special_review, user=user, body=_ks(project), **form.cleaned_data)
+    return "Kommunstyrelsens beslut är registrerat."
+
+
+def _action(code: str, title: str, button: str, form: Any, allowed: Any, run: Any) -> Action[Project]:
+    return Action(code, title, button, form, allowed, run)
+
+
+PROJECT_ACTIONS: list[Action[Project]] = [
+    _action(
+        "measurement",
+        "Registrera ett mätvärde",
+        "Spara mätvärdet",
+        lambda p, d: ff.MeasurementForm(
+            d, indicators=p.indicators.filter(source=IndicatorSource.MANUAL), prefix="measurement"
+        ),
+        lambda u, p: _running(p) and records_measurements(u, p),
+        _run_measurement,
+    ),
+    _action(
+        "kolada",
+        "Hämta värden från Kolada",
+        "Hämta",
+        lambda p, d: ff.KoladaRefreshForm(
+            d, indicators=p.indicators.filter(source=IndicatorSource.KOLADA), prefix="kolada"
+        ),
+        lambda u, p: _running(p) and records_measurements(u, p) and p.indicators.filter(source="kolada").exists(),
+        _run_kolada,
+    ),
+    _action(
+        "indicator",
+        "Lägg till en indikator",
+        "Lägg till",
+        _indicator_form,
+        lambda u, p: _running(p) and records_measurements(u, p),
+        _run_indicator,
+    ),
+    _action(
+        "saving",
+        "Registrera realiserad besparing",
+        "Spara besparingen",
+        lambda p, d: ff.SavingForm(d, boards=_boards(p), prefix="saving"),
+        records_savings,
+        _run_saving,
+    ),
+    _action(
+        "derive",
+        "Härled besparingar ur indikatorerna",
+        "Härled",
+        lambda p, d: ff.YearForm(d, prefix="derive"),
+        records_savings,
+        _run_derive,
+    ),
+    _action(
+        "special-review-open",
+        "Inled särskild prövning",
+        "Inled prövningen",
+        lambda p, d: ff.GroundsForm(d, prefix="special-review-open"),
+        lambda u, p: _running(p) and steers_followup(u, p) and _review_status(p) is None,
+        lambda p, u, f: (services.special_review_open(project=p, user=u, **f.cleaned_data), "Prövningen är inledd.")[1],
+    ),
+    _action(
+        "evidence",
+        "Lägg till underlag till prövningen",
+        "Lägg till underlaget",
+        lambda p, d: ff.EvidenceForm(d, prefix="evidence"),
+        lambda u, p: (
+            _review_status(p) == SpecialReviewStatus.OPEN and (steers_followup(u, p) or works_for_project(u, p))
+        ),
+        lambda p, u, f: (
+            services.special_review_evidence_add(review=p.special_review, user=u, **f.cleaned_data),
+            "Underlaget är tillagt.",
+        )[1],
+    ),
+    _action(
+        "special-review-submit",
+        "Lämna prövningen till kommunstyrelsen",
+        "Lämna till kommunstyrelsen",
+        lambda p, d: forms.Form(d, prefix="special-review-submit"),
+        lambda u, p: _review_status(p) == SpecialReviewStatus.OPEN and steers_followup(u, p),
+        lambda p, u, f: (
+            services.special_review_submit(review=p.special_review, user=u),
+            "Prövningen är lämnad till kommunstyrelsen.",
+        )[1],
+    ),
+    _action(
+        "special-review-decide",
+        "Registrera kommunstyrelsens beslut efter särskild prövning",
+        "Registrera beslutet",
+        lambda p, d: ff.SpecialReviewDecisionForm(d, prefix="special-review-decide"),
+        lambda u, p: _review_status(p) == SpecialReviewStatus.SUBMITTED and registers_decisions(u, p),
+        _run_decide,
+    ),
+    _action(
+        "plan",
+        "Implementeringsplan",
+        "Spara planen",
+        lambda p, d: ff.ImplementationPlanForm(
+            d,
+            prefix="plan",
+            initial={"text": p.implementation_plan.text, "responsible": p.implementation_plan.responsible}
+            if hasattr(p, "implementation_plan")
+            else None,
+        ),
+        lambda u, p: (
+            _running(p)
+            and works_for_project(u, p)
+            and not (hasattr(p, "implementation_plan") and p.implementation_plan.anchorings.exists())
+        ),
+        lambda p, u, f: (services.implementation_plan_save(project=p, user=u, **f.cleaned_data), "Planen är sparad.")[
+            1
+        ],
+    ),
+    _action(
+        "anchor",
+        "Förankra implementeringsplanen",
+        "Registrera förankringen",
+        lambda p, d: ff.AnchorForm(d, prefix="anchor"),
+        lambda u, p: (
+            _running(p)
+            and hasattr(p, "implementation_plan")
+            and (heads_office_for_project(u, p) or works_for_project(u, p) or registers_decisions(u, p))
+        ),
+        lambda p, u, f: (
+            services.implementation_anchor(project=p, user=u, **f.cleaned_data),
+            "Förankringen är registrerad.",
+        )[1],
+    ),
+    _action(
+        "regular-operations",
+        "Beslut: metoden blir ordinarie verksamhet",
+        "Registrera beslutet",
+        lambda p, d: ff.DecisionForm(d, prefix="regular-operations"),
+        lambda u, p: (
+            _running(p)
+            and not hasattr(p, "regular_operations")
+            and (works_for_project(u, p) or registers_decisions(u, p))
+        ),
+        lambda p, u, f: (
+            services.regular_operations_decide(project=p, user=u, **f.cleaned_data),
+            "Beslutet är registrerat.",
+        )[1],
+    ),
+    _action(
+        "close",
+        "Avsluta projektet",
+        "Avsluta",
+        lambda p, d: ff.CloseForm(d, prefix="close"),
+        lambda u, p: _running(p) and steers_followup(u, p),
+        lambda p, u, f: (services.project_close(project=p, user=u, **f.cleaned_data), "Projektet är avslutat.")[1],
+    ),
+]
+PROJECT_ACTIONS_BY_CODE = {action.code: action for action in PROJECT_ACTIONS}

@@ -1,0 +1,194 @@
+"""Forms for the ledger's events: they parse what a person types; the services decide."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+
+from socialfund.cases.models import Decision, Initiative
+from socialfund.core.money import MoneyError, parse_amount
+from socialfund.funds.models import Fund
+from socialfund.ledger.codes import EvaluatedEffects, PlanBasis
+from socialfund.organisation.models import Board, DecisionBody
+
+DATE = forms.DateInput(attrs={"type": "date"})
+PLAN_LINE = re.compile(r"^\s*(\d{4})\s+(\S+)\s+(.+?)\s*$")
+
+
+class AmountField(forms.CharField):
+    """An amount as a Swedish official writes it (1 234 567,50 kr), cleaned to exact Decimal kronor."""
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return parse_amount(text)
+        except MoneyError as exc:
+            raise forms.ValidationError("Skriv beloppet i kronor, t.ex. 900 000 eller 411 522,64.") from exc
+
+
+def parse_plan(text: str) -> dict[int, dict[str, Decimal]]:
+    """'2019 UN 411 522,64' per line → {2019: {'UN': Decimal('411522.64')}}."""
+    plan: dict[int, dict[str, Decimal]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = PLAN_LINE.match(line)
+        if not match:
+            raise forms.ValidationError(f"Rad {number}: skriv år, nämnd och belopp, t.ex. 2019 UN 411 522,64.")
+        try:
+            amount = parse_amount(match.group(3))
+        except MoneyError as exc:
+            raise forms.ValidationError(f"Rad {number}: ogiltigt belopp {match.group(3)!r}.") from exc
+        plan.setdefault(int(match.group(1)), {})[match.group(2)] = amount
+    return plan
+
+
+class LedgerForm(forms.Form):
+    def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fund = fund
+
+    def projects(self) -> QuerySet[Initiative]:
+        return Initiative.objects.filter(fund=self.fund, status="granted").order_by("title")
+
+    def boards(self) -> QuerySet[Board]:
+        return Board.objects.filter(organisation_id=self.fund.organisation_id).order_by("code")
+
+    def bodies(self) -> QuerySet[DecisionBody]:
+        return DecisionBody.objects.filter(organisation_id=self.fund.organisation_id).order_by("code")
+
+
+class CapitalForm(LedgerForm):
+    body = forms.ModelChoiceField(queryset=DecisionBody.objects.none(), label="Beslutande organ")
+    decided_on = forms.DateField(label="Beslutsdatum", widget=DATE)
+    paragraph = forms.CharField(label="Paragraf", max_length=20)
+    amount = AmountField(label="Belopp (kr)")
+    registry_number = forms.CharField(label="Diarienummer", required=False, max_length=60)
+    text = forms.CharField(label="Beslutstext", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = self.bodies()  # type: ignore[attr-defined]
+
+
+class GrantForm(LedgerForm):
+    decision = forms.ModelChoiceField(queryset=Decision.objects.none(), label="Kommunstyrelsens beslut")
+    booked_on = forms.DateField(label="Bokföringsdag", widget=DATE, required=False, help_text="Tomt: beslutsdagen.")
+    acknowledge = forms.BooleanField(label="Jag har läst varningarna och beslutet ska bokföras ändå", required=False)
+
+    def __init__(self, *args: Any, decisions: QuerySet[Decision], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = decisions  # type: ignore[attr-defined]
+
+
+class PayoutForm(LedgerForm):
+    initiative = forms.ModelChoiceField(queryset=Initiative.objects.none(), label="Insats")
+    amount = AmountField(label="Belopp (kr)")
+    paid_on = forms.DateField(label="Utbetalningsdag", widget=DATE)
+    year = forms.IntegerField(
+        label="Beviljandeår", required=False, min_value=2000, max_value=2100, help_text="Tomt: utbetalningsdagens år."
+    )
+    reference = forms.CharField(label="Referens (utbetalningsorder)", required=False, max_length=100)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["initiative"].queryset = self.projects()  # type: ignore[attr-defined]
+
+
+class PlanForm(LedgerForm):
+    initiative = forms.ModelChoiceField(queryset=Initiative.objects.none(), label="Insats")
+    basis = forms.ChoiceField(label="Underlag", choices=PlanBasis.choices, widget=forms.RadioSelect)
+    plan = forms.CharField(
+        label="Överenskommen plan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="En rad per år och nämnd: 2019 UN 411 522,64. Lämnas tom när kalkylens förslag gäller.",
+    )
+    adopted_on = forms.DateField(label="Fastställd", widget=DATE)
+    reference = forms.CharField(label="Beslut eller överenskommelse", required=False, max_length=200)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["initiative"].queryset = self.projects()  # type: ignore[attr-defined]
+
+    def clean_plan(self) -> dict[int, dict[str, Decimal]] | None:
+        text = self.cleaned_data.get("plan") or ""
+        if self.cleaned_data.get("basis") == PlanBasis.CALCULATION:
+            return None
+        if not text.strip():
+            raise forms.ValidationError("Skriv planen, eller välj kalkylens förslag.")
+        return parse_plan(text)
+
+
+class RepaymentForm(LedgerForm):
+    initiative = forms.ModelChoiceField(queryset=Initiative.objects.none(), label="Insats")
+    board = forms.ModelChoiceField(queryset=Board.objects.none(), label="Nämnd")
+    amount = AmountField(label="Belopp (kr)")
+    received_on = forms.DateField(label="Datum", widget=DATE)
+    year = forms.IntegerField(
+        label="År i planen", required=False, min_value=2000, max_value=2100, help_text="Tomt: äldsta först."
+    )
+    reference = forms.CharField(label="Referens", required=False, max_length=100)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["initiative"].queryset = self.projects()  # type: ignore[attr-defined]
+        self.fields["board"].queryset = self.boards()  # type: ignore[attr-defined]
+
+
+class WaiverForm(LedgerForm):
+    initiative = forms.ModelChoiceField(queryset=Initiative.objects.none(), label="Insats")
+    board = forms.ModelChoiceField(
+        queryset=Board.objects.none(), label="Nämnd", required=False, help_text="Tomt: alla nämnder."
+    )
+    body = forms.ModelChoiceField(queryset=DecisionBody.objects.none(), label="Beslutande organ")
+    decided_on = forms.DateField(label="Beslutsdatum", widget=DATE)
+    paragraph = forms.CharField(label="Paragraf", max_length=20)
+    evaluation = forms.CharField(
+        label="Utvärderingen beslutet vilar på", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+    method_followed = forms.BooleanField(label="Insatsen genomfördes enligt den beslutade metoden", required=False)
+    effects = forms.ChoiceField(label="Utvärderingens resultat", choices=EvaluatedEffects.choices)
+    motivation = forms.CharField(label="Motivering", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["initiative"].queryset = self.projects()  # type: ignore[attr-defined]
+        self.fields["board"].queryset = self.boards()  # type: ignore[attr-defined]
+        self.fields["body"].queryset = self.bodies()  # type: ignore[attr-defined]
+
+
+class ReverseForm(LedgerForm):
+    number = forms.IntegerField(label="Verifikationsnummer", min_value=1)
+    booked_on = forms.DateField(label="Bokföringsdag", widget=DATE, required=False, help_text="Tomt: i dag.")
+    text = forms.CharField(label="Text", required=False, max_length=300)
+
+
+class CloseForm(LedgerForm):
+    through = forms.DateField(label="Stäng till och med", widget=DATE)
+
+
+class ProjectionForm(forms.Form):
+    years = forms.IntegerField(label="År framåt", min_value=1, max_value=30, initial=20)
+    projects_per_year = forms.FloatField(label="Nya insatser per år", min_value=0, max_value=20, initial=2)
+    size_low = forms.IntegerField(label="Minsta insats (kr)", min_value=0, initial=500_000)
+    size_mode = forms.IntegerField(label="Typisk insats (kr)", min_value=0, initial=1_500_000)
+    size_high = forms.IntegerField(label="Största insats (kr)", min_value=0, initial=3_000_000)
+    repay_probability = forms.FloatField(
+        label="Sannolikhet att en insats återför i tid", min_value=0, max_value=1, initial=0.6
+    )
+    waiver_rate = forms.FloatField(label="Andel av de övriga som efterges", min_value=0, max_value=1, initial=0.5)
+    runs = forms.IntegerField(label="Simuleringar", min_value=100, max_value=2000, initial=2000)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        low, mode, high = data.get("size_low"), data.get("size_mode"), data.get("size_high")
+        if None not in (low, mode, high) and not low <= mode <= high:  # type: ignore[operator]
+            raise forms.ValidationError("Insatsernas storlek: minsta ≤ typisk ≤ största.")
+        return data

@@ -1,0 +1,16 @@
+"""The ledger's tables: the books themselves (core) and the records that books refer to (sources)."""
+
+from socialfund.ledger.models.core import Account, Entry, FundLedger, Transaction
+from socialfund.ledger.models.sources import CapitalDecision, PayoutOrder, Repayment, RepaymentPlan, Waiver
+
+__all__ = [
+    "Account",
+    "CapitalDecision",
+    "Entry",
+    "FundLedger",
+    "PayoutOrder",
+    "Repayment",
+    "RepaymentPlan",
+    "Transaction",
+    "Waiver",
+]

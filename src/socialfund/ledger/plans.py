@@ -1,0 +1,80 @@
+"""Repayment plans before they are booked: from the calculation's proposal, scaled to the grant, checked.
+
+No database here. A plan is {year: {board code: kronor}}. The calculation engine proposes
+one in whole kronor for the fund's cost in the calculation; the grant kommunstyrelsen
+decided may differ, so the proposal's shape is kept and its amounts split anew over the
+granted total with `allocate_sek` (largest remainder): the plan then adds up to the grant
+to the öre.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from socialfund.core.calc import CalculationInputError, evaluate, parse_calculation
+from socialfund.core.calc.repayment import timing_violations
+from socialfund.core.formatting import format_sek
+from socialfund.core.money import allocate_sek
+from socialfund.core.repayment_rules import RepaymentRules
+
+Plan = dict[int, dict[str, Decimal]]
+
+
+class PlanError(ValueError):
+    """A plan that cannot be adopted; `messages` are Swedish, one per problem."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__(" ".join(messages))
+        self.messages = messages
+
+
+def plan_from_calculation(content: Mapping[str, Any], rules: RepaymentRules) -> dict[int, dict[str, int]]:
+    """The calculation engine's proposal for the application's calculation, under the fund's rules."""
+    document = content.get("calculation")
+    if not document:
+        raise PlanError(["Ansökan har ingen socioekonomisk kalkyl att ta återföringsplanen från; ange planen."])
+    try:
+        result = evaluate(parse_calculation(document), rules=rules)
+    except CalculationInputError as exc:
+        raise PlanError([f"Kalkylen går inte att räkna: {path}: {message}" for path, message in exc.errors]) from exc
+    repayment = result.repayment
+    if repayment.violations:
+        raise PlanError([v.message for v in repayment.violations] + ["Ange en överenskommen plan i stället."])
+    if not repayment.plan:
+        raise PlanError(["Kalkylen föreslår ingen återföring; ange en överenskommen plan."])
+    return repayment.plan
+
+
+def scale_plan(plan: Mapping[int, Mapping[str, int | Decimal]], total: Decimal) -> Plan:
+    """The plan's shape kept, its amounts split anew over `total`, exact to the öre."""
+    cells = [(year, board, Decimal(amount)) for year in sorted(plan) for board, amount in sorted(plan[year].items())]
+    parts = allocate_sek(total, [amount for _, _, amount in cells])
+    scaled: Plan = {}
+    for (year, board, _), part in zip(cells, parts, strict=True):
+        if part > 0:
+            scaled.setdefault(year, {})[board] = part
+    return scaled
+
+
+def plan_total(plan: Plan) -> Decimal:
+    return sum((amount for by_board in plan.values() for amount in by_board.values()), Decimal(0))
+
+
+def plan_violations(plan: Plan, *, start_year: int, rules: RepaymentRules, due: Decimal) -> list[str]:
+    """The policy's time limits, and that the plan repays exactly what was granted."""
+    if not plan:
+        return ["Planen är tom: ange minst ett år och en nämnd."]
+    messages = [v.message for v in timing_violations(plan, start_year, rules)]
+    for year, by_board in plan.items():
+        for board, amount in by_board.items():
+            if amount <= 0:
+                messages.append(f"{year} {board}: beloppet måste vara större än noll.")
+    total = plan_total(plan)
+    if total != due:
+        messages.append(
+            f"Planen återför {format_sek(total, 2)} men insatsen har beviljats {format_sek(due, 2)}; "
+            "planen ska återföra hela det beviljade beloppet."
+        )
+    return messages

@@ -1,0 +1,117 @@
+"""Reads of the books that services and pages share: what a project was granted, what a board still owes.
+
+Balances "now" come from the accounts' `balance_ore` (kept by the database, exact while
+postings queue on the fund's books); balances at a date are sums of booked entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet, Sum
+
+from socialfund.cases.models import Initiative
+from socialfund.cases.workflow import policy_for
+from socialfund.core.formatting import format_sek
+from socialfund.core.money import from_ore
+from socialfund.core.projection import cash_cover
+from socialfund.core.repayment_rules import RepaymentRules
+from socialfund.funds.models import Fund
+from socialfund.ledger.codes import CASH_KINDS, AccountKind, TransactionKind
+from socialfund.ledger.models import Account, Entry, Transaction
+from socialfund.organisation.models import Board
+
+
+def repayment_rules_for(initiative: Initiative) -> tuple[str, RepaymentRules]:
+    """The policy id and its repayment rules; a policy silent on repayment means none."""
+    policy = policy_for(initiative)
+    rules = policy.repayment_rules()
+    return policy.id, rules if rules is not None else RepaymentRules(mode="none")
+
+
+def balance_now(accounts: QuerySet[Account]) -> Decimal:
+    return from_ore(accounts.aggregate(total=Sum("balance_ore"))["total"] or 0)
+
+
+def project_granted(initiative: Initiative) -> Decimal:
+    """What the project has been granted, net of corrections: still committed plus paid out."""
+    return balance_now(
+        Account.objects.filter(initiative=initiative, kind__in=[AccountKind.COMMITTED, AccountKind.PAID_OUT])
+    )
+
+
+def first_commitment_year(initiative: Initiative) -> int | None:
+    """The project's first granted year (its start, t = 0 for the repayment limits)."""
+    years = Entry.objects.filter(
+        account__initiative=initiative,
+        account__kind=AccountKind.COMMITTED,
+        transaction__closed=True,
+        amount_ore__gt=0,
+    ).values_list("account__year", flat=True)
+    return min((y for y in years if y is not None), default=None)
+
+
+def active_transaction(initiative: Initiative, kind: TransactionKind) -> Transaction | None:
+    """The project's booked transaction of this kind that no correction has reversed."""
+    return (
+        Transaction.objects.booked()
+        .filter(initiative=initiative, kind=kind, reversed_by__isnull=True)
+        .order_by("-number")
+        .first()
+    )
+
+
+def outstanding_duties(initiative: Initiative, *, board: Board | None = None, year: int | None = None) -> list[Account]:
+    """The repayment-duty accounts with something left, oldest year first."""
+    duties = Account.objects.filter(initiative=initiative, kind=AccountKind.RECEIVABLE, balance_ore__gt=0)
+    if board is not None:
+        duties = duties.filter(board=board)
+    if year is not None:
+        duties = duties.filter(year=year)
+    return list(duties.select_related("board", "initiative").order_by("year", "board__code"))
+
+
+def sums_by_year(fund: Fund, kind: AccountKind) -> dict[int, Decimal]:
+    """Current balances of a per-year kind (commitments, duties), summed by year."""
+    rows = (
+        Account.objects.filter(fund=fund, kind=kind, year__isnull=False)
+        .values("year")
+        .annotate(total=Sum("balance_ore"))
+    )
+    return {row["year"] or 0: from_ore(row["total"]) for row in rows if row["total"]}
+
+
+def commitment_warnings(fund: Fund, new_by_year: dict[int, Decimal], today: dt.date) -> list[str]:
+    """What a new commitment would do to the fund's ability to meet all its others."""
+    available = balance_now(Account.objects.filter(fund=fund, kind=AccountKind.AVAILABLE))
+    cash = balance_now(Account.objects.filter(fund=fund, kind__in=sorted(CASH_KINDS)))
+    total = sum(new_by_year.values(), Decimal(0))
+    warnings: list[str] = []
+    if total > available:
+        warnings.append(
+            f"Fonden har {format_sek(available, 2)} som inte redan är utlovade; åtagandet på "
+            f"{format_sek(total, 2)} gör fonden överintecknad med {format_sek(total - available, 2)}."
+        )
+    payouts: dict[int, Decimal] = defaultdict(Decimal, sums_by_year(fund, AccountKind.COMMITTED))
+    for year, amount in new_by_year.items():
+        payouts[year] += amount
+    shortfall = cash_cover(
+        cash=cash,
+        first_year=today.year,
+        payouts_by_year=payouts,
+        repayments_by_year=sums_by_year(fund, AccountKind.RECEIVABLE),
+    )
+    if shortfall is not None:
+        warnings.append(
+            f"År {shortfall.year} räcker inte fondens medel till de utlovade utbetalningarna, ens om nämnderna "
+            f"återför enligt plan: det saknas {format_sek(-shortfall.balance, 2)}."
+        )
+    return warnings
+
+
+def balances_at(fund: Fund, on: dt.date, extra: Q | None = None) -> QuerySet[Entry]:
+    """Booked entries of the fund up to and including `on` (filtered further by `extra`)."""
+    entries = Entry.objects.filter(transaction__fund=fund, transaction__closed=True, transaction__booked_on__lte=on)
+    return entries.filter(extra) if extra is not None else entries

@@ -1,0 +1,83 @@
+"""Corrections and closing: a reversing transaction linked to what it corrects; a closed period stays closed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from socialfund.accounts.models import User
+from socialfund.audit.services import audit_record
+from socialfund.funds.models import Fund
+from socialfund.ledger import selectors
+from socialfund.ledger.codes import TransactionKind
+from socialfund.ledger.errors import LedgerStateError, LedgerValidationError
+from socialfund.ledger.models import FundLedger, Transaction
+from socialfund.ledger.posting import Leg, fund_books, post, require_finance
+
+
+def transaction_reverse(
+    *, transaction: Transaction, user: User, booked_on: dt.date | None = None, text: str = ""
+) -> Transaction:
+    """Book the exact opposite of a transaction, linked to it; each transaction is reversed at most once.
+
+    The limits hold for corrections too: a grant already paid out, or a plan already
+    repaid, cannot be reversed until what builds on it is.
+    """
+    with fund_books(transaction.fund) as book:
+        require_finance(user, transaction.fund)
+        original = Transaction.objects.booked().select_related("initiative").get(pk=transaction.pk)
+        if original.kind == TransactionKind.REVERSAL:
+            raise LedgerStateError("En rättelse rättas inte; bokför händelsen på nytt i stället.")
+        correction = Transaction.objects.filter(reverses=original).first()
+        if correction is not None:
+            raise LedgerStateError(
+                f"Verifikation {original.number} är redan rättad (verifikation {correction.number})."
+            )
+        booked_on = booked_on or timezone.localdate()
+        if booked_on < original.booked_on:
+            raise LedgerValidationError(
+                "En rättelse kan inte dateras före verifikationen den rättar.", field="booked_on"
+            )
+        if original.kind == TransactionKind.GRANT and original.initiative is not None:
+            plan = selectors.active_transaction(original.initiative, TransactionKind.REPAYMENT_PLAN)
+            if plan is not None:
+                raise LedgerStateError(
+                    f"Rätta först återföringsplanen (verifikation {plan.number}); den bygger på beviljandet."
+                )
+        legs = [Leg(entry.account, -entry.amount) for entry in original.entries.select_related("account")]
+        return post(
+            book=book,
+            kind=TransactionKind.REVERSAL,
+            booked_on=booked_on,
+            text=text.strip() or f"Rättelse av verifikation {original.number}: {original.text}",
+            user=user,
+            legs=legs,
+            initiative=original.initiative,
+            reverses=original,
+        )
+
+
+def period_close(*, fund: Fund, user: User, through: dt.date) -> FundLedger:
+    """Close the books through a date (bokslut): nothing more is booked on or before it, ever."""
+    if through >= timezone.localdate():
+        raise LedgerValidationError("Bara en period som redan är slut kan stängas.", field="through")
+    with fund_books(fund) as book:
+        require_finance(user, fund)
+        if book.closed_through is not None and through <= book.closed_through:
+            raise LedgerStateError(
+                f"Perioden är redan stängd till och med {book.closed_through.isoformat()}; "
+                "en stängd period öppnas inte igen."
+            )
+        before = book.closed_through.isoformat() if book.closed_through else ""
+        FundLedger.objects.filter(pk=book.pk).update(closed_through=through)
+        book.closed_through = through
+        audit_record(
+            actor=user,
+            action="ledger_period_close",
+            target=book,
+            from_state=before,
+            to_state=through.isoformat(),
+            message=f"Bokföringen stängd till och med {through.isoformat()}.",
+        )
+        return book

@@ -1,0 +1,305 @@
+"""Money back to the fund: repayment plans, repayments, budget-frame reductions and waivers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+
+from django.utils import timezone
+
+from socialfund.accounts.models import User
+from socialfund.cases.models import Initiative
+from socialfund.core.formatting import format_sek
+from socialfund.core.repayment_rules import RepaymentRules
+from socialfund.ledger import selectors
+from socialfund.ledger.codes import AccountKind, EvaluatedEffects, PlanBasis, RepaymentMethod, TransactionKind
+from socialfund.ledger.errors import LedgerLimitError, LedgerStateError, LedgerValidationError
+from socialfund.ledger.models import Account, Repayment, RepaymentPlan, Transaction, Waiver
+from socialfund.ledger.plans import Plan, PlanError, plan_from_calculation, plan_violations, scale_plan
+from socialfund.ledger.posting import (
+    Leg,
+    account,
+    fund_books,
+    positive_amount,
+    post,
+    require_finance,
+    require_registrar,
+    required_text,
+)
+from socialfund.organisation.models import Board, DecisionBody
+
+NO_REPAYMENT = "Riktlinjerna ({policy}) kräver ingen återföring: fondens medel förbrukas."
+
+
+def repayment_plan_adopt(
+    *,
+    initiative: Initiative,
+    user: User,
+    adopted_on: dt.date,
+    plan: Mapping[int, Mapping[str, Decimal]] | None = None,
+    reference: str = "",
+    booked_on: dt.date | None = None,
+) -> Transaction:
+    """The boards' duties per year: the calculation's proposal scaled to the grant, or a plan agreed otherwise.
+
+    Checked against the fund's limits (RepaymentRules) and against the grant: the plan
+    repays exactly what was granted. Boards are named by their codes (SN, UN).
+    """
+    fund = initiative.fund
+    with fund_books(fund) as book:
+        require_finance(user, fund)
+        policy_id, rules = selectors.repayment_rules_for(initiative)
+        if rules.mode == "none":
+            raise LedgerStateError(NO_REPAYMENT.format(policy=policy_id))
+        active = selectors.active_transaction(initiative, TransactionKind.REPAYMENT_PLAN)
+        if active is not None:
+            raise LedgerStateError(
+                f"{initiative.title} har redan en plan (verifikation {active.number}); rätta den först."
+            )
+        granted = selectors.project_granted(initiative)
+        start_year = selectors.first_commitment_year(initiative)
+        if granted <= 0 or start_year is None:
+            raise LedgerStateError(f"{initiative.title} har inga beviljade medel i fonden att återföra.")
+        basis = PlanBasis.CALCULATION if plan is None else PlanBasis.AGREED
+        adopted = _plan_to_adopt(initiative, plan, granted, rules)
+        problems = plan_violations(adopted, start_year=start_year, rules=rules, due=granted)
+        if problems:
+            raise LedgerValidationError(" ".join(problems), field="plan")
+        boards = _boards_by_code(initiative, {code for by_board in adopted.values() for code in by_board})
+        record = RepaymentPlan.objects.create(
+            initiative=initiative,
+            basis=basis,
+            adopted_on=adopted_on,
+            reference=reference.strip(),
+            plan={str(y): {b: str(a) for b, a in by_board.items()} for y, by_board in sorted(adopted.items())},
+            registered_by=user,
+        )
+        legs = [
+            Leg(account(fund, AccountKind.RECEIVABLE, initiative=initiative, board=boards[code], year=year), amount)
+            for year, by_board in sorted(adopted.items())
+            for code, amount in sorted(by_board.items())
+        ]
+        legs.append(Leg(account(fund, AccountKind.REPAYMENT_PLAN, initiative=initiative), -granted))
+        return post(
+            book=book,
+            kind=TransactionKind.REPAYMENT_PLAN,
+            booked_on=booked_on or adopted_on,
+            text=f"Återföringsplan {initiative.title} {min(adopted)}–{max(adopted)}: {format_sek(granted, 2)}",
+            user=user,
+            legs=legs,
+            initiative=initiative,
+            repayment_plan=record,
+        )
+
+
+def _plan_to_adopt(
+    initiative: Initiative, plan: Mapping[int, Mapping[str, Decimal]] | None, granted: Decimal, rules: RepaymentRules
+) -> Plan:
+    if plan is None:
+        try:
+            proposal = plan_from_calculation(initiative.content or {}, rules)
+        except PlanError as exc:
+            raise LedgerValidationError(" ".join(exc.messages), field="plan") from exc
+        return scale_plan(proposal, granted)
+    return {
+        int(year): {code: positive_amount(amount, field="plan") for code, amount in by_board.items()}
+        for year, by_board in plan.items()
+    }
+
+
+def _boards_by_code(initiative: Initiative, codes: set[str]) -> dict[str, Board]:
+    boards = {b.code: b for b in Board.objects.filter(organisation_id=initiative.fund.organisation_id, code__in=codes)}
+    unknown = sorted(codes - set(boards))
+    if unknown:
+        raise LedgerValidationError(f"Nämnden {', '.join(unknown)} finns inte i organisationen.", field="plan")
+    return boards
+
+
+def repayment_register(
+    *,
+    initiative: Initiative,
+    board: Board,
+    user: User,
+    amount: Decimal,
+    received_on: dt.date,
+    year: int | None = None,
+    reference: str = "",
+    booked_on: dt.date | None = None,
+) -> Transaction:
+    """A board repays: its oldest duties for the project first (or the one year named). Never above the duty."""
+    return _settle(RepaymentMethod.PAYMENT, initiative, board, user, amount, received_on, year, reference, booked_on)
+
+
+def frame_reduction_register(
+    *,
+    initiative: Initiative,
+    board: Board,
+    user: User,
+    amount: Decimal,
+    received_on: dt.date,
+    year: int | None = None,
+    reference: str = "",
+    booked_on: dt.date | None = None,
+) -> Transaction:
+    """Norrköping's way: the board's budget frame is cut by the realised saving, which returns to the fund."""
+    return _settle(
+        RepaymentMethod.FRAME_REDUCTION, initiative, board, user, amount, received_on, year, reference, booked_on
+    )
+
+
+def _check_method(initiative: Initiative, method: RepaymentMethod) -> None:
+    policy_id, rules = selectors.repayment_rules_for(initiative)
+    if rules.mode == "none":
+        raise LedgerStateError(NO_REPAYMENT.format(policy=policy_id))
+    if method == RepaymentMethod.PAYMENT and rules.mode == "frame_reduction":
+        raise LedgerStateError(f"Riktlinjerna ({policy_id}) återför genom ramminskning; registrera en ramminskning.")
+    if method == RepaymentMethod.FRAME_REDUCTION and rules.mode != "frame_reduction":
+        raise LedgerStateError(f"Riktlinjerna ({policy_id}) återför genom inbetalning enligt plan, inte ramminskning.")
+
+
+def _settle(
+    method: RepaymentMethod,
+    initiative: Initiative,
+    board: Board,
+    user: User,
+    amount: Decimal,
+    received_on: dt.date,
+    year: int | None,
+    reference: str,
+    booked_on: dt.date | None,
+) -> Transaction:
+    amount = positive_amount(amount)
+    fund = initiative.fund
+    with fund_books(fund) as book:
+        require_finance(user, fund)
+        _check_method(initiative, method)
+        duties = selectors.outstanding_duties(initiative, board=board, year=year)
+        owed = sum((duty.balance for duty in duties), Decimal(0))
+        if amount > owed:
+            raise LedgerLimitError(
+                f"{board.code} har {format_sek(owed, 2)} kvar att återföra för {initiative.title}"
+                f"{f' {year}' if year else ''}; {format_sek(amount, 2)} är mer än skyldigheten.",
+                field="amount",
+            )
+        record = Repayment.objects.create(
+            fund=fund,
+            initiative=initiative,
+            board=board,
+            method=method,
+            amount=amount,
+            received_on=received_on,
+            reference=reference.strip(),
+            registered_by=user,
+        )
+        credit_kind = AccountKind.REPAID if method == RepaymentMethod.PAYMENT else AccountKind.FRAME_REDUCED
+        legs = [
+            Leg(account(fund, AccountKind.AVAILABLE), amount),
+            Leg(account(fund, credit_kind, initiative=initiative, board=board), -amount),
+        ]
+        plan_account = account(fund, AccountKind.REPAYMENT_PLAN, initiative=initiative)
+        for duty, part in _oldest_first(duties, amount):
+            legs += [Leg(plan_account, part), Leg(duty, -part)]
+        kind = TransactionKind.REPAYMENT if method == RepaymentMethod.PAYMENT else TransactionKind.FRAME_REDUCTION
+        return post(
+            book=book,
+            kind=kind,
+            booked_on=booked_on or received_on,
+            text=f"{RepaymentMethod(method).label} {board.code}, {initiative.title}: {format_sek(amount, 2)}",
+            user=user,
+            legs=legs,
+            initiative=initiative,
+            repayment=record,
+        )
+
+
+def _oldest_first(duties: list[Account], amount: Decimal) -> list[tuple[Account, Decimal]]:
+    """Split an amount over duties, settling the oldest year first."""
+    parts: list[tuple[Account, Decimal]] = []
+    left = amount
+    for duty in duties:
+        if left <= 0:
+            break
+        part = min(left, duty.balance)
+        parts.append((duty, part))
+        left -= part
+    return parts
+
+
+def waiver_decide(
+    *,
+    initiative: Initiative,
+    user: User,
+    body: DecisionBody,
+    decided_on: dt.date,
+    paragraph: str,
+    motivation: str,
+    evaluation: str,
+    method_followed: bool,
+    effects: str,
+    board: Board | None = None,
+    booked_on: dt.date | None = None,
+) -> Transaction:
+    """Särskild prövning: the remaining duty (of one board, or all) is written off.
+
+    The guidelines allow it only when the evaluation shows that the project followed its
+    decided method and still gave no or negative effects; the decision keeps its
+    motivation and the evaluation it rests on.
+    """
+    paragraph = required_text(paragraph, "Ange paragraf.", "paragraph")
+    motivation = required_text(motivation, "Skriv motiveringen till beslutet.", "motivation")
+    evaluation = required_text(evaluation, "Ange utvärderingen som beslutet vilar på.", "evaluation")
+    if decided_on > timezone.localdate():
+        raise LedgerValidationError("Beslutsdatumet kan inte ligga i framtiden.", field="decided_on")
+    fund = initiative.fund
+    with fund_books(fund) as book:
+        require_registrar(user, fund, "beslut efter särskild prövning")
+        _check_waivable(initiative, method_followed, effects)
+        duties = selectors.outstanding_duties(initiative, board=board)
+        if not duties:
+            raise LedgerStateError("Det finns ingen återstående återföringsskyldighet att efterge.")
+        total = sum((duty.balance for duty in duties), Decimal(0))
+        record = Waiver.objects.create(
+            initiative=initiative,
+            board=board,
+            body=body,
+            decided_on=decided_on,
+            paragraph=paragraph,
+            motivation=motivation,
+            evaluation=evaluation,
+            method_followed=method_followed,
+            effects=effects,
+            amount=total,
+            registered_by=user,
+        )
+        legs: list[Leg] = []
+        for duty in duties:
+            waived = account(fund, AccountKind.WAIVED, initiative=initiative, board=duty.board)
+            legs += [Leg(waived, duty.balance), Leg(duty, -duty.balance)]
+        return post(
+            book=book,
+            kind=TransactionKind.WAIVER,
+            booked_on=booked_on or decided_on,
+            text=f"Eftergift efter särskild prövning, {initiative.title} ({record}): {format_sek(total, 2)}",
+            user=user,
+            legs=legs,
+            initiative=initiative,
+            waiver=record,
+        )
+
+
+def _check_waivable(initiative: Initiative, method_followed: bool, effects: str) -> None:
+    policy_id, rules = selectors.repayment_rules_for(initiative)
+    if rules.mode == "none":
+        raise LedgerStateError(NO_REPAYMENT.format(policy=policy_id))
+    if not rules.waivable:
+        raise LedgerStateError(f"Riktlinjerna ({policy_id}) medger inte att återföringen efterges.")
+    if not method_followed:
+        raise LedgerValidationError(
+            "Återföringen kan bara efterges när insatsen genomförts enligt den beslutade metoden.",
+            field="method_followed",
+        )
+    if effects not in (EvaluatedEffects.NONE, EvaluatedEffects.NEGATIVE):
+        raise LedgerValidationError(
+            "Återföringen kan bara efterges när utvärderingen visar inga eller negativa effekter.", field="effects"
+        )

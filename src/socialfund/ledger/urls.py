@@ -1,0 +1,16 @@
+from django.urls import path
+
+from socialfund.ledger.views import booking, pages, projection
+
+app_name = "ledger"
+
+urlpatterns = [
+    path("fond/", pages.index_view, name="index"),
+    path("fond/<slug:slug>/", pages.position_view, name="position"),
+    path("fond/<slug:slug>/insats/<int:pk>/", pages.project_view, name="project"),
+    path("fond/<slug:slug>/namnd/<str:code>/", pages.board_view, name="board"),
+    path("fond/<slug:slug>/verifikationer/", pages.journal_view, name="journal"),
+    path("fond/<slug:slug>/prognos/", projection.projection_view, name="projection"),
+    path("fond/<slug:slug>/export/", pages.export_view, name="export"),
+    path("fond/<slug:slug>/bokfor/<slug:event_code>/", booking.booking_view, name="book"),
+]

@@ -1,0 +1,217 @@
+"""The yearly follow-up report (due in April; the KS office is responsible) as a document.
+
+Sections in the order the seed's evaluation reads: the fund's position and flows, the
+initiatives by outcome with their reasons, the projects, indicators, repayments and
+waivers, the survival projection, and the comparison with other funds.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from socialfund.cases.codes import Status
+from socialfund.core.formatting import format_date, format_percent, format_sek
+from socialfund.core.policy.compare import compare_table
+from socialfund.reports.april_data import COMPARISON_DIMENSIONS, COMPARISON_FUNDS_PER_TABLE, AprilData
+from socialfund.reports.april_sections import (
+    indicator_tables,
+    initiative_sections,
+    project_tables,
+    repayment_section,
+)
+from socialfund.reports.documents.model import (
+    Block,
+    Cell,
+    Chart,
+    Column,
+    Contents,
+    Document,
+    Heading,
+    Lines,
+    Paragraph,
+    Series,
+    Table,
+)
+
+RESPONSIBLE_OFFICE = "Kommunstyrelsens kontor"
+
+
+def april_document(data: AprilData) -> Document:
+    fund = data.fund
+    blocks: list[Block] = [
+        Paragraph("UPPFÖLJNING", "label"),
+        Lines((format_date(data.prepared_on), RESPONSIBLE_OFFICE)),
+        Lines(("Kommunstyrelsen",)),
+        Heading(f"Uppföljning av {fund.name} {data.year}", 1, in_contents=False),
+        Paragraph(f"Dnr: {fund.registry_number}" if fund.registry_number else "Dnr: –", "strong"),
+        Paragraph(
+            f"Fonden ska följas upp årligen och rapporten lämnas under april månad; ansvarig är "
+            f"{RESPONSIBLE_OFFICE.lower()}. Rapporten avser {data.year} och visar fondens bokföring per "
+            f"{format_date(data.year_end)}. Fonden inrättades genom {fund.decision_reference} med "
+            f"{format_sek(fund.capital)}.",
+            "lead",
+        ),
+        *(Paragraph(note, "small") for note in data.missing),
+        Contents(),
+        *summary_section(data),
+        *position_section(data),
+        *initiative_sections(data),
+        *project_tables(data),
+        *indicator_tables(data),
+        *repayment_section(data),
+        *projection_section(data),
+        *comparison_section(data),
+    ]
+    return Document(
+        title=f"Uppföljning av {fund.name} {data.year}",
+        blocks=tuple(blocks),
+        organisation=fund.organisation.name,
+        registry_number=fund.registry_number,
+        date=data.prepared_on,
+        kind="Uppföljning",
+        keywords=("social investeringsfond", "uppföljning", str(data.year)),
+    )
+
+
+def summary_section(data: AprilData) -> list[Block]:
+    end = data.position_end
+    received = [i for i in data.initiatives if i.filed_on and i.filed_on.year == data.year]
+    rows: list[tuple[str, int]] = [
+        ("Initiativ som kommit in under året", len(received)),
+        ("Initiativ sedan fonden inrättades", len(data.initiatives)),
+        ("Pågående initiativ", sum(1 for i in data.initiatives if i.status == Status.ACTIVE)),
+        ("Beviljade projekt", len(data.projects)),
+    ]
+    money_rows: list[tuple[str, Decimal]] = []
+    if end is not None:
+        money_rows = [
+            ("Fondkapital", end.capital),
+            ("Disponibla medel (inte utlovade)", end.available),
+            ("Beviljade, ej utbetalda medel", end.committed),
+            ("Utbetalda medel", end.paid_out),
+            ("Återförda medel", end.returned),
+            ("Eftergiven återföring", end.waived),
+        ]
+    table = Table(
+        columns=(Column("Nyckeltal"), Column("Antal", "number"), Column("Belopp", "sek")),
+        rows=tuple(_key_figure(label, count, None) for label, count in rows)
+        + tuple(_key_figure(label, None, amount) for label, amount in money_rows),
+        caption=f"Nyckeltal per {format_date(data.year_end)}",
+        sheet="Nyckeltal",
+    )
+    return [Heading("Sammanfattning"), table]
+
+
+def _key_figure(label: str, count: int | None, amount: Decimal | None) -> tuple[Cell, ...]:
+    return (label, count, amount)
+
+
+def position_section(data: AprilData) -> list[Block]:
+    blocks: list[Block] = [Heading("Fondens ställning och flöden")]
+    start, end = data.position_start, data.position_end
+    if start is None or end is None:
+        return [*blocks, Paragraph("Fondens bokföring finns inte i systemet.")]
+    figures = [
+        ("Fondkapital", start.capital, end.capital),
+        ("Disponibla medel", start.available, end.available),
+        ("Beviljade, ej utbetalda medel", start.committed, end.committed),
+        ("Utbetalda medel (ackumulerat)", start.paid_out, end.paid_out),
+        ("Återförda medel (ackumulerat)", start.returned, end.returned),
+        ("Återföringsskyldighet kvar", start.receivable, end.receivable),
+        ("varav förfallen", start.overdue, end.overdue),
+        ("Eftergiven återföring (ackumulerat)", start.waived, end.waived),
+    ]
+    blocks.append(
+        Table(
+            columns=(
+                Column("Post"),
+                Column(format_date(start.on), "sek"),
+                Column(format_date(end.on), "sek"),
+                Column("Förändring", "sek"),
+            ),
+            rows=tuple((label, a, b, b - a) for label, a, b in figures),
+            caption=f"Fondens ställning vid årets början och slut ({data.year})",
+            sheet="Ställning",
+        )
+    )
+    if data.flows:
+        blocks.append(_flows_chart(data))
+    return blocks
+
+
+def _flows_chart(data: AprilData) -> Chart:
+    flows = data.flows
+    return Chart(
+        title="Fondens flöden per år",
+        x_title="År",
+        x_labels=tuple(str(f.year) for f in flows),
+        series=(
+            Series("Beviljat", tuple(float(f.granted) for f in flows)),
+            Series("Utbetalt", tuple(float(f.paid) for f in flows)),
+            Series("Återfört", tuple(float(f.returned) for f in flows)),
+        ),
+        note="Disponibla medel vid varje års slut står i tabellen över fondens ställning.",
+        kind="bar",
+    )
+
+
+def projection_section(data: AprilData) -> list[Block]:
+    blocks: list[Block] = [Heading("Prognos för fondens överlevnad")]
+    if not data.scenarios:
+        return [*blocks, Paragraph("Prognosen kräver fondens bokföring, som inte finns i systemet.")]
+    with_repayment = data.scenarios[0]
+    blocks.append(
+        Paragraph(
+            f"Prognosen simulerar fondens disponibla medel {with_repayment.years[0]}–{with_repayment.years[-1]} "
+            f"i {with_repayment.runs} framtider utifrån dagens bokföring, beslutade återföringsplaner och fondens "
+            "regler (nya projekt, deras storlek och hur många som återför i tid är antaganden). P10, P50 och P90 "
+            "är den 10:e, 50:e och 90:e percentilen."
+        )
+    )
+    for scenario in data.scenarios:
+        blocks.append(
+            Paragraph(
+                f"{scenario.name.capitalize()}: fonden tar slut i {format_percent(scenario.dry_share)} av framtiderna."
+            )
+        )
+    series = [
+        Series(f"P10 {with_repayment.name}", with_repayment.p10),
+        Series(f"P50 {with_repayment.name}", with_repayment.p50),
+        Series(f"P90 {with_repayment.name}", with_repayment.p90),
+    ]
+    series += [Series(f"P50 {s.name}", s.p50) for s in data.scenarios[1:]]
+    blocks.append(
+        Chart(
+            title="Fondens disponibla medel, prognos",
+            x_title="År",
+            x_labels=tuple(str(y) for y in with_repayment.years),
+            series=tuple(series),
+            kind="line",
+        )
+    )
+    return blocks
+
+
+def comparison_section(data: AprilData) -> list[Block]:
+    blocks: list[Block] = [
+        Heading("Jämförelse med andra fonder"),
+        Paragraph(
+            "Tabellerna jämför fondens riktlinjer med andra kommuners och regioners i de avseenden som "
+            "utvärderingen 2014 jämförde, så som systemet har dem som riktlinjefiler. '–' betyder att källorna "
+            "inte säger något."
+        ),
+    ]
+    own, others = data.comparison[0], data.comparison[1:]
+    for number, start in enumerate(range(0, len(others), COMPARISON_FUNDS_PER_TABLE - 1), start=1):
+        chunk = [own, *others[start : start + COMPARISON_FUNDS_PER_TABLE - 1]]
+        header, *rows = compare_table(chunk)
+        blocks.append(
+            Table(
+                columns=(Column("Dimension"), *(Column(title) for title in header[1:])),
+                rows=tuple(tuple(row) for row in rows if row[0] in COMPARISON_DIMENSIONS),
+                caption=f"Jämförelse {number}: {', '.join(header[1:])}",
+                sheet=f"Jämförelse {number}",
+                compact=True,
+            )
+        )
+    return blocks

@@ -1,0 +1,225 @@
+"""What the April follow-up reports, gathered once as plain values for every format.
+
+"Den sociala investeringsfonden ska följas upp årligen och rapporten lämnas under april
+månad. Ansvarig för uppföljningen är kommunstyrelsens kontor." (tjänsteskrivelsen
+2015-10-26). The report for year Y shows the books at Y-12-31, the initiatives received
+up to then, every granted project, the survival projection and other funds' rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from socialfund.cases.codes import Status, WithdrawalReason, stage_name
+from socialfund.cases.models import Decision, DecisionAmount, Initiative
+from socialfund.cases.workflow import policy_for, policy_for_fund
+from socialfund.core.policy import Policy, list_policies
+from socialfund.funds.models import Fund
+from socialfund.reports import sources
+
+ZERO = Decimal(0)
+COMPARISON_FUNDS_PER_TABLE = 4
+# The dimensions the seed's comparison tables speak of (utvärderingen s. 7–9), from the policies' many.
+COMPARISON_DIMENSIONS = (
+    "Start",
+    "Finansiering",
+    "Kapital",
+    "Medel per år",
+    "Målgrupper",
+    "Sökande",
+    "Externa får komma med idéer",
+    "Beslut om investering",
+    "Beredning",
+    "Kunskapsbas",
+    "Uppföljning och utvärdering",
+    "Socioekonomisk beräkning",
+    "Återföring",
+    "Undantag från återföring",
+    "Implementering",
+)
+
+
+@dataclass(frozen=True)
+class InitiativeLine:
+    title: str
+    initiator: str
+    board: str
+    filed_on: dt.date | None
+    stage: str
+    status: str
+    status_label: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class YearFlow:
+    year: int
+    granted: Decimal
+    paid: Decimal
+    returned: Decimal
+    waived: Decimal
+    available_at_end: Decimal
+
+
+@dataclass
+class ProjectLine:
+    initiative_id: int
+    title: str
+    board: str
+    decision: str
+    granted_by_decision: Decimal
+    status: str
+    money: sources.ProjectMoney | None
+    followup: sources.ProjectFollowup | None
+
+
+@dataclass
+class AprilData:
+    fund: Fund
+    year: int
+    prepared_on: dt.date
+    policy: Policy
+    position_start: sources.Position | None
+    position_end: sources.Position | None
+    flows: list[YearFlow]
+    initiatives: list[InitiativeLine]
+    projects: list[ProjectLine]
+    duties: list[sources.DutyLine] | None
+    waivers: list[sources.WaiverLine] | None
+    scenarios: list[sources.Scenario] | None
+    comparison: list[Policy]
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def year_end(self) -> dt.date:
+        return dt.date(self.year, 12, 31)
+
+    @property
+    def indicators(self) -> list[sources.IndicatorLine]:
+        return [line for p in self.projects if p.followup for line in p.followup.indicators]
+
+
+def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int = 2000) -> AprilData:
+    end = dt.date(year, 12, 31)
+    data = AprilData(
+        fund=fund,
+        year=year,
+        prepared_on=prepared_on,
+        policy=policy_for_fund(fund, end),
+        position_start=sources.fund_position(fund, dt.date(year - 1, 12, 31)),
+        position_end=sources.fund_position(fund, end),
+        flows=year_flows(fund, year),
+        initiatives=initiative_lines(fund, end),
+        projects=project_lines(fund, end),
+        duties=sources.duties(fund, end),
+        waivers=sources.waivers(fund, dt.date(year, 1, 1), end),
+        scenarios=sources.survival(fund, today=end + dt.timedelta(days=1), runs=projection_runs),
+        comparison=comparison_policies(policy_for_fund(fund, end)),
+    )
+    if not sources.ledger_installed():
+        data.missing.append("Fondens bokföring finns inte i systemet: ställning, flöden och prognos saknas.")
+    if not sources.followup_installed():
+        data.missing.append("Uppföljningen av projekt finns inte i systemet: indikatorer och utfall saknas.")
+    return data
+
+
+def year_flows(fund: Fund, year: int) -> list[YearFlow]:
+    """Each year from the fund's decision to the report's: what was granted, paid, returned and waived."""
+    first = fund.decided_on.year
+    positions = [sources.fund_position(fund, dt.date(y, 12, 31)) for y in range(first - 1, year + 1)]
+    flows: list[YearFlow] = []
+    for before, after in zip(positions, positions[1:], strict=False):
+        if before is None or after is None:
+            return []
+        flows.append(
+            YearFlow(
+                year=after.on.year,
+                granted=(after.committed + after.paid_out) - (before.committed + before.paid_out),
+                paid=after.paid_out - before.paid_out,
+                returned=after.returned - before.returned,
+                waived=after.waived - before.waived,
+                available_at_end=after.available,
+            )
+        )
+    return flows
+
+
+def _reason(initiative: Initiative, rule_titles: dict[str, str]) -> str:
+    if initiative.status == Status.WITHDRAWN:
+        reason = str(WithdrawalReason(initiative.withdrawal_reason).label) if initiative.withdrawal_reason else ""
+        return ". ".join(part for part in (reason, initiative.outcome_note) if part)
+    if initiative.status in (Status.REFUSED, Status.ADVISED_AGAINST, Status.REJECTED):
+        rules = ", ".join(rule_titles.get(rule, rule) for rule in initiative.failed_rules)
+        return ". ".join(part for part in (f"Regler: {rules}" if rules else "", initiative.outcome_note) if part)
+    return initiative.outcome_note
+
+
+def initiative_lines(fund: Fund, end: dt.date) -> list[InitiativeLine]:
+    """Every initiative received up to the year's end (drafts are not received), oldest first."""
+    cases = (
+        Initiative.objects.filter(fund=fund, filed_on__lte=end)
+        .exclude(status=Status.DRAFT)
+        .select_related("lead_board", "fund")
+        .order_by("filed_on", "title", "pk")
+    )
+    lines = []
+    for case in cases:
+        rule_titles = {rule.id: rule.display_title for rule in policy_for(case).rules}
+        lines.append(
+            InitiativeLine(
+                title=case.title,
+                initiator=case.initiator_name,
+                board=case.lead_board.code if case.lead_board else "",
+                filed_on=case.filed_on,
+                stage=stage_name(case.stage),
+                status=case.status,
+                status_label=str(Status(case.status).label),
+                reason=_reason(case, rule_titles),
+            )
+        )
+    return lines
+
+
+def project_lines(fund: Fund, end: dt.date) -> list[ProjectLine]:
+    """Every project granted up to the year's end, with its books and its follow-up."""
+    decisions = (
+        Decision.objects.filter(initiative__fund=fund, outcome="granted", decided_on__lte=end)
+        .select_related("initiative__lead_board", "body")
+        .prefetch_related(Prefetch("amounts", queryset=DecisionAmount.objects.order_by("year")))
+        .order_by("decided_on", "initiative__title")
+    )
+    money = sources.project_money(fund, end)
+    followup = sources.followup_by_initiative(fund)
+    lines = []
+    for decision in decisions:
+        initiative = decision.initiative
+        project = followup.get(initiative.pk) if followup is not None else None
+        lines.append(
+            ProjectLine(
+                initiative_id=initiative.pk,
+                title=initiative.title,
+                board=initiative.lead_board.code if initiative.lead_board else "",
+                decision=f"{decision.body.code} {decision.decided_on.isoformat()} {decision.paragraph}",
+                granted_by_decision=sum((a.amount for a in decision.amounts.all()), ZERO),
+                status=project.status if project else "Uppföljningen har inte startat",
+                money=money.get(initiative.pk, sources.ProjectMoney()) if money is not None else None,
+                followup=project,
+            )
+        )
+    return lines
+
+
+def comparison_policies(own: Policy) -> list[Policy]:
+    """The fund's own guidelines first, then one version of every other fund the system knows."""
+    others: dict[str, Policy] = {}
+    for policy in list_policies():
+        if policy.fund.key == own.fund.key:
+            continue
+        current = others.get(policy.fund.key)
+        if current is None or (policy.adopted.date or dt.date.min) > (current.adopted.date or dt.date.min):
+            others[policy.fund.key] = policy
+    return [own, *sorted(others.values(), key=lambda p: p.fund.name)]

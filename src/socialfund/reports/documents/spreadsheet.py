@@ -1,0 +1,141 @@
+"""Tables as CSV and XLSX that a spreadsheet opens safely.
+
+A cell whose text begins with =, +, -, @, a tab or a carriage return would be read as
+a formula by Excel or LibreOffice (CSV injection: `=HYPERLINK(...)` in a case title
+becomes a live link, `@SUM(...)` a function). Every text cell that begins so gets a
+leading apostrophe, and in XLSX is also stored as a string, so it is shown, never run.
+Numbers and dates stay numbers and dates, so sums still work.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from decimal import Decimal
+from typing import Any
+
+from socialfund.reports.documents.model import Cell, Column, ColumnKind, Table
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+NUMBER_FORMATS: dict[ColumnKind, str] = {
+    "sek": '#,##0 "kr"',
+    "mnkr": "#,##0",
+    "number": "#,##0",
+    "decimal": "#,##0.00",
+    "percent": "0%",
+    "date": "yyyy-mm-dd",
+}
+
+
+def neutralise(text: str) -> str:
+    """'=1+1' → "'=1+1"; any other text unchanged."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_value(value: Cell) -> str:
+    """A cell as Swedish spreadsheets read a semicolon CSV: decimal comma, ISO dates, no thousands separator."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return neutralise(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return format(number, "f").replace(".", ",")
+
+
+def table_to_csv(table: Table) -> bytes:
+    """UTF-8 with a byte-order mark (so Excel reads å, ä, ö), semicolons between cells."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([neutralise(column.title) for column in table.columns])
+    for row in table.rows:
+        writer.writerow([csv_value(cell) for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def sheet_name(wanted: str, taken: set[str]) -> str:
+    """A legal, unique sheet name: at most 31 characters, none of []:*?/\\."""
+    base = SHEET_NAME_FORBIDDEN.sub(" ", wanted).strip(" '") or "Blad"
+    base = base[:31]
+    name, number = base, 2
+    while name.lower() in taken:
+        suffix = f" ({number})"
+        name = base[: 31 - len(suffix)] + suffix
+        number += 1
+    taken.add(name.lower())
+    return name
+
+
+def xlsx_value(value: Cell) -> Any:
+    if isinstance(value, str):
+        return neutralise(value)
+    if isinstance(value, Decimal):
+        # Whole kronor stay integers; öre stay exact to two places in a float the sheet shows rounded.
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def write_table(sheet: Any, table: Table, *, start_row: int = 1) -> int:
+    """Write the table's header and rows from `start_row`; returns the next free row."""
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+
+    bold = Font(bold=True)
+    for col, column in enumerate(table.columns, start=1):
+        cell = sheet.cell(row=start_row, column=col, value=neutralise(column.title))
+        cell.font = bold
+    for offset, row in enumerate(table.rows, start=1):
+        is_total = table.total and offset == len(table.rows)
+        for col, (value, column) in enumerate(zip(row, table.columns, strict=True), start=1):
+            cell = sheet.cell(row=start_row + offset, column=col)
+            _set(cell, value, column)
+            if is_total:
+                cell.font = bold
+    _fit_columns(sheet, table)
+    return start_row + len(table.rows) + 1
+
+
+def _set(cell: Any, value: Cell, column: Column) -> None:
+    converted = xlsx_value(value)
+    cell.value = converted
+    if isinstance(converted, str):
+        cell.data_type = "s"  # never a formula, whatever openpyxl guessed from the text
+    elif column.kind in NUMBER_FORMATS and converted is not None:
+        cell.number_format = NUMBER_FORMATS[column.kind]
+
+
+def _fit_columns(sheet: Any, table: Table) -> None:
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    for col, column in enumerate(table.columns, start=1):
+        longest = max([len(column.title)] + [len(str(row[col - 1] or "")) for row in table.rows])
+        sheet.column_dimensions[get_column_letter(col)].width = min(max(10, longest + 2), 60)
+
+
+def tables_to_xlsx(tables: list[Table], *, front: list[tuple[str, str]] | None = None) -> bytes:
+    """One sheet per table (named by its `sheet` or caption), after an optional front sheet of label/value pairs."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    workbook = Workbook()
+    taken: set[str] = set()
+    first = workbook.active
+    if front:
+        first.title = sheet_name("Rapport", taken)
+        for label, value in front:
+            first.append([neutralise(label), neutralise(value)])
+        first.column_dimensions["A"].width = 28
+        first.column_dimensions["B"].width = 70
+    else:
+        workbook.remove(first)
+    for table in tables:
+        sheet = workbook.create_sheet(sheet_name(table.sheet or table.caption or "Tabell", taken))
+        write_table(sheet, table)
+        sheet.freeze_panes = "B2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

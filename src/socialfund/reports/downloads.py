@@ -1,0 +1,54 @@
+"""Documents and tables as HTTP downloads: the right content type and a file name with no surprises."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.utils.text import slugify
+
+from socialfund.reports.documents.model import Document, Table
+from socialfund.reports.documents.pdf import render_pdf
+from socialfund.reports.documents.spreadsheet import table_to_csv, tables_to_xlsx
+from socialfund.reports.documents.word import render_docx
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def _response(content: bytes, fmt: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{slugify(filename) or "handling"}.{fmt}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def front_matter(document: Document) -> list[tuple[str, str]]:
+    """The spreadsheet's first sheet: what the document is."""
+    return [
+        ("Handling", document.title),
+        ("Organisation", document.organisation),
+        ("Diarienummer", document.registry_number or "–"),
+        ("Datum", document.date.isoformat() if document.date else "–"),
+    ]
+
+
+def document_response(document: Document, fmt: str, *, filename: str) -> HttpResponse:
+    """PDF, Word or XLSX (the document's tables) of a document; another format is a 404."""
+    if fmt == "pdf":
+        return _response(render_pdf(document), fmt, filename)
+    if fmt == "docx":
+        return _response(render_docx(document), fmt, filename)
+    if fmt == "xlsx":
+        return _response(tables_to_xlsx(document.tables(), front=front_matter(document)), fmt, filename)
+    raise Http404
+
+
+def table_response(table: Table, fmt: str, *, filename: str) -> HttpResponse:
+    if fmt == "csv":
+        return _response(table_to_csv(table), fmt, filename)
+    if fmt == "xlsx":
+        return _response(tables_to_xlsx([table]), fmt, filename)
+    raise Http404

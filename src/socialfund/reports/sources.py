@@ -1,0 +1,363 @@
+"""The adapter to the ledger (socialfund.ledger) and follow-up (socialfund.followup): the one module of
+the reports that knows their selectors, so that a change there is mended here only.
+
+Each function returns plain values (dataclasses of Decimals, dates and strings) or None
+when the app is not installed; the reports then say that the part is missing instead of
+failing. Reads only: nothing here writes to the books or the projects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Q, Sum
+
+from socialfund.accounts.models import User
+from socialfund.funds.models import Fund
+
+ZERO = Decimal(0)
+
+
+def ledger_installed() -> bool:
+    return apps.is_installed("socialfund.ledger")
+
+
+def followup_installed() -> bool:
+    return apps.is_installed("socialfund.followup")
+
+
+@dataclass(frozen=True)
+class Position:
+    """The fund's books at a date (ledger.reports.FundPosition, as plain figures)."""
+
+    on: dt.date
+    capital: Decimal
+    available: Decimal
+    committed: Decimal
+    paid_out: Decimal
+    repaid: Decimal
+    frame_reduced: Decimal
+    receivable: Decimal
+    overdue: Decimal
+    waived: Decimal
+
+    @property
+    def cash(self) -> Decimal:
+        return self.available + self.committed
+
+    @property
+    def returned(self) -> Decimal:
+        return self.repaid + self.frame_reduced
+
+
+def fund_position(fund: Fund, on: dt.date) -> Position | None:
+    if not ledger_installed():
+        return None
+    from socialfund.ledger.reports import fund_position as ledger_position
+
+    p = ledger_position(fund, on)
+    return Position(
+        on=on,
+        capital=p.capital,
+        available=p.available,
+        committed=p.committed,
+        paid_out=p.paid_out,
+        repaid=p.repaid,
+        frame_reduced=p.frame_reduced,
+        receivable=p.receivable,
+        overdue=p.overdue,
+        waived=p.waived,
+    )
+
+
+@dataclass
+class ProjectMoney:
+    """One project in the books at a date: granted (committed + paid), paid, and its boards' duties."""
+
+    granted: Decimal = ZERO
+    paid: Decimal = ZERO
+    planned: Decimal = ZERO
+    settled: Decimal = ZERO
+    waived: Decimal = ZERO
+    remaining: Decimal = ZERO
+    overdue: Decimal = ZERO
+
+
+def project_money(fund: Fund, on: dt.date) -> dict[int, ProjectMoney] | None:
+    """Every project's figures in two grouped queries, whatever the number of projects."""
+    if not ledger_installed():
+        return None
+    from socialfund.core.money import from_ore
+    from socialfund.ledger.codes import AccountKind
+    from socialfund.ledger.reports import duty_rows
+    from socialfund.ledger.selectors import balances_at
+
+    money: dict[int, ProjectMoney] = defaultdict(ProjectMoney)
+    kinds = [AccountKind.COMMITTED, AccountKind.PAID_OUT]
+    grouped = (
+        balances_at(fund, on, Q(account__kind__in=kinds, account__initiative__isnull=False))
+        .values("account__initiative_id", "account__kind")
+        .annotate(total=Sum("amount_ore"))
+    )
+    for row in grouped:
+        amount = from_ore(row["total"] or 0)
+        figures = money[row["account__initiative_id"]]
+        figures.granted += amount
+        if row["account__kind"] == AccountKind.PAID_OUT:
+            figures.paid += amount
+    for duty in duty_rows(fund, on, Q()):
+        figures = money[duty.initiative_id]
+        figures.planned += duty.planned
+        figures.settled += duty.settled
+        figures.waived += duty.waived
+        figures.remaining += duty.remaining
+        figures.overdue += duty.remaining if duty.overdue else ZERO
+    return dict(money)
+
+
+@dataclass(frozen=True)
+class DutyLine:
+    project: str
+    board: str
+    year: int
+    planned: Decimal
+    settled: Decimal
+    waived: Decimal
+    remaining: Decimal
+    overdue: bool
+
+
+def duties(fund: Fund, on: dt.date) -> list[DutyLine] | None:
+    if not ledger_installed():
+        return None
+    from socialfund.ledger.reports import duty_rows
+
+    return [
+        DutyLine(d.initiative, d.board, d.year, d.planned, d.settled, d.waived, d.remaining, d.overdue)
+        for d in duty_rows(fund, on, Q())
+    ]
+
+
+@dataclass(frozen=True)
+class WaiverLine:
+    project: str
+    board: str
+    decided_on: dt.date
+    decision: str
+    effects: str
+    amount: Decimal | None
+
+
+def waivers(fund: Fund, start: dt.date, end: dt.date) -> list[WaiverLine] | None:
+    """Repayment duties waived after special review (särskild prövning) in the period."""
+    if not ledger_installed():
+        return None
+    from socialfund.ledger.models import Waiver
+
+    rows = (
+        Waiver.objects.filter(initiative__fund=fund, decided_on__gte=start, decided_on__lte=end)
+        .select_related("initiative", "board", "body")
+        .order_by("decided_on", "pk")
+    )
+    return [
+        WaiverLine(
+            project=w.initiative.title,
+            board=w.board.code if w.board else "alla",
+            decided_on=w.decided_on,
+            decision=f"{w.body.code} {w.decided_on.isoformat()} {w.paragraph}",
+            effects=str(w.get_effects_display()),
+            amount=getattr(w, "amount", None),
+        )
+        for w in rows
+    ]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    years: tuple[int, ...]
+    p10: tuple[float, ...]
+    p50: tuple[float, ...]
+    p90: tuple[float, ...]
+    dry_share: float
+    runs: int
+
+
+def survival(fund: Fund, *, today: dt.date, years: int = 15, runs: int = 2000) -> list[Scenario] | None:
+    """The ledger's projection of the fund's available money, with and without repayment (seed 1: repeatable)."""
+    if not ledger_installed():
+        return None
+    from socialfund.core.projection import project
+    from socialfund.ledger.projection import projection_input, scenarios
+
+    base = projection_input(fund, today=today, years=years)
+    result = []
+    for name, data in scenarios(base):
+        outcome = project(data, runs=runs, seed=1)
+        result.append(
+            Scenario(
+                name=name,
+                years=tuple(outcome.years),
+                p10=outcome.p10,
+                p50=outcome.p50,
+                p90=outcome.p90,
+                dry_share=1 - outcome.never_dry / outcome.runs,
+                runs=outcome.runs,
+            )
+        )
+    return result
+
+
+# -- follow-up ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    project: str
+    name: str
+    unit: str
+    lower_is_better: bool
+    baseline: Decimal
+    target: Decimal | None
+    latest: Decimal | None
+    latest_on: dt.date | None
+
+    @property
+    def reached(self) -> bool | None:
+        if self.target is None or self.latest is None:
+            return None
+        return self.latest <= self.target if self.lower_is_better else self.latest >= self.target
+
+
+@dataclass
+class ProjectFollowup:
+    status: str
+    started_on: dt.date
+    ends_on: dt.date
+    forecast: Decimal | None = None
+    realised: Decimal | None = None
+    indicators: list[IndicatorLine] = field(default_factory=list)
+    final_report: dict[str, str] | None = None
+
+
+def followup_by_initiative(fund: Fund) -> dict[int, ProjectFollowup] | None:
+    """Each followed-up project's status, indicators against target and savings against forecast."""
+    if not followup_installed():
+        return None
+    from django.db.models import Prefetch
+
+    from socialfund.followup.models import Indicator, Project, RealisedSaving
+
+    projects = (
+        Project.objects.filter(initiative__fund=fund)
+        .select_related("initiative")
+        .prefetch_related(
+            Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements")),
+            Prefetch("realised_savings", queryset=RealisedSaving.objects.select_related("board")),
+            "reports__submitted_version",
+        )
+    )
+    return {project.initiative_id: _followup(project) for project in projects}
+
+
+def _followup(project: object) -> ProjectFollowup:
+    from socialfund.cases.errors import CaseError
+    from socialfund.followup.selectors import project_outcome
+
+    p = project
+    outcome = None
+    if p.realised_savings.all():  # type: ignore[attr-defined]  # nothing realised: no comparison to compute
+        try:
+            outcome = project_outcome(project)  # type: ignore[arg-type]
+        except CaseError:
+            outcome = None
+    lines = [_indicator(p.initiative.title, indicator) for indicator in p.indicators.all()]  # type: ignore[attr-defined]
+    return ProjectFollowup(
+        status=str(p.get_status_display()),  # type: ignore[attr-defined]
+        started_on=p.started_on,  # type: ignore[attr-defined]
+        ends_on=p.ends_on,  # type: ignore[attr-defined]
+        forecast=outcome.forecast_for_realised if outcome and outcome.realised_rows else None,
+        realised=outcome.realised_total if outcome and outcome.realised_rows else None,
+        indicators=lines,
+        final_report=_final_report(p),
+    )
+
+
+def _indicator(project: str, indicator: object) -> IndicatorLine:
+    totals = [m for m in indicator.measurements.all() if m.gender == "T"]  # type: ignore[attr-defined]
+    latest = max(totals, key=lambda m: m.measured_on) if totals else None
+    i = indicator
+    return IndicatorLine(
+        project=project,
+        name=i.name,  # type: ignore[attr-defined]
+        unit=i.unit,  # type: ignore[attr-defined]
+        lower_is_better=i.lower_is_better,  # type: ignore[attr-defined]
+        baseline=i.baseline_value,  # type: ignore[attr-defined]
+        target=i.target_value,  # type: ignore[attr-defined]
+        latest=latest.value if latest else None,
+        latest_on=latest.measured_on if latest else None,
+    )
+
+
+def _final_report(project: object) -> dict[str, str] | None:
+    """The approved final report's four PDSA parts: a public document once approved."""
+    for report in project.reports.all():  # type: ignore[attr-defined]
+        version = report.submitted_version
+        if report.kind == "final" and report.status == "approved" and version is not None:
+            return {"Planera": version.plan, "Göra": version.do, "Studera": version.study, "Agera": version.act}
+    return None
+
+
+# -- list exports ---------------------------------------------------------------------------------------
+
+LEDGER_VIEWER_ROLES = frozenset({"finance", "reader", "registrar", "administrator"})
+
+
+def may_see_ledger(user: User) -> bool:
+    """The ledger's own rule for who reads the books (socialfund.ledger.views.common)."""
+    try:
+        from socialfund.ledger.views.common import VIEWER_ROLES
+    except ImportError:
+        return bool(user.role_codes & LEDGER_VIEWER_ROLES)
+    return bool(user.role_codes & VIEWER_ROLES)
+
+
+def ledger_entries(fund: Fund, start: dt.date, end: dt.date) -> list[tuple[Any, ...]] | None:
+    """One row per leg of each booked verification in the period (the ledger's own XLSX columns)."""
+    if not ledger_installed():
+        return None
+    from socialfund.ledger.codes import AccountKind, TransactionKind
+    from socialfund.ledger.export import Period, period_transactions
+
+    rows: list[tuple[Any, ...]] = []
+    for txn in period_transactions(fund, Period(start, end)):
+        for entry in txn.entries.all():
+            account = entry.account
+            rows.append(
+                (
+                    txn.number,
+                    txn.booked_on,
+                    str(TransactionKind(txn.kind).label),
+                    txn.text,
+                    str(AccountKind(account.kind).label),
+                    account.board.code if account.board else "",
+                    account.initiative.title if account.initiative else "",
+                    account.year,
+                    entry.debit,
+                    entry.credit,
+                )
+            )
+    return rows
+
+
+def visible_project_ids(user: User, fund: Fund) -> list[int] | None:
+    if not followup_installed():
+        return None
+    from socialfund.followup.permissions import visible_projects
+
+    return list(visible_projects(user).filter(initiative__fund=fund).values_list("initiative_id", flat=True))

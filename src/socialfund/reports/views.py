@@ -1,0 +1,177 @@
+"""Report pages: the April report, the decision memo, list exports, and the fund's public page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from socialfund.accounts.models import User
+from socialfund.accounts.roles import Role
+from socialfund.cases.codes import Status
+from socialfund.cases.errors import CaseError
+from socialfund.cases.models import Initiative
+from socialfund.cases.permissions import can_view, visible_initiatives
+from socialfund.cases.selectors import initiative_detail
+from socialfund.consultations.permissions import is_staff_of
+from socialfund.funds.models import Fund
+from socialfund.funds.selectors import funds_visible_to
+from socialfund.organisation.models import DecisionBody
+from socialfund.reports import forms as report_forms
+from socialfund.reports.april import april_document
+from socialfund.reports.april_data import gather
+from socialfund.reports.downloads import document_response, table_response
+from socialfund.reports.exports import export_lists
+from socialfund.reports.memo import MemoOptions, memo_document
+from socialfund.reports.public import may_publish, public_page_set, public_projects, published_page
+
+# Where a case is an application on its way to kommunstyrelsen, and so needs its memo.
+MEMO_STAGES = ("preparation", "director_approval", "opinions", "decision", "amount_decision", "priority_decision")
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _staff_fund(user: User, slug: str) -> Fund:
+    """The fund, for staff of its organisation; 404 for anyone else (a guessed address learns nothing)."""
+    fund = funds_visible_to(user=user).filter(slug=slug).first()
+    if fund is None or not is_staff_of(user, fund.organisation_id):
+        raise Http404
+    return fund
+
+
+def report_years(fund: Fund) -> list[int]:
+    return list(range(timezone.localdate().year, fund.decided_on.year - 1, -1))
+
+
+@login_required
+@require_GET
+def reports_index_view(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    funds = [f for f in funds_visible_to(user=user) if is_staff_of(user, f.organisation_id)]
+    if not funds:
+        raise Http404
+    lists = [item for item in export_lists().values() if item.allowed(user)]
+    rows = [
+        {
+            "fund": fund,
+            "years": report_years(fund),
+            "may_publish": may_publish(user, fund),
+            "applications": visible_initiatives(user)
+            .filter(fund=fund, stage__in=MEMO_STAGES, status__in=[Status.ACTIVE, Status.GRANTED])
+            .order_by("-filed_on", "title")[:50],
+        }
+        for fund in funds
+    ]
+    return render(request, "reports/index.html", {"funds": rows, "lists": lists})
+
+
+@login_required
+@require_GET
+def april_report_view(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+    fund = _staff_fund(_user(request), slug)
+    if year not in report_years(fund):
+        raise Http404
+    document = april_document(gather(fund, year, prepared_on=timezone.localdate()))
+    return document_response(document, fmt, filename=f"uppfoljning-{fund.slug}-{year}")
+
+
+@login_required
+@require_GET
+def export_view(request: HttpRequest, slug: str, name: str, fmt: str) -> HttpResponse:
+    user = _user(request)
+    fund = _staff_fund(user, slug)
+    item = export_lists().get(name)
+    if item is None or not item.allowed(user):
+        raise Http404
+    return table_response(item.build(user, fund), fmt, filename=f"{name}-{fund.slug}-{timezone.localdate()}")
+
+
+def _memo_initial(initiative: Initiative, user: User) -> dict[str, Any]:
+    organisation = initiative.fund.organisation
+    director = User.objects.filter(organisation=organisation, groups__name=Role.CITY_DIRECTOR, is_active=True).first()
+    committees = DecisionBody.objects.filter(organisation=organisation, kind="committee").order_by("code")
+    boards = [initiative.lead_board, *initiative.partner_boards.all()] if initiative.lead_board else []
+    return {
+        "addressees": "\n".join(["Kommunstyrelsen", *(c.name for c in committees)]),
+        "signer_name": director.get_full_name() if director else "",
+        "handler_name": user.get_full_name(),
+        "handler_unit": user.office.name if user.office else "",
+        "handler_email": user.email,
+        "sent_to": "\n".join(["Akten", *(b.display_name for b in boards if b is not None)]),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def memo_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    try:
+        initiative = initiative_detail(initiative_id=pk)
+    except Initiative.DoesNotExist as exc:
+        raise Http404 from exc
+    if not can_view(user, initiative) or not is_staff_of(user, initiative.fund.organisation_id):
+        raise Http404
+    form = report_forms.MemoForm(request.POST or None, initial=_memo_initial(initiative, user), prefix="memo")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        addressees = report_forms.lines(data["addressees"])
+        committees = DecisionBody.objects.filter(
+            organisation_id=initiative.fund.organisation_id, kind="committee", name__in=addressees
+        )
+        options = MemoOptions(
+            date=data["date"],
+            office=data["office"],
+            addressees=addressees,
+            signer_name=data["signer_name"],
+            signer_title=data["signer_title"],
+            handler_name=data["handler_name"],
+            handler_title=data["handler_title"],
+            handler_unit=data["handler_unit"],
+            handler_phone=data["handler_phone"],
+            handler_email=data["handler_email"],
+            sent_to=report_forms.lines(data["sent_to"]),
+            opinion_bodies=tuple(committees),
+        )
+        filename = f"tjansteskrivelse-{initiative.registry_number or initiative.pk}-{data['date']}"
+        return document_response(memo_document(initiative, options), data["format"], filename=filename)
+    context = {"initiative": initiative, "form": form}
+    return render(request, "reports/memo.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+def public_page_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """Open to everyone, when the fund publishes; otherwise it does not exist."""
+    page = published_page(slug)
+    if page is None:
+        raise Http404
+    context = {"page": page, "fund": page.fund, "projects": public_projects(page.fund)}
+    return render(request, "reports/public.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def public_settings_view(request: HttpRequest, slug: str) -> HttpResponse:
+    user = _user(request)
+    fund = _staff_fund(user, slug)
+    if not may_publish(user, fund):
+        raise Http404
+    current = getattr(fund, "public_page", None)
+    initial = {"enabled": current.enabled, "intro": current.intro} if current else {}
+    form = report_forms.PublicPageForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            public_page_set(fund=fund, user=user, **form.cleaned_data)
+        except CaseError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, "Inställningen är sparad.")
+            return redirect("reports:index")
+    return render(request, "reports/public_settings.html", {"fund": fund, "form": form})

@@ -1,0 +1,81 @@
+"""Consultation pages and the compiled remissammanställning in PDF and Word."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialfund.consultations.models import Consultation
+from tests.reports.conftest import docx_text, needs_poppler, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seed_consultation(demo) -> Consultation:
+    return Consultation.objects.get(decided_on="2014-12-02")
+
+
+def test_staff_read_the_list_and_the_page(seed_consultation, login):
+    client = login("lasare")
+    assert "11 av 12" in client.get("/remisser/").content.decode()
+    page = client.get(f"/remisser/{seed_consultation.pk}/").content.decode()
+    assert "Biträder utvärderingen med avvikande tillägg" in page and "Telges styrelser" in page
+    assert "Registrera svar" not in page  # a reader cannot answer
+
+
+def test_the_registrar_registers_an_answer_through_the_page(seed_consultation, login):
+    telge = seed_consultation.recipients.get(code="Telge")
+    client = login("registrator")
+    url = f"/remisser/{seed_consultation.pk}/svar/{telge.pk}/"
+    bad = client.post(
+        url, {f"answer-{telge.pk}-position": "supports_with_additions", f"answer-{telge.pk}-received_on": "2015-05-05"}
+    )
+    assert bad.status_code == 400 and "Skriv tilläggen" in bad.content.decode()
+    ok = client.post(url, {f"answer-{telge.pk}-position": "supports", f"answer-{telge.pk}-received_on": "2015-05-05"})
+    assert ok.status_code == 302
+    telge.refresh_from_db()
+    assert telge.answer.position == "supports"
+
+
+def test_a_reader_posting_an_answer_is_refused(seed_consultation, login):
+    telge = seed_consultation.recipients.get(code="Telge")
+    response = login("lasare").post(
+        f"/remisser/{seed_consultation.pk}/svar/{telge.pk}/",
+        {f"answer-{telge.pk}-position": "supports", f"answer-{telge.pk}-received_on": "2015-05-05"},
+    )
+    assert response.status_code == 403
+    assert not hasattr(Consultation.objects.get(pk=seed_consultation.pk).recipients.get(code="Telge"), "answer")
+
+
+def test_the_word_compilation_reproduces_the_seeds_table(seed_consultation, login):
+    response = login("yttrande").get(f"/remisser/{seed_consultation.pk}/remissammanstallning.docx")
+    assert response.status_code == 200
+    paragraphs, tables = docx_text(response.content)
+    table = next(
+        t for t in tables if t[0][1:] == ["ALN", "Enh", "KFN", "MN", "OMS", "SBN", "SN", "TN", "UN", "VM", "ÄON"]
+    )
+    assert table[1] == ["Biträder förvaltningens utvärdering", "X", "X", "X", "X", "", "X", "", "X", "X", "X", ""]
+    texts = "\n".join(text for _, text in paragraphs)
+    assert "Hållbarhetsutskottet beslutade 2014-12-02 att remittera" in texts
+    assert "för besvarande senast 2015-03-31" in texts
+    assert "Telges styrelser" in texts and "Olar Skinnars" in texts
+
+
+@needs_poppler
+def test_the_pdf_compilation(seed_consultation, login, tmp_path):
+    response = login("lasare").get(f"/remisser/{seed_consultation.pk}/remissammanstallning.pdf")
+    text = pdf_text(response.content, tmp_path)
+    assert "Remissammanställning" in text and "Dnr KS 14-87" in text
+    assert "Birgitta Rolander (C) och Ida Lagerqvist (FP)" in text
+    assert "Reservationer, särskilda yttranden" in text
+
+
+def test_guessing_addresses_gives_404(seed_consultation, login, client):
+    from socialfund.accounts.models import User
+    from socialfund.organisation.models import Organisation
+
+    assert login("lasare").get("/remisser/999999/").status_code == 404
+    assert login("lasare").get(f"/remisser/{seed_consultation.pk}/remissammanstallning.exe").status_code == 404
+    outsider = User.objects.create_user("utanfor", organisation=Organisation.objects.create(name="X", code="9998"))
+    client.force_login(outsider)
+    assert client.get(f"/remisser/{seed_consultation.pk}/").status_code == 404

@@ -1,0 +1,140 @@
+"""Fixtures for follow-up: demo users, a granted project walked through the real workflow (Södertälje's 2015
+guidelines: progress report in April), and Kolada on recorded answers. No test reaches the network."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+
+from socialfund.accounts.models import User
+from socialfund.cases import services as case_services
+from socialfund.cases.models import Initiative
+from socialfund.core import kolada
+from socialfund.followup import services
+from socialfund.followup.models import Project
+from socialfund.funds.models import Fund
+from socialfund.organisation.models import Board, DecisionBody
+from tests.cases.application_content import application_content
+from tests.cases.conftest import walk_to_preparation
+
+FIXTURES = Path(__file__).parent / "fixtures" / "kolada"
+BASE = "https://api.kolada.se/v2"
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """The default getter fails the test: every Kolada answer must come from a fixture."""
+
+    def refuse(url: str, **kwargs: object) -> bytes:
+        raise AssertionError(f"Ett test försökte nå nätet: {url}")
+
+    monkeypatch.setattr(kolada, "urllib_getter", refuse)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Kolada's answers are cached by URL in Django's cache; no test sees another's."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+class RecordedKolada:
+    """A getter that answers from the fixture files: {url: file name}; any other URL is a 404."""
+
+    def __init__(self, routes: dict[str, str]) -> None:
+        self.routes = routes
+        self.calls: list[str] = []
+
+    def __call__(self, url: str) -> bytes:
+        self.calls.append(url)
+        name = self.routes.get(url)
+        if name is None:
+            raise kolada.HttpStatusError(404, url)
+        return (FIXTURES / name).read_bytes()
+
+
+N15428_URL = f"{BASE}/data/kpi/N15428/municipality/0181"
+N15428_ROUTES = {
+    N15428_URL: "N15428-0181-page1.json",
+    f"{N15428_URL}?page=2&per_page=2": "N15428-0181-page2.json",
+}
+
+
+@pytest.fixture
+def recorded() -> Callable[[dict[str, str]], RecordedKolada]:
+    return RecordedKolada
+
+
+def fixture_json(name: str) -> dict:
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+# -- the project -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def users(demo) -> dict[str, User]:
+    return {u.username: u for u in User.objects.all()}
+
+
+@pytest.fixture
+def fund(demo) -> Fund:
+    return Fund.objects.get(slug="sodertalje")
+
+
+def grant(
+    users: dict[str, User], fund: Fund, *, title: str = "Mobilt team skola 2", content: dict | None = None
+) -> Initiative:
+    """Draft → anchoring → application → preparation → opinions → kommunstyrelsen grants 1 200 000 kr (2016-05-02)."""
+    draft = case_services.initiative_create(
+        fund=fund,
+        user=users["handlaggare"],
+        title=title,
+        summary="Tidiga insatser i skolan.",
+        stage="idea",
+        partner_boards=[Board.objects.get(code="SN")],
+        content=content or application_content(),
+    )
+    initiative = walk_to_preparation(draft, users)
+    case_services.preparation_complete(initiative=initiative, user=users["beredning"], memo="Uppfyller riktlinjerna.")
+    initiative.refresh_from_db()
+    if initiative.stage == "director_approval":
+        case_services.director_approve(initiative=initiative, user=users["stadsdirektor"])
+    case_services.opinion_register(
+        initiative=initiative,
+        user=users["yttrande"],
+        position="supports",
+        decided_on=dt.date(2016, 4, 5),
+        body=DecisionBody.objects.get(code="HU"),
+    )
+    case_services.opinions_complete(initiative=initiative, user=users["yttrande"])
+    case_services.decision_register(
+        initiative=initiative,
+        user=users["registrator"],
+        body=DecisionBody.objects.get(code="KS"),
+        decided_on=dt.date(2016, 5, 2),
+        paragraph="§ 101",
+        outcome="granted",
+        text="Kommunstyrelsen beviljar 1 200 000 kr ur den sociala investeringsfonden.",
+        amounts={2016: Decimal("600000"), 2017: Decimal("600000")},
+        start_project=False,  # the tests start the follow-up themselves
+    )
+    initiative.refresh_from_db()
+    return initiative
+
+
+@pytest.fixture
+def granted(users, fund) -> Initiative:
+    return grant(users, fund)
+
+
+@pytest.fixture
+def project(users, granted) -> Project:
+    return services.project_start(initiative=granted, user=users["registrator"])

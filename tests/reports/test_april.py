@@ -1,0 +1,96 @@
+"""The April follow-up report in PDF, Word and XLSX: headings, figures and formats; totals equal the books."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+from PIL import Image, ImageStat
+
+from socialfund.reports import sources
+from tests.reports.conftest import docx_text, needs_poppler, pdf_pages_as_png, pdf_text
+
+pytestmark = pytest.mark.django_db
+URL = "/rapporter/sodertalje/uppfoljning-2016.{fmt}"
+HEADINGS = [
+    "Sammanfattning",
+    "Fondens ställning och flöden",
+    "Initiativ",
+    "Projekt",
+    "Indikatorer",
+    "Återföring och eftergifter",
+    "Prognos för fondens överlevnad",
+    "Jämförelse med andra fonder",
+]
+
+
+@needs_poppler
+def test_pdf_has_contents_headings_swedish_figures_and_pages_that_are_not_blank(granted, login, tmp_path):
+    response = login("ekonomi").get(URL.format(fmt="pdf"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content, tmp_path)
+    assert "Uppföljning av Södertälje kommuns sociala investeringsfond 2016" in text
+    assert "Dnr KS 14-87" in text and "Innehåll" in text
+    for heading in HEADINGS:
+        assert heading in text
+    assert "24 000 000 kr" in text  # capital
+    assert "1 800 000 kr" in text  # granted to Familjecentraler
+    assert "2016-12-31" in text
+    assert "Sida 1 av" in text
+    assert "Körkortsutbildning för ungdomar" in text and "Tjejhuset" in text  # the seed's refused initiatives
+    assert "Norrköping" in text and "Örebro" in text  # the comparison with other funds
+    pages = pdf_pages_as_png(response.content, tmp_path)
+    assert len(pages) >= 5
+    for page in pages:
+        image = Image.open(page).convert("L")
+        assert ImageStat.Stat(image).stddev[0] > 5, f"{page.name} is blank"
+
+
+def test_word_file_has_real_headings_and_tables(granted, login):
+    response = login("lasare").get(URL.format(fmt="docx"))
+    assert response.status_code == 200
+    paragraphs, tables = docx_text(response.content)
+    headings = [text for style, text in paragraphs if style == "Heading 1"]
+    assert headings == ["Uppföljning av Södertälje kommuns sociala investeringsfond 2016", *HEADINGS]
+    cells = {cell for table in tables for row in table for cell in row}
+    assert "1 800 000 kr" in cells and "900 000 kr" in cells
+    assert "Familjecentraler" in cells
+
+
+def _sheet_rows(book, title):
+    return [[cell.value for cell in row] for row in book[title].iter_rows()]
+
+
+def test_xlsx_totals_equal_the_ledger(granted, login):
+    response = login("ekonomi").get(URL.format(fmt="xlsx"))
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    position = sources.fund_position(granted.fund, dt.date(2016, 12, 31))
+    money = sources.project_money(granted.fund, dt.date(2016, 12, 31))
+    rows = {row[0]: row for row in _sheet_rows(book, "Ställning")}
+    assert Decimal(rows["Fondkapital"][2]) == position.capital
+    assert Decimal(rows["Disponibla medel"][2]) == position.available
+    assert Decimal(rows["Utbetalda medel (ackumulerat)"][2]) == position.paid_out
+    projects = _sheet_rows(book, "Projektens medel")
+    total = projects[-1]
+    assert total[0] == "Summa"
+    assert Decimal(total[1]) == sum(m.granted for m in money.values()) == Decimal("1800000")
+    assert Decimal(total[2]) == sum(m.paid for m in money.values()) == Decimal("900000")
+    assert sum(Decimal(row[1]) for row in projects[1:-1]) == Decimal(total[1])
+    assert book["Rapport"]["B3"].value == "KS 14-87"
+
+
+def test_someone_outside_the_organisation_or_a_strange_format_gets_404(granted, login, client):
+    from socialfund.accounts.models import User
+
+    outsider = User.objects.create_user("utomstaende", organisation=None)
+    client.force_login(outsider)
+    assert client.get(URL.format(fmt="pdf")).status_code == 404
+    assert login("ekonomi").get(URL.format(fmt="exe")).status_code == 404
+    assert login("ekonomi").get("/rapporter/sodertalje/uppfoljning-1999.pdf").status_code == 404
+    client.logout()
+    assert client.get(URL.format(fmt="pdf")).status_code == 302  # to the login page

@@ -1,0 +1,90 @@
+"""List exports: formulas never run, totals equal the source, and each list shows only what its page shows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from socialfund.cases.models import Initiative
+
+pytestmark = pytest.mark.django_db
+HOSTILE = ['=HYPERLINK("http://x","y")', "@SUM(A1)"]
+
+
+@pytest.fixture
+def hostile(fund):
+    for title in HOSTILE:
+        Initiative.objects.create(
+            fund=fund,
+            title=title,
+            initiator_name="+46701234567",
+            initiator_type="association",
+            stage="interest",
+            status="active",
+            filed_on="2016-01-01",
+        )
+
+
+def test_csv_and_xlsx_neutralise_formulas(hostile, login):
+    client = login("beredning")
+    content = client.get("/rapporter/sodertalje/lista/initiativ.csv").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))
+    titles = {row[0] for row in rows[1:]}
+    assert {"'" + title for title in HOSTILE} <= titles
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    book = load_workbook(io.BytesIO(client.get("/rapporter/sodertalje/lista/initiativ.xlsx").content))
+    cells = [cell for row in book.active.iter_rows() for cell in row]
+    for title in HOSTILE:
+        match = [c for c in cells if c.value == "'" + title]
+        assert match and all(c.data_type == "s" for c in match)
+    assert not any(c.data_type == "f" for c in cells)
+
+
+def test_ledger_export_totals_equal_the_books(granted, login):
+    book = load_workbook(io.BytesIO(login("ekonomi").get("/rapporter/sodertalje/lista/bokforing.xlsx").content))
+    rows = [[c.value for c in row] for row in book.active.iter_rows()]
+    header, *entries, total = rows
+    debit, credit = header.index("Debet"), header.index("Kredit")
+    assert total[0] == "Summa"
+    assert sum(Decimal(str(r[debit] or 0)) for r in entries) == Decimal(str(total[debit]))
+    assert Decimal(str(total[debit])) == Decimal(str(total[credit]))  # every verification balances
+    assert Decimal(str(total[debit])) > Decimal("24000000")
+
+
+def test_project_export_totals(granted, login):
+    book = load_workbook(io.BytesIO(login("lasare").get("/rapporter/sodertalje/lista/projekt.xlsx").content))
+    rows = [[c.value for c in row] for row in book.active.iter_rows()]
+    assert rows[1][0] == "Familjecentraler" and rows[-1][0] == "Summa"
+    assert rows[-1][4] == 1800000 and rows[-1][5] == 900000
+
+
+@pytest.mark.parametrize(
+    ("username", "name", "status"),
+    [
+        ("ekonomi", "bokforing", 200),
+        ("lasare", "bokforing", 200),
+        ("registrator", "bokforing", 200),
+        ("beredning", "bokforing", 404),  # the books are not the preparation group's page
+        ("handlaggare", "bokforing", 404),
+        ("handlaggare", "initiativ", 200),
+        ("yttrande", "indikatorer", 200),
+        ("beredning", "okand-lista", 404),
+    ],
+)
+def test_who_may_download_which_list(granted, login, username, name, status):
+    assert login(username).get(f"/rapporter/sodertalje/lista/{name}.csv").status_code == status
+
+
+def test_another_organisations_fund_is_404(granted, login):
+    from socialfund.accounts.models import User
+    from socialfund.organisation.models import Organisation
+
+    other = Organisation.objects.create(name="Annan kommun", code="9999")
+    user = User.objects.get(username="ekonomi")
+    user.organisation = other
+    user.save()
+    assert login("ekonomi").get("/rapporter/sodertalje/lista/initiativ.csv").status_code == 404
