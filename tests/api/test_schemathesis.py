@@ -23,7 +23,22 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
 @pytest.fixture
-def auth_header(db):
+def keep_connection_open():
+    """Calling the WSGI application directly (not through Django's test client) would close the
+    database connection at the end of each request, taking the test's transaction with it on
+    PostgreSQL. Do what the test client does: keep it open."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def auth_header(db, keep_connection_open):
     from socialfund.demo.loader import demo_load
 
     demo_load()
