@@ -266,3 +266,20 @@ def test_list_and_pipeline_queries_do_not_grow_with_rows(client, users, fund, dj
     )
     after = {url: count(url) for url in before}
     assert after == before
+
+
+def test_decimal_fields_accept_the_swedish_comma():
+    from django import forms as django_forms
+    from django.utils import translation
+
+    from socialfund.cases.forms import SwedishForm
+
+    class Form(SwedishForm):
+        value = django_forms.DecimalField(max_digits=10, decimal_places=4)
+
+    with translation.override("sv"):
+        form = Form({"value": "0,1"})
+        assert form.is_valid(), form.errors
+        assert str(form.cleaned_data["value"]) == "0.1"
+        assert 'inputmode="decimal"' in str(form["value"])
+        assert 'type="number"' not in str(form["value"])

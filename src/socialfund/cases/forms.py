@@ -56,6 +56,13 @@ class SwedishForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField | forms.FloatField) and not field.localize:
+                # A number field would let an English-language browser drop the Swedish decimal comma
+                # ("0,1" became 1). A localised text field reads "0,1" (and "0.1") in the user's language.
+                field.localize = True
+                field.widget = forms.TextInput(attrs={"inputmode": "decimal", **field.widget.attrs})
+                field.widget.is_localized = True
 
     def full_clean(self) -> None:
         super().full_clean()
