@@ -283,3 +283,12 @@ def test_decimal_fields_accept_the_swedish_comma():
         assert str(form.cleaned_data["value"]) == "0.1"
         assert 'inputmode="decimal"' in str(form["value"])
         assert 'type="number"' not in str(form["value"])
+
+
+def test_case_page_links_the_decision_memo_once_the_application_is_prepared(client, users):
+    familjecentraler = Initiative.objects.get(title="Familjecentraler")  # at the decision stage in the demo
+    html = as_user(client, users["registrator"]).get(reverse("cases:detail", args=[familjecentraler.pk])).content
+    assert reverse("reports:memo", args=[familjecentraler.pk]).encode() in html
+    idea = Initiative.objects.get(title="Projekt 100")
+    html = client.get(reverse("cases:detail", args=[idea.pk])).content
+    assert b"/rapporter/tjansteskrivelse/" not in html

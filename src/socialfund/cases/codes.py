@@ -71,6 +71,9 @@ class ApplicantType(models.TextChoices):
         return frozenset({cls.BOARD, cls.OFFICE})
 
 
+# Stages at which an application is on its way to kommunstyrelsen: the decision memo (tjänsteskrivelse) is written.
+MEMO_STAGES = ("preparation", "director_approval", "opinions", "decision", "amount_decision", "priority_decision")
+
 # Statuses from which nothing more happens to the case.
 CLOSED_STATUSES = frozenset({Status.GRANTED, Status.REJECTED, Status.WITHDRAWN, Status.REFUSED, Status.ADVISED_AGAINST})
 

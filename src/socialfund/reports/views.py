@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.cases.codes import Status
+from socialfund.cases.codes import MEMO_STAGES, Status
 from socialfund.cases.errors import CaseError
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import can_view, visible_initiatives
@@ -31,7 +31,6 @@ from socialfund.reports.memo import MemoOptions, memo_document
 from socialfund.reports.public import may_publish, public_page_set, public_projects, published_page
 
 # Where a case is an application on its way to kommunstyrelsen, and so needs its memo.
-MEMO_STAGES = ("preparation", "director_approval", "opinions", "decision", "amount_decision", "priority_decision")
 
 
 def _user(request: HttpRequest) -> User:
