@@ -1,6 +1,7 @@
 """The real-browser harness: Debian's Chromium driven by Playwright against a live server.
 
-One browser for the whole session, a fresh context (cookies, storage) for every test.
+One browser and one browser context for the whole session; every test gets a new page
+and no cookies (the site keeps no other state in the browser).
 Every test in this folder is marked `browser`, so `pytest -m "not browser"` leaves them out.
 
 Playwright's own browser download is not used: the tests drive /usr/bin/chromium
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from socialfund.accounts.models import User
@@ -52,6 +54,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def default_language_in_the_test_thread() -> None:
+    """The test code speaks the site's default language, whatever ran before it.
+
+    The test client's requests run the middleware in this thread, which activates the
+    user's language and leaves it active; pytest-django runs those tests first. Lazy
+    strings the tests read (step titles, labels) would otherwise come out in English.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session")
 def playwright_driver() -> Iterator[Playwright]:
     if not CHROMIUM.exists():
@@ -72,9 +85,9 @@ def browser(playwright_driver: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-@pytest.fixture
-def context(browser: Browser, live_server, demo) -> Iterator[BrowserContext]:
-    """A fresh browser context on the live server, with the Södertälje demo loaded."""
+@pytest.fixture(scope="session")
+def session_context(browser: Browser, live_server) -> Iterator[BrowserContext]:
+    """One browser context on the live server for the session (a new one costs more than a test's page load)."""
     context = browser.new_context(base_url=live_server.url, viewport=DESKTOP, locale="sv-SE")
     context.set_default_timeout(5_000)
     # Nothing may leave the machine: any request that is not to the live server is aborted.
@@ -84,6 +97,20 @@ def context(browser: Browser, live_server, demo) -> Iterator[BrowserContext]:
     )
     yield context
     context.close()
+
+
+@pytest.fixture
+def context(session_context: BrowserContext, demo) -> Iterator[BrowserContext]:
+    """The browser context with no cookies (no one signed in) and the Södertälje demo loaded.
+
+    Every test gets new pages; what is left of a test is closed after it. The site keeps
+    nothing in the browser's storage, so cookies are the only state to clear.
+    """
+    session_context.clear_cookies()
+    yield session_context
+    for page in session_context.pages:
+        page.close()
+    session_context.clear_cookies()
 
 
 @pytest.fixture

@@ -1,5 +1,8 @@
 """WCAG 2.1 AA in a real browser: axe on every page of pages.PAGES for every viewer,
-and the two things axe cannot see: the skip link and a visible keyboard focus."""
+and what axe cannot see: reflow at 320 px, the skip link and a visible keyboard focus.
+
+The keyboard checks run once per page (for the first viewer in its entry), in the same
+test as axe: loading a page is what costs, so each page view is loaded once."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from playwright.sync_api import Page
 
-from tests.browser.pages import AppPage, first_views, page_views
+from tests.browser.pages import AppPage, page_views
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # The service's name, as the site context processor gives it to every page.
@@ -45,6 +48,9 @@ def test_page_meets_wcag_21_aa(page: Page, sign_in, app_page: AppPage, viewer: s
     # 2.4.2 Page Titled: "<the page> – <the service>", on every page.
     title = page.title()
     assert title.endswith(f" – {SITE_NAME}") and len(title) > len(f" – {SITE_NAME}"), f"title: {title!r}"
+    # 2.4.1 Bypass Blocks and 2.4.7 Focus Visible, once per page.
+    if viewer == app_page.viewers[0]:
+        assert_skip_link_comes_first_and_focus_is_always_visible(page)
     # 1.4.10 Reflow, which axe does not test: at 320 CSS px wide, nothing scrolls sideways
     # (a wide table scrolls inside its own box instead).
     page.set_viewport_size({"width": 320, "height": 640})
@@ -87,11 +93,7 @@ FOCUSED = """() => {
 }"""
 
 
-@pytest.mark.parametrize(("app_page", "viewer"), first_views())
-def test_skip_link_comes_first_and_focus_is_always_visible(page: Page, sign_in, app_page: AppPage, viewer: str | None):
-    sign_in(viewer)
-    app_page.show(page)
-
+def assert_skip_link_comes_first_and_focus_is_always_visible(page: Page) -> None:
     # Tab through the whole page: the skip link first, and every stop visibly focused.
     page.evaluate(FROM_THE_TOP)
     stops: list[dict] = []

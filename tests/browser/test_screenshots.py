@@ -24,6 +24,9 @@ SHOTS = [
     ("start", "beredning"),
     ("start", "handlaggare"),
     ("start", "registrator"),
+    ("case", "registrator"),
+    ("guided-kalkyl", "handlaggare"),
+    ("desk", "beredning"),
 ]
 
 pytestmark = pytest.mark.skipif(not os.environ.get("SCREENSHOTS_DIR"), reason="SCREENSHOTS_DIR är inte satt")

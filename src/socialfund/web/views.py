@@ -7,6 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from socialfund.accounts.models import User
@@ -17,11 +19,11 @@ from socialfund.cases.selectors import initiative_stage_counts, initiative_statu
 from socialfund.funds.selectors import funds_visible_to
 
 # What each role is asked to look at first on its start page: (role, stage codes, heading).
-ROLE_QUEUES: list[tuple[Role, tuple[str, ...], str]] = [
-    (Role.PREPARATION_GROUP, ("interest", "idea", "application", "preparation"), "väntar på beredningsgruppen"),
-    (Role.CITY_DIRECTOR, ("director_approval",), "väntar på stadsdirektörens godkännande"),
-    (Role.OPINION_GIVER, ("opinions",), "väntar på yttranden"),
-    (Role.REGISTRAR, ("decision",), "väntar på kommunstyrelsens beslut"),
+ROLE_QUEUES: list[tuple[Role, tuple[str, ...], str | Promise]] = [
+    (Role.PREPARATION_GROUP, ("interest", "idea", "application", "preparation"), _("väntar på beredningsgruppen")),
+    (Role.CITY_DIRECTOR, ("director_approval",), _("väntar på stadsdirektörens godkännande")),
+    (Role.OPINION_GIVER, ("opinions",), _("väntar på yttranden")),
+    (Role.REGISTRAR, ("decision",), _("väntar på kommunstyrelsens beslut")),
 ]
 
 

@@ -1,0 +1,269 @@
+"""Journeys after kommunstyrelsen's grant (issue #11), as each person would click through them.
+
+(e) finance books the grant, a payout, the repayment plan and a repayment, and the fund's
+    position shows the new figures;
+(f) the applicant enters a measurement on the project page and sees it in the indicator's table;
+(g) a reader downloads the April report (PDF, Word, Excel).
+
+The granted case is arranged through the services (fast), with the demo fund's guidelines in
+force; a KS grant starts the project's follow-up. Every page visited is checked with axe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from django.utils import timezone
+from playwright.sync_api import Locator, Page, expect
+
+from socialfund.accounts.models import User
+from socialfund.cases import services as case_services
+from socialfund.cases.models import Decision, Initiative
+from socialfund.followup.models import Project
+from socialfund.funds.models import Fund
+from socialfund.organisation.models import Board, DecisionBody
+from tests.browser.test_accessibility import axe_report, axe_violations
+from tests.cases.application_content import application_content
+from tests.cases.conftest import walk_to_preparation
+
+NBSP = "\u00a0"
+GRANTED = Decimal("1200000")
+PAYOUT = Decimal("250000")
+REPAYMENT = Decimal("100000")
+PDF_SECONDS = 30
+
+
+def kr(amount: Decimal | int) -> str:
+    """1 234 567 kr, as the pages write it: the groups and the unit after a non-breaking space."""
+    return f"{int(amount):,}".replace(",", NBSP) + f"{NBSP}kr"
+
+
+def amount_of(text: str) -> Decimal:
+    """'−1 234 567 kr' (or with a hyphen) → Decimal('-1234567')."""
+    digits = text.replace(NBSP, "").replace(" ", "").replace("kr", "").replace("\u2212", "-").replace(",", ".")
+    return Decimal(digits)
+
+
+def users() -> dict[str, User]:
+    return {u.username: u for u in User.objects.all()}
+
+
+def granted_case(title: str) -> Initiative:
+    """Draft → anchoring → application → preparation → opinions → KS grants 1 200 000 kr (2016-05-02).
+
+    The path of tests/followup/conftest.py::grant, under the guidelines in force, and the grant
+    starts the project's follow-up as it does in production."""
+    people = users()
+    draft = case_services.initiative_create(
+        fund=Fund.objects.get(slug="sodertalje"),
+        user=people["handlaggare"],
+        title=title,
+        summary="Tidiga insatser i skolan.",
+        stage="idea",
+        partner_boards=[Board.objects.get(code="SN")],
+        content=application_content(),
+    )
+    initiative = walk_to_preparation(draft, people)
+    case_services.preparation_complete(initiative=initiative, user=people["beredning"], memo="Uppfyller riktlinjerna.")
+    initiative.refresh_from_db()
+    if initiative.stage == "director_approval":
+        case_services.director_approve(initiative=initiative, user=people["stadsdirektor"])
+    case_services.opinion_register(
+        initiative=initiative,
+        user=people["yttrande"],
+        position="supports",
+        decided_on=dt.date(2016, 4, 5),
+        body=DecisionBody.objects.get(code="HU"),
+    )
+    case_services.opinions_complete(initiative=initiative, user=people["yttrande"])
+    case_services.decision_register(
+        initiative=initiative,
+        user=people["registrator"],
+        body=DecisionBody.objects.get(code="KS"),
+        decided_on=dt.date(2016, 5, 2),
+        paragraph="§ 101",
+        outcome="granted",
+        text="Kommunstyrelsen beviljar 1 200 000 kr ur den sociala investeringsfonden.",
+        amounts={2016: GRANTED / 2, 2017: GRANTED / 2},
+    )
+    initiative.refresh_from_db()
+    assert initiative.status == "granted"
+    return initiative
+
+
+def assert_accessible(page: Page) -> None:
+    violations = axe_violations(page)
+    assert violations == [], f"{page.url}\n{axe_report(violations)}"
+
+
+def heading(page: Page) -> Locator:
+    return page.get_by_role("heading", level=1)
+
+
+def saved(page: Page, message: str) -> None:
+    expect(page.locator(".messages")).to_contain_text(message)
+
+
+def position(page: Page) -> dict[str, str]:
+    facts = page.get_by_test_id("position").locator("dd[data-fact]")
+    return {dd.get_attribute("data-fact") or "": dd.inner_text() for dd in facts.all()}
+
+
+def test_finance_books_the_grant_a_payout_and_a_repayment(page: Page, sign_in):
+    title = "Mobilt team skola – bokföring"
+    case = granted_case(title)
+    today = timezone.localdate().isoformat()
+    sign_in("ekonomi")
+
+    # The fund's page: its position before, and the grant among the decisions not yet booked.
+    page.goto("/")
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Fonden").click()
+    expect(heading(page)).to_have_text(case.fund.name)  # the only fund: its page at once
+    assert_accessible(page)
+    before = {fact: amount_of(text) for fact, text in position(page).items()}
+
+    book = page.get_by_role("region", name="Bokför")
+    book.get_by_role("link", name=re.compile(re.escape(title))).click()
+    expect(heading(page)).to_have_text("Bokför beviljade medel")
+    expect(page.get_by_label("Kommunstyrelsens beslut")).to_have_value(str(Decision.objects.get(initiative=case).pk))
+    assert_accessible(page)
+    # 1 200 000 kr of the fund's 24 000 000 kr: no warning to acknowledge.
+    page.get_by_role("button", name="Bokför").click()
+    saved(page, "Bokför beviljade medel: klart.")
+    expect(page.get_by_test_id("position").locator("[data-fact=committed]")).to_have_text(
+        kr(before["committed"] + GRANTED)
+    )
+    expect(book.get_by_role("link", name=re.compile(re.escape(title)))).to_have_count(0)
+
+    # A payout of the first year's money.
+    book.get_by_role("link", name="Registrera utbetalning").click()
+    expect(heading(page)).to_have_text("Registrera utbetalning")
+    assert_accessible(page)
+    page.get_by_label("Insats").select_option(label=title)
+    page.get_by_label("Belopp (kr)").fill("250 000")
+    page.get_by_label("Utbetalningsdag").fill("2016-06-01")
+    page.get_by_label("Beviljandeår").fill("2016")
+    page.get_by_label("Referens (utbetalningsorder)").fill("UO 2016-117")
+    page.get_by_role("button", name="Bokför utbetalningen").click()
+    saved(page, "Registrera utbetalning: klart.")
+
+    # The repayment plan: the calculation's proposal.
+    book.get_by_role("link", name="Fastställ återföringsplan").click()
+    expect(heading(page)).to_have_text("Fastställ återföringsplan")
+    assert_accessible(page)
+    page.get_by_label("Insats").select_option(label=title)
+    page.get_by_label("Kalkylens förslag").check()
+    page.get_by_label("Fastställd").fill("2016-06-15")
+    page.get_by_label("Beslut eller överenskommelse").fill("KS 2016-05-02 § 101")
+    page.get_by_role("button", name="Fastställ planen").click()
+    saved(page, "Fastställ återföringsplan: klart.")
+
+    # The lead board's duties, then its first repayment.
+    board = case.lead_board
+    assert board is not None
+    page.get_by_role("link", name=f"{board.code} {board.name}").click()
+    expect(heading(page)).to_contain_text("återföring till fonden")
+    assert_accessible(page)
+    page.get_by_role("link", name=case.fund.name).click()
+    book.get_by_role("link", name="Registrera återföring").click()
+    expect(heading(page)).to_have_text("Registrera återföring")
+    assert_accessible(page)
+    page.get_by_label("Insats").select_option(label=title)
+    page.get_by_label("Nämnd").select_option(value=str(board.pk))
+    page.get_by_label("Belopp (kr)").fill("100 000")
+    page.get_by_label("Datum").fill(today)
+    page.get_by_role("button", name="Bokför återföringen").click()
+    saved(page, "Registrera återföring: klart.")
+
+    # The fund's position, in Swedish figures.
+    assert_accessible(page)
+    after = position(page)
+    assert after["capital"] == f"24{NBSP}000{NBSP}000{NBSP}kr"  # KF 2013-02-25 § 7, unchanged
+    assert after["committed"] == kr(before["committed"] + GRANTED - PAYOUT)
+    assert after["paid_out"] == kr(before["paid_out"] + PAYOUT)
+    assert after["returned"] == kr(before["returned"] + REPAYMENT)
+    assert after["receivable"] == kr(before["receivable"] + GRANTED - REPAYMENT)
+    assert after["cash"] == kr(before["cash"] - PAYOUT + REPAYMENT)
+    assert after["available"] == kr(before["available"] - GRANTED + REPAYMENT)
+    projects = page.get_by_role("table", name="Insatsernas medel och återföring")
+    row = projects.get_by_role("row", name=re.compile(re.escape(title)))
+    expect(row).to_contain_text(kr(GRANTED))
+    expect(row).to_contain_text(kr(PAYOUT))
+    expect(row).to_contain_text(kr(GRANTED - REPAYMENT))
+
+    # The project's own account.
+    row.get_by_role("link", name=title).click()
+    expect(heading(page)).to_have_text(title)
+    assert_accessible(page)
+    expect(page.locator("[data-fact=paid]")).to_have_text(kr(PAYOUT))
+    expect(page.locator("[data-fact=duty]")).to_have_text(kr(GRANTED - REPAYMENT))
+
+
+def test_the_applicant_enters_a_measurement_on_the_project_page(page: Page, sign_in):
+    title = "Mobilt team skola – uppföljning"
+    case = granted_case(title)
+    project = Project.objects.get(initiative=case)
+    sign_in("handlaggare")
+
+    page.goto("/")
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Uppföljning").click()
+    expect(heading(page)).to_have_text("Uppföljning av projekten")
+    assert_accessible(page)
+    page.get_by_role("link", name=title).click()
+    expect(heading(page)).to_have_text(title)
+    assert_accessible(page)
+
+    indicator = project.indicators.filter(source="manual").order_by("pk").first()
+    assert indicator is not None
+    article = page.get_by_role("article", name=re.compile(re.escape(indicator.name)))
+    expect(article).to_contain_text("Inga mätvärden ännu.")
+
+    action = page.locator("#action-measurement")
+    action.locator("summary").click()
+    expect(action).to_have_attribute("open", "")
+    assert_accessible(page)
+    action.get_by_label("Indikator").select_option(label=indicator.name)
+    action.get_by_label("Datum").fill("2016-12-31")
+    # A number field (type=number): the browser takes the decimal separator of its own language,
+    # and the harness's Chromium runs in English, so "0.1" here ("0,1" would silently become 1).
+    action.get_by_label("Värde").fill("0.1")
+    action.get_by_label("Källa").fill("Skolans frånvarostatistik")
+    action.get_by_role("button", name="Spara mätvärdet").click()
+
+    expect(heading(page)).to_have_text(title)
+    table = article.get_by_role("table", name=f"{indicator.name}: mätvärden")
+    row = table.get_by_role("row", name=re.compile("2016-12-31"))
+    expect(row).to_contain_text("0,1")
+    expect(row).to_contain_text("Skolans frånvarostatistik")
+    assert_accessible(page)
+
+
+def test_a_reader_downloads_the_april_report(page: Page, sign_in):
+    sign_in("lasare")  # the demo's granted projects are enough for the report
+    year = timezone.localdate().year
+
+    page.goto("/")
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Rapporter").click()
+    expect(heading(page)).to_have_text("Rapporter och handlingar")
+    assert_accessible(page)
+    row = page.get_by_role("table", name="Uppföljning per år").first.get_by_role("row", name=str(year))
+
+    # The PDF is typeset on request (WeasyPrint, a few seconds): wait for it longer than for a page.
+    with page.expect_download(timeout=PDF_SECONDS * 1000) as pdf_download:
+        row.get_by_role("link", name=f"PDF {year}").click(timeout=PDF_SECONDS * 1000)
+    pdf = pdf_download.value
+    assert pdf.suggested_filename == f"uppfoljning-sodertalje-{year}.pdf"
+    content = open(pdf.path(), "rb").read()
+    assert content.startswith(b"%PDF"), content[:20]
+    assert 5_000 < len(content) < 5_000_000, len(content)
+
+    for fmt, link in (("docx", "Word"), ("xlsx", "Excel")):
+        with page.expect_download(timeout=PDF_SECONDS * 1000) as office_download:
+            row.get_by_role("link", name=f"{link} {year}").click(timeout=PDF_SECONDS * 1000)
+        office = office_download.value
+        assert office.suggested_filename == f"uppfoljning-sodertalje-{year}.{fmt}"
+        data = open(office.path(), "rb").read()
+        assert data.startswith(b"PK\x03\x04"), data[:20]  # a zip: Office Open XML
+        assert len(data) > 2_000, len(data)
