@@ -221,3 +221,10 @@ def test_uncertainty_ranges_give_the_chance_that_the_plan_repays_in_time(applica
     assert "2000 simuleringar" in html or "2\u00a0000 simuleringar" in html
     plain = applicant.post(reverse("cases:calc-preview", args=[application.pk]), CALCULATION_STEP).content.decode()
     assert "sannolikheten att planen återför i tid" not in plain
+
+
+def test_opening_the_calculator_shows_the_saved_results(applicant, application):
+    fill_application(applicant, application)
+    html = applicant.get(reverse("cases:guided", args=[application.pk, "kalkyl"])).content.decode()
+    assert "Föreslagen återföringsplan" in html
+    assert "Diagrammets data" in html

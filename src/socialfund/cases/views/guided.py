@@ -88,9 +88,15 @@ def _calc_forms(
 
 
 def _results_context(initiative: Initiative, forms_: dict[str, Any]) -> dict[str, Any]:
-    document, missing = calc_forms.calculation_from_forms(
-        forms_["general"], forms_["costs"], forms_["effects"], title=initiative.title
-    )
+    if forms_["general"].is_bound:
+        document, missing = calc_forms.calculation_from_forms(
+            forms_["general"], forms_["costs"], forms_["effects"], title=initiative.title
+        )
+    else:
+        # Opening the step: show the results of the calculation as saved, before anything is typed.
+        document, missing = (initiative.content or {}).get("calculation"), []
+        if not document:
+            missing = [gettext("Fyll i kalkylens ramar, en kostnad och en effekt så räknas resultatet fram.")]
     policy = policy_for(initiative)
     state = calc_forms.run_calculation(document, policy.repayment_rules(), missing)
     chart = ""
