@@ -180,7 +180,7 @@ def amount(text: str) -> re.Pattern[str]:
 
 def calculation(page: Page) -> None:
     results = page.locator("#calc-results")
-    expect(results).to_contain_text("Ange första projektår")
+    expect(results).to_contain_text("Fyll i kalkylens ramar")
     type_and_see_the_results_change(page, page.get_by_label("Första projektåret"), "2016")
     expect(results).to_contain_text("Lägg till minst en kostnad")
 
