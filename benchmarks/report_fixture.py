@@ -18,16 +18,18 @@ from socialfund.organisation.models import Board, DecisionBody
 AMOUNT = Decimal("50000.00")
 
 
-def populate_projects(count: int) -> tuple[Fund, int]:
+def populate_projects(count: int, *, first: int = 0) -> tuple[Fund, int]:
+    """Add `count` projects numbered from `first` (the demo is loaded once, on the first call)."""
     from socialfund.followup.services.projects import project_start
     from socialfund.ledger.services import grant_decide, payout_register, repayment_plan_adopt
 
-    demo_load()
+    if not Fund.objects.filter(slug="sodertalje").exists():
+        demo_load()
     fund = Fund.objects.get(slug="sodertalje")
     users = {u.username: u for u in User.objects.filter(organisation=fund.organisation)}
     ks = DecisionBody.objects.get(organisation=fund.organisation, code="KS")
     boards = list(Board.objects.filter(organisation=fund.organisation, code__in=["SN", "UN", "OMS", "KFN"]))
-    for n in range(count):
+    for n in range(first, first + count):
         initiative = Initiative.objects.create(
             fund=fund,
             title=f"Projekt {n:03d}",
@@ -57,4 +59,4 @@ def populate_projects(count: int) -> tuple[Fund, int]:
         repayment_plan_adopt(initiative=initiative, user=users["ekonomi"], adopted_on=dt.date(2016, 2, 1))
         project_start(initiative=initiative, user=users["registrator"], started_on=dt.date(2016, 2, 1))
     assert connection.vendor in ("sqlite", "postgresql")
-    return fund, count
+    return fund, first + count

@@ -179,6 +179,9 @@ LOGGING = {
     "filters": {"personal_data": {"()": "socialfund.logfilters.PersonalDataFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["personal_data"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # fontTools writes hundreds of INFO lines (glyph lists) each time WeasyPrint subsets a
+    # font, i.e. on every PDF download; they say nothing an operator needs.
+    "loggers": {"fontTools": {"level": "WARNING"}},
 }
 
 # The product's name on every page, and the accessibility statement's facts

@@ -56,3 +56,11 @@ def test_the_filter_masks_arguments_too(caplog):
 
 def test_logging_configuration_uses_the_filter(settings):
     assert settings.LOGGING["handlers"]["console"]["filters"] == ["personal_data"]
+
+
+def test_pdf_font_subsetting_does_not_flood_the_log(caplog):
+    # WeasyPrint's font subsetting through fontTools logs every glyph list at INFO: hundreds of
+    # lines per PDF download. The logging configuration keeps fontTools at WARNING.
+    logging.getLogger("fontTools.subset").info("Glyph names: ['A', 'Aring', 'B']")
+    logging.getLogger("fontTools.subset").warning("a real problem")
+    assert [record.getMessage() for record in caplog.records] == ["a real problem"]

@@ -62,10 +62,14 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
+def pdf_html(document: Document) -> str:
+    """The HTML WeasyPrint lays out: the document with the page rules and its running header."""
+    header = css_string(running_header(document))
+    return render_html(document, css=PAGE_CSS + f"@page {{ @top-right {{ content: {header}; }} }}")
+
+
 def render_pdf(document: Document) -> bytes:
     from weasyprint import HTML
 
-    header = css_string(running_header(document))
-    html = render_html(document, css=PAGE_CSS + f"@page {{ @top-right {{ content: {header}; }} }}")
-    pdf: bytes = HTML(string=html).write_pdf()
+    pdf: bytes = HTML(string=pdf_html(document)).write_pdf()
     return pdf
