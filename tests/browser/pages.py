@@ -145,6 +145,43 @@ def consultation_path() -> str:
     return reverse("consultations:detail", args=[Consultation.objects.order_by("pk").values_list("pk", flat=True)[0]])
 
 
+def followed_up_project() -> tuple[int, int]:
+    """A project granted through the real workflow, followed up with an indicator and a measurement:
+    (project id, indicator id)."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from socialfund.followup import services as followup
+    from tests.followup.conftest import grant
+
+    users = {user.username: user for user in User.objects.all()}
+    initiative = grant(users, Fund.objects.get(slug="sodertalje"), title="Mobilt team skola 2")
+    project = followup.project_start(initiative=initiative, user=users["registrator"])
+    spec = followup.IndicatorSpec(
+        name="Placeringsdygn på HVB, målgruppen",
+        unit="dygn",
+        direction="lower",
+        baseline_value=Decimal(2000),
+        baseline_on=dt.date(2016, 5, 2),
+        target_value=Decimal(1700),
+        effect_index=0,
+    )
+    indicator = followup.indicator_create(project=project, user=users["handlaggare"], spec=spec)
+    for year, value in ((2017, 1900), (2018, 1800)):
+        followup.measurement_record(
+            indicator=indicator, user=users["handlaggare"], measured_on=dt.date(year, 12, 31), value=Decimal(value)
+        )
+    return project.pk, indicator.pk
+
+
+def project_path() -> str:
+    return reverse("followup:project", args=[followed_up_project()[0]])
+
+
+def indicator_path() -> str:
+    return reverse("followup:indicator", args=followed_up_project())
+
+
 def guided_path(step: str) -> Callable[[], str]:
     return lambda: reverse("cases:guided", args=[applicant_draft().pk, step])
 
@@ -240,6 +277,8 @@ PAGES: list[AppPage] = [
     AppPage("ledger-capital", "/fond/sodertalje/bokfor/kapital/", ("registrator",)),
     AppPage("ledger-grant", "/fond/sodertalje/bokfor/beviljande/", ("ekonomi",)),
     AppPage("followup", "followup:portfolio", ("beredning",)),
+    AppPage("followup-project", project_path, ("handlaggare", "beredning"), setup=open_every_disclosure),
+    AppPage("followup-indicator", indicator_path, ("handlaggare",), setup=open_every_disclosure),
     AppPage("consultations", "consultations:list", ("registrator",)),
     AppPage("consultation-new", "consultations:new", ("registrator",)),
     AppPage("consultation", consultation_path, ("registrator",)),

@@ -6,9 +6,11 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.forms import SwedishForm
 from socialfund.core.money import MoneyError, parse_amount
+from socialfund.followup.charts import format_figure
 from socialfund.followup.codes import (
     AnchoringKind,
     ClosureOutcome,
@@ -20,7 +22,7 @@ from socialfund.followup.codes import (
     ReviewVerdict,
     SpecialReviewOutcome,
 )
-from socialfund.followup.models import Indicator
+from socialfund.followup.models import Indicator, Measurement
 from socialfund.followup.privacy import AGGREGATES_ONLY
 from socialfund.organisation.models import Board
 
@@ -82,6 +84,66 @@ class MeasurementForm(SwedishForm):
     def __init__(self, *args: Any, indicators: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast("forms.ModelChoiceField[Indicator]", self.fields["indicator"]).queryset = indicators
+
+
+class IndicatorEditForm(IndicatorForm):
+    """What the indicator is, prefilled; not its source (see services.indicator_update)."""
+
+    reason = forms.CharField(
+        label=_("Varför ändras indikatorn?"),
+        widget=TEXT,
+        help_text=_("Sparas i ärendets logg tillsammans med de gamla värdena."),
+    )
+
+    def __init__(self, *args: Any, indicator: Indicator, effect_lines: list[tuple[int, str]], **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {name: getattr(indicator, name) for name in INDICATOR_EDIT_INITIAL})
+        super().__init__(*args, effect_lines=effect_lines, **kwargs)
+        for name in ("source", "kolada_kpi", "kolada_municipality"):
+            del self.fields[name]
+
+
+INDICATOR_EDIT_INITIAL = (
+    "name",
+    "unit",
+    "direction",
+    "baseline_value",
+    "baseline_on",
+    "target_value",
+    "target_on",
+    "effect_index",
+    "quantity_per_unit",
+    "note",
+)
+
+
+class MeasurementChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time
+    """Shows each measurement as its date and figure, in Swedish ("2017-12-31: 12,5")."""
+
+    def label_from_instance(self, obj: Measurement) -> str:
+        return f"{obj.measured_on.isoformat()}: {format_figure(obj.value)}"
+
+
+class MeasurementChoiceForm(SwedishForm):
+    """One of the indicator's hand-entered measurements, and why it is changed."""
+
+    measurement = MeasurementChoiceField(
+        queryset=Measurement.objects.none(), label=_("Mätvärde"), empty_label=_("Välj")
+    )
+    reason = forms.CharField(label=_("Skäl"), widget=TEXT, help_text=_("Sparas i ärendets logg."))
+
+    def __init__(self, *args: Any, measurements: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast("forms.ModelChoiceField[Measurement]", self.fields["measurement"])
+        field.queryset = measurements
+
+
+class MeasurementCorrectForm(MeasurementChoiceForm):
+    value = forms.DecimalField(label=_("Rätt värde"), max_digits=18, decimal_places=4, help_text=AGGREGATES_ONLY)
+    field_order = ["measurement", "value", "reason"]
+
+
+class IndicatorRemoveForm(SwedishForm):
+    reason = forms.CharField(label=_("Varför tas indikatorn bort?"), widget=TEXT)
 
 
 class KoladaRefreshForm(SwedishForm):
@@ -161,7 +223,20 @@ class DecisionForm(SwedishForm):
 
 class SpecialReviewDecisionForm(DecisionForm):
     outcome = forms.ChoiceField(label="Beslut", choices=_choices(SpecialReviewOutcome.choices))
-    field_order = ["decided_on", "paragraph", "outcome", "text"]
+    board = forms.ModelChoiceField(
+        queryset=Board.objects.none(),
+        label=_("Vems återföring efterskänks?"),
+        required=False,
+        empty_label=_("Alla nämnders"),
+        help_text=_(
+            "Bara när beslutet efterskänker återföringen. Listan visar nämnder som har något kvar att återföra."
+        ),
+    )
+    field_order = ["decided_on", "paragraph", "outcome", "board", "text"]
+
+    def __init__(self, *args: Any, boards: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast("forms.ModelChoiceField[Board]", self.fields["board"]).queryset = boards
 
 
 class ImplementationPlanForm(SwedishForm):

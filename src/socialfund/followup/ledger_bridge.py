@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from socialfund.accounts.models import User
@@ -21,10 +22,11 @@ from socialfund.core.calc.repayment import Plan
 from socialfund.followup.models import Project
 from socialfund.ledger import errors as ledger_errors
 from socialfund.ledger import reports as ledger_reports
+from socialfund.ledger import selectors as ledger_selectors
 from socialfund.ledger import services as ledger_services
 from socialfund.ledger.codes import TransactionKind
 from socialfund.ledger.models import Transaction
-from socialfund.organisation.models import DecisionBody
+from socialfund.organisation.models import Board, DecisionBody
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,9 @@ def obligation_waive(
     motivation: str,
     evaluation: str,
     effects: str,
+    board: Board | None = None,
 ) -> WaiverBooking:
-    """Write off what remains of every board's repayment duty for the project (ledger.waiver_decide)."""
+    """Write off what remains of the project's repayment duty: one board's, or every board's (ledger.waiver_decide)."""
     try:
         transaction = ledger_services.waiver_decide(
             initiative=project.initiative,
@@ -64,12 +67,19 @@ def obligation_waive(
             evaluation=evaluation,
             method_followed=True,
             effects=effects,
+            board=board,
         )
     except ledger_errors.LedgerError as exc:
         raise _as_case_error(exc) from exc
     waiver = transaction.waiver
     amount = waiver.amount if waiver is not None else Decimal(0)
     return WaiverBooking(amount=amount, reference=f"verifikation {transaction.number}")
+
+
+def boards_owing(project: Project) -> QuerySet[Board]:
+    """The boards with something left of their repayment duty for the project: those a waiver can name."""
+    codes = {a.board_id for a in ledger_selectors.outstanding_duties(project.initiative) if a.board_id is not None}
+    return Board.objects.filter(pk__in=codes).order_by("code")
 
 
 @dataclass(frozen=True)

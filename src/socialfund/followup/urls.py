@@ -1,6 +1,6 @@
 from django.urls import path
 
-from socialfund.followup.views import project, report
+from socialfund.followup.views import indicator, project, report
 
 app_name = "followup"
 
@@ -13,6 +13,16 @@ urlpatterns = [
         "uppfoljning/<int:pk>/rapporter/<int:report_id>/<slug:action>/",
         report.report_action_view,
         name="report_action",
+    ),
+    path(
+        "uppfoljning/<int:pk>/indikatorer/<int:indicator_id>/",
+        indicator.indicator_page_view,
+        name="indicator",
+    ),
+    path(
+        "uppfoljning/<int:pk>/indikatorer/<int:indicator_id>/<slug:action>/",
+        indicator.indicator_action_view,
+        name="indicator_action",
     ),
     path("uppfoljning/<int:pk>/<slug:action>/", project.project_action_view, name="action"),
 ]

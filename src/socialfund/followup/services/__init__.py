@@ -5,6 +5,10 @@ when it refuses; a refused step stores nothing.
     project_start                 registrar / preparation group: a granted initiative becomes a project
     project_close                 preparation group: the follow-up is done
     indicator_create              lead board / preparation group
+    indicator_update              lead board / preparation group: what it is, with a reason (not its source)
+    indicator_remove              lead board / preparation group: only one nothing rests on
+    measurement_correct           lead board / preparation group: a wrong hand-entered figure, with a reason
+    measurement_remove            lead board / preparation group: a figure that should not be there
     measurement_record            lead board / preparation group: an aggregate figure by hand
     indicator_refresh_from_kolada lead board / preparation group / the scheduled command
     report_draft_save             lead board: a new version of a report (PDSA)
@@ -28,6 +32,13 @@ from socialfund.followup.services.implementation import (
     implementation_plan_save,
     regular_operations_decide,
 )
+from socialfund.followup.services.indicator_changes import (
+    ChangeResult,
+    indicator_remove,
+    indicator_update,
+    measurement_correct,
+    measurement_remove,
+)
 from socialfund.followup.services.indicators import (
     IndicatorSpec,
     RefreshResult,
@@ -47,6 +58,7 @@ from socialfund.followup.services.special_review import (
 )
 
 __all__ = [
+    "ChangeResult",
     "Derivation",
     "IndicatorSpec",
     "RefreshResult",
@@ -54,7 +66,11 @@ __all__ = [
     "implementation_plan_save",
     "indicator_create",
     "indicator_refresh_from_kolada",
+    "indicator_remove",
+    "indicator_update",
+    "measurement_correct",
     "measurement_record",
+    "measurement_remove",
     "project_close",
     "project_start",
     "realised_saving_record",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
@@ -30,7 +31,7 @@ FIGURE_LIMIT = Decimal("1e13")
 FIGURE_PLACES = Decimal("0.0001")
 
 
-def _check_figure(value: Decimal, field: str) -> Decimal:
+def check_figure(value: Decimal, field: str) -> Decimal:
     """A figure the table can hold: finite, below 10^13, four decimals."""
     if not value.is_finite() or abs(value) >= FIGURE_LIMIT:
         raise CaseValidationError("Värdet är orimligt stort.", field=field)
@@ -61,36 +62,52 @@ def indicator_create(*, project: Project, user: User, spec: IndicatorSpec) -> In
         project = locked_project(project)
         require(records_measurements(user, project), "Bara den ansvariga nämndens handläggare eller beredningsgruppen.")
         require_state(project.is_running, "Projektet är avslutat.")
-        name = require_text(spec.name, "name", "Ge indikatorn ett namn.")
-        refuse_personal_data(name=name, unit=spec.unit, note=spec.note)
-        if spec.direction not in Direction.values:
-            raise CaseValidationError("Välj om högre eller lägre värden är bättre.", field="direction")
-        if spec.source not in IndicatorSource.values:
-            raise CaseValidationError("Välj källa.", field="source")
-        kpi, municipality = _kolada_ids(project, spec)
-        effect_label = _effect_label(project, spec)
-        if project.indicators.filter(name=name).exists():
-            raise CaseValidationError("Projektet har redan en indikator med det namnet.", field="name")
-        indicator = Indicator.objects.create(
-            project=project,
-            name=name,
-            unit=spec.unit.strip(),
-            direction=spec.direction,
-            baseline_value=_check_figure(spec.baseline_value, "baseline_value"),
-            baseline_on=spec.baseline_on,
-            target_value=_check_figure(spec.target_value, "target_value") if spec.target_value is not None else None,
-            target_on=spec.target_on,
-            source=spec.source,
-            kolada_kpi=kpi,
-            kolada_municipality=municipality,
-            effect_index=spec.effect_index,
-            effect_label=effect_label,
-            quantity_per_unit=spec.quantity_per_unit,
-            note=spec.note.strip(),
-            created_by=user,
+        fields = checked_indicator_fields(project, spec)
+        indicator = Indicator.objects.create(project=project, created_by=user, **fields)
+        record(
+            project, user=user, action="indicator_create", target=indicator, message=f"Ny indikator: {indicator.name}."
         )
-        record(project, user=user, action="indicator_create", target=indicator, message=f"Ny indikator: {name}.")
     return indicator
+
+
+def checked_indicator_fields(
+    project: Project, spec: IndicatorSpec, *, editing: Indicator | None = None
+) -> dict[str, Any]:
+    """The indicator's stored fields from the spec, every one checked; raises on the first bad one.
+
+    `editing` is the indicator being changed: its own name is not a clash.
+    """
+    name = require_text(spec.name, "name", "Ge indikatorn ett namn.")
+    refuse_personal_data(name=name, unit=spec.unit, note=spec.note)
+    if spec.direction not in Direction.values:
+        raise CaseValidationError("Välj om högre eller lägre värden är bättre.", field="direction")
+    if spec.source not in IndicatorSource.values:
+        raise CaseValidationError("Välj källa.", field="source")
+    kpi, municipality = _kolada_ids(project, spec)
+    if not spec.quantity_per_unit.is_finite() or not 0 < spec.quantity_per_unit < FIGURE_LIMIT:
+        raise CaseValidationError("Mängden per indikatorenhet ska vara större än noll.", field="quantity_per_unit")
+    effect_label = _effect_label(project, spec)
+    clashes = project.indicators.filter(name=name)
+    if editing is not None:
+        clashes = clashes.exclude(pk=editing.pk)
+    if clashes.exists():
+        raise CaseValidationError("Projektet har redan en indikator med det namnet.", field="name")
+    return {
+        "name": name,
+        "unit": spec.unit.strip(),
+        "direction": spec.direction,
+        "baseline_value": check_figure(spec.baseline_value, "baseline_value"),
+        "baseline_on": spec.baseline_on,
+        "target_value": check_figure(spec.target_value, "target_value") if spec.target_value is not None else None,
+        "target_on": spec.target_on,
+        "source": spec.source,
+        "kolada_kpi": kpi,
+        "kolada_municipality": municipality,
+        "effect_index": spec.effect_index,
+        "effect_label": effect_label,
+        "quantity_per_unit": spec.quantity_per_unit,
+        "note": spec.note.strip(),
+    }
 
 
 def _kolada_ids(project: Project, spec: IndicatorSpec) -> tuple[str, str]:
@@ -108,8 +125,6 @@ def _kolada_ids(project: Project, spec: IndicatorSpec) -> tuple[str, str]:
 def _effect_label(project: Project, spec: IndicatorSpec) -> str:
     if spec.effect_index is None:
         return ""
-    if spec.quantity_per_unit <= 0:
-        raise CaseValidationError("Mängden per indikatorenhet ska vara större än noll.", field="quantity_per_unit")
     calc = project_calculation(project)
     if calc is None or not 0 <= spec.effect_index < len(calc.effects):
         raise CaseValidationError("Kalkylen har ingen sådan effektrad.", field="effect_index")
@@ -136,7 +151,7 @@ def measurement_record(
         )
         require_past(measured_on, "measured_on")
         refuse_personal_data(source_note=source_note, note=note)
-        value = _check_figure(value, "value")
+        value = check_figure(value, "value")
         if indicator.measurements.filter(measured_on=measured_on, gender=Gender.TOTAL).exists():
             raise CaseValidationError("Det finns redan ett värde för det datumet.", field="measured_on")
         measurement = Measurement.objects.create(
@@ -210,7 +225,7 @@ def _store_series(indicator: Indicator, series: KoladaSeries, user: User | None)
     for item in series.values:
         if item.value is None:
             continue  # Kolada has the period but no figure (yet)
-        value = _check_figure(item.value, "value")
+        value = check_figure(item.value, "value")
         day = dt.date(item.period, 12, 31)
         note = f"{SOURCE_LABEL}, {item.kpi}, {item.municipality}, {item.period}"
         current = existing.get((day, item.gender))

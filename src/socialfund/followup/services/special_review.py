@@ -40,7 +40,7 @@ from socialfund.followup.services.common import (
     require_text,
 )
 from socialfund.followup.services.projects import latest_evaluation
-from socialfund.organisation.models import DecisionBody
+from socialfund.organisation.models import Board, DecisionBody
 
 
 def _locked_review(review: SpecialReview) -> SpecialReview:
@@ -185,9 +185,14 @@ def special_review_decide(
     paragraph: str,
     outcome: str,
     text: str,
+    board: Board | None = None,
 ) -> SpecialReview:
     """Kommunstyrelsen's decision, registered by the registrar. A waiver is booked in the ledger in the same
-    transaction: if the books refuse it, the review stays undecided."""
+    transaction: if the books refuse it, the review stays undecided.
+
+    `board` limits the waiver to one board's remaining duty (the decision may waive the repayment of the
+    board whose savings failed and keep another's); None waives every board's.
+    """
     with transaction.atomic():
         review = _locked_review(review)
         project = review.project
@@ -201,8 +206,14 @@ def special_review_decide(
         text = require_text(text, "text", "Skriv beslutstexten.")
         require_past(decided_on, "decided_on", "Beslutsdatumet")
         refuse_personal_data(text=text)
+        if board is not None:
+            if outcome != SpecialReviewOutcome.WAIVE:
+                raise CaseValidationError("Välj nämnd bara när återföringen efterskänks.", field="board")
+            if board.organisation_id != project.initiative.fund.organisation_id:
+                raise CaseValidationError("Nämnden hör inte till fondens kommun.", field="board")
         if outcome == SpecialReviewOutcome.WAIVE:
             booking = ledger_bridge.obligation_waive(
+                board=board,
                 project=project,
                 user=user,
                 body=body,
@@ -213,6 +224,7 @@ def special_review_decide(
                 effects=review.effects,
             )
             review.waived_amount, review.ledger_reference = booking.amount, booking.reference
+            review.waived_board = board
         review.status = (
             SpecialReviewStatus.WAIVED if outcome == SpecialReviewOutcome.WAIVE else SpecialReviewStatus.MAINTAINED
         )
@@ -225,7 +237,11 @@ def special_review_decide(
             action="special_review_decide",
             target=review,
             message=f"{body.code} {decided_on.isoformat()} {paragraph}: {SpecialReviewOutcome(outcome).label.lower()}"
-            + (f" ({review.waived_amount} kr, {review.ledger_reference})." if review.ledger_reference else "."),
+            + (
+                f" ({review.waived_amount} kr{', ' + board.code if board else ''}, {review.ledger_reference})."
+                if review.ledger_reference
+                else "."
+            ),
             from_state=SpecialReviewStatus.SUBMITTED,
             to_state=review.status,
         )

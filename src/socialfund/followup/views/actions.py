@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import Promise
 
 from socialfund.accounts.models import User
 from socialfund.cases.errors import CaseError, CasePermissionDenied
@@ -17,8 +18,8 @@ from socialfund.cases.errors import CaseError, CasePermissionDenied
 @dataclass(frozen=True)
 class Action[T]:
     code: str
-    title: str
-    button: str
+    title: str | Promise  # a lazy translation, resolved in the language of the request that shows it
+    button: str | Promise
     form: Callable[[T, Any], forms.Form]
     allowed: Callable[[User, T], bool]
     run: Callable[[T, User, Any], str]

@@ -20,7 +20,7 @@ from socialfund.followup import forms as ff
 from socialfund.followup import selectors, services
 from socialfund.followup.codes import IndicatorSource, SpecialReviewStatus
 from socialfund.followup.models import Project
-from socialfund.followup.permissions import can_view_project
+from socialfund.followup.permissions import can_view_project, records_measurements
 from socialfund.followup.privacy import AGGREGATES_ONLY
 from socialfund.followup.views.actions import Action, Failed, run_action, shown_actions
 from socialfund.followup.views.project_actions import PROJECT_ACTIONS, PROJECT_ACTIONS_BY_CODE
@@ -117,6 +117,7 @@ def _page(request: HttpRequest, project: Project, failed: Failed | None = None, 
         "today": timezone.localdate(),
         "review_statuses": SpecialReviewStatus,
         "kolada": IndicatorSource.KOLADA,
+        "may_change_indicators": project.is_running and records_measurements(user, project),
     }
     return render(request, "followup/project.html", context, status=status)
 

@@ -9,7 +9,7 @@ from django import forms
 
 from socialfund.accounts.models import User
 from socialfund.followup import forms as ff
-from socialfund.followup import services
+from socialfund.followup import ledger_bridge, services
 from socialfund.followup.codes import IndicatorSource, SpecialReviewStatus
 from socialfund.followup.models import Project
 from socialfund.followup.permissions import (
@@ -34,7 +34,7 @@ def _review_status(project: Project) -> str | None:
     return review.status if review is not None else None
 
 
-def _effect_lines(project: Project) -> list[tuple[int, str]]:
+def effect_lines(project: Project) -> list[tuple[int, str]]:
     try:
         calc = project_calculation(project)
     except Exception:  # noqa: BLE001 - a broken calculation only hides the choice; the service says why
@@ -43,7 +43,7 @@ def _effect_lines(project: Project) -> list[tuple[int, str]]:
 
 
 def _indicator_form(project: Project, data: Any) -> ff.IndicatorForm:
-    return ff.IndicatorForm(data, effect_lines=_effect_lines(project), prefix="indicator")
+    return ff.IndicatorForm(data, effect_lines=effect_lines(project), prefix="indicator")
 
 
 def _run_indicator(project: Project, user: User, form: Any) -> str:
@@ -195,7 +195,9 @@ PROJECT_ACTIONS: list[Action[Project]] = [
         "special-review-decide",
         "Registrera kommunstyrelsens beslut efter särskild prövning",
         "Registrera beslutet",
-        lambda p, d: ff.SpecialReviewDecisionForm(d, prefix="special-review-decide"),
+        lambda p, d: ff.SpecialReviewDecisionForm(
+            d, boards=ledger_bridge.boards_owing(p), prefix="special-review-decide"
+        ),
         lambda u, p: _review_status(p) == SpecialReviewStatus.SUBMITTED and registers_decisions(u, p),
         _run_decide,
     ),
