@@ -1,6 +1,6 @@
 """The `socialfund` command.
 
-Commands that need only the pure core (`calc`, `screen`, `policy`) run without
+Commands that need only the pure core (`calc`, `screen`, `policy`, `simulate`) run without
 Django and without a database; everything else is a Django management command
 (`migrate`, `demo`, `runserver`, `ledger`, `fund`…), run with the project's
 settings.
@@ -17,6 +17,7 @@ CORE_COMMANDS = {
     "calc": "socialfund.commands.calc",
     "screen": "socialfund.commands.screen",
     "policy": "socialfund.commands.policy",
+    "simulate": "socialfund.commands.simulate",
 }
 
 

@@ -21,6 +21,7 @@ from socialfund.core.projection.model import (
     RepaymentTerms,
 )
 from socialfund.core.projection.montecarlo import MAX_RUNS, MAX_YEARS, project
+from socialfund.core.projection.terms import repays, terms_from_rules
 
 __all__ = [
     "MAX_RUNS",
@@ -35,4 +36,6 @@ __all__ = [
     "RepaymentTerms",
     "cash_cover",
     "project",
+    "repays",
+    "terms_from_rules",
 ]
