@@ -2,7 +2,8 @@
 
 (e) finance books the grant, a payout, the repayment plan and a repayment, and the fund's
     position shows the new figures;
-(f) the applicant enters a measurement on the project page and sees it in the indicator's table;
+(f) the applicant enters a measurement on the project page, sees it in the indicator's table,
+    and corrects it on the indicator's own page;
 (g) a reader downloads the April report (PDF, Word, Excel).
 
 The granted case is arranged through the services (fast), with the demo fund's guidelines in
@@ -238,6 +239,25 @@ def test_the_applicant_enters_a_measurement_on_the_project_page(page: Page, sign
     expect(row).to_contain_text("0,1")
     expect(row).to_contain_text("Skolans frånvarostatistik")
     assert_accessible(page)
+
+    # The figure was mistyped: the official corrects it on the indicator's own page, with a reason.
+    article.get_by_role("link", name=f"Ändra eller rätta {indicator.name}").click()
+    expect(heading(page)).to_have_text(re.compile(re.escape(indicator.name)))
+    assert_accessible(page)
+    correct = page.locator("#action-correct")
+    correct.locator("summary").click()
+    correct.get_by_label("Mätvärde").select_option(label="2016-12-31: 0,1")
+    correct.get_by_label("Rätt värde").fill("0,15")
+    correct.get_by_label("Skäl").fill("Avskrivet fel från frånvarostatistiken.")
+    correct.get_by_role("button", name="Spara det rätta värdet").click()
+    saved(page, "Mätvärdet är rättat.")
+    fixed = page.get_by_role("table", name=f"{indicator.name}: mätvärden").get_by_role(
+        "row", name=re.compile("2016-12-31")
+    )
+    expect(fixed).to_contain_text("0,15")
+    assert_accessible(page)
+    page.get_by_role("link", name=title).click()
+    expect(heading(page)).to_have_text(title)
 
 
 def test_a_reader_downloads_the_april_report(page: Page, sign_in):
