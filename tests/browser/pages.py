@@ -153,20 +153,12 @@ def followed_up_project() -> tuple[int, int]:
 
     from socialfund.followup import services as followup
     from tests.followup.conftest import grant
+    from tests.followup.test_chain import hvb_indicator
 
     users = {user.username: user for user in User.objects.all()}
     initiative = grant(users, Fund.objects.get(slug="sodertalje"), title="Mobilt team skola 2")
     project = followup.project_start(initiative=initiative, user=users["registrator"])
-    spec = followup.IndicatorSpec(
-        name="Placeringsdygn på HVB, målgruppen",
-        unit="dygn",
-        direction="lower",
-        baseline_value=Decimal(2000),
-        baseline_on=dt.date(2016, 5, 2),
-        target_value=Decimal(1700),
-        effect_index=0,
-    )
-    indicator = followup.indicator_create(project=project, user=users["handlaggare"], spec=spec)
+    indicator = hvb_indicator(project, users["handlaggare"])
     for year, value in ((2017, 1900), (2018, 1800)):
         followup.measurement_record(
             indicator=indicator, user=users["handlaggare"], measured_on=dt.date(year, 12, 31), value=Decimal(value)

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.codes import (
@@ -85,16 +86,22 @@ def parse_year_amounts(text: str) -> dict[int, Decimal]:
             continue
         match = re.fullmatch(r"\s*(\d{4})\s*[:=]\s*(.+?)\s*", line)
         if not match:
-            raise forms.ValidationError(f"Rad {number}: skriv år: belopp, t.ex. 2016: 1 200 000.")
+            raise forms.ValidationError(
+                gettext("Rad %(row)s: skriv år: belopp, t.ex. 2016: 1 200 000.") % {"row": number}
+            )
         year = int(match.group(1))
         try:
             amount = parse_amount(match.group(2))
         except MoneyError as exc:
-            raise forms.ValidationError(f"Rad {number}: {match.group(2)!r} är inget belopp.") from exc
+            raise forms.ValidationError(
+                gettext("Rad %(row)s: %(text)s är inget belopp.") % {"row": number, "text": repr(match.group(2))}
+            ) from exc
         if amount < 0:
-            raise forms.ValidationError(f"Rad {number}: beloppet kan inte vara negativt.")
+            raise forms.ValidationError(gettext("Rad %(row)s: beloppet kan inte vara negativt.") % {"row": number})
         if year in amounts:
-            raise forms.ValidationError(f"Rad {number}: året {year} står två gånger.")
+            raise forms.ValidationError(
+                gettext("Rad %(row)s: året %(year)s står två gånger.") % {"row": number, "year": year}
+            )
         amounts[year] = amount
     return amounts
 

@@ -6,6 +6,8 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.forms import SwedishForm, today
 from socialfund.consultations.codes import AnswerPosition, RecipientKind, StatementKind
@@ -21,33 +23,35 @@ def lines(text: str) -> list[str]:
 
 
 class ConsultationForm(SwedishForm):
-    title = forms.CharField(label="Rubrik", max_length=300)
-    document_title = forms.CharField(label="Handlingen som remitteras", max_length=300)
-    document_date = forms.DateField(label="Handlingens datum", required=False, widget=DATE)
-    registry_number = forms.CharField(label="Diarienummer", max_length=60, required=False)
-    sent_by = forms.ModelChoiceField(label="Beslutat av", queryset=DecisionBody.objects.none())
-    decided_on = forms.DateField(label="Beslut om remiss", widget=DATE, initial=today)
-    deadline = forms.DateField(label="Svar senast", widget=DATE)
-    questions = forms.CharField(label="Frågor", widget=forms.Textarea(attrs={"rows": 5}), help_text="En fråga per rad.")
+    title = forms.CharField(label=_("Rubrik"), max_length=300)
+    document_title = forms.CharField(label=_("Handlingen som remitteras"), max_length=300)
+    document_date = forms.DateField(label=_("Handlingens datum"), required=False, widget=DATE)
+    registry_number = forms.CharField(label=_("Diarienummer"), max_length=60, required=False)
+    sent_by = forms.ModelChoiceField(label=_("Beslutat av"), queryset=DecisionBody.objects.none())
+    decided_on = forms.DateField(label=_("Beslut om remiss"), widget=DATE, initial=today)
+    deadline = forms.DateField(label=_("Svar senast"), widget=DATE)
+    questions = forms.CharField(
+        label=_("Frågor"), widget=forms.Textarea(attrs={"rows": 5}), help_text=_("En fråga per rad.")
+    )
     boards = forms.ModelMultipleChoiceField(
-        label="Nämnder", queryset=Board.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Nämnder"), queryset=Board.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     other_recipients = forms.CharField(
-        label="Bolagsstyrelser och andra remissinstanser",
+        label=_("Bolagsstyrelser och andra remissinstanser"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="En per rad: förkortning; namn; e-post (e-post kan utelämnas). T.ex. Telge; Telge AB:s styrelse",
+        help_text=_("En per rad: förkortning; namn; e-post (e-post kan utelämnas). T.ex. Telge; Telge AB:s styrelse"),
     )
-    label_supports = forms.CharField(label="Rubrik för raden Biträder", required=False, max_length=120)
+    label_supports = forms.CharField(label=_("Rubrik för raden Biträder"), required=False, max_length=120)
     label_supports_with_additions = forms.CharField(
-        label="Rubrik för raden Biträder med tillägg", required=False, max_length=120
+        label=_("Rubrik för raden Biträder med tillägg"), required=False, max_length=120
     )
-    office = forms.CharField(label="Kontor", required=False, max_length=200, initial="Kommunstyrelsens kontor")
-    handler_name = forms.CharField(label="Handläggare", required=False, max_length=200)
-    handler_title = forms.CharField(label="Handläggarens titel", required=False, max_length=200)
-    handler_unit = forms.CharField(label="Enhet", required=False, max_length=200)
-    handler_phone = forms.CharField(label="Telefon", required=False, max_length=40)
-    handler_email = forms.EmailField(label="E-post", required=False)
+    office = forms.CharField(label=_("Kontor"), required=False, max_length=200, initial="Kommunstyrelsens kontor")
+    handler_name = forms.CharField(label=_("Handläggare"), required=False, max_length=200)
+    handler_title = forms.CharField(label=_("Handläggarens titel"), required=False, max_length=200)
+    handler_unit = forms.CharField(label=_("Enhet"), required=False, max_length=200)
+    handler_phone = forms.CharField(label=_("Telefon"), required=False, max_length=40)
+    handler_email = forms.EmailField(label=_("E-post"), required=False)
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -59,7 +63,7 @@ class ConsultationForm(SwedishForm):
         for number, line in enumerate(lines(self.cleaned_data["other_recipients"]), start=1):
             parts = [part.strip() for part in line.split(";")]
             if not parts[0]:
-                raise forms.ValidationError(f"Rad {number}: börja med en förkortning.")
+                raise forms.ValidationError(gettext("Rad %(row)s: börja med en förkortning.") % {"row": number})
             specs.append(
                 RecipientSpec(
                     code=parts[0],
@@ -83,38 +87,42 @@ class ConsultationForm(SwedishForm):
 
 
 class AnswerForm(SwedishForm):
-    position = forms.ChoiceField(label="Ställningstagande", choices=AnswerPosition.choices)
+    position = forms.ChoiceField(label=_("Ställningstagande"), choices=AnswerPosition.choices)
     additions = forms.CharField(
-        label="Tillägg",
+        label=_("Tillägg"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Nämndens tillägg till förslaget, som det beslutades.",
+        help_text=_("Nämndens tillägg till förslaget, som det beslutades."),
     )
-    summary = forms.CharField(label="Sammanfattning", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    received_on = forms.DateField(label="Inkom", widget=DATE, initial=today)
-    decided_on = forms.DateField(label="Nämndens beslutsdatum", required=False, widget=DATE)
-    paragraph = forms.CharField(label="Paragraf", required=False, max_length=20)
+    summary = forms.CharField(label=_("Sammanfattning"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    received_on = forms.DateField(label=_("Inkom"), widget=DATE, initial=today)
+    decided_on = forms.DateField(label=_("Nämndens beslutsdatum"), required=False, widget=DATE)
+    paragraph = forms.CharField(label=_("Paragraf"), required=False, max_length=20)
 
 
 class StatementForm(SwedishForm):
-    kind = forms.ChoiceField(label="Slag", choices=StatementKind.choices)
+    kind = forms.ChoiceField(label=_("Slag"), choices=StatementKind.choices)
     signatories = forms.CharField(
-        label="Vem",
+        label=_("Vem"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="En person per rad med partiet inom parentes, t.ex. Ida Lagerqvist (FP).",
+        help_text=_("En person per rad med partiet inom parentes, t.ex. Ida Lagerqvist (FP)."),
     )
     wording = forms.CharField(
-        label="Vad som anmäldes",
+        label=_("Vad som anmäldes"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Som protokollet säger det, t.ex. anmäler och inkommer med skriftligt yttrande.",
+        help_text=_("Som protokollet säger det, t.ex. anmäler och inkommer med skriftligt yttrande."),
     )
-    summary = forms.CharField(label="I kort sammanfattning", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    summary = forms.CharField(
+        label=_("I kort sammanfattning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def clean_signatories(self) -> list[tuple[str, str]]:
         people = []
         for number, line in enumerate(lines(self.cleaned_data["signatories"]), start=1):
             match = PERSON.match(line)
             if not match:
-                raise forms.ValidationError(f"Rad {number}: skriv namn och parti, t.ex. Ida Lagerqvist (FP).")
+                raise forms.ValidationError(
+                    gettext("Rad %(row)s: skriv namn och parti, t.ex. Ida Lagerqvist (FP).") % {"row": number}
+                )
             people.append((match.group("name"), match.group("party").strip()))
         return people

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.audit.services import audit_record
@@ -47,28 +48,32 @@ class Handler:
 
 
 def _require_manager(user: User, organisation_id: int | None, what: str) -> None:
+    """`what` is what the user tried to do, already translated ("skicka en remiss")."""
     if not may_manage(user, organisation_id):
-        raise CasePermissionDenied(f"Bara registrator eller utskottssekreterare kan {what}.")
+        # Translators: %(what)s is what the user tried to do, e.g. "skicka en remiss".
+        raise CasePermissionDenied(_("Bara registrator eller utskottssekreterare kan %(what)s.") % {"what": what})
 
 
 def _clean_questions(questions: list[str]) -> list[str]:
     cleaned = [q.strip() for q in questions if q.strip()]
     if not cleaned:
-        raise CaseValidationError("Ange minst en fråga som remissen ska besvara.", field="questions")
+        raise CaseValidationError(_("Ange minst en fråga som remissen ska besvara."), field="questions")
     return cleaned
 
 
 def _check_recipients(organisation: Organisation, recipients: list[RecipientSpec]) -> None:
     if not recipients:
-        raise CaseValidationError("Välj minst en remissinstans.", field="recipients")
+        raise CaseValidationError(_("Välj minst en remissinstans."), field="recipients")
     codes = [r.code.strip() for r in recipients]
     if any(not code for code in codes):
-        raise CaseValidationError("Varje remissinstans behöver en förkortning.", field="recipients")
+        raise CaseValidationError(_("Varje remissinstans behöver en förkortning."), field="recipients")
     duplicates = sorted({code for code in codes if codes.count(code) > 1})
     if duplicates:
-        raise CaseValidationError(f"Remissinstansen {', '.join(duplicates)} finns två gånger.", field="recipients")
+        raise CaseValidationError(
+            _("Remissinstansen %(codes)s finns två gånger.") % {"codes": ", ".join(duplicates)}, field="recipients"
+        )
     if any(r.board is not None and r.board.organisation_id != organisation.pk for r in recipients):
-        raise CaseValidationError("En nämnd hör inte till organisationen.", field="recipients")
+        raise CaseValidationError(_("En nämnd hör inte till organisationen."), field="recipients")
 
 
 def consultation_create(
@@ -89,15 +94,16 @@ def consultation_create(
     handler: Handler | None = None,
 ) -> Consultation:
     """Send a document on consultation: the questions, the recipients and the deadline."""
-    _require_manager(user, organisation.pk, "skicka en remiss")
+    # Translators: completes "Bara registrator eller utskottssekreterare kan %(what)s."
+    _require_manager(user, organisation.pk, _("skicka en remiss"))
     if not title.strip():
-        raise CaseValidationError("Ange en rubrik.", field="title")
+        raise CaseValidationError(_("Ange en rubrik."), field="title")
     if not document_title.strip():
-        raise CaseValidationError("Ange vilken handling som remitteras.", field="document_title")
+        raise CaseValidationError(_("Ange vilken handling som remitteras."), field="document_title")
     if deadline < decided_on:
-        raise CaseValidationError("Sista svarsdag kan inte ligga före beslutet om remiss.", field="deadline")
+        raise CaseValidationError(_("Sista svarsdag kan inte ligga före beslutet om remiss."), field="deadline")
     if sent_by.organisation_id != organisation.pk or (fund is not None and fund.organisation_id != organisation.pk):
-        raise CaseValidationError("Organet eller fonden hör inte till organisationen.", field="sent_by")
+        raise CaseValidationError(_("Organet eller fonden hör inte till organisationen."), field="sent_by")
     cleaned = _clean_questions(questions)
     _check_recipients(organisation, recipients)
     handler = handler or Handler()
@@ -160,18 +166,19 @@ def answer_register(
     paragraph: str = "",
 ) -> Answer:
     """Register (or correct) a recipient's answer: its position and any additions."""
-    _require_manager(user, recipient.consultation.organisation_id, "registrera remissvar")
+    # Translators: completes "Bara registrator eller utskottssekreterare kan %(what)s."
+    _require_manager(user, recipient.consultation.organisation_id, _("registrera remissvar"))
     if position not in AnswerPosition.values:
-        raise CaseValidationError("Välj nämndens ställningstagande.", field="position")
+        raise CaseValidationError(_("Välj nämndens ställningstagande."), field="position")
     if position == AnswerPosition.SUPPORTS_WITH_ADDITIONS and not additions.strip():
-        raise CaseValidationError("Skriv tilläggen som nämnden beslutade.", field="additions")
+        raise CaseValidationError(_("Skriv tilläggen som nämnden beslutade."), field="additions")
     if received_on > timezone.localdate():
-        raise CaseValidationError("Svaret kan inte ha kommit in i framtiden.", field="received_on")
+        raise CaseValidationError(_("Svaret kan inte ha kommit in i framtiden."), field="received_on")
     with transaction.atomic():
         recipient = _locked_recipient(recipient)
         existing = Answer.objects.filter(recipient=recipient).first()
         before = existing.position if existing else ""
-        answer, _ = Answer.objects.update_or_create(
+        answer, _created = Answer.objects.update_or_create(
             recipient=recipient,
             defaults={
                 "position": position,
@@ -198,9 +205,9 @@ def answer_register(
 def _clean_signatories(signatories: list[tuple[str, str]]) -> list[dict[str, str]]:
     people = [{"name": name.strip(), "party": party.strip()} for name, party in signatories if name.strip()]
     if not people:
-        raise CaseValidationError("Ange vem som reserverar sig eller lämnar yttrandet.", field="signatories")
+        raise CaseValidationError(_("Ange vem som reserverar sig eller lämnar yttrandet."), field="signatories")
     if any(not person["party"] for person in people):
-        raise CaseValidationError("Ange partiet för varje person, t.ex. (FP).", field="signatories")
+        raise CaseValidationError(_("Ange partiet för varje person, t.ex. (FP)."), field="signatories")
     return people
 
 
@@ -214,12 +221,13 @@ def statement_add(
     summary: str = "",
 ) -> Statement:
     """Add a reservation or separate statement to an answer, with the people and their parties."""
-    _require_manager(user, answer.recipient.consultation.organisation_id, "registrera reservationer och yttranden")
+    # Translators: completes "Bara registrator eller utskottssekreterare kan %(what)s."
+    _require_manager(user, answer.recipient.consultation.organisation_id, _("registrera reservationer och yttranden"))
     if kind not in StatementKind.values:
-        raise CaseValidationError("Välj reservation eller särskilt yttrande.", field="kind")
+        raise CaseValidationError(_("Välj reservation eller särskilt yttrande."), field="kind")
     people = _clean_signatories(signatories)
     if not wording.strip():
-        raise CaseValidationError("Skriv vad som anmäldes, som protokollet säger det.", field="wording")
+        raise CaseValidationError(_("Skriv vad som anmäldes, som protokollet säger det."), field="wording")
     with transaction.atomic():
         order = answer.statements.count()
         statement = Statement.objects.create(
@@ -258,11 +266,12 @@ def reminder_addresses(recipient: Recipient) -> list[str]:
 
 def reminders_send(*, consultation: Consultation, user: User, today: dt.date | None = None) -> ReminderResult:
     """Remind every recipient that has not answered; each mail goes after commit."""
-    _require_manager(user, consultation.organisation_id, "skicka påminnelser")
+    # Translators: completes "Bara registrator eller utskottssekreterare kan %(what)s."
+    _require_manager(user, consultation.organisation_id, _("skicka påminnelser"))
     today = today or timezone.localdate()
     waiting = list(consultation.recipients.filter(answer__isnull=True).select_related("board"))
     if not waiting:
-        raise CaseStateError("Alla remissinstanser har svarat; ingen behöver påminnas.")
+        raise CaseStateError(_("Alla remissinstanser har svarat; ingen behöver påminnas."))
     result = ReminderResult()
     with transaction.atomic():
         for recipient in waiting:

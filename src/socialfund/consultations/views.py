@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from socialfund.accounts.models import User
@@ -88,7 +90,7 @@ def consultation_new_view(request: HttpRequest) -> HttpResponse:
         except CaseError as error:
             _apply_error(form, error)
         else:
-            messages.success(request, "Remissen är registrerad.")
+            messages.success(request, _("Remissen är registrerad."))
             return redirect("consultations:detail", pk=consultation.pk)
     return render(request, "consultations/form.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -148,7 +150,9 @@ def answer_view(request: HttpRequest, pk: int, recipient_id: int) -> HttpRespons
         except CaseError as error:
             _apply_error(form, error)
         else:
-            messages.success(request, f"Remissvaret från {recipient.code} är registrerat.")
+            messages.success(
+                request, _("Remissvaret från %(recipient)s är registrerat.") % {"recipient": recipient.code}
+            )
             return redirect("consultations:detail", pk=consultation.pk)
     return _page(request, consultation, status=400, failed=(recipient.pk, form))
 
@@ -172,7 +176,10 @@ def statement_view(request: HttpRequest, pk: int, recipient_id: int) -> HttpResp
         except CaseError as error:
             _apply_error(form, error)
         else:
-            messages.success(request, f"Reservationen eller yttrandet i {recipient.code} är registrerat.")
+            messages.success(
+                request,
+                _("Reservationen eller yttrandet i %(recipient)s är registrerat.") % {"recipient": recipient.code},
+            )
             return redirect("consultations:detail", pk=consultation.pk)
     return _page(request, consultation, status=400, failed=(recipient.pk, form))
 
@@ -189,9 +196,16 @@ def remind_view(request: HttpRequest, pk: int) -> HttpResponse:
     except CaseError as error:
         messages.error(request, error.message)
         return redirect("consultations:detail", pk=consultation.pk)
-    text = f"Påminnelse skickad till {len(result.sent)} remissinstanser."
+    count = len(result.sent)
+    text = ngettext(
+        # Translators: the Swedish text uses the same form for one and many; give English its singular.
+        "Påminnelse skickad till %(count)s remissinstanser.",
+        "Påminnelse skickad till %(count)s remissinstanser.",
+        count,
+    ) % {"count": count}
     if result.without_address:
-        text += " Saknar e-postadress: " + ", ".join(r.code for r in result.without_address) + "."
+        codes = ", ".join(r.code for r in result.without_address)
+        text += " " + _("Saknar e-postadress: %(recipients)s.") % {"recipients": codes}
     messages.success(request, text)
     return redirect("consultations:detail", pk=consultation.pk)
 

@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
+from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.forms import SwedishForm
@@ -30,56 +32,65 @@ DATE = forms.DateInput(attrs={"type": "date"})
 TEXT = forms.Textarea(attrs={"rows": 4})
 
 
-def _choices(choices: Any, blank: str | None = None) -> list[tuple[str, str]]:
-    options = [(str(code), str(label)) for code, label in choices]
+def _choices(choices: Any, blank: str | Promise | None = None) -> list[tuple[str, str | Promise]]:
+    """The choices with their labels kept lazy, so that a list built at import follows the request's language."""
+    options = [(str(code), label) for code, label in choices]
     return [("", blank), *options] if blank is not None else options
 
 
 class StartForm(SwedishForm):
-    started_on = forms.DateField(label="Projektstart", required=False, widget=DATE, help_text="Tomt: beslutsdagen.")
+    started_on = forms.DateField(
+        label=_("Projektstart"), required=False, widget=DATE, help_text=_("Tomt: beslutsdagen.")
+    )
     ends_on = forms.DateField(
-        label="Planerat slut", required=False, widget=DATE, help_text="Tomt: projekttiden i ansökan."
+        label=_("Planerat slut"), required=False, widget=DATE, help_text=_("Tomt: projekttiden i ansökan.")
     )
 
 
 class IndicatorForm(SwedishForm):
-    name = forms.CharField(label="Indikator", max_length=200, help_text=AGGREGATES_ONLY)
-    unit = forms.CharField(label="Enhet", max_length=40, required=False, help_text="T.ex. andel (%), dygn, antal.")
-    direction = forms.ChoiceField(label="Vad är bättre?", choices=_choices(Direction.choices))
-    baseline_value = forms.DecimalField(label="Utgångsvärde", max_digits=18, decimal_places=4)
-    baseline_on = forms.DateField(label="Utgångsvärdets datum", widget=DATE)
-    target_value = forms.DecimalField(label="Målvärde", max_digits=18, decimal_places=4, required=False)
-    target_on = forms.DateField(label="Målet ska nås", widget=DATE, required=False)
-    source = forms.ChoiceField(label="Källa", choices=_choices(IndicatorSource.choices))
-    kolada_kpi = forms.CharField(label="Kolada-nyckeltal", max_length=20, required=False, help_text="T.ex. N15428.")
+    name = forms.CharField(label=_("Indikator"), max_length=200, help_text=AGGREGATES_ONLY)
+    unit = forms.CharField(
+        label=_("Enhet"), max_length=40, required=False, help_text=_("T.ex. andel (%), dygn, antal.")
+    )
+    direction = forms.ChoiceField(label=_("Vad är bättre?"), choices=_choices(Direction.choices))
+    baseline_value = forms.DecimalField(label=_("Utgångsvärde"), max_digits=18, decimal_places=4)
+    baseline_on = forms.DateField(label=_("Utgångsvärdets datum"), widget=DATE)
+    target_value = forms.DecimalField(label=_("Målvärde"), max_digits=18, decimal_places=4, required=False)
+    target_on = forms.DateField(label=_("Målet ska nås"), widget=DATE, required=False)
+    source = forms.ChoiceField(label=_("Källa"), choices=_choices(IndicatorSource.choices))
+    kolada_kpi = forms.CharField(
+        label=_("Kolada-nyckeltal"), max_length=20, required=False, help_text=_("T.ex. N15428.")
+    )
     kolada_municipality = forms.CharField(
-        label="Kommun-id i Kolada", max_length=10, required=False, help_text="Tomt: fondens kommun (t.ex. 0181)."
+        label=_("Kommun-id i Kolada"), max_length=10, required=False, help_text=_("Tomt: fondens kommun (t.ex. 0181).")
     )
     effect_index = forms.TypedChoiceField(
-        label="Kalkylens effektrad som indikatorn mäter", coerce=int, empty_value=None, required=False
+        label=_("Kalkylens effektrad som indikatorn mäter"), coerce=int, empty_value=None, required=False
     )
     quantity_per_unit = forms.DecimalField(
-        label="Effektradens mängd per indikatorenhet",
+        label=_("Effektradens mängd per indikatorenhet"),
         max_digits=18,
         decimal_places=6,
         initial=Decimal(1),
         required=False,
-        help_text="T.ex. 1 när båda räknar dygn; elever per procentenhet när indikatorn är en andel.",
+        help_text=_("T.ex. 1 när båda räknar dygn; elever per procentenhet när indikatorn är en andel."),
     )
-    note = forms.CharField(label="Anmärkning", required=False, widget=TEXT)
+    note = forms.CharField(label=_("Anmärkning"), required=False, widget=TEXT)
 
     def __init__(self, *args: Any, effect_lines: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = cast(forms.TypedChoiceField, self.fields["effect_index"])
-        field.choices = [("", "Ingen"), *[(str(i), label) for i, label in effect_lines]]
+        field.choices = [("", gettext("Ingen")), *[(str(i), label) for i, label in effect_lines]]
 
 
 class MeasurementForm(SwedishForm):
-    indicator = forms.ModelChoiceField(queryset=Indicator.objects.none(), label="Indikator", empty_label="Välj")
-    measured_on = forms.DateField(label="Datum", widget=DATE)
-    value = forms.DecimalField(label="Värde", max_digits=18, decimal_places=4, help_text=AGGREGATES_ONLY)
-    source_note = forms.CharField(label="Källa", max_length=300, required=False, help_text="T.ex. verksamhetssystemet.")
-    note = forms.CharField(label="Anmärkning", required=False, widget=TEXT)
+    indicator = forms.ModelChoiceField(queryset=Indicator.objects.none(), label=_("Indikator"), empty_label=_("Välj"))
+    measured_on = forms.DateField(label=_("Datum"), widget=DATE)
+    value = forms.DecimalField(label=_("Värde"), max_digits=18, decimal_places=4, help_text=AGGREGATES_ONLY)
+    source_note = forms.CharField(
+        label=_("Källa"), max_length=300, required=False, help_text=_("T.ex. verksamhetssystemet.")
+    )
+    note = forms.CharField(label=_("Anmärkning"), required=False, widget=TEXT)
 
     def __init__(self, *args: Any, indicators: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -148,7 +159,7 @@ class IndicatorRemoveForm(SwedishForm):
 
 class KoladaRefreshForm(SwedishForm):
     indicator = forms.ModelChoiceField(
-        queryset=Indicator.objects.none(), label="Indikator från Kolada", empty_label="Välj"
+        queryset=Indicator.objects.none(), label=_("Indikator från Kolada"), empty_label=_("Välj")
     )
 
     def __init__(self, *args: Any, indicators: Any, **kwargs: Any) -> None:
@@ -157,10 +168,12 @@ class KoladaRefreshForm(SwedishForm):
 
 
 class SavingForm(SwedishForm):
-    board = forms.ModelChoiceField(queryset=Board.objects.none(), label="Nämnd", empty_label="Välj")
-    year = forms.IntegerField(label="År", min_value=2000, max_value=2100)
-    amount = forms.CharField(label="Realiserad besparing (kr)", help_text="T.ex. 480 150. Negativt: ökad kostnad.")
-    note = forms.CharField(label="Underlag", required=False, widget=TEXT)
+    board = forms.ModelChoiceField(queryset=Board.objects.none(), label=_("Nämnd"), empty_label=_("Välj"))
+    year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
+    amount = forms.CharField(
+        label=_("Realiserad besparing (kr)"), help_text=_("T.ex. 480 150. Negativt: ökad kostnad.")
+    )
+    note = forms.CharField(label=_("Underlag"), required=False, widget=TEXT)
 
     def __init__(self, *args: Any, boards: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -170,59 +183,70 @@ class SavingForm(SwedishForm):
         try:
             return parse_amount(self.cleaned_data["amount"])
         except MoneyError as exc:
-            raise forms.ValidationError("Skriv beloppet i kronor, t.ex. 480 150.") from exc
+            raise forms.ValidationError(gettext("Skriv beloppet i kronor, t.ex. 480 150.")) from exc
 
 
 class YearForm(SwedishForm):
-    year = forms.IntegerField(label="År", min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
 
 
 class ReportDraftForm(SwedishForm):
-    plan = forms.CharField(label="Planera", required=False, widget=TEXT, help_text="Utmaningen, problemet, metoderna.")
-    do = forms.CharField(label="Göra", required=False, widget=TEXT, help_text="Hur insatsen genomförts med metoden.")
-    study = forms.CharField(label="Studera", required=False, widget=TEXT, help_text="Uppföljning och utvärdering.")
+    plan = forms.CharField(
+        label=_("Planera"), required=False, widget=TEXT, help_text=_("Utmaningen, problemet, metoderna.")
+    )
+    do = forms.CharField(
+        label=_("Göra"), required=False, widget=TEXT, help_text=_("Hur insatsen genomförts med metoden.")
+    )
+    study = forms.CharField(
+        label=_("Studera"), required=False, widget=TEXT, help_text=_("Uppföljning och utvärdering.")
+    )
     act = forms.CharField(
-        label="Agera", required=False, widget=TEXT, help_text="Vad ni ändrar i metoden, eller hur den implementeras."
+        label=_("Agera"),
+        required=False,
+        widget=TEXT,
+        help_text=_("Vad ni ändrar i metoden, eller hur den implementeras."),
     )
     fidelity = forms.ChoiceField(
-        label="Metodtrohet", required=False, choices=_choices(Fidelity.choices, "Inte angiven")
+        label=_("Metodtrohet"), required=False, choices=_choices(Fidelity.choices, _("Inte angiven"))
     )
-    fidelity_note = forms.CharField(label="Om metodtroheten", required=False, widget=TEXT)
+    fidelity_note = forms.CharField(label=_("Om metodtroheten"), required=False, widget=TEXT)
 
 
 class ReviewForm(SwedishForm):
-    verdict = forms.ChoiceField(label="Granskning", choices=_choices(ReviewVerdict.choices))
+    verdict = forms.ChoiceField(label=_("Granskning"), choices=_choices(ReviewVerdict.choices))
     effect_finding = forms.ChoiceField(
-        label="Vad visar utvärderingen?", required=False, choices=_choices(EffectFinding.choices, "Välj")
+        label=_("Vad visar utvärderingen?"), required=False, choices=_choices(EffectFinding.choices, _("Välj"))
     )
-    note = forms.CharField(label="Kommentar", required=False, widget=TEXT)
+    note = forms.CharField(label=_("Kommentar"), required=False, widget=TEXT)
 
 
 class ReasonForm(SwedishForm):
-    reason = forms.CharField(label="Skäl", widget=TEXT)
+    reason = forms.CharField(label=_("Skäl"), widget=TEXT)
 
 
 class GroundsForm(SwedishForm):
-    grounds = forms.CharField(label="Skäl till prövningen", widget=TEXT)
+    grounds = forms.CharField(label=_("Skäl till prövningen"), widget=TEXT)
 
 
 class EvidenceForm(SwedishForm):
     kind = forms.ChoiceField(
-        label="Slag av underlag",
+        label=_("Slag av underlag"),
         choices=_choices([(c, label) for c, label in EvidenceKind.choices if c != EvidenceKind.REPORT]),
     )
-    description = forms.CharField(label="Beskrivning", widget=TEXT)
-    reference = forms.CharField(label="Hänvisning", max_length=300, required=False, help_text="T.ex. diarienummer.")
+    description = forms.CharField(label=_("Beskrivning"), widget=TEXT)
+    reference = forms.CharField(
+        label=_("Hänvisning"), max_length=300, required=False, help_text=_("T.ex. diarienummer.")
+    )
 
 
 class DecisionForm(SwedishForm):
-    decided_on = forms.DateField(label="Beslutsdatum", widget=DATE)
-    paragraph = forms.CharField(label="Paragraf", max_length=20)
-    text = forms.CharField(label="Beslutstext", widget=TEXT)
+    decided_on = forms.DateField(label=_("Beslutsdatum"), widget=DATE)
+    paragraph = forms.CharField(label=_("Paragraf"), max_length=20)
+    text = forms.CharField(label=_("Beslutstext"), widget=TEXT)
 
 
 class SpecialReviewDecisionForm(DecisionForm):
-    outcome = forms.ChoiceField(label="Beslut", choices=_choices(SpecialReviewOutcome.choices))
+    outcome = forms.ChoiceField(label=_("Beslut"), choices=_choices(SpecialReviewOutcome.choices))
     board = forms.ModelChoiceField(
         queryset=Board.objects.none(),
         label=_("Vems återföring efterskänks?"),
@@ -240,18 +264,18 @@ class SpecialReviewDecisionForm(DecisionForm):
 
 
 class ImplementationPlanForm(SwedishForm):
-    text = forms.CharField(label="Implementeringsplan", widget=forms.Textarea(attrs={"rows": 6}))
-    responsible = forms.CharField(label="Ansvarig för införandet", max_length=200)
-    starts_on = forms.DateField(label="Införs från", widget=DATE, required=False)
+    text = forms.CharField(label=_("Implementeringsplan"), widget=forms.Textarea(attrs={"rows": 6}))
+    responsible = forms.CharField(label=_("Ansvarig för införandet"), max_length=200)
+    starts_on = forms.DateField(label=_("Införs från"), widget=DATE, required=False)
 
 
 class AnchorForm(SwedishForm):
-    kind = forms.ChoiceField(label="Förankring", choices=_choices(AnchoringKind.choices))
-    signed_on = forms.DateField(label="Datum", widget=DATE)
-    reference = forms.CharField(label="Referens", max_length=200, required=False, help_text="T.ex. nämndens §.")
+    kind = forms.ChoiceField(label=_("Förankring"), choices=_choices(AnchoringKind.choices))
+    signed_on = forms.DateField(label=_("Datum"), widget=DATE)
+    reference = forms.CharField(label=_("Referens"), max_length=200, required=False, help_text=_("T.ex. nämndens §."))
 
 
 class CloseForm(SwedishForm):
-    closed_on = forms.DateField(label="Avslutas", widget=DATE)
-    outcome = forms.ChoiceField(label="Utfall", choices=_choices(ClosureOutcome.choices))
-    note = forms.CharField(label="Kommentar", required=False, widget=TEXT)
+    closed_on = forms.DateField(label=_("Avslutas"), widget=DATE)
+    outcome = forms.ChoiceField(label=_("Utfall"), choices=_choices(ClosureOutcome.choices))
+    note = forms.CharField(label=_("Kommentar"), required=False, widget=TEXT)

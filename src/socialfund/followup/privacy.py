@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from socialfund.cases.errors import CaseValidationError
 
 # Six or eight digits, an optional - or +, four digits; not part of a longer run of digits.
 PERSONAL_NUMBER = re.compile(r"(?<!\d)\d{6,8}[-+]?\d{4}(?!\d)")
 
-AGGREGATES_ONLY = (
+AGGREGATES_ONLY = gettext_lazy(
     "Bara sammanräknade uppgifter för hela gruppen (antal, andel, dygn, kronor). "
     "Skriv aldrig något som pekar ut en enskild person: inga namn, personnummer eller ärendenummer."
 )
@@ -25,7 +28,9 @@ def refuse_personal_data(**texts: str) -> None:
     for field, text in texts.items():
         if looks_like_personal_number(text):
             raise CaseValidationError(
-                "Texten ser ut att innehålla ett personnummer. Uppföljningen får bara innehålla "
-                "sammanräknade uppgifter – ta bort uppgiften om den enskilda personen.",
+                _(
+                    "Texten ser ut att innehålla ett personnummer. Uppföljningen får bara innehålla "
+                    "sammanräknade uppgifter – ta bort uppgiften om den enskilda personen."
+                ),
                 field=field,
             )

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LedgerConfig(AppConfig):
     name = "socialfund.ledger"
     label = "ledger"
-    verbose_name = "Fondens bokföring"
+    verbose_name = _("Fondens bokföring")

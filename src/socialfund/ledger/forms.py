@@ -8,6 +8,8 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.models import Decision, Initiative
 from socialfund.core.money import MoneyError, parse_amount
@@ -29,7 +31,7 @@ class AmountField(forms.CharField):
         try:
             return parse_amount(text)
         except MoneyError as exc:
-            raise forms.ValidationError("Skriv beloppet i kronor, t.ex. 900 000 eller 411 522,64.") from exc
+            raise forms.ValidationError(gettext("Skriv beloppet i kronor, t.ex. 900 000 eller 411 522,64.")) from exc
 
 
 def parse_plan(text: str) -> dict[int, dict[str, Decimal]]:
@@ -40,11 +42,15 @@ def parse_plan(text: str) -> dict[int, dict[str, Decimal]]:
             continue
         match = PLAN_LINE.match(line)
         if not match:
-            raise forms.ValidationError(f"Rad {number}: skriv år, nämnd och belopp, t.ex. 2019 UN 411 522,64.")
+            raise forms.ValidationError(
+                gettext("Rad %(row)s: skriv år, nämnd och belopp, t.ex. 2019 UN 411 522,64.") % {"row": number}
+            )
         try:
             amount = parse_amount(match.group(3))
         except MoneyError as exc:
-            raise forms.ValidationError(f"Rad {number}: ogiltigt belopp {match.group(3)!r}.") from exc
+            raise forms.ValidationError(
+                gettext("Rad %(row)s: ogiltigt belopp %(amount)s.") % {"row": number, "amount": repr(match.group(3))}
+            ) from exc
         plan.setdefault(int(match.group(1)), {})[match.group(2)] = amount
     return plan
 
@@ -65,12 +71,12 @@ class LedgerForm(forms.Form):
 
 
 class CapitalForm(LedgerForm):
-    body = forms.ModelChoiceField(queryset=DecisionBody.objects.none(), label="Beslutande organ")
-    decided_on = forms.DateField(label="Beslutsdatum", widget=DATE)
-    paragraph = forms.CharField(label="Paragraf", max_length=20)
-    amount = AmountField(label="Belopp (kr)")
-    registry_number = forms.CharField(label="Diarienummer", required=False, max_length=60)
-    text = forms.CharField(label="Beslutstext", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.ModelChoiceField(queryset=DecisionBody.objects.none(), label=_("Beslutande organ"))
+    decided_on = forms.DateField(label=_("Beslutsdatum"), widget=DATE)
+    paragraph = forms.CharField(label=_("Paragraf"), max_length=20)
+    amount = AmountField(label=_("Belopp (kr)"))
+    registry_number = forms.CharField(label=_("Diarienummer"), required=False, max_length=60)
+    text = forms.CharField(label=_("Beslutstext"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -78,9 +84,11 @@ class CapitalForm(LedgerForm):
 
 
 class GrantForm(LedgerForm):
-    decision = forms.ModelChoiceField(queryset=Decision.objects.none(), label="Kommunstyrelsens beslut")
-    booked_on = forms.DateField(label="Bokföringsdag", widget=DATE, required=False, help_text="Tomt: beslutsdagen.")
-    acknowledge = forms.BooleanField(label="Jag har läst varningarna och beslutet ska bokföras ändå", required=False)
+    decision = forms.ModelChoiceField(queryset=Decision.objects.none(), label=_("Kommunstyrelsens beslut"))
+    booked_on = forms.DateField(
+        label=_("Bokföringsdag"), widget=DATE, required=False, help_text=_("Tomt: beslutsdagen.")
+    )
+    acknowledge = forms.BooleanField(label=_("Jag har läst varningarna och beslutet ska bokföras ändå"), required=False)
 
     def __init__(self, *args: Any, decisions: QuerySet[Decision], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -88,13 +96,17 @@ class GrantForm(LedgerForm):
 
 
 class PayoutForm(LedgerForm):
-    initiative = forms.ModelChoiceField(queryset=Initiative.objects.none(), label="Insats")
-    amount = AmountField(label="Belopp (kr)")
-    paid_on = forms.DateField(label="Utbetalningsdag", widget=DATE)
+    initiative = forms.ModelChoiceField(queryset=Initiative.objects.none(), label=_("Insats"))
+    amount = AmountField(label=_("Belopp (kr)"))
+    paid_on = forms.DateField(label=_("Utbetalningsdag"), widget=DATE)
     year = forms.IntegerField(
-        label="Beviljandeår", required=False, min_value=2000, max_value=2100, help_text="Tomt: utbetalningsdagens år."
+        label=_("Beviljandeår"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        help_text=_("Tomt: utbetalningsdagens år."),
     )
-    reference = forms.CharField(label="Referens (utbetalningsorder)", required=False, max_length=100)
+    reference = forms.CharField(label=_("Referens (utbetalningsorder)"), required=False, max_length=100)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -102,16 +114,16 @@ class PayoutForm(LedgerForm):
 
 
 class PlanForm(LedgerForm):
-    initiative = forms.ModelChoiceField(queryset=Initiative.objects.none(), label="Insats")
-    basis = forms.ChoiceField(label="Underlag", choices=PlanBasis.choices, widget=forms.RadioSelect)
+    initiative = forms.ModelChoiceField(queryset=Initiative.objects.none(), label=_("Insats"))
+    basis = forms.ChoiceField(label=_("Underlag"), choices=PlanBasis.choices, widget=forms.RadioSelect)
     plan = forms.CharField(
-        label="Överenskommen plan",
+        label=_("Överenskommen plan"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="En rad per år och nämnd: 2019 UN 411 522,64. Lämnas tom när kalkylens förslag gäller.",
+        help_text=_("En rad per år och nämnd: 2019 UN 411 522,64. Lämnas tom när kalkylens förslag gäller."),
     )
-    adopted_on = forms.DateField(label="Fastställd", widget=DATE)
-    reference = forms.CharField(label="Beslut eller överenskommelse", required=False, max_length=200)
+    adopted_on = forms.DateField(label=_("Fastställd"), widget=DATE)
+    reference = forms.CharField(label=_("Beslut eller överenskommelse"), required=False, max_length=200)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -122,19 +134,19 @@ class PlanForm(LedgerForm):
         if self.cleaned_data.get("basis") == PlanBasis.CALCULATION:
             return None
         if not text.strip():
-            raise forms.ValidationError("Skriv planen, eller välj kalkylens förslag.")
+            raise forms.ValidationError(gettext("Skriv planen, eller välj kalkylens förslag."))
         return parse_plan(text)
 
 
 class RepaymentForm(LedgerForm):
-    initiative = forms.ModelChoiceField(queryset=Initiative.objects.none(), label="Insats")
-    board = forms.ModelChoiceField(queryset=Board.objects.none(), label="Nämnd")
-    amount = AmountField(label="Belopp (kr)")
-    received_on = forms.DateField(label="Datum", widget=DATE)
+    initiative = forms.ModelChoiceField(queryset=Initiative.objects.none(), label=_("Insats"))
+    board = forms.ModelChoiceField(queryset=Board.objects.none(), label=_("Nämnd"))
+    amount = AmountField(label=_("Belopp (kr)"))
+    received_on = forms.DateField(label=_("Datum"), widget=DATE)
     year = forms.IntegerField(
-        label="År i planen", required=False, min_value=2000, max_value=2100, help_text="Tomt: äldsta först."
+        label=_("År i planen"), required=False, min_value=2000, max_value=2100, help_text=_("Tomt: äldsta först.")
     )
-    reference = forms.CharField(label="Referens", required=False, max_length=100)
+    reference = forms.CharField(label=_("Referens"), required=False, max_length=100)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -143,19 +155,19 @@ class RepaymentForm(LedgerForm):
 
 
 class WaiverForm(LedgerForm):
-    initiative = forms.ModelChoiceField(queryset=Initiative.objects.none(), label="Insats")
+    initiative = forms.ModelChoiceField(queryset=Initiative.objects.none(), label=_("Insats"))
     board = forms.ModelChoiceField(
-        queryset=Board.objects.none(), label="Nämnd", required=False, help_text="Tomt: alla nämnder."
+        queryset=Board.objects.none(), label=_("Nämnd"), required=False, help_text=_("Tomt: alla nämnder.")
     )
-    body = forms.ModelChoiceField(queryset=DecisionBody.objects.none(), label="Beslutande organ")
-    decided_on = forms.DateField(label="Beslutsdatum", widget=DATE)
-    paragraph = forms.CharField(label="Paragraf", max_length=20)
+    body = forms.ModelChoiceField(queryset=DecisionBody.objects.none(), label=_("Beslutande organ"))
+    decided_on = forms.DateField(label=_("Beslutsdatum"), widget=DATE)
+    paragraph = forms.CharField(label=_("Paragraf"), max_length=20)
     evaluation = forms.CharField(
-        label="Utvärderingen beslutet vilar på", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+        label=_("Utvärderingen beslutet vilar på"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
     )
-    method_followed = forms.BooleanField(label="Insatsen genomfördes enligt den beslutade metoden", required=False)
-    effects = forms.ChoiceField(label="Utvärderingens resultat", choices=EvaluatedEffects.choices)
-    motivation = forms.CharField(label="Motivering", widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    method_followed = forms.BooleanField(label=_("Insatsen genomfördes enligt den beslutade metoden"), required=False)
+    effects = forms.ChoiceField(label=_("Utvärderingens resultat"), choices=EvaluatedEffects.choices)
+    motivation = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -165,30 +177,30 @@ class WaiverForm(LedgerForm):
 
 
 class ReverseForm(LedgerForm):
-    number = forms.IntegerField(label="Verifikationsnummer", min_value=1)
-    booked_on = forms.DateField(label="Bokföringsdag", widget=DATE, required=False, help_text="Tomt: i dag.")
-    text = forms.CharField(label="Text", required=False, max_length=300)
+    number = forms.IntegerField(label=_("Verifikationsnummer"), min_value=1)
+    booked_on = forms.DateField(label=_("Bokföringsdag"), widget=DATE, required=False, help_text=_("Tomt: i dag."))
+    text = forms.CharField(label=_("Text"), required=False, max_length=300)
 
 
 class CloseForm(LedgerForm):
-    through = forms.DateField(label="Stäng till och med", widget=DATE)
+    through = forms.DateField(label=_("Stäng till och med"), widget=DATE)
 
 
 class ProjectionForm(forms.Form):
-    years = forms.IntegerField(label="År framåt", min_value=1, max_value=30, initial=20)
-    projects_per_year = forms.FloatField(label="Nya insatser per år", min_value=0, max_value=20, initial=2)
-    size_low = forms.IntegerField(label="Minsta insats (kr)", min_value=0, initial=500_000)
-    size_mode = forms.IntegerField(label="Typisk insats (kr)", min_value=0, initial=1_500_000)
-    size_high = forms.IntegerField(label="Största insats (kr)", min_value=0, initial=3_000_000)
+    years = forms.IntegerField(label=_("År framåt"), min_value=1, max_value=30, initial=20)
+    projects_per_year = forms.FloatField(label=_("Nya insatser per år"), min_value=0, max_value=20, initial=2)
+    size_low = forms.IntegerField(label=_("Minsta insats (kr)"), min_value=0, initial=500_000)
+    size_mode = forms.IntegerField(label=_("Typisk insats (kr)"), min_value=0, initial=1_500_000)
+    size_high = forms.IntegerField(label=_("Största insats (kr)"), min_value=0, initial=3_000_000)
     repay_probability = forms.FloatField(
-        label="Sannolikhet att en insats återför i tid", min_value=0, max_value=1, initial=0.6
+        label=_("Sannolikhet att en insats återför i tid"), min_value=0, max_value=1, initial=0.6
     )
-    waiver_rate = forms.FloatField(label="Andel av de övriga som efterges", min_value=0, max_value=1, initial=0.5)
-    runs = forms.IntegerField(label="Simuleringar", min_value=100, max_value=2000, initial=2000)
+    waiver_rate = forms.FloatField(label=_("Andel av de övriga som efterges"), min_value=0, max_value=1, initial=0.5)
+    runs = forms.IntegerField(label=_("Simuleringar"), min_value=100, max_value=2000, initial=2000)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         low, mode, high = data.get("size_low"), data.get("size_mode"), data.get("size_high")
         if None not in (low, mode, high) and not low <= mode <= high:  # type: ignore[operator]
-            raise forms.ValidationError("Insatsernas storlek: minsta ≤ typisk ≤ största.")
+            raise forms.ValidationError(gettext("Insatsernas storlek: minsta ≤ typisk ≤ största."))
         return data

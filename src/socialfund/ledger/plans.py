@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from socialfund.core.calc import CalculationInputError, evaluate, parse_calculation
 from socialfund.core.calc.repayment import timing_violations
 from socialfund.core.formatting import format_sek
@@ -34,25 +36,30 @@ def plan_from_calculation(content: Mapping[str, Any], rules: RepaymentRules) -> 
     """The calculation engine's proposal for the application's calculation, under the fund's rules."""
     document = content.get("calculation")
     if not document:
-        raise PlanError(["Ansökan har ingen socioekonomisk kalkyl att ta återföringsplanen från; ange planen."])
+        raise PlanError([_("Ansökan har ingen socioekonomisk kalkyl att ta återföringsplanen från; ange planen.")])
     try:
         result = evaluate(parse_calculation(document), rules=rules)
     except CalculationInputError as exc:
-        raise PlanError([f"Kalkylen går inte att räkna: {path}: {message}" for path, message in exc.errors]) from exc
+        raise PlanError(
+            [
+                _("Kalkylen går inte att räkna: %(path)s: %(message)s") % {"path": path, "message": message}
+                for path, message in exc.errors
+            ]
+        ) from exc
     repayment = result.repayment
     if repayment.violations:
-        raise PlanError([v.message for v in repayment.violations] + ["Ange en överenskommen plan i stället."])
+        raise PlanError([v.message for v in repayment.violations] + [_("Ange en överenskommen plan i stället.")])
     if not repayment.plan:
-        raise PlanError(["Kalkylen föreslår ingen återföring; ange en överenskommen plan."])
+        raise PlanError([_("Kalkylen föreslår ingen återföring; ange en överenskommen plan.")])
     return repayment.plan
 
 
 def scale_plan(plan: Mapping[int, Mapping[str, int | Decimal]], total: Decimal) -> Plan:
     """The plan's shape kept, its amounts split anew over `total`, exact to the öre."""
     cells = [(year, board, Decimal(amount)) for year in sorted(plan) for board, amount in sorted(plan[year].items())]
-    parts = allocate_sek(total, [amount for _, _, amount in cells])
+    parts = allocate_sek(total, [amount for _year, _board, amount in cells])
     scaled: Plan = {}
-    for (year, board, _), part in zip(cells, parts, strict=True):
+    for (year, board, _amount), part in zip(cells, parts, strict=True):
         if part > 0:
             scaled.setdefault(year, {})[board] = part
     return scaled
@@ -65,16 +72,21 @@ def plan_total(plan: Plan) -> Decimal:
 def plan_violations(plan: Plan, *, start_year: int, rules: RepaymentRules, due: Decimal) -> list[str]:
     """The policy's time limits, and that the plan repays exactly what was granted."""
     if not plan:
-        return ["Planen är tom: ange minst ett år och en nämnd."]
+        return [_("Planen är tom: ange minst ett år och en nämnd.")]
     messages = [v.message for v in timing_violations(plan, start_year, rules)]
     for year, by_board in plan.items():
         for board, amount in by_board.items():
             if amount <= 0:
-                messages.append(f"{year} {board}: beloppet måste vara större än noll.")
+                messages.append(
+                    _("%(year)s %(board)s: beloppet måste vara större än noll.") % {"year": year, "board": board}
+                )
     total = plan_total(plan)
     if total != due:
         messages.append(
-            f"Planen återför {format_sek(total, 2)} men insatsen har beviljats {format_sek(due, 2)}; "
-            "planen ska återföra hela det beviljade beloppet."
+            _(
+                "Planen återför %(total)s men insatsen har beviljats %(granted)s; "
+                "planen ska återföra hela det beviljade beloppet."
+            )
+            % {"total": format_sek(total, 2), "granted": format_sek(due, 2)}
         )
     return messages

@@ -27,6 +27,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
@@ -74,16 +75,19 @@ def require_role(user: User, roles: tuple[Role, ...], message: str) -> None:
 
 def require_fund_access(user: User, fund: Fund) -> None:
     if user.organisation_id is not None and fund.organisation_id != user.organisation_id:
-        raise LedgerPermissionDenied("Fonden hör till en annan organisation än din.")
+        raise LedgerPermissionDenied(_("Fonden hör till en annan organisation än din."))
 
 
 def require_finance(user: User, fund: Fund) -> None:
-    require_role(user, (Role.FINANCE,), "Bara ekonomi bokför i fonden.")
+    require_role(user, (Role.FINANCE,), _("Bara ekonomi bokför i fonden."))
     require_fund_access(user, fund)
 
 
 def require_registrar(user: User, fund: Fund, what: str) -> None:
-    require_role(user, (Role.REGISTRAR,), f"Bara registrator eller KS-sekreterare registrerar {what}.")
+    """`what` is what the user tried to register, already translated ("kapitalbeslut")."""
+    # Translators: %(what)s is what is being registered, e.g. "kapitalbeslut".
+    message = _("Bara registrator eller KS-sekreterare registrerar %(what)s.") % {"what": what}
+    require_role(user, (Role.REGISTRAR,), message)
     require_fund_access(user, fund)
 
 
@@ -94,9 +98,9 @@ def positive_amount(value: Decimal | int | str, field: str = "amount") -> Decima
     try:
         amount = sek(value)
     except MoneyError as exc:
-        raise LedgerValidationError(f"Ogiltigt belopp: {value!r}.", field=field) from exc
+        raise LedgerValidationError(_("Ogiltigt belopp: %(value)s.") % {"value": repr(value)}, field=field) from exc
     if amount <= 0:
-        raise LedgerValidationError("Beloppet måste vara större än noll.", field=field)
+        raise LedgerValidationError(_("Beloppet måste vara större än noll."), field=field)
     return amount
 
 
@@ -140,7 +144,7 @@ def account(
     year: int | None = None,
 ) -> Account:
     """The fund's account of this kind (for a project, board, year as the kind needs), opened on first use."""
-    found, _ = Account.objects.get_or_create(
+    found, _created = Account.objects.get_or_create(
         fund=fund,
         key=account_key(kind, initiative, board, year),
         defaults={"kind": kind, "initiative": initiative, "board": board, "year": year},
@@ -150,11 +154,11 @@ def account(
 
 def check_booking_date(book: FundLedger, booked_on: dt.date) -> None:
     if booked_on > timezone.localdate():
-        raise LedgerValidationError("Bokföringsdagen kan inte ligga i framtiden.", field="booked_on")
+        raise LedgerValidationError(_("Bokföringsdagen kan inte ligga i framtiden."), field="booked_on")
     if book.closed_through is not None and booked_on <= book.closed_through:
         raise LedgerStateError(
-            f"Perioden till och med {book.closed_through.isoformat()} är stängd (bokslut); "
-            "bokför med ett senare datum.",
+            _("Perioden till och med %(date)s är stängd (bokslut); bokför med ett senare datum.")
+            % {"date": book.closed_through.isoformat()},
             field="booked_on",
         )
 
@@ -200,22 +204,35 @@ def check_limits(fund: Fund, legs: list[Leg], on: dt.date) -> None:
         room = lowest_balance_from(fund, Q(account__kind__in=sorted(CASH_KINDS)), on)
         if room + to_ore(cash_change) < 0:
             raise LedgerLimitError(
-                f"Fonden har {format_sek(from_ore(max(room, 0)), 2)} i medel {on.isoformat()} eller senare; "
-                f"{format_sek(-cash_change, 2)} ryms inte.",
+                _("Fonden har %(money)s i medel %(date)s eller senare; %(amount)s ryms inte.")
+                % {
+                    "money": format_sek(from_ore(max(room, 0)), 2),
+                    "date": on.isoformat(),
+                    "amount": format_sek(-cash_change, 2),
+                },
                 field="amount",
             )
 
 
 def limit_message(account: Account, room: Decimal, wanted: Decimal) -> str:
     if account.kind == AccountKind.COMMITTED:
-        return (
-            f"{account.initiative}: av det beviljade beloppet för {account.year} återstår "
-            f"{format_sek(room, 2)}; {format_sek(wanted, 2)} kan inte betalas ut."
-        )
-    return (
-        f"{account.board.code if account.board else ''} har {format_sek(room, 2)} kvar att återföra för "
-        f"{account.initiative}, {account.year}; {format_sek(wanted, 2)} är mer än skyldigheten."
-    )
+        return _(
+            "%(project)s: av det beviljade beloppet för %(year)s återstår %(room)s; %(amount)s kan inte betalas ut."
+        ) % {
+            "project": account.initiative,
+            "year": account.year,
+            "room": format_sek(room, 2),
+            "amount": format_sek(wanted, 2),
+        }
+    return _(
+        "%(board)s har %(room)s kvar att återföra för %(project)s, %(year)s; %(amount)s är mer än skyldigheten."
+    ) % {
+        "board": account.board.code if account.board else "",
+        "room": format_sek(room, 2),
+        "project": account.initiative,
+        "year": account.year,
+        "amount": format_sek(wanted, 2),
+    }
 
 
 def post(

@@ -12,18 +12,16 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db.models import Sum
+from django.utils.translation import gettext_noop
 
 from socialfund.cases.workflow import policy_for_fund
 from socialfund.core.money import from_ore
-from socialfund.core.projection import ExistingProject, Outcomes, Pipeline, ProjectionInput, RepaymentTerms
+from socialfund.core.projection import ExistingProject, Outcomes, Pipeline, ProjectionInput, repays, terms_from_rules
 from socialfund.core.repayment_rules import RepaymentRules
 from socialfund.funds.models import Fund
 from socialfund.ledger.codes import AccountKind
 from socialfund.ledger.models import Account
 from socialfund.ledger.selectors import balance_now
-
-DEFAULT_START_OFFSET = 3
-DEFAULT_REPAYMENT_YEARS = 5
 
 
 def fund_rules(fund: Fund, on: dt.date) -> RepaymentRules:
@@ -32,19 +30,6 @@ def fund_rules(fund: Fund, on: dt.date) -> RepaymentRules:
     except LookupError:
         rules = None
     return rules if rules is not None else RepaymentRules(mode="none")
-
-
-def terms_from_rules(rules: RepaymentRules) -> RepaymentTerms:
-    """New projects repay as the guidelines allow: from year 3 (within the fund's earliest and latest start)."""
-    offset = DEFAULT_START_OFFSET
-    if rules.earliest_offset_years is not None:
-        offset = max(offset, rules.earliest_offset_years)
-    if rules.latest_start_offset_years is not None:
-        offset = min(offset, rules.latest_start_offset_years)
-    years = DEFAULT_REPAYMENT_YEARS
-    if rules.max_years_after_first is not None:
-        years = min(years, rules.max_years_after_first + 1)
-    return RepaymentTerms(start_offset_years=offset, years=max(years, 1))
 
 
 def existing_plans(fund: Fund) -> tuple[ExistingProject, ...]:
@@ -78,13 +63,17 @@ def projection_input(
         pipeline=pipeline or Pipeline(),
         outcomes=outcomes or Outcomes(),
         terms=terms_from_rules(rules),
-        repayment=rules.mode != "none" if repayment is None else repayment,
+        repayment=repays(rules) if repayment is None else repayment,
     )
 
 
 def scenarios(base: ProjectionInput) -> list[tuple[str, ProjectionInput]]:
-    """The seed's quarrel side by side: with repayment, and without (the three boards' proposal)."""
+    """The seed's quarrel side by side: with repayment, and without (the three boards' proposal).
+
+    The names stay Swedish here (the April report and the command line use them as they are);
+    they are marked for translation, and the projection page translates them when it shows them.
+    """
     return [
-        ("med återföring", dataclasses.replace(base, repayment=True)),
-        ("utan återföring", dataclasses.replace(base, repayment=False)),
+        (gettext_noop("med återföring"), dataclasses.replace(base, repayment=True)),
+        (gettext_noop("utan återföring"), dataclasses.replace(base, repayment=False)),
     ]

@@ -11,6 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from socialfund.cases.models import Initiative
 from socialfund.cases.workflow import policy_for
@@ -91,8 +92,15 @@ def commitment_warnings(fund: Fund, new_by_year: dict[int, Decimal], today: dt.d
     warnings: list[str] = []
     if total > available:
         warnings.append(
-            f"Fonden har {format_sek(available, 2)} som inte redan är utlovade; åtagandet på "
-            f"{format_sek(total, 2)} gör fonden överintecknad med {format_sek(total - available, 2)}."
+            _(
+                "Fonden har %(available)s som inte redan är utlovade; åtagandet på %(total)s gör fonden "
+                "överintecknad med %(over)s."
+            )
+            % {
+                "available": format_sek(available, 2),
+                "total": format_sek(total, 2),
+                "over": format_sek(total - available, 2),
+            }
         )
     payouts: dict[int, Decimal] = defaultdict(Decimal, sums_by_year(fund, AccountKind.COMMITTED))
     for year, amount in new_by_year.items():
@@ -105,8 +113,11 @@ def commitment_warnings(fund: Fund, new_by_year: dict[int, Decimal], today: dt.d
     )
     if shortfall is not None:
         warnings.append(
-            f"År {shortfall.year} räcker inte fondens medel till de utlovade utbetalningarna, ens om nämnderna "
-            f"återför enligt plan: det saknas {format_sek(-shortfall.balance, 2)}."
+            _(
+                "År %(year)s räcker inte fondens medel till de utlovade utbetalningarna, ens om nämnderna "
+                "återför enligt plan: det saknas %(missing)s."
+            )
+            % {"year": shortfall.year, "missing": format_sek(-shortfall.balance, 2)}
         )
     return warnings
 

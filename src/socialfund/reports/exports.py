@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from socialfund.accounts.models import User
 from socialfund.cases.codes import Status, WithdrawalReason, stage_name
@@ -175,13 +177,17 @@ def indicators_table(user: User, fund: Fund) -> Table:
 
 
 def export_lists() -> dict[str, ExportList]:
-    """The lists that exist now: the ledger's and follow-up's only when those apps are installed."""
+    """The lists that exist now: the ledger's and follow-up's only when those apps are installed.
+
+    The titles are the reports page's, in the user's language; the files themselves stay Swedish.
+    """
     lists = [
-        ExportList("initiativ", "Initiativ", lambda user: True, initiatives_table),
-        ExportList("projekt", "Projekt", lambda user: True, projects_table),
+        ExportList("initiativ", _("Initiativ"), lambda user: True, initiatives_table),
+        # "Projekt" elsewhere names one project; here the list of them.
+        ExportList("projekt", pgettext("export list", "Projekt"), lambda user: True, projects_table),
     ]
     if sources.ledger_installed():
-        lists.append(ExportList("bokforing", "Verifikationer", sources.may_see_ledger, ledger_table))
+        lists.append(ExportList("bokforing", _("Verifikationer"), sources.may_see_ledger, ledger_table))
     if sources.followup_installed():
-        lists.append(ExportList("indikatorer", "Indikatorer", lambda user: True, indicators_table))
+        lists.append(ExportList("indikatorer", _("Indikatorer"), lambda user: True, indicators_table))
     return {item.slug: item for item in lists}

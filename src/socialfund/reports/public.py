@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
@@ -78,10 +79,12 @@ def may_publish(user: User, fund: Fund) -> bool:
 def public_page_set(*, fund: Fund, user: User, enabled: bool, intro: str) -> PublicPage:
     """Publish or withdraw the fund's public page (administrator)."""
     if not may_publish(user, fund):
-        raise CasePermissionDenied("Bara fondens administratör kan publicera eller avpublicera den offentliga sidan.")
+        raise CasePermissionDenied(
+            _("Bara fondens administratör kan publicera eller avpublicera den offentliga sidan.")
+        )
     with transaction.atomic():
         before = PublicPage.objects.filter(fund=fund).values_list("enabled", flat=True).first()
-        page, _ = PublicPage.objects.update_or_create(
+        page, _created = PublicPage.objects.update_or_create(
             fund=fund,
             defaults={"enabled": enabled, "intro": intro.strip(), "updated_by": user, "updated_at": timezone.now()},
         )

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from socialfund.accounts.models import User
@@ -171,6 +172,6 @@ def public_settings_view(request: HttpRequest, slug: str) -> HttpResponse:
         except CaseError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, "Inställningen är sparad.")
+            messages.success(request, _("Inställningen är sparad."))
             return redirect("reports:index")
     return render(request, "reports/public_settings.html", {"fund": fund, "form": form})

@@ -208,9 +208,10 @@ ACTIONS: list[Action] = [
         _("Spara bedömningen"),
         lambda i, d: case_forms.AssessmentForm(d, rules=_rules(i), prefix="assess"),
         lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP),
-        lambda i, u, f: (services.assessment_record(initiative=i, user=u, **f.cleaned_data), "Bedömningen är sparad.")[
-            1
-        ],
+        lambda i, u, f: (
+            services.assessment_record(initiative=i, user=u, **f.cleaned_data),
+            gettext("Bedömningen är sparad."),
+        )[1],
     ),
     Action(
         "prepare",
@@ -218,9 +219,10 @@ ACTIONS: list[Action] = [
         _("Lämna vidare"),
         lambda i, d: case_forms.MemoForm(d, prefix="prepare"),
         lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP) and _stage_actor(i) == "preparation_group",
-        lambda i, u, f: (services.preparation_complete(initiative=i, user=u, **f.cleaned_data), "Beredningen är klar.")[
-            1
-        ],
+        lambda i, u, f: (
+            services.preparation_complete(initiative=i, user=u, **f.cleaned_data),
+            gettext("Beredningen är klar."),
+        )[1],
     ),
     Action(
         "approve",

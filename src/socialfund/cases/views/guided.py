@@ -341,7 +341,7 @@ def application_import_view(request: HttpRequest) -> HttpResponse:
         fund = funds_visible_to(user=user).first()
         try:
             if fund is None:
-                raise CaseError("Det finns ingen fond att söka ur.")
+                raise CaseError(gettext("Det finns ingen fond att söka ur."))
             calc_file = form.cleaned_data.get("calc_file")
             initiative = initiative_from_files(
                 fund=fund,
@@ -361,8 +361,8 @@ def application_import_view(request: HttpRequest) -> HttpResponse:
 def _read_text(upload: Any) -> str:
     raw = upload.read(1_000_001)
     if len(raw) > 1_000_000:
-        raise CaseError("Filen är för stor (högst 1 MB).", field="file")
+        raise CaseError(gettext("Filen är för stor (högst 1 MB)."), field="file")
     try:
         return str(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise CaseError("Filen ska vara text i UTF-8.", field="file") from exc
+        raise CaseError(gettext("Filen ska vara text i UTF-8."), field="file") from exc

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.audit.services import audit_record
@@ -33,9 +34,10 @@ def require_text(value: str, field: str, message: str) -> str:
     return value.strip()
 
 
-def require_past(day: dt.date, field: str, what: str = "Datumet") -> None:
+def require_past(day: dt.date, field: str, message: str = "") -> None:
+    """Refuse a day after today; `message` says which date (default: "Datumet kan inte ligga i framtiden.")."""
     if day > timezone.localdate():
-        raise CaseValidationError(f"{what} kan inte ligga i framtiden.", field=field)
+        raise CaseValidationError(message or _("Datumet kan inte ligga i framtiden."), field=field)
 
 
 def locked_project(project: Project) -> Project:
@@ -90,4 +92,4 @@ def project_calculation(project: Project) -> Calculation | None:
     try:
         return parse_calculation(data)
     except CalculationInputError as exc:
-        raise CaseStateError(f"Ansökans kalkyl kan inte läsas: {exc}") from exc
+        raise CaseStateError(_("Ansökans kalkyl kan inte läsas: %(error)s") % {"error": exc}) from exc

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.cases.errors import CaseValidationError
@@ -29,20 +30,20 @@ def implementation_plan_save(
     """The lead board writes (or revises) the plan; once anchored it is fixed."""
     with transaction.atomic():
         project = locked_project(project)
-        require(works_for_project(user, project), "Bara den ansvariga nämndens handläggare skriver planen.")
-        require_state(project.is_running, "Projektet är avslutat.")
-        text = require_text(text, "text", "Beskriv hur metoden förs in i den ordinarie verksamheten.")
-        responsible = require_text(responsible, "responsible", "Ange vem som ansvarar för införandet.")
+        require(works_for_project(user, project), _("Bara den ansvariga nämndens handläggare skriver planen."))
+        require_state(project.is_running, _("Projektet är avslutat."))
+        text = require_text(text, "text", _("Beskriv hur metoden förs in i den ordinarie verksamheten."))
+        responsible = require_text(responsible, "responsible", _("Ange vem som ansvarar för införandet."))
         refuse_personal_data(text=text)
         if starts_on is not None and starts_on < project.started_on:
-            raise CaseValidationError("Införandet kan inte börja före projektet.", field="starts_on")
+            raise CaseValidationError(_("Införandet kan inte börja före projektet."), field="starts_on")
         plan = ImplementationPlan.objects.filter(project=project).first()
         if plan is None:
             plan = ImplementationPlan.objects.create(
                 project=project, text=text, responsible=responsible[:200], starts_on=starts_on, saved_by=user
             )
         else:
-            require_state(not plan.anchorings.exists(), "Planen är förankrad och kan inte ändras.")
+            require_state(not plan.anchorings.exists(), _("Planen är förankrad och kan inte ändras."))
             plan.text, plan.responsible, plan.starts_on, plan.saved_by = text, responsible[:200], starts_on, user
             plan.revision += 1
             plan.save()
@@ -62,22 +63,23 @@ def implementation_anchor(
     """The office head's or the board's anchoring of the plan (förankring), as for the application."""
     with transaction.atomic():
         project = locked_project(project)
-        require_state(project.is_running, "Projektet är avslutat.")
+        require_state(project.is_running, _("Projektet är avslutat."))
         plan = ImplementationPlan.objects.filter(project=project).first()
-        require_state(plan is not None, "Det finns ingen implementeringsplan att förankra.")
+        require_state(plan is not None, _("Det finns ingen implementeringsplan att förankra."))
         assert plan is not None
         if kind == AnchoringKind.OFFICE_HEAD:
-            require(heads_office_for_project(user, project), "Bara kontorschefen för nämndens kontor förankrar.")
+            require(heads_office_for_project(user, project), _("Bara kontorschefen för nämndens kontor förankrar."))
         elif kind == AnchoringKind.BOARD:
             require(
                 works_for_project(user, project) or registers_decisions(user, project),
-                "Nämndens förankring registreras av nämndens handläggare eller registrator.",
+                _("Nämndens förankring registreras av nämndens handläggare eller registrator."),
             )
         else:
-            raise CaseValidationError("Okänd sorts förankring.", field="kind")
+            raise CaseValidationError(_("Okänd sorts förankring."), field="kind")
         require_past(signed_on, "signed_on")
         require_state(
-            not plan.anchorings.filter(kind=kind).exists(), f"{AnchoringKind(kind).label} är redan registrerad."
+            not plan.anchorings.filter(kind=kind).exists(),
+            _("%(kind)s är redan registrerad.") % {"kind": AnchoringKind(kind).label},
         )
         refuse_personal_data(reference=reference)
         anchoring = ImplementationAnchoring.objects.create(
@@ -101,18 +103,18 @@ def regular_operations_decide(
         project = locked_project(project)
         require(
             works_for_project(user, project) or registers_decisions(user, project),
-            "Nämndens beslut registreras av nämndens handläggare eller registrator.",
+            _("Nämndens beslut registreras av nämndens handläggare eller registrator."),
         )
-        require_state(project.is_running, "Projektet är avslutat.")
-        require_state(not hasattr(project, "regular_operations"), "Beslutet är redan registrerat.")
+        require_state(project.is_running, _("Projektet är avslutat."))
+        require_state(not hasattr(project, "regular_operations"), _("Beslutet är redan registrerat."))
         plan = ImplementationPlan.objects.filter(project=project).first()
         require_state(
             plan is not None and plan.is_anchored,
-            "Implementeringsplanen ska vara förankrad hos kontorschef och nämnd före beslutet.",
+            _("Implementeringsplanen ska vara förankrad hos kontorschef och nämnd före beslutet."),
         )
-        paragraph = require_text(paragraph, "paragraph", "Ange paragraf, t.ex. § 12.")
-        text = require_text(text, "text", "Skriv beslutstexten.")
-        require_past(decided_on, "decided_on", "Beslutsdatumet")
+        paragraph = require_text(paragraph, "paragraph", _("Ange paragraf, t.ex. § 12."))
+        text = require_text(text, "text", _("Skriv beslutstexten."))
+        require_past(decided_on, "decided_on", _("Beslutsdatumet kan inte ligga i framtiden."))
         refuse_personal_data(text=text)
         board = project.initiative.lead_board
         assert board is not None

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.cases.errors import CaseValidationError
@@ -34,7 +35,7 @@ FIGURE_PLACES = Decimal("0.0001")
 def check_figure(value: Decimal, field: str) -> Decimal:
     """A figure the table can hold: finite, below 10^13, four decimals."""
     if not value.is_finite() or abs(value) >= FIGURE_LIMIT:
-        raise CaseValidationError("Värdet är orimligt stort.", field=field)
+        raise CaseValidationError(_("Värdet är orimligt stort."), field=field)
     return value.quantize(FIGURE_PLACES)
 
 
@@ -60,8 +61,10 @@ class IndicatorSpec:
 def indicator_create(*, project: Project, user: User, spec: IndicatorSpec) -> Indicator:
     with transaction.atomic():
         project = locked_project(project)
-        require(records_measurements(user, project), "Bara den ansvariga nämndens handläggare eller beredningsgruppen.")
-        require_state(project.is_running, "Projektet är avslutat.")
+        require(
+            records_measurements(user, project), _("Bara den ansvariga nämndens handläggare eller beredningsgruppen.")
+        )
+        require_state(project.is_running, _("Projektet är avslutat."))
         fields = checked_indicator_fields(project, spec)
         indicator = Indicator.objects.create(project=project, created_by=user, **fields)
         record(
@@ -77,21 +80,21 @@ def checked_indicator_fields(
 
     `editing` is the indicator being changed: its own name is not a clash.
     """
-    name = require_text(spec.name, "name", "Ge indikatorn ett namn.")
+    name = require_text(spec.name, "name", _("Ge indikatorn ett namn."))
     refuse_personal_data(name=name, unit=spec.unit, note=spec.note)
     if spec.direction not in Direction.values:
-        raise CaseValidationError("Välj om högre eller lägre värden är bättre.", field="direction")
+        raise CaseValidationError(_("Välj om högre eller lägre värden är bättre."), field="direction")
     if spec.source not in IndicatorSource.values:
-        raise CaseValidationError("Välj källa.", field="source")
+        raise CaseValidationError(_("Välj källa."), field="source")
     kpi, municipality = _kolada_ids(project, spec)
     if not spec.quantity_per_unit.is_finite() or not 0 < spec.quantity_per_unit < FIGURE_LIMIT:
-        raise CaseValidationError("Mängden per indikatorenhet ska vara större än noll.", field="quantity_per_unit")
+        raise CaseValidationError(_("Mängden per indikatorenhet ska vara större än noll."), field="quantity_per_unit")
     effect_label = _effect_label(project, spec)
     clashes = project.indicators.filter(name=name)
     if editing is not None:
         clashes = clashes.exclude(pk=editing.pk)
     if clashes.exists():
-        raise CaseValidationError("Projektet har redan en indikator med det namnet.", field="name")
+        raise CaseValidationError(_("Projektet har redan en indikator med det namnet."), field="name")
     return {
         "name": name,
         "unit": spec.unit.strip(),
@@ -115,10 +118,10 @@ def _kolada_ids(project: Project, spec: IndicatorSpec) -> tuple[str, str]:
         return "", ""
     kpi = spec.kolada_kpi.strip().upper()
     if not kpi or not kpi.isalnum():
-        raise CaseValidationError("Ange Kolada-nyckeltalets id, t.ex. N15428.", field="kolada_kpi")
+        raise CaseValidationError(_("Ange Kolada-nyckeltalets id, t.ex. N15428."), field="kolada_kpi")
     municipality = spec.kolada_municipality.strip() or project.initiative.fund.organisation.code
     if not municipality.isdigit():
-        raise CaseValidationError("Kommun-id i Kolada är fyra siffror, t.ex. 0181.", field="kolada_municipality")
+        raise CaseValidationError(_("Kommun-id i Kolada är fyra siffror, t.ex. 0181."), field="kolada_municipality")
     return kpi, municipality
 
 
@@ -127,7 +130,7 @@ def _effect_label(project: Project, spec: IndicatorSpec) -> str:
         return ""
     calc = project_calculation(project)
     if calc is None or not 0 <= spec.effect_index < len(calc.effects):
-        raise CaseValidationError("Kalkylen har ingen sådan effektrad.", field="effect_index")
+        raise CaseValidationError(_("Kalkylen har ingen sådan effektrad."), field="effect_index")
     return calc.effects[spec.effect_index].label[:200]
 
 
@@ -143,17 +146,19 @@ def measurement_record(
     """A hand-entered aggregate figure. Text that points out a person is refused."""
     with transaction.atomic():
         project = locked_project(indicator.project)
-        require(records_measurements(user, project), "Bara den ansvariga nämndens handläggare eller beredningsgruppen.")
-        require_state(project.is_running, "Projektet är avslutat.")
+        require(
+            records_measurements(user, project), _("Bara den ansvariga nämndens handläggare eller beredningsgruppen.")
+        )
+        require_state(project.is_running, _("Projektet är avslutat."))
         require_state(
             not indicator.is_kolada,
-            "Indikatorn hämtas från Kolada; dess värden uppdateras med 'socialfund kolada refresh'.",
+            _("Indikatorn hämtas från Kolada; dess värden uppdateras med 'socialfund kolada refresh'."),
         )
         require_past(measured_on, "measured_on")
         refuse_personal_data(source_note=source_note, note=note)
         value = check_figure(value, "value")
         if indicator.measurements.filter(measured_on=measured_on, gender=Gender.TOTAL).exists():
-            raise CaseValidationError("Det finns redan ett värde för det datumet.", field="measured_on")
+            raise CaseValidationError(_("Det finns redan ett värde för det datumet."), field="measured_on")
         measurement = Measurement.objects.create(
             indicator=indicator,
             measured_on=measured_on,
@@ -196,14 +201,14 @@ def indicator_refresh_from_kolada(
     None means a scheduled command.
     """
     if user is not None:
-        require(records_measurements(user, indicator.project), "Bara den ansvariga nämnden eller beredningsgruppen.")
-    require_state(indicator.is_kolada, "Indikatorn hämtas inte från Kolada.")
+        require(records_measurements(user, indicator.project), _("Bara den ansvariga nämnden eller beredningsgruppen."))
+    require_state(indicator.is_kolada, _("Indikatorn hämtas inte från Kolada."))
     series = (client or kolada_client()).data(
         kpi=indicator.kolada_kpi, municipality=indicator.kolada_municipality, years=years
     )
     with transaction.atomic():
         project = locked_project(indicator.project)
-        require_state(project.is_running, "Projektet är avslutat.")
+        require_state(project.is_running, _("Projektet är avslutat."))
         result = _store_series(indicator, series, user)
         record(
             project,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.cases.errors import CaseValidationError
@@ -29,15 +30,15 @@ def realised_saving_record(
     """Finance enters a board's realised saving for a year; it replaces an earlier figure (the audit keeps both)."""
     with transaction.atomic():
         project = locked_project(project)
-        require(records_savings(user, project), "Bara ekonomi eller beredningsgruppen registrerar besparingar.")
+        require(records_savings(user, project), _("Bara ekonomi eller beredningsgruppen registrerar besparingar."))
         if board.organisation_id != project.initiative.fund.organisation_id:
-            raise CaseValidationError("Nämnden hör inte till fondens kommun.", field="board")
+            raise CaseValidationError(_("Nämnden hör inte till fondens kommun."), field="board")
         if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise CaseValidationError(f"{year}: året är orimligt.", field="year")
+            raise CaseValidationError(_("%(year)s: året är orimligt.") % {"year": year}, field="year")
         try:
             amount = sek(amount)
         except MoneyError as exc:
-            raise CaseValidationError("Ogiltigt belopp.", field="amount") from exc
+            raise CaseValidationError(_("Ogiltigt belopp."), field="amount") from exc
         refuse_personal_data(note=note)
         saving = _store(project, user, board, year, amount, SavingBasis.ENTERED, None, {}, note.strip())
     return saving
@@ -120,19 +121,24 @@ def realised_savings_derive(*, project: Project, user: User, year: int) -> Deriv
     """
     with transaction.atomic():
         project = locked_project(project)
-        require(records_savings(user, project), "Bara ekonomi eller beredningsgruppen registrerar besparingar.")
+        require(records_savings(user, project), _("Bara ekonomi eller beredningsgruppen registrerar besparingar."))
         calc = project_calculation(project)
-        require_state(calc is not None, "Projektet har ingen kalkyl att härleda besparingar ur.")
+        require_state(calc is not None, _("Projektet har ingen kalkyl att härleda besparingar ur."))
         assert calc is not None
         parts, skipped = _derived_parts(project, calc, year)
         require_state(
-            bool(parts), f"Inget att härleda för {year}: " + ("; ".join(skipped) or "inga indikatorer är kopplade.")
+            bool(parts),
+            _("Inget att härleda för %(year)s: %(reasons)s")
+            % {"year": year, "reasons": "; ".join(skipped) or _("inga indikatorer är kopplade.")},
         )
         saved = []
         for board, board_parts in parts.items():
             existing = RealisedSaving.objects.filter(project=project, board=board, year=year).first()
             if existing is not None and existing.basis == SavingBasis.ENTERED:
-                skipped.append(f"{board.code} {year} har en inmatad besparing som gäller före den härledda")
+                skipped.append(
+                    _("%(board)s %(year)s har en inmatad besparing som gäller före den härledda")
+                    % {"board": board.code, "year": year}
+                )
                 continue
             amount = sum((part.derived.amount for part in board_parts), Decimal(0))
             indicator = board_parts[0].indicator if len(board_parts) == 1 else None
@@ -148,19 +154,27 @@ def _derived_parts(project: Project, calc: Calculation, year: int) -> tuple[dict
     for indicator in project.indicators.filter(effect_index__isnull=False).order_by("pk"):
         assert indicator.effect_index is not None
         if indicator.effect_index >= len(calc.effects):
-            skipped.append(f"{indicator.name}: kalkylen saknar effektraden")
+            skipped.append(_("%(indicator)s: kalkylen saknar effektraden") % {"indicator": indicator.name})
             continue
         effect = calc.effects[indicator.effect_index]
         if not (effect.is_municipal and effect.cashable):
-            skipped.append(f"{indicator.name}: effektraden är inte en kommunal kassamässig besparing")
+            skipped.append(
+                _("%(indicator)s: effektraden är inte en kommunal kassamässig besparing")
+                % {"indicator": indicator.name}
+            )
             continue
         board = boards.get(effect.beneficiary)
         if board is None:
-            skipped.append(f"{indicator.name}: {effect.beneficiary} är ingen nämnd i kommunen")
+            skipped.append(
+                _("%(indicator)s: %(beneficiary)s är ingen nämnd i kommunen")
+                % {"indicator": indicator.name, "beneficiary": effect.beneficiary}
+            )
             continue
         measurement = _year_value(indicator, year)
         if measurement is None:
-            skipped.append(f"{indicator.name}: inget mätvärde för {year}")
+            skipped.append(
+                _("%(indicator)s: inget mätvärde för %(year)s") % {"indicator": indicator.name, "year": year}
+            )
             continue
         derived = derive_saving(
             baseline=indicator.baseline_value,

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
@@ -66,17 +67,17 @@ def project_start(
         initiative = Initiative.objects.select_for_update(of=("self",)).select_related("fund").get(pk=initiative.pk)
         require(
             (user.has_role(Role.REGISTRAR) or user.has_role(Role.PREPARATION_GROUP)) and can_view(user, initiative),
-            "Bara registrator eller beredningsgruppen startar uppföljningen av ett projekt.",
+            _("Bara registrator eller beredningsgruppen startar uppföljningen av ett projekt."),
         )
-        require_state(initiative.status == Status.GRANTED, "Bara ett beviljat initiativ blir ett projekt.")
+        require_state(initiative.status == Status.GRANTED, _("Bara ett beviljat initiativ blir ett projekt."))
         decision = Decision.objects.filter(initiative=initiative, outcome=DecisionOutcome.GRANTED).first()
-        require_state(decision is not None, "Kommunstyrelsens beslut om att bevilja medel saknas.")
+        require_state(decision is not None, _("Kommunstyrelsens beslut om att bevilja medel saknas."))
         assert decision is not None
-        require_state(not Project.objects.filter(initiative=initiative).exists(), "Uppföljningen är redan startad.")
+        require_state(not Project.objects.filter(initiative=initiative).exists(), _("Uppföljningen är redan startad."))
         started_on = started_on or decision.decided_on
         ends_on = ends_on or planned_end(initiative, decision, started_on)
         if ends_on < started_on:
-            raise CaseValidationError("Projektet kan inte sluta innan det börjar.", field="ends_on")
+            raise CaseValidationError(_("Projektet kan inte sluta innan det börjar."), field="ends_on")
         method = (initiative.content or {}).get("method") or {}
         project = Project.objects.create(
             initiative=initiative,
@@ -183,16 +184,16 @@ def project_close(*, project: Project, user: User, closed_on: dt.date, outcome: 
         project = locked_project(project)
         require(
             user.has_role(Role.PREPARATION_GROUP) and can_view(user, project.initiative),
-            "Bara beredningsgruppen avslutar ett projekt.",
+            _("Bara beredningsgruppen avslutar ett projekt."),
         )
-        require_state(project.is_running, "Projektet är redan avslutat.")
+        require_state(project.is_running, _("Projektet är redan avslutat."))
         if outcome not in ClosureOutcome.values:
-            raise CaseValidationError("Välj projektets utfall.", field="outcome")
+            raise CaseValidationError(_("Välj projektets utfall."), field="outcome")
         require_past(closed_on, "closed_on")
         if closed_on < project.started_on:
-            raise CaseValidationError("Projektet kan inte avslutas innan det började.", field="closed_on")
+            raise CaseValidationError(_("Projektet kan inte avslutas innan det började."), field="closed_on")
         if outcome == ClosureOutcome.NOT_IMPLEMENTED and not note.strip():
-            raise CaseValidationError("Beskriv varför metoden inte införs.", field="note")
+            raise CaseValidationError(_("Beskriv varför metoden inte införs."), field="note")
         _require_follow_up_done(project, outcome)
         project.status = ProjectStatus.CLOSED
         project.closed_on = closed_on
@@ -215,10 +216,10 @@ def _require_follow_up_done(project: Project, outcome: str) -> None:
     finals = list(project.reports.filter(kind=ReportKind.FINAL))
     require_state(
         bool(finals) and all(r.status in (ReportStatus.APPROVED, ReportStatus.SKIPPED) for r in finals),
-        "Slutrapporten är inte godkänd av beredningsgruppen ännu.",
+        _("Slutrapporten är inte godkänd av beredningsgruppen ännu."),
     )
     review = getattr(project, "special_review", None)
-    require_state(review is None or review.is_decided, "Den särskilda prövningen är inte avgjord ännu.")
+    require_state(review is None or review.is_decided, _("Den särskilda prövningen är inte avgjord ännu."))
     plan = getattr(project, "implementation_plan", None)
     evaluation = latest_evaluation(project)
     successful = evaluation is not None and evaluation.effect_finding == EffectFinding.POSITIVE
@@ -226,11 +227,13 @@ def _require_follow_up_done(project: Project, outcome: str) -> None:
     if successful and (implementation is None or implementation.plan_during_project is not False):
         require_state(
             plan is not None and plan.is_anchored,
-            "Projektet visar framgång: en implementeringsplan ska fastställas och förankras hos kontorschef "
-            "och nämnd innan projektet avslutas.",
+            _(
+                "Projektet visar framgång: en implementeringsplan ska fastställas och förankras hos kontorschef "
+                "och nämnd innan projektet avslutas."
+            ),
         )
     if outcome == ClosureOutcome.IMPLEMENTED:
         require_state(
             hasattr(project, "regular_operations"),
-            "Nämndens beslut om att metoden blir ordinarie verksamhet är inte registrerat.",
+            _("Nämndens beslut om att metoden blir ordinarie verksamhet är inte registrerat."),
         )

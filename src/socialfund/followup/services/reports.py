@@ -9,6 +9,8 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
@@ -26,7 +28,13 @@ from socialfund.followup.permissions import steers_followup, works_for_project
 from socialfund.followup.privacy import refuse_personal_data
 from socialfund.followup.services.common import project_policy, record, require, require_state, require_text
 
-PDSA_LABELS = {"plan": "Planera", "do": "Göra", "study": "Studera", "act": "Agera"}
+# The four parts of a report, as a refusal names them (translated when the message is built).
+PDSA_LABELS = {
+    "plan": gettext_lazy("Planera"),
+    "do": gettext_lazy("Göra"),
+    "study": gettext_lazy("Studera"),
+    "act": gettext_lazy("Agera"),
+}
 
 
 def _locked_report(report: Report) -> Report:
@@ -61,16 +69,16 @@ def report_draft_save(
         report = _locked_report(report)
         project = report.project
         require(
-            works_for_project(user, project), "Bara den ansvariga nämndens handläggare skriver projektets rapporter."
+            works_for_project(user, project), _("Bara den ansvariga nämndens handläggare skriver projektets rapporter.")
         )
-        require_state(project.is_running, "Projektet är avslutat.")
-        require_state(report.status in WRITABLE_REPORT_STATUSES, "Rapporten är inlämnad eller avslutad.")
+        require_state(project.is_running, _("Projektet är avslutat."))
+        require_state(report.status in WRITABLE_REPORT_STATUSES, _("Rapporten är inlämnad eller avslutad."))
         if fidelity and fidelity not in Fidelity.values:
-            raise CaseValidationError("Välj metodtrohet i listan.", field="fidelity")
+            raise CaseValidationError(_("Välj metodtrohet i listan."), field="fidelity")
         texts = {"plan": plan, "do": do, "study": study, "act": act, "fidelity_note": fidelity_note}
         refuse_personal_data(**texts)
         if not any(text.strip() for text in texts.values()) and not fidelity:
-            raise CaseValidationError("Skriv något i minst en av delarna innan du sparar.", field="plan")
+            raise CaseValidationError(_("Skriv något i minst en av delarna innan du sparar."), field="plan")
         number = (report.versions.aggregate(n=Max("number"))["n"] or 0) + 1
         version = ReportVersion.objects.create(
             report=report,
@@ -103,16 +111,16 @@ def report_submit(*, report: Report, user: User) -> Report:
     with transaction.atomic():
         report = _locked_report(report)
         project = report.project
-        require(works_for_project(user, project), "Bara den ansvariga nämndens handläggare lämnar in rapporter.")
-        require_state(project.is_running, "Projektet är avslutat.")
-        require_state(report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED), "Spara ett utkast först.")
+        require(works_for_project(user, project), _("Bara den ansvariga nämndens handläggare lämnar in rapporter."))
+        require_state(project.is_running, _("Projektet är avslutat."))
+        require_state(report.status in (ReportStatus.DRAFT, ReportStatus.RETURNED), _("Spara ett utkast först."))
         latest = report.versions.order_by("-number").first()
-        require_state(latest is not None, "Spara ett utkast först.")
+        require_state(latest is not None, _("Spara ett utkast först."))
         assert latest is not None
         returned = report.reviews.filter(verdict=ReviewVerdict.RETURNED).order_by("-pk").first()
         require_state(
             returned is None or returned.version_id != latest.pk,
-            "Spara en ny version med kompletteringarna innan du lämnar in igen.",
+            _("Spara en ny version med kompletteringarna innan du lämnar in igen."),
         )
         _check_complete(project, latest)
         before = report.status
@@ -134,17 +142,17 @@ def report_submit(*, report: Report, user: User) -> Report:
 
 
 def _check_complete(project: Project, version: ReportVersion) -> None:
-    missing = [label for name, label in PDSA_LABELS.items() if not getattr(version, name).strip()]
+    missing = [name for name in PDSA_LABELS if not getattr(version, name).strip()]
     if missing:
-        first = next(name for name, label in PDSA_LABELS.items() if label == missing[0])
-        raise CaseValidationError(f"Rapporten saknar {', '.join(missing)}.", field=first)
+        parts = ", ".join(str(PDSA_LABELS[name]) for name in missing)
+        raise CaseValidationError(_("Rapporten saknar %(parts)s.") % {"parts": parts}, field=missing[0])
     if fidelity_required(project):
         if not version.fidelity:
             raise CaseValidationError(
-                "Metoden är dokumenterad: ange hur troget den följts (metodtrohet).", field="fidelity"
+                _("Metoden är dokumenterad: ange hur troget den följts (metodtrohet)."), field="fidelity"
             )
         if version.fidelity != Fidelity.FULL and not version.fidelity_note.strip():
-            raise CaseValidationError("Beskriv hur och varför ni avvikit från metoden.", field="fidelity_note")
+            raise CaseValidationError(_("Beskriv hur och varför ni avvikit från metoden."), field="fidelity_note")
 
 
 def report_review(
@@ -154,16 +162,16 @@ def report_review(
     with transaction.atomic():
         report = _locked_report(report)
         project = report.project
-        require(steers_followup(user, project), "Bara beredningsgruppen granskar rapporter.")
-        require_state(report.status == ReportStatus.SUBMITTED, "Rapporten väntar inte på granskning.")
+        require(steers_followup(user, project), _("Bara beredningsgruppen granskar rapporter."))
+        require_state(report.status == ReportStatus.SUBMITTED, _("Rapporten väntar inte på granskning."))
         if verdict not in ReviewVerdict.values:
-            raise CaseValidationError("Välj om rapporten godkänns eller återsänds.", field="verdict")
+            raise CaseValidationError(_("Välj om rapporten godkänns eller återsänds."), field="verdict")
         if effect_finding and effect_finding not in EffectFinding.values:
-            raise CaseValidationError("Välj vad utvärderingen visar.", field="effect_finding")
+            raise CaseValidationError(_("Välj vad utvärderingen visar."), field="effect_finding")
         if verdict == ReviewVerdict.APPROVED and not effect_finding:
-            raise CaseValidationError("Ange vad utvärderingen visar om effekterna.", field="effect_finding")
+            raise CaseValidationError(_("Ange vad utvärderingen visar om effekterna."), field="effect_finding")
         if verdict == ReviewVerdict.RETURNED:
-            require_text(note, "note", "Skriv vad som behöver kompletteras.")
+            require_text(note, "note", _("Skriv vad som behöver kompletteras."))
         refuse_personal_data(note=note)
         assert report.submitted_version is not None
         review = ReportReview.objects.create(
@@ -200,9 +208,9 @@ def report_skip(*, report: Report, user: User, reason: str) -> Report:
     with transaction.atomic():
         report = _locked_report(report)
         project = report.project
-        require(steers_followup(user, project), "Bara beredningsgruppen kan besluta att en rapport inte lämnas.")
-        require_state(report.status in WRITABLE_REPORT_STATUSES, "Rapporten är redan inlämnad eller avslutad.")
-        reason = require_text(reason, "reason", "Ange skälet till att rapporten inte lämnas.")
+        require(steers_followup(user, project), _("Bara beredningsgruppen kan besluta att en rapport inte lämnas."))
+        require_state(report.status in WRITABLE_REPORT_STATUSES, _("Rapporten är redan inlämnad eller avslutad."))
+        reason = require_text(reason, "reason", _("Ange skälet till att rapporten inte lämnas."))
         refuse_personal_data(reason=reason)
         before = report.status
         report.status = ReportStatus.SKIPPED

@@ -13,6 +13,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.cases.errors import CaseValidationError
@@ -55,21 +56,21 @@ def special_review_open(*, project: Project, user: User, grounds: str) -> Specia
     """
     with transaction.atomic():
         project = locked_project(project)
-        require(steers_followup(user, project), "Bara beredningsgruppen inleder en särskild prövning.")
-        require_state(project.is_running, "Projektet är avslutat.")
+        require(steers_followup(user, project), _("Bara beredningsgruppen inleder en särskild prövning."))
+        require_state(project.is_running, _("Projektet är avslutat."))
         rules = project_policy(project).repayment_rules()
         require_state(
             rules is not None and rules.mode != "none" and rules.waivable,
-            "Riktlinjerna medger inte att kravet på återföring upphävs efter särskild prövning.",
+            _("Riktlinjerna medger inte att kravet på återföring upphävs efter särskild prövning."),
         )
-        require_state(not hasattr(project, "special_review"), "Projektet har redan en särskild prövning.")
+        require_state(not hasattr(project, "special_review"), _("Projektet har redan en särskild prövning."))
         evaluation = latest_evaluation(project)
         require_state(
             evaluation is not None and evaluation.effect_finding in FAILED_FINDINGS,
-            "En särskild prövning inleds när en godkänd utvärdering visar inga eller negativa effekter.",
+            _("En särskild prövning inleds när en godkänd utvärdering visar inga eller negativa effekter."),
         )
         assert evaluation is not None
-        grounds = require_text(grounds, "grounds", "Beskriv varför prövningen inleds.")
+        grounds = require_text(grounds, "grounds", _("Beskriv varför prövningen inleds."))
         refuse_personal_data(grounds=grounds)
         review = SpecialReview.objects.create(
             project=project, grounds=grounds, evaluation=evaluation, effects=evaluation.effect_finding, opened_by=user
@@ -118,12 +119,12 @@ def special_review_evidence_add(
         project = review.project
         require(
             steers_followup(user, project) or works_for_project(user, project),
-            "Bara beredningsgruppen eller den ansvariga nämnden lägger till underlag.",
+            _("Bara beredningsgruppen eller den ansvariga nämnden lägger till underlag."),
         )
-        require_state(review.status == SpecialReviewStatus.OPEN, "Underlaget är redan lämnat till kommunstyrelsen.")
+        require_state(review.status == SpecialReviewStatus.OPEN, _("Underlaget är redan lämnat till kommunstyrelsen."))
         if kind not in EvidenceKind.values or kind == EvidenceKind.REPORT:
-            raise CaseValidationError("Välj vilket slags underlag det är.", field="kind")
-        description = require_text(description, "description", "Beskriv underlaget.")
+            raise CaseValidationError(_("Välj vilket slags underlag det är."), field="kind")
+        description = require_text(description, "description", _("Beskriv underlaget."))
         refuse_personal_data(description=description, reference=reference)
         evidence = Evidence.objects.create(
             review=review, kind=kind, description=description, reference=reference.strip()[:300], added_by=user
@@ -154,12 +155,14 @@ def special_review_submit(*, review: SpecialReview, user: User) -> SpecialReview
     with transaction.atomic():
         review = _locked_review(review)
         project = review.project
-        require(steers_followup(user, project), "Bara beredningsgruppen lämnar prövningen till kommunstyrelsen.")
-        require_state(review.status == SpecialReviewStatus.OPEN, "Prövningen är redan lämnad till kommunstyrelsen.")
+        require(steers_followup(user, project), _("Bara beredningsgruppen lämnar prövningen till kommunstyrelsen."))
+        require_state(review.status == SpecialReviewStatus.OPEN, _("Prövningen är redan lämnad till kommunstyrelsen."))
         require_state(
             method_followed(review),
-            "Underlaget visar inte att projektet följt den beslutade metoden: lägg till underlag om "
-            "metodtroheten eller en extern utvärdering.",
+            _(
+                "Underlaget visar inte att projektet följt den beslutade metoden: lägg till underlag om "
+                "metodtroheten eller en extern utvärdering."
+            ),
         )
         review.status = SpecialReviewStatus.SUBMITTED
         review.submitted_by, review.submitted_at = user, timezone.now()
@@ -196,21 +199,23 @@ def special_review_decide(
     with transaction.atomic():
         review = _locked_review(review)
         project = review.project
-        require(registers_decisions(user, project), "Bara registrator eller KS-sekreterare registrerar beslutet.")
-        require_state(review.status == SpecialReviewStatus.SUBMITTED, "Prövningen är inte lämnad till kommunstyrelsen.")
+        require(registers_decisions(user, project), _("Bara registrator eller KS-sekreterare registrerar beslutet."))
+        require_state(
+            review.status == SpecialReviewStatus.SUBMITTED, _("Prövningen är inte lämnad till kommunstyrelsen.")
+        )
         if outcome not in SpecialReviewOutcome.values:
-            raise CaseValidationError("Välj beslut.", field="outcome")
+            raise CaseValidationError(_("Välj beslut."), field="outcome")
         if body.organisation_id != project.initiative.fund.organisation_id:
-            raise CaseValidationError("Beslutande organ hör inte till fondens kommun.", field="body")
-        paragraph = require_text(paragraph, "paragraph", "Ange paragraf, t.ex. § 45.")
-        text = require_text(text, "text", "Skriv beslutstexten.")
-        require_past(decided_on, "decided_on", "Beslutsdatumet")
+            raise CaseValidationError(_("Beslutande organ hör inte till fondens kommun."), field="body")
+        paragraph = require_text(paragraph, "paragraph", _("Ange paragraf, t.ex. § 45."))
+        text = require_text(text, "text", _("Skriv beslutstexten."))
+        require_past(decided_on, "decided_on", _("Beslutsdatumet kan inte ligga i framtiden."))
         refuse_personal_data(text=text)
         if board is not None:
             if outcome != SpecialReviewOutcome.WAIVE:
-                raise CaseValidationError("Välj nämnd bara när återföringen efterskänks.", field="board")
+                raise CaseValidationError(_("Välj nämnd bara när återföringen efterskänks."), field="board")
             if board.organisation_id != project.initiative.fund.organisation_id:
-                raise CaseValidationError("Nämnden hör inte till fondens kommun.", field="board")
+                raise CaseValidationError(_("Nämnden hör inte till fondens kommun."), field="board")
         if outcome == SpecialReviewOutcome.WAIVE:
             booking = ledger_bridge.obligation_waive(
                 board=board,

@@ -6,6 +6,9 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from socialfund.accounts.models import User
 from socialfund.followup import forms as ff
@@ -64,7 +67,7 @@ def _run_indicator(project: Project, user: User, form: Any) -> str:
         note=data["note"],
     )
     indicator = services.indicator_create(project=project, user=user, spec=spec)
-    return f"Indikatorn {indicator.name} är tillagd."
+    return _("Indikatorn %(name)s är tillagd.") % {"name": indicator.name}
 
 
 def _run_measurement(project: Project, user: User, form: Any) -> str:
@@ -77,12 +80,16 @@ def _run_measurement(project: Project, user: User, form: Any) -> str:
         source_note=data["source_note"],
         note=data["note"],
     )
-    return "Mätvärdet är sparat."
+    return _("Mätvärdet är sparat.")
 
 
 def _run_kolada(project: Project, user: User, form: Any) -> str:
     result = services.indicator_refresh_from_kolada(indicator=form.cleaned_data["indicator"], user=user)
-    return f"Hämtat från Kolada: {result.created} nya, {result.revised} reviderade, {result.unchanged} oförändrade."
+    return _("Hämtat från Kolada: %(created)s nya, %(revised)s reviderade, %(unchanged)s oförändrade.") % {
+        "created": result.created,
+        "revised": result.revised,
+        "unchanged": result.unchanged,
+    }
 
 
 def _boards(project: Project) -> Any:
@@ -91,14 +98,18 @@ def _boards(project: Project) -> Any:
 
 def _run_saving(project: Project, user: User, form: Any) -> str:
     services.realised_saving_record(project=project, user=user, **form.cleaned_data)
-    return "Besparingen är registrerad."
+    return _("Besparingen är registrerad.")
 
 
 def _run_derive(project: Project, user: User, form: Any) -> str:
     result = services.realised_savings_derive(project=project, user=user, year=form.cleaned_data["year"])
-    saved = ", ".join(f"{s.board.code} {s.amount} kr" for s in result.saved) or "inget"
-    skipped = f" Hoppade över: {'; '.join(result.skipped)}." if result.skipped else ""
-    return f"Härlett ur indikatorerna: {saved}.{skipped}"
+    saved = ", ".join(f"{s.board.code} {s.amount} kr" for s in result.saved)
+    message = (
+        _("Härlett ur indikatorerna: %(saved)s.") % {"saved": saved} if saved else _("Härlett ur indikatorerna: inget.")
+    )
+    if result.skipped:
+        message += " " + _("Hoppade över: %(skipped)s.") % {"skipped": "; ".join(result.skipped)}
+    return message
 
 
 def _ks(project: Project) -> DecisionBody:
@@ -107,18 +118,20 @@ def _ks(project: Project) -> DecisionBody:
 
 def _run_decide(project: Project, user: User, form: Any) -> str:
     services.special_review_decide(review=project.special_review, user=user, body=_ks(project), **form.cleaned_data)
-    return "Kommunstyrelsens beslut är registrerat."
+    return _("Kommunstyrelsens beslut är registrerat.")
 
 
-def _action(code: str, title: str, button: str, form: Any, allowed: Any, run: Any) -> Action[Project]:
+def _action(
+    code: str, title: str | Promise, button: str | Promise, form: Any, allowed: Any, run: Any
+) -> Action[Project]:
     return Action(code, title, button, form, allowed, run)
 
 
 PROJECT_ACTIONS: list[Action[Project]] = [
     _action(
         "measurement",
-        "Registrera ett mätvärde",
-        "Spara mätvärdet",
+        gettext_lazy("Registrera ett mätvärde"),
+        gettext_lazy("Spara mätvärdet"),
         lambda p, d: ff.MeasurementForm(
             d, indicators=p.indicators.filter(source=IndicatorSource.MANUAL), prefix="measurement"
         ),
@@ -127,8 +140,8 @@ PROJECT_ACTIONS: list[Action[Project]] = [
     ),
     _action(
         "kolada",
-        "Hämta värden från Kolada",
-        "Hämta",
+        gettext_lazy("Hämta värden från Kolada"),
+        gettext_lazy("Hämta"),
         lambda p, d: ff.KoladaRefreshForm(
             d, indicators=p.indicators.filter(source=IndicatorSource.KOLADA), prefix="kolada"
         ),
@@ -137,64 +150,66 @@ PROJECT_ACTIONS: list[Action[Project]] = [
     ),
     _action(
         "indicator",
-        "Lägg till en indikator",
-        "Lägg till",
+        gettext_lazy("Lägg till en indikator"),
+        gettext_lazy("Lägg till"),
         _indicator_form,
         lambda u, p: _running(p) and records_measurements(u, p),
         _run_indicator,
     ),
     _action(
         "saving",
-        "Registrera realiserad besparing",
-        "Spara besparingen",
+        gettext_lazy("Registrera realiserad besparing"),
+        gettext_lazy("Spara besparingen"),
         lambda p, d: ff.SavingForm(d, boards=_boards(p), prefix="saving"),
         records_savings,
         _run_saving,
     ),
     _action(
         "derive",
-        "Härled besparingar ur indikatorerna",
-        "Härled",
+        gettext_lazy("Härled besparingar ur indikatorerna"),
+        gettext_lazy("Härled"),
         lambda p, d: ff.YearForm(d, prefix="derive"),
         records_savings,
         _run_derive,
     ),
     _action(
         "special-review-open",
-        "Inled särskild prövning",
-        "Inled prövningen",
+        gettext_lazy("Inled särskild prövning"),
+        gettext_lazy("Inled prövningen"),
         lambda p, d: ff.GroundsForm(d, prefix="special-review-open"),
         lambda u, p: _running(p) and steers_followup(u, p) and _review_status(p) is None,
-        lambda p, u, f: (services.special_review_open(project=p, user=u, **f.cleaned_data), "Prövningen är inledd.")[1],
+        lambda p, u, f: (services.special_review_open(project=p, user=u, **f.cleaned_data), _("Prövningen är inledd."))[
+            1
+        ],
     ),
     _action(
         "evidence",
-        "Lägg till underlag till prövningen",
-        "Lägg till underlaget",
+        gettext_lazy("Lägg till underlag till prövningen"),
+        gettext_lazy("Lägg till underlaget"),
         lambda p, d: ff.EvidenceForm(d, prefix="evidence"),
         lambda u, p: (
             _review_status(p) == SpecialReviewStatus.OPEN and (steers_followup(u, p) or works_for_project(u, p))
         ),
         lambda p, u, f: (
             services.special_review_evidence_add(review=p.special_review, user=u, **f.cleaned_data),
-            "Underlaget är tillagt.",
+            _("Underlaget är tillagt."),
         )[1],
     ),
     _action(
         "special-review-submit",
-        "Lämna prövningen till kommunstyrelsen",
-        "Lämna till kommunstyrelsen",
+        gettext_lazy("Lämna prövningen till kommunstyrelsen"),
+        gettext_lazy("Lämna till kommunstyrelsen"),
         lambda p, d: forms.Form(d, prefix="special-review-submit"),
         lambda u, p: _review_status(p) == SpecialReviewStatus.OPEN and steers_followup(u, p),
         lambda p, u, f: (
             services.special_review_submit(review=p.special_review, user=u),
-            "Prövningen är lämnad till kommunstyrelsen.",
+            _("Prövningen är lämnad till kommunstyrelsen."),
         )[1],
     ),
     _action(
         "special-review-decide",
-        "Registrera kommunstyrelsens beslut efter särskild prövning",
-        "Registrera beslutet",
+        gettext_lazy("Registrera kommunstyrelsens beslut efter särskild prövning"),
+        gettext_lazy("Registrera beslutet"),
         lambda p, d: ff.SpecialReviewDecisionForm(
             d, boards=ledger_bridge.boards_owing(p), prefix="special-review-decide"
         ),
@@ -203,8 +218,8 @@ PROJECT_ACTIONS: list[Action[Project]] = [
     ),
     _action(
         "plan",
-        "Implementeringsplan",
-        "Spara planen",
+        gettext_lazy("Implementeringsplan"),
+        gettext_lazy("Spara planen"),
         lambda p, d: ff.ImplementationPlanForm(
             d,
             prefix="plan",
@@ -217,14 +232,15 @@ PROJECT_ACTIONS: list[Action[Project]] = [
             and works_for_project(u, p)
             and not (hasattr(p, "implementation_plan") and p.implementation_plan.anchorings.exists())
         ),
-        lambda p, u, f: (services.implementation_plan_save(project=p, user=u, **f.cleaned_data), "Planen är sparad.")[
-            1
-        ],
+        lambda p, u, f: (
+            services.implementation_plan_save(project=p, user=u, **f.cleaned_data),
+            _("Planen är sparad."),
+        )[1],
     ),
     _action(
         "anchor",
-        "Förankra implementeringsplanen",
-        "Registrera förankringen",
+        gettext_lazy("Förankra implementeringsplanen"),
+        gettext_lazy("Registrera förankringen"),
         lambda p, d: ff.AnchorForm(d, prefix="anchor"),
         lambda u, p: (
             _running(p)
@@ -233,13 +249,13 @@ PROJECT_ACTIONS: list[Action[Project]] = [
         ),
         lambda p, u, f: (
             services.implementation_anchor(project=p, user=u, **f.cleaned_data),
-            "Förankringen är registrerad.",
+            _("Förankringen är registrerad."),
         )[1],
     ),
     _action(
         "regular-operations",
-        "Beslut: metoden blir ordinarie verksamhet",
-        "Registrera beslutet",
+        gettext_lazy("Beslut: metoden blir ordinarie verksamhet"),
+        gettext_lazy("Registrera beslutet"),
         lambda p, d: ff.DecisionForm(d, prefix="regular-operations"),
         lambda u, p: (
             _running(p)
@@ -248,16 +264,16 @@ PROJECT_ACTIONS: list[Action[Project]] = [
         ),
         lambda p, u, f: (
             services.regular_operations_decide(project=p, user=u, **f.cleaned_data),
-            "Beslutet är registrerat.",
+            _("Beslutet är registrerat."),
         )[1],
     ),
     _action(
         "close",
-        "Avsluta projektet",
-        "Avsluta",
+        gettext_lazy("Avsluta projektet"),
+        gettext_lazy("Avsluta"),
         lambda p, d: ff.CloseForm(d, prefix="close"),
         lambda u, p: _running(p) and steers_followup(u, p),
-        lambda p, u, f: (services.project_close(project=p, user=u, **f.cleaned_data), "Projektet är avslutat.")[1],
+        lambda p, u, f: (services.project_close(project=p, user=u, **f.cleaned_data), _("Projektet är avslutat."))[1],
     ),
 ]
 PROJECT_ACTIONS_BY_CODE = {action.code: action for action in PROJECT_ACTIONS}

@@ -8,6 +8,8 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from socialfund.accounts.models import User
@@ -46,39 +48,39 @@ def _writable(user: User, report: Report) -> bool:
 REPORT_ACTIONS: list[Action[Report]] = [
     Action(
         "draft",
-        "Skriv rapporten",
-        "Spara som ny version",
+        gettext_lazy("Skriv rapporten"),
+        gettext_lazy("Spara som ny version"),
         _draft_form,
         _writable,
-        lambda r, u, f: (services.report_draft_save(report=r, user=u, **f.cleaned_data), "Utkastet är sparat.")[1],
+        lambda r, u, f: (services.report_draft_save(report=r, user=u, **f.cleaned_data), _("Utkastet är sparat."))[1],
     ),
     Action(
         "submit",
-        "Lämna in rapporten",
-        "Lämna in senaste versionen",
+        gettext_lazy("Lämna in rapporten"),
+        gettext_lazy("Lämna in senaste versionen"),
         lambda r, d: forms.Form(d, prefix="submit"),
         lambda u, r: (
             r.project.is_running
             and r.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
             and works_for_project(u, r.project)
         ),
-        lambda r, u, f: (services.report_submit(report=r, user=u), "Rapporten är inlämnad.")[1],
+        lambda r, u, f: (services.report_submit(report=r, user=u), _("Rapporten är inlämnad."))[1],
     ),
     Action(
         "review",
-        "Granska rapporten",
-        "Spara granskningen",
+        gettext_lazy("Granska rapporten"),
+        gettext_lazy("Spara granskningen"),
         lambda r, d: ff.ReviewForm(d, prefix="review"),
         lambda u, r: r.status == ReportStatus.SUBMITTED and steers_followup(u, r.project),
-        lambda r, u, f: (services.report_review(report=r, user=u, **f.cleaned_data), "Granskningen är sparad.")[1],
+        lambda r, u, f: (services.report_review(report=r, user=u, **f.cleaned_data), _("Granskningen är sparad."))[1],
     ),
     Action(
         "skip",
-        "Rapporten lämnas inte",
-        "Markera att rapporten inte lämnas",
+        gettext_lazy("Rapporten lämnas inte"),
+        gettext_lazy("Markera att rapporten inte lämnas"),
         lambda r, d: ff.ReasonForm(d, prefix="skip"),
         lambda u, r: r.status in WRITABLE_REPORT_STATUSES and steers_followup(u, r.project),
-        lambda r, u, f: (services.report_skip(report=r, user=u, **f.cleaned_data), "Rapporten lämnas inte.")[1],
+        lambda r, u, f: (services.report_skip(report=r, user=u, **f.cleaned_data), _("Rapporten lämnas inte."))[1],
     ),
 ]
 REPORT_ACTIONS_BY_CODE = {action.code: action for action in REPORT_ACTIONS}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.audit.services import audit_record
@@ -28,22 +29,24 @@ def transaction_reverse(
         require_finance(user, transaction.fund)
         original = Transaction.objects.booked().select_related("initiative").get(pk=transaction.pk)
         if original.kind == TransactionKind.REVERSAL:
-            raise LedgerStateError("En rättelse rättas inte; bokför händelsen på nytt i stället.")
+            raise LedgerStateError(_("En rättelse rättas inte; bokför händelsen på nytt i stället."))
         correction = Transaction.objects.filter(reverses=original).first()
         if correction is not None:
             raise LedgerStateError(
-                f"Verifikation {original.number} är redan rättad (verifikation {correction.number})."
+                _("Verifikation %(number)s är redan rättad (verifikation %(correction)s).")
+                % {"number": original.number, "correction": correction.number}
             )
         booked_on = booked_on or timezone.localdate()
         if booked_on < original.booked_on:
             raise LedgerValidationError(
-                "En rättelse kan inte dateras före verifikationen den rättar.", field="booked_on"
+                _("En rättelse kan inte dateras före verifikationen den rättar."), field="booked_on"
             )
         if original.kind == TransactionKind.GRANT and original.initiative is not None:
             plan = selectors.active_transaction(original.initiative, TransactionKind.REPAYMENT_PLAN)
             if plan is not None:
                 raise LedgerStateError(
-                    f"Rätta först återföringsplanen (verifikation {plan.number}); den bygger på beviljandet."
+                    _("Rätta först återföringsplanen (verifikation %(number)s); den bygger på beviljandet.")
+                    % {"number": plan.number}
                 )
         legs = [Leg(entry.account, -entry.amount) for entry in original.entries.select_related("account")]
         return post(
@@ -61,13 +64,13 @@ def transaction_reverse(
 def period_close(*, fund: Fund, user: User, through: dt.date) -> FundLedger:
     """Close the books through a date (bokslut): nothing more is booked on or before it, ever."""
     if through >= timezone.localdate():
-        raise LedgerValidationError("Bara en period som redan är slut kan stängas.", field="through")
+        raise LedgerValidationError(_("Bara en period som redan är slut kan stängas."), field="through")
     with fund_books(fund) as book:
         require_finance(user, fund)
         if book.closed_through is not None and through <= book.closed_through:
             raise LedgerStateError(
-                f"Perioden är redan stängd till och med {book.closed_through.isoformat()}; "
-                "en stängd period öppnas inte igen."
+                _("Perioden är redan stängd till och med %(date)s; en stängd period öppnas inte igen.")
+                % {"date": book.closed_through.isoformat()}
             )
         before = book.closed_through.isoformat() if book.closed_through else ""
         FundLedger.objects.filter(pk=book.pk).update(closed_through=through)

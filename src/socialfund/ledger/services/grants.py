@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.cases.codes import DecisionOutcome
@@ -44,13 +45,14 @@ def capital_decide(
 ) -> Transaction:
     """Fullmäktige's decision to put money in the fund: available money against fund capital."""
     amount = positive_amount(amount)
-    paragraph = required_text(paragraph, "Ange paragraf, t.ex. § 7.", "paragraph")
+    paragraph = required_text(paragraph, _("Ange paragraf, t.ex. § 7."), "paragraph")
     if decided_on > timezone.localdate():
-        raise LedgerValidationError("Beslutsdatumet kan inte ligga i framtiden.", field="decided_on")
+        raise LedgerValidationError(_("Beslutsdatumet kan inte ligga i framtiden."), field="decided_on")
     with fund_books(fund) as book:
-        require_registrar(user, fund, "kapitalbeslut")
+        # Translators: completes "Bara registrator eller KS-sekreterare registrerar %(what)s."
+        require_registrar(user, fund, _("kapitalbeslut"))
         if body.organisation_id != fund.organisation_id:
-            raise LedgerValidationError("Det beslutande organet hör inte till fondens organisation.", field="body")
+            raise LedgerValidationError(_("Det beslutande organet hör inte till fondens organisation."), field="body")
         decision = CapitalDecision.objects.create(
             fund=fund,
             body=body,
@@ -94,16 +96,18 @@ def grant_decide(
     with fund_books(fund) as book:
         require_finance(user, fund)
         if decision.outcome != DecisionOutcome.GRANTED:
-            raise LedgerStateError("Beslutet är ett avslag; det finns inget att bokföra.")
+            raise LedgerStateError(_("Beslutet är ett avslag; det finns inget att bokföra."))
         booked = Transaction.objects.booked().filter(grant_decision=decision, reversed_by__isnull=True).first()
         if booked is not None:
-            raise LedgerStateError(f"Beslutet är redan bokfört (verifikation {booked.number}).")
+            raise LedgerStateError(
+                _("Beslutet är redan bokfört (verifikation %(number)s).") % {"number": booked.number}
+            )
         amounts = {row.year: row.amount for row in decision.amounts.all()}
         if not amounts:
-            raise LedgerStateError("Beslutet anger inga belopp per år.")
+            raise LedgerStateError(_("Beslutet anger inga belopp per år."))
         warnings = selectors.commitment_warnings(fund, amounts, timezone.localdate())
         if warnings and not acknowledge_warnings:
-            raise LedgerWarning("Läs varningarna och bekräfta att beslutet ska bokföras.", warnings=warnings)
+            raise LedgerWarning(_("Läs varningarna och bekräfta att beslutet ska bokföras."), warnings=warnings)
         total = sum(amounts.values(), Decimal(0))
         legs = [
             Leg(account(fund, AccountKind.COMMITTED, initiative=initiative, year=year), amount)
@@ -139,15 +143,22 @@ def payout_register(
     amount = positive_amount(amount)
     year = year or paid_on.year
     if paid_on.year < year:
-        raise LedgerValidationError(f"Medel beviljade för {year} betalas inte ut före {year}.", field="paid_on")
+        raise LedgerValidationError(
+            _("Medel beviljade för %(year)s betalas inte ut före %(year)s.") % {"year": year}, field="paid_on"
+        )
     fund = initiative.fund
     with fund_books(fund) as book:
         require_finance(user, fund)
         committed = Account.objects.filter(fund=fund, key=account_key(AccountKind.COMMITTED, initiative, None, year))
         if not committed.exists():
-            raise LedgerStateError(f"{initiative.title} har inga beviljade medel för {year}.", field="year")
+            raise LedgerStateError(
+                _("%(project)s har inga beviljade medel för %(year)s.") % {"project": initiative.title, "year": year},
+                field="year",
+            )
         if initiative.lead_board is None:
-            raise LedgerStateError(f"{initiative.title} har ingen ansvarig nämnd att betala ut till.")
+            raise LedgerStateError(
+                _("%(project)s har ingen ansvarig nämnd att betala ut till.") % {"project": initiative.title}
+            )
         order = PayoutOrder.objects.create(
             fund=fund,
             initiative=initiative,

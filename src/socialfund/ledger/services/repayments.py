@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.cases.models import Initiative
@@ -29,7 +30,9 @@ from socialfund.ledger.posting import (
 )
 from socialfund.organisation.models import Board, DecisionBody
 
-NO_REPAYMENT = "Riktlinjerna ({policy}) kräver ingen återföring: fondens medel förbrukas."
+
+def _no_repayment(policy_id: str) -> str:
+    return _("Riktlinjerna (%(policy)s) kräver ingen återföring: fondens medel förbrukas.") % {"policy": policy_id}
 
 
 def repayment_plan_adopt(
@@ -51,16 +54,19 @@ def repayment_plan_adopt(
         require_finance(user, fund)
         policy_id, rules = selectors.repayment_rules_for(initiative)
         if rules.mode == "none":
-            raise LedgerStateError(NO_REPAYMENT.format(policy=policy_id))
+            raise LedgerStateError(_no_repayment(policy_id))
         active = selectors.active_transaction(initiative, TransactionKind.REPAYMENT_PLAN)
         if active is not None:
             raise LedgerStateError(
-                f"{initiative.title} har redan en plan (verifikation {active.number}); rätta den först."
+                _("%(project)s har redan en plan (verifikation %(number)s); rätta den först.")
+                % {"project": initiative.title, "number": active.number}
             )
         granted = selectors.project_granted(initiative)
         start_year = selectors.first_commitment_year(initiative)
         if granted <= 0 or start_year is None:
-            raise LedgerStateError(f"{initiative.title} har inga beviljade medel i fonden att återföra.")
+            raise LedgerStateError(
+                _("%(project)s har inga beviljade medel i fonden att återföra.") % {"project": initiative.title}
+            )
         basis = PlanBasis.CALCULATION if plan is None else PlanBasis.AGREED
         adopted = _plan_to_adopt(initiative, plan, granted, rules)
         problems = plan_violations(adopted, start_year=start_year, rules=rules, due=granted)
@@ -112,7 +118,9 @@ def _boards_by_code(initiative: Initiative, codes: set[str]) -> dict[str, Board]
     boards = {b.code: b for b in Board.objects.filter(organisation_id=initiative.fund.organisation_id, code__in=codes)}
     unknown = sorted(codes - set(boards))
     if unknown:
-        raise LedgerValidationError(f"Nämnden {', '.join(unknown)} finns inte i organisationen.", field="plan")
+        raise LedgerValidationError(
+            _("Nämnden %(boards)s finns inte i organisationen.") % {"boards": ", ".join(unknown)}, field="plan"
+        )
     return boards
 
 
@@ -151,11 +159,17 @@ def frame_reduction_register(
 def _check_method(initiative: Initiative, method: RepaymentMethod) -> None:
     policy_id, rules = selectors.repayment_rules_for(initiative)
     if rules.mode == "none":
-        raise LedgerStateError(NO_REPAYMENT.format(policy=policy_id))
+        raise LedgerStateError(_no_repayment(policy_id))
     if method == RepaymentMethod.PAYMENT and rules.mode == "frame_reduction":
-        raise LedgerStateError(f"Riktlinjerna ({policy_id}) återför genom ramminskning; registrera en ramminskning.")
+        raise LedgerStateError(
+            _("Riktlinjerna (%(policy)s) återför genom ramminskning; registrera en ramminskning.")
+            % {"policy": policy_id}
+        )
     if method == RepaymentMethod.FRAME_REDUCTION and rules.mode != "frame_reduction":
-        raise LedgerStateError(f"Riktlinjerna ({policy_id}) återför genom inbetalning enligt plan, inte ramminskning.")
+        raise LedgerStateError(
+            _("Riktlinjerna (%(policy)s) återför genom inbetalning enligt plan, inte ramminskning.")
+            % {"policy": policy_id}
+        )
 
 
 def _settle(
@@ -177,11 +191,7 @@ def _settle(
         duties = selectors.outstanding_duties(initiative, board=board, year=year)
         owed = sum((duty.balance for duty in duties), Decimal(0))
         if amount > owed:
-            raise LedgerLimitError(
-                f"{board.code} har {format_sek(owed, 2)} kvar att återföra för {initiative.title}"
-                f"{f' {year}' if year else ''}; {format_sek(amount, 2)} är mer än skyldigheten.",
-                field="amount",
-            )
+            raise LedgerLimitError(_over_duty(board, initiative, year, owed, amount), field="amount")
         record = Repayment.objects.create(
             fund=fund,
             initiative=initiative,
@@ -211,6 +221,22 @@ def _settle(
             initiative=initiative,
             repayment=record,
         )
+
+
+def _over_duty(board: Board, initiative: Initiative, year: int | None, owed: Decimal, amount: Decimal) -> str:
+    values = {
+        "board": board.code,
+        "owed": format_sek(owed, 2),
+        "project": initiative.title,
+        "year": year,
+        "amount": format_sek(amount, 2),
+    }
+    if year:
+        return (
+            _("%(board)s har %(owed)s kvar att återföra för %(project)s %(year)s; %(amount)s är mer än skyldigheten.")
+            % values
+        )
+    return _("%(board)s har %(owed)s kvar att återföra för %(project)s; %(amount)s är mer än skyldigheten.") % values
 
 
 def _oldest_first(duties: list[Account], amount: Decimal) -> list[tuple[Account, Decimal]]:
@@ -246,18 +272,19 @@ def waiver_decide(
     decided method and still gave no or negative effects; the decision keeps its
     motivation and the evaluation it rests on.
     """
-    paragraph = required_text(paragraph, "Ange paragraf.", "paragraph")
-    motivation = required_text(motivation, "Skriv motiveringen till beslutet.", "motivation")
-    evaluation = required_text(evaluation, "Ange utvärderingen som beslutet vilar på.", "evaluation")
+    paragraph = required_text(paragraph, _("Ange paragraf."), "paragraph")
+    motivation = required_text(motivation, _("Skriv motiveringen till beslutet."), "motivation")
+    evaluation = required_text(evaluation, _("Ange utvärderingen som beslutet vilar på."), "evaluation")
     if decided_on > timezone.localdate():
-        raise LedgerValidationError("Beslutsdatumet kan inte ligga i framtiden.", field="decided_on")
+        raise LedgerValidationError(_("Beslutsdatumet kan inte ligga i framtiden."), field="decided_on")
     fund = initiative.fund
     with fund_books(fund) as book:
-        require_registrar(user, fund, "beslut efter särskild prövning")
+        # Translators: completes "Bara registrator eller KS-sekreterare registrerar %(what)s."
+        require_registrar(user, fund, _("beslut efter särskild prövning"))
         _check_waivable(initiative, method_followed, effects)
         duties = selectors.outstanding_duties(initiative, board=board)
         if not duties:
-            raise LedgerStateError("Det finns ingen återstående återföringsskyldighet att efterge.")
+            raise LedgerStateError(_("Det finns ingen återstående återföringsskyldighet att efterge."))
         total = sum((duty.balance for duty in duties), Decimal(0))
         record = Waiver.objects.create(
             initiative=initiative,
@@ -291,15 +318,17 @@ def waiver_decide(
 def _check_waivable(initiative: Initiative, method_followed: bool, effects: str) -> None:
     policy_id, rules = selectors.repayment_rules_for(initiative)
     if rules.mode == "none":
-        raise LedgerStateError(NO_REPAYMENT.format(policy=policy_id))
+        raise LedgerStateError(_no_repayment(policy_id))
     if not rules.waivable:
-        raise LedgerStateError(f"Riktlinjerna ({policy_id}) medger inte att återföringen efterges.")
+        raise LedgerStateError(
+            _("Riktlinjerna (%(policy)s) medger inte att återföringen efterges.") % {"policy": policy_id}
+        )
     if not method_followed:
         raise LedgerValidationError(
-            "Återföringen kan bara efterges när insatsen genomförts enligt den beslutade metoden.",
+            _("Återföringen kan bara efterges när insatsen genomförts enligt den beslutade metoden."),
             field="method_followed",
         )
     if effects not in (EvaluatedEffects.NONE, EvaluatedEffects.NEGATIVE):
         raise LedgerValidationError(
-            "Återföringen kan bara efterges när utvärderingen visar inga eller negativa effekter.", field="effects"
+            _("Återföringen kan bara efterges när utvärderingen visar inga eller negativa effekter."), field="effects"
         )

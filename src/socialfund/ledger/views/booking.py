@@ -16,6 +16,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from socialfund.accounts.models import User
@@ -33,8 +36,8 @@ from socialfund.ledger.views.pages import unbooked_decisions
 @dataclass(frozen=True)
 class Event:
     code: str
-    title: str
-    button: str
+    title: str | Promise  # translated when shown
+    button: str | Promise
     role: Role
     form: type[ledger_forms.LedgerForm]
     book: Callable[[Fund, User, dict[str, Any]], Transaction | object]
@@ -43,7 +46,9 @@ class Event:
 def _reverse(fund: Fund, user: User, data: dict[str, Any]) -> object:
     original = Transaction.objects.booked().filter(fund=fund, number=data["number"]).first()
     if original is None:
-        raise LedgerError(f"Verifikation {data['number']} finns inte i fonden.", field="number")
+        raise LedgerError(
+            gettext("Verifikation %(number)s finns inte i fonden.") % {"number": data["number"]}, field="number"
+        )
     return services.transaction_reverse(
         transaction=original, user=user, booked_on=data.get("booked_on"), text=data.get("text") or ""
     )
@@ -54,16 +59,17 @@ EVENTS = {
     for event in (
         Event(
             "kapital",
-            "Registrera kapitalbeslut",
-            "Registrera beslutet",
+            _("Registrera kapitalbeslut"),
+            _("Registrera beslutet"),
             Role.REGISTRAR,
             ledger_forms.CapitalForm,
             lambda fund, user, d: services.capital_decide(fund=fund, user=user, **d),
         ),
         Event(
             "beviljande",
-            "Bokför beviljade medel",
-            "Bokför",
+            _("Bokför beviljade medel"),
+            # The button's verb; the ledger page's heading "Bokför" is another msgid.
+            pgettext_lazy("button", "Bokför"),
             Role.FINANCE,
             ledger_forms.GrantForm,
             lambda fund, user, d: services.grant_decide(
@@ -72,16 +78,16 @@ EVENTS = {
         ),
         Event(
             "utbetalning",
-            "Registrera utbetalning",
-            "Bokför utbetalningen",
+            _("Registrera utbetalning"),
+            _("Bokför utbetalningen"),
             Role.FINANCE,
             ledger_forms.PayoutForm,
             lambda fund, user, d: services.payout_register(user=user, **d),
         ),
         Event(
             "plan",
-            "Fastställ återföringsplan",
-            "Fastställ planen",
+            _("Fastställ återföringsplan"),
+            _("Fastställ planen"),
             Role.FINANCE,
             ledger_forms.PlanForm,
             lambda fund, user, d: services.repayment_plan_adopt(
@@ -94,35 +100,40 @@ EVENTS = {
         ),
         Event(
             "aterforing",
-            "Registrera återföring",
-            "Bokför återföringen",
+            _("Registrera återföring"),
+            _("Bokför återföringen"),
             Role.FINANCE,
             ledger_forms.RepaymentForm,
             lambda fund, user, d: services.repayment_register(user=user, **d),
         ),
         Event(
             "ramminskning",
-            "Registrera ramminskning",
-            "Bokför ramminskningen",
+            _("Registrera ramminskning"),
+            _("Bokför ramminskningen"),
             Role.FINANCE,
             ledger_forms.RepaymentForm,
             lambda fund, user, d: services.frame_reduction_register(user=user, **d),
         ),
         Event(
             "eftergift",
-            "Registrera beslut efter särskild prövning",
-            "Registrera beslutet",
+            _("Registrera beslut efter särskild prövning"),
+            _("Registrera beslutet"),
             Role.REGISTRAR,
             ledger_forms.WaiverForm,
             lambda fund, user, d: services.waiver_decide(user=user, **d),
         ),
         Event(
-            "rattelse", "Rätta en verifikation", "Bokför rättelsen", Role.FINANCE, ledger_forms.ReverseForm, _reverse
+            "rattelse",
+            _("Rätta en verifikation"),
+            _("Bokför rättelsen"),
+            Role.FINANCE,
+            ledger_forms.ReverseForm,
+            _reverse,
         ),
         Event(
             "bokslut",
-            "Stäng en period",
-            "Stäng perioden",
+            _("Stäng en period"),
+            _("Stäng perioden"),
             Role.FINANCE,
             ledger_forms.CloseForm,
             lambda fund, user, d: services.period_close(fund=fund, user=user, through=d["through"]),
@@ -159,7 +170,8 @@ def booking_view(request: HttpRequest, slug: str, event_code: str) -> HttpRespon
         except LedgerError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            messages.success(request, f"{event.title}: klart.")
+            # Translators: %(event)s is the event's title, e.g. "Registrera utbetalning".
+            messages.success(request, gettext("%(event)s: klart.") % {"event": event.title})
             return redirect("ledger:position", slug=fund.slug)
     context = {"fund": fund, "event": event, "form": form, "warnings": warnings}
     return render(request, "ledger/booking.html", context, status=400 if form.errors else 200)

@@ -11,6 +11,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
@@ -23,7 +24,7 @@ VIEWER_ROLES = frozenset({Role.FINANCE, Role.READER, Role.REGISTRAR, Role.ADMINI
 def viewer(request: HttpRequest) -> User:
     user = request.user
     if not isinstance(user, User) or not (user.role_codes & VIEWER_ROLES):
-        raise PermissionDenied("Din roll ger inte tillgång till fondens bokföring.")
+        raise PermissionDenied(_("Din roll ger inte tillgång till fondens bokföring."))
     return user
 
 

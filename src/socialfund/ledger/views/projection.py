@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from socialfund.core.projection import Outcomes, Pipeline, ProjectionInputError, project
@@ -44,14 +45,16 @@ def projection_view(request: HttpRequest, slug: str) -> HttpResponse:
     results = []
     error = ""
     try:
-        results = [(name, project(data, runs=values["runs"], seed=SEED)) for name, data in scenarios(base)]
+        # The scenarios' names are marked with gettext_noop where they are made (Swedish in the April report).
+        results = [(_(name), project(data, runs=values["runs"], seed=SEED)) for name, data in scenarios(base)]
     except ProjectionInputError as exc:
         error = str(exc)
     rows = [
-        {"year": year, "cells": [(r.p10[i], r.p50[i], r.p90[i], r.dry_by(year)) for _, r in results]}
+        {"year": year, "cells": [(r.p10[i], r.p50[i], r.p90[i], r.dry_by(year)) for _name, r in results]}
         for i, year in enumerate(results[0][1].years if results else [])
     ]
-    chart = band_chart(results, title=f"{fund.name}: disponibla medel, P10–P90 och P50", chart_id="prognos")
+    title = _("%(fund)s: disponibla medel, P10–P90 och P50") % {"fund": fund.name}
+    chart = band_chart(results, title=title, chart_id="prognos")
     context = {
         "fund": fund,
         "form": form,
