@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 from typing import Any, cast
 
@@ -26,7 +27,12 @@ from socialfund.followup.codes import (
 )
 from socialfund.followup.models import Indicator, Measurement
 from socialfund.followup.privacy import AGGREGATES_ONLY
+from socialfund.followup.services.indicator_changes import EDITABLE_FIELDS
+from socialfund.followup.services.indicators import IndicatorSpec
 from socialfund.organisation.models import Board
+
+# The spec's fields, which the indicator forms' answers are picked by.
+SPEC_FIELDS = {field.name for field in dataclasses.fields(IndicatorSpec)}
 
 DATE = forms.DateInput(attrs={"type": "date"})
 TEXT = forms.Textarea(attrs={"rows": 4})
@@ -82,6 +88,13 @@ class IndicatorForm(SwedishForm):
         field = cast(forms.TypedChoiceField, self.fields["effect_index"])
         field.choices = [("", gettext("Ingen")), *[(str(i), label) for i, label in effect_lines]]
 
+    def spec(self, **fixed: Any) -> IndicatorSpec:
+        """The answers as the services' spec; `fixed` holds what the form does not ask (an edit keeps the source)."""
+        answers = {name: value for name, value in self.cleaned_data.items() if name in SPEC_FIELDS}
+        if answers.get("quantity_per_unit") is None:
+            answers["quantity_per_unit"] = Decimal(1)  # the form's own default
+        return IndicatorSpec(**{**answers, **fixed})
+
 
 class MeasurementForm(SwedishForm):
     indicator = forms.ModelChoiceField(queryset=Indicator.objects.none(), label=_("Indikator"), empty_label=_("Välj"))
@@ -107,24 +120,10 @@ class IndicatorEditForm(IndicatorForm):
     )
 
     def __init__(self, *args: Any, indicator: Indicator, effect_lines: list[tuple[int, str]], **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {name: getattr(indicator, name) for name in INDICATOR_EDIT_INITIAL})
+        kwargs.setdefault("initial", {name: getattr(indicator, name) for name in EDITABLE_FIELDS})
         super().__init__(*args, effect_lines=effect_lines, **kwargs)
         for name in ("source", "kolada_kpi", "kolada_municipality"):
             del self.fields[name]
-
-
-INDICATOR_EDIT_INITIAL = (
-    "name",
-    "unit",
-    "direction",
-    "baseline_value",
-    "baseline_on",
-    "target_value",
-    "target_on",
-    "effect_index",
-    "quantity_per_unit",
-    "note",
-)
 
 
 class MeasurementChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time

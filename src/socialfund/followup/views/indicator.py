@@ -61,19 +61,7 @@ def _done(message: str, result: services.ChangeResult) -> str:
 
 def _run_edit(indicator: Indicator, user: User, form: Any) -> str:
     data = form.cleaned_data
-    spec = services.IndicatorSpec(
-        name=data["name"],
-        unit=data["unit"],
-        direction=data["direction"],
-        baseline_value=data["baseline_value"],
-        baseline_on=data["baseline_on"],
-        target_value=data["target_value"],
-        target_on=data["target_on"],
-        source=indicator.source,
-        effect_index=data["effect_index"],
-        quantity_per_unit=data["quantity_per_unit"] or indicator.quantity_per_unit,
-        note=data["note"],
-    )
+    spec = form.spec(source=indicator.source)
     result = services.indicator_update(indicator=indicator, user=user, spec=spec, reason=data["reason"])
     return _done(_("Indikatorn är ändrad: %(fields)s.") % {"fields": ", ".join(result.changed)}, result)
 

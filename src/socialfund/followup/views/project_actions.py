@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -50,22 +49,7 @@ def _indicator_form(project: Project, data: Any) -> ff.IndicatorForm:
 
 
 def _run_indicator(project: Project, user: User, form: Any) -> str:
-    data = form.cleaned_data
-    spec = services.IndicatorSpec(
-        name=data["name"],
-        unit=data["unit"],
-        direction=data["direction"],
-        baseline_value=data["baseline_value"],
-        baseline_on=data["baseline_on"],
-        target_value=data["target_value"],
-        target_on=data["target_on"],
-        source=data["source"],
-        kolada_kpi=data["kolada_kpi"],
-        kolada_municipality=data["kolada_municipality"],
-        effect_index=data["effect_index"],
-        quantity_per_unit=data["quantity_per_unit"] or Decimal(1),
-        note=data["note"],
-    )
+    spec = form.spec()
     indicator = services.indicator_create(project=project, user=user, spec=spec)
     return _("Indikatorn %(name)s är tillagd.") % {"name": indicator.name}
 
