@@ -274,7 +274,7 @@ PAGES: list[AppPage] = [
     AppPage("consultations", "consultations:list", ("registrator",)),
     AppPage("consultation-new", "consultations:new", ("registrator",)),
     AppPage("consultation", consultation_path, ("registrator",)),
-    AppPage("reports", "reports:index", ("lasare",)),
+    AppPage("reports", "reports:index", ("lasare", "ekonomi")),
     AppPage("reports-public-settings", "/rapporter/sodertalje/offentlig-sida/", ("admin",)),
     AppPage("reports-public", "/offentlig/sodertalje/", (ANONYMOUS,)),
     AppPage("reports-memo", memo_path, ("beredning",)),

@@ -64,6 +64,8 @@ def reports_index_view(request: HttpRequest) -> HttpResponse:
             "fund": fund,
             "years": report_years(fund),
             "may_publish": may_publish(user, fund),
+            # The books themselves (SIE 4 for the accounting system, or Excel) are finance's, as on the ledger page.
+            "may_export_ledger": user.has_role(Role.FINANCE),
             "applications": visible_initiatives(user)
             .filter(fund=fund, stage__in=MEMO_STAGES, status__in=[Status.ACTIVE, Status.GRANTED])
             .order_by("-filed_on", "title")[:50],
