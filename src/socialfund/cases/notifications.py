@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils import translation
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
@@ -51,6 +52,11 @@ def notify_after_commit(initiative: Initiative, *, what: str) -> None:
     initiative_id = initiative.pk
 
     def send() -> None:
+        # The mail goes to other people: in the site's language, not the language of whoever acted.
+        with translation.override(settings.LANGUAGE_CODE):
+            _send()
+
+    def _send() -> None:
         fresh = Initiative.objects.select_related("fund").get(pk=initiative_id)
         recipients = sorted(
             {u.email for u in next_actors(fresh) if u.email} | {u.email for u in missing_office_head_signoff(fresh)}

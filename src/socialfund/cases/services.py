@@ -2,7 +2,8 @@
 
 Each service checks the user's role and the case's state, runs in a transaction,
 writes an audit event (who, when, what, from → to) and mails the next actor after
-commit. A refused step raises a CaseError with a Swedish message and changes nothing.
+commit. A refused step raises a CaseError with a message in the user's language and
+changes nothing; the audit texts and the e-mails stay Swedish.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.audit.services import audit_record
+from socialfund.audit.services import audit_record, in_record_language
 from socialfund.cases import permissions as perm
 from socialfund.cases.codes import (
     ApplicantType,
@@ -96,15 +99,18 @@ def initiative_create(
     content: dict[str, Any] | None = None,
 ) -> Initiative:
     """A board's official starts a draft for their own board."""
-    _require(user.has_role(Role.APPLICANT), "Bara en sökande handläggare kan skapa ett utkast.")
-    _require(user.board_id is not None, "Du är inte kopplad till någon nämnd; be administratören koppla dig.")
+    _require(user.has_role(Role.APPLICANT), _("Bara en sökande handläggare kan skapa ett utkast."))
+    _require(user.board_id is not None, _("Du är inte kopplad till någon nämnd; be administratören koppla dig."))
     if not title.strip():
-        raise CaseValidationError("Ange en titel.", field="title")
+        raise CaseValidationError(_("Ange en titel."), field="title")
     policy = policy_for_fund(fund)
     stage = stage or entry_stages(policy)[0]
     if stage not in entry_stages(policy):
         raise CaseValidationError(
-            f"Ett nytt initiativ kan börja som {', '.join(entry_stages(policy))}, inte {stage}.", field="stage"
+            # Translators: %(stages)s and %(stage)s are stage codes of the guidelines, e.g. "interest, application".
+            _("Ett nytt initiativ kan börja som %(stages)s, inte %(stage)s.")
+            % {"stages": ", ".join(entry_stages(policy)), "stage": stage},
+            field="stage",
         )
     with transaction.atomic():
         initiative = Initiative.objects.create(
@@ -148,9 +154,9 @@ def idea_register_external(
     apply: a board must sponsor it (initiative_sponsor) and its office head anchor it.
     """
     if organisation_type in ApplicantType.internal():
-        raise CaseValidationError("Nämnder och kontor lämnar idéer inloggade.", field="organisation_type")
+        raise CaseValidationError(_("Nämnder och kontor lämnar idéer inloggade."), field="organisation_type")
     if organisation_type not in ApplicantType.values:
-        raise CaseValidationError("Välj vilken sorts organisation ni är.", field="organisation_type")
+        raise CaseValidationError(_("Välj vilken sorts organisation ni är."), field="organisation_type")
     policy = policy_for_fund(fund)
     today = timezone.localdate()
     with transaction.atomic():
@@ -186,22 +192,28 @@ def initiative_update_draft(
     allowed = {"title", "summary", "content", "initiator_name", "partner_boards", "draft_inputs"}
     unknown = set(fields) - allowed
     if unknown:
-        raise CaseValidationError(f"Fälten {', '.join(sorted(unknown))} kan inte ändras här.")
+        raise CaseValidationError(_("Fälten %(fields)s kan inte ändras här.") % {"fields": ", ".join(sorted(unknown))})
     if "title" in fields and not str(fields["title"]).strip():
-        raise CaseValidationError("Ange en titel.", field="title")
+        raise CaseValidationError(_("Ange en titel."), field="title")
     with transaction.atomic():
         initiative = _locked(initiative)
-        _require(perm.acts_for_board(user, initiative), "Bara den ansvariga nämndens handläggare kan ändra utkastet.")
+        _require(
+            perm.acts_for_board(user, initiative), _("Bara den ansvariga nämndens handläggare kan ändra utkastet.")
+        )
         _require_state(
             initiative.status == Status.DRAFT or _applicant_stage(initiative),
-            "Initiativet kan inte ändras i det här steget.",
+            _("Initiativet kan inte ändras i det här steget."),
         )
         if expected_version is not None and expected_version != initiative.version:
-            who = initiative.updated_by.get_full_name() if initiative.updated_by else "någon annan"
+            who = initiative.updated_by.get_full_name() if initiative.updated_by else _("någon annan")
             when = timezone.localtime(initiative.updated_at).strftime("%Y-%m-%d %H:%M")
             raise CaseConflictError(
-                f"{who} sparade utkastet {when}, efter att du öppnade det. Dina ändringar är inte sparade: "
-                "jämför med det som nu är sparat och spara igen om du vill skriva över.",
+                _(
+                    # Translators: %(who)s is a person's name (or "someone else"), %(when)s a date and time.
+                    "%(who)s sparade utkastet %(when)s, efter att du öppnade det. Dina ändringar är inte sparade: "
+                    "jämför med det som nu är sparat och spara igen om du vill skriva över."
+                )
+                % {"who": who, "when": when},
                 current_version=initiative.version,
             )
         boards = fields.pop("partner_boards", None)
@@ -234,7 +246,12 @@ def _missing_signoffs(initiative: Initiative, stage_code: str) -> list[str]:
     return [str(kind) for kind in policy.signoffs_up_to(stage_code) if kind not in recorded]
 
 
+# The audit texts stay Swedish; the refusals use the translated names.
 SIGNOFF_NAMES = {SignoffKind.OFFICE_HEAD: "kontorschefens förankring", SignoffKind.BOARD: "nämndens förankring"}
+SIGNOFF_REFUSAL_NAMES = {
+    SignoffKind.OFFICE_HEAD: gettext_lazy("kontorschefens förankring"),
+    SignoffKind.BOARD: gettext_lazy("nämndens förankring"),
+}
 
 
 def initiative_submit(*, initiative: Initiative, user: User) -> Initiative:
@@ -245,20 +262,20 @@ def initiative_submit(*, initiative: Initiative, user: User) -> Initiative:
     """
     with transaction.atomic():
         initiative = _locked(initiative)
-        _require(perm.acts_for_board(user, initiative), "Bara den ansvariga nämndens handläggare kan lämna in.")
+        _require(perm.acts_for_board(user, initiative), _("Bara den ansvariga nämndens handläggare kan lämna in."))
         if initiative.status == Status.DRAFT:
             today = timezone.localdate()
             initiative = _move(
                 initiative,
                 user=user,
                 action="initiative_submit",
-                message=f"Inlämnat som {initiative.stage_name.lower()}.",
+                message=f"Inlämnat som {in_record_language(initiative.stage_name).lower()}.",
                 status=Status.ACTIVE,
                 filed_on=today,
                 policy_id=policy_id_in_force(initiative.fund, today),
             )
         else:
-            _require_state(_applicant_stage(initiative), "Initiativet väntar inte på den sökande just nu.")
+            _require_state(_applicant_stage(initiative), _("Initiativet väntar inte på den sökande just nu."))
             initiative = _advance(initiative, user=user, action="initiative_submit")
         notify_after_commit(initiative, what=f"{initiative.title} har lämnats in.")
     return initiative
@@ -268,13 +285,14 @@ def _advance(initiative: Initiative, *, user: User, action: str, message: str = 
     """Move an active case to the policy's next stage, after its gate's sign-offs are in."""
     policy = policy_for(initiative)
     position = current_stage(initiative, policy)
-    _require_state(position is not None, "Ärendets steg finns inte i riktlinjerna.")
+    _require_state(position is not None, _("Ärendets steg finns inte i riktlinjerna."))
     assert position is not None
-    _require_state(not position.is_last, "Ärendet är i beslutssteget; registrera beslutet i stället.")
+    _require_state(not position.is_last, _("Ärendet är i beslutssteget; registrera beslutet i stället."))
     missing = _missing_signoffs(initiative, initiative.stage)
     if missing:
-        names = ", ".join(SIGNOFF_NAMES.get(SignoffKind(m), m) for m in missing)
-        raise CaseStateError(f"Förankring saknas innan ärendet kan gå vidare: {names}.")
+        names = ", ".join(str(SIGNOFF_REFUSAL_NAMES.get(SignoffKind(m), m)) for m in missing)
+        # Translators: %(names)s lists sign-offs, e.g. "the office head's sign-off, the board's sign-off".
+        raise CaseStateError(_("Förankring saknas innan ärendet kan gå vidare: %(names)s.") % {"names": names})
     next_stage = policy.stages[position.index + 1]
     return _move(
         initiative,
@@ -290,10 +308,11 @@ def initiative_sponsor(*, initiative: Initiative, user: User) -> Initiative:
     with transaction.atomic():
         initiative = _locked(initiative)
         _require(
-            user.has_role(Role.APPLICANT) and user.board_id is not None, "Bara en nämnds handläggare kan ta över idén."
+            user.has_role(Role.APPLICANT) and user.board_id is not None,
+            _("Bara en nämnds handläggare kan ta över idén."),
         )
-        _require_state(initiative.status == Status.ACTIVE, "Bara pågående idéer kan tas över.")
-        _require_state(initiative.lead_board_id is None, "Idén har redan en ansvarig nämnd.")
+        _require_state(initiative.status == Status.ACTIVE, _("Bara pågående idéer kan tas över."))
+        _require_state(initiative.lead_board_id is None, _("Idén har redan en ansvarig nämnd."))
         board = user.board
         assert board is not None
         return _move(
@@ -314,24 +333,27 @@ def signoff_record(
     """The office head's or the board's sign-off (förankring), with its date."""
     with transaction.atomic():
         initiative = _locked(initiative)
-        _require_state(initiative.status in (Status.DRAFT, Status.ACTIVE), "Ärendet är avslutat.")
-        _require_state(initiative.lead_board_id is not None, "Ärendet behöver en ansvarig nämnd innan det förankras.")
+        _require_state(initiative.status in (Status.DRAFT, Status.ACTIVE), _("Ärendet är avslutat."))
+        _require_state(
+            initiative.lead_board_id is not None, _("Ärendet behöver en ansvarig nämnd innan det förankras.")
+        )
         if kind == SignoffKind.OFFICE_HEAD:
             _require(
                 perm.heads_office_for_board(user, initiative),
-                "Bara kontorschefen för den ansvariga nämndens kontor kan förankra.",
+                _("Bara kontorschefen för den ansvariga nämndens kontor kan förankra."),
             )
         elif kind == SignoffKind.BOARD:
             _require(
                 perm.acts_for_board(user, initiative) or user.has_role(Role.REGISTRAR),
-                "Nämndens förankring registreras av nämndens handläggare eller registrator.",
+                _("Nämndens förankring registreras av nämndens handläggare eller registrator."),
             )
         else:
-            raise CaseValidationError("Okänd sorts förankring.", field="kind")
+            raise CaseValidationError(_("Okänd sorts förankring."), field="kind")
         if signed_on > timezone.localdate():
-            raise CaseValidationError("Datumet kan inte ligga i framtiden.", field="signed_on")
+            raise CaseValidationError(_("Datumet kan inte ligga i framtiden."), field="signed_on")
         if initiative.signoffs.filter(kind=kind).exists():
-            raise CaseStateError(f"{SIGNOFF_NAMES[SignoffKind(kind)].capitalize()} är redan registrerad.")
+            # Translators: %(signoff)s is "Kontorschefens förankring" or "Nämndens förankring".
+            raise CaseStateError(_("%(signoff)s är redan registrerad.") % {"signoff": SignoffKind(kind).label})
         signoff = Signoff.objects.create(
             initiative=initiative, kind=kind, signed_on=signed_on, reference=reference, recorded_by=user
         )
@@ -349,14 +371,14 @@ def assessment_record(*, initiative: Initiative, user: User, rule_id: str, verdi
     """The preparation group's judgment of a rule that needs a human assessment."""
     with transaction.atomic():
         initiative = _locked(initiative)
-        _require(user.has_role(Role.PREPARATION_GROUP), "Bara beredningsgruppen gör bedömningar.")
-        _require_state(initiative.status == Status.ACTIVE, "Bara pågående ärenden bedöms.")
+        _require(user.has_role(Role.PREPARATION_GROUP), _("Bara beredningsgruppen gör bedömningar."))
+        _require_state(initiative.status == Status.ACTIVE, _("Bara pågående ärenden bedöms."))
         if policy_for(initiative).rule(rule_id) is None:
-            raise CaseValidationError(f"Riktlinjerna har ingen regel {rule_id}.", field="rule_id")
+            raise CaseValidationError(_("Riktlinjerna har ingen regel %(rule)s.") % {"rule": rule_id}, field="rule_id")
         if verdict not in Verdict.values:
-            raise CaseValidationError("Välj en bedömning.", field="verdict")
+            raise CaseValidationError(_("Välj en bedömning."), field="verdict")
         if verdict != Verdict.PASS and not note.strip():
-            raise CaseValidationError("Motivera en bedömning som inte är 'uppfylls'.", field="note")
+            raise CaseValidationError(_("Motivera en bedömning som inte är 'uppfylls'."), field="note")
         assessment, created = Assessment.objects.update_or_create(
             initiative=initiative,
             rule_id=rule_id,
@@ -367,7 +389,7 @@ def assessment_record(*, initiative: Initiative, user: User, rule_id: str, verdi
             action="assessment_record",
             target=assessment,
             initiative=initiative,
-            message=f"Bedömning av {rule_id}: {Verdict(verdict).label}.",
+            message=f"Bedömning av {rule_id}: {in_record_language(Verdict(verdict).label)}.",
             data={"rule": rule_id, "verdict": verdict, "note": note.strip(), "changed": not created},
         )
     return assessment
@@ -379,19 +401,23 @@ def preparation_complete(*, initiative: Initiative, user: User, memo: str) -> In
 
     with transaction.atomic():
         initiative = _locked(initiative)
-        _require(user.has_role(Role.PREPARATION_GROUP), "Bara beredningsgruppen kan avsluta beredningen.")
+        _require(user.has_role(Role.PREPARATION_GROUP), _("Bara beredningsgruppen kan avsluta beredningen."))
         _require_state(
             initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.PREPARATION_GROUP,
-            "Ärendet väntar inte på beredningsgruppen.",
+            _("Ärendet väntar inte på beredningsgruppen."),
         )
         if not memo.strip():
-            raise CaseValidationError("Skriv beredningspromemorian innan ärendet lämnas vidare.", field="memo")
+            raise CaseValidationError(_("Skriv beredningspromemorian innan ärendet lämnas vidare."), field="memo")
         result = screening_for(initiative)
         if result.verdict != "eligible":
             open_rules = [f.rule for f in result.findings if f.status in ("fail", "missing", "assess")]
             raise CaseStateError(
-                "Prövningen mot riktlinjerna är inte klar: " + ", ".join(open_rules) + ". "
-                "Komplettera ansökan eller registrera bedömningarna först."
+                _(
+                    # Translators: %(rules)s lists rule ids of the guidelines, e.g. "target_group, purpose".
+                    "Prövningen mot riktlinjerna är inte klar: %(rules)s. "
+                    "Komplettera ansökan eller registrera bedömningarna först."
+                )
+                % {"rules": ", ".join(open_rules)}
             )
         initiative.preparation_memo = memo.strip()
         initiative = _advance(initiative, user=user, action="preparation_complete", message="Beredningen är klar.")
@@ -402,10 +428,10 @@ def preparation_complete(*, initiative: Initiative, user: User, memo: str) -> In
 def director_approve(*, initiative: Initiative, user: User, note: str = "") -> Initiative:
     with transaction.atomic():
         initiative = _locked(initiative)
-        _require(user.has_role(Role.CITY_DIRECTOR), "Bara stadsdirektören godkänner.")
+        _require(user.has_role(Role.CITY_DIRECTOR), _("Bara stadsdirektören godkänner."))
         _require_state(
             initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.CITY_DIRECTOR,
-            "Ärendet väntar inte på stadsdirektörens godkännande.",
+            _("Ärendet väntar inte på stadsdirektörens godkännande."),
         )
         initiative = _advance(
             initiative, user=user, action="director_approve", message=note or "Stadsdirektören godkänner ansökan."
@@ -433,20 +459,20 @@ def opinion_register(
         initiative = _locked(initiative)
         _require(
             user.has_role(Role.OPINION_GIVER) or user.has_role(Role.REGISTRAR),
-            "Yttranden registreras av utskottets eller nämndens sekreterare eller registrator.",
+            _("Yttranden registreras av utskottets eller nämndens sekreterare eller registrator."),
         )
         _require_state(
             initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.OPINION_GIVER,
-            "Ärendet är inte ute på yttrande.",
+            _("Ärendet är inte ute på yttrande."),
         )
         if (body is None) == (board is None):
-            raise CaseValidationError("Ange antingen ett utskott eller en nämnd.", field="giver")
+            raise CaseValidationError(_("Ange antingen ett utskott eller en nämnd."), field="giver")
         if position not in OpinionPosition.values:
-            raise CaseValidationError("Välj ställningstagande.", field="position")
+            raise CaseValidationError(_("Välj ställningstagande."), field="position")
         if position == OpinionPosition.SUPPORTS_WITH_ADDITIONS and not summary.strip():
-            raise CaseValidationError("Sammanfatta tilläggen.", field="summary")
+            raise CaseValidationError(_("Sammanfatta tilläggen."), field="summary")
         if decided_on > timezone.localdate():
-            raise CaseValidationError("Datumet kan inte ligga i framtiden.", field="decided_on")
+            raise CaseValidationError(_("Datumet kan inte ligga i framtiden."), field="decided_on")
         opinion = Opinion.objects.create(
             initiative=initiative,
             body=body,
@@ -462,7 +488,7 @@ def opinion_register(
             action="opinion_register",
             target=opinion,
             initiative=initiative,
-            message=f"Yttrande från {opinion.giver_name}: {OpinionPosition(position).label.lower()}.",
+            message=f"Yttrande från {opinion.giver_name}: {in_record_language(OpinionPosition(position).label).lower()}.",
         )
     return opinion
 
@@ -473,13 +499,13 @@ def opinions_complete(*, initiative: Initiative, user: User) -> Initiative:
         initiative = _locked(initiative)
         _require(
             user.has_role(Role.OPINION_GIVER) or user.has_role(Role.REGISTRAR),
-            "Bara utskottets sekreterare eller registrator kan lämna ärendet till beslut.",
+            _("Bara utskottets sekreterare eller registrator kan lämna ärendet till beslut."),
         )
         _require_state(
             initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.OPINION_GIVER,
-            "Ärendet är inte ute på yttrande.",
+            _("Ärendet är inte ute på yttrande."),
         )
-        _require_state(initiative.opinions.exists(), "Inget yttrande är registrerat.")
+        _require_state(initiative.opinions.exists(), _("Inget yttrande är registrerat."))
         initiative = _advance(initiative, user=user, action="opinions_complete", message="Yttrandena är inne.")
         notify_after_commit(initiative, what="Ärendet är klart för kommunstyrelsens beslut.")
     return initiative
@@ -506,11 +532,11 @@ def decision_register(
     amounts = amounts or {}
     with transaction.atomic():
         initiative = _locked(initiative)
-        _require(user.has_role(Role.REGISTRAR), "Bara registrator eller KS-sekreterare registrerar beslut.")
+        _require(user.has_role(Role.REGISTRAR), _("Bara registrator eller KS-sekreterare registrerar beslut."))
         policy = policy_for(initiative)
         _require_state(
             initiative.status == Status.ACTIVE and initiative.stage == decision_stage_code(policy),
-            "Ärendet är inte i beslutssteget.",
+            _("Ärendet är inte i beslutssteget."),
         )
         _validate_decision(outcome=outcome, paragraph=paragraph, text=text, decided_on=decided_on, amounts=amounts)
         decision = Decision.objects.create(
@@ -530,7 +556,7 @@ def decision_register(
             initiative,
             user=user,
             action="decision_register",
-            message=f"{body.code} {decided_on.isoformat()} {paragraph}: {DecisionOutcome(outcome).label.lower()}.",
+            message=f"{body.code} {decided_on.isoformat()} {paragraph}: {in_record_language(DecisionOutcome(outcome).label).lower()}.",
             status=status,
         )
         if status == Status.GRANTED and start_project:
@@ -546,26 +572,28 @@ def _validate_decision(
     *, outcome: str, paragraph: str, text: str, decided_on: dt.date, amounts: dict[int, Decimal]
 ) -> None:
     if outcome not in DecisionOutcome.values:
-        raise CaseValidationError("Välj beslut.", field="outcome")
+        raise CaseValidationError(_("Välj beslut."), field="outcome")
     if not paragraph.strip():
-        raise CaseValidationError("Ange paragraf, t.ex. § 123.", field="paragraph")
+        raise CaseValidationError(_("Ange paragraf, t.ex. § 123."), field="paragraph")
     if not text.strip():
-        raise CaseValidationError("Skriv beslutstexten.", field="text")
+        raise CaseValidationError(_("Skriv beslutstexten."), field="text")
     if decided_on > timezone.localdate():
-        raise CaseValidationError("Beslutsdatumet kan inte ligga i framtiden.", field="decided_on")
+        raise CaseValidationError(_("Beslutsdatumet kan inte ligga i framtiden."), field="decided_on")
     if outcome == DecisionOutcome.GRANTED and not amounts:
-        raise CaseValidationError("Ange beviljat belopp per år.", field="amounts")
+        raise CaseValidationError(_("Ange beviljat belopp per år."), field="amounts")
     if outcome == DecisionOutcome.REJECTED and amounts:
-        raise CaseValidationError("Ett avslag beviljar inga belopp.", field="amounts")
+        raise CaseValidationError(_("Ett avslag beviljar inga belopp."), field="amounts")
     for year, amount in amounts.items():
         try:
             value = sek(amount)
         except MoneyError as exc:
-            raise CaseValidationError(f"{year}: ogiltigt belopp.", field="amounts") from exc
+            raise CaseValidationError(_("%(year)s: ogiltigt belopp.") % {"year": year}, field="amounts") from exc
         if value <= 0:
-            raise CaseValidationError(f"{year}: beloppet måste vara större än noll.", field="amounts")
+            raise CaseValidationError(
+                _("%(year)s: beloppet måste vara större än noll.") % {"year": year}, field="amounts"
+            )
         if not 2000 <= year <= 2100:
-            raise CaseValidationError(f"{year}: året är orimligt.", field="amounts")
+            raise CaseValidationError(_("%(year)s: året är orimligt.") % {"year": year}, field="amounts")
 
 
 # -- exits ------------------------------------------------------------------------------------------
@@ -578,18 +606,20 @@ def initiative_withdraw(*, initiative: Initiative, user: User, reason: str, note
         _require(
             perm.acts_for_board(user, initiative)
             or (initiative.lead_board_id is None and user.has_role(Role.PREPARATION_GROUP)),
-            "Bara initiativtagarens nämnd kan återkalla initiativet.",
+            _("Bara initiativtagarens nämnd kan återkalla initiativet."),
         )
-        _require_state(initiative.status in (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD), "Ärendet är redan avslutat.")
+        _require_state(
+            initiative.status in (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD), _("Ärendet är redan avslutat.")
+        )
         if reason not in WithdrawalReason.values:
-            raise CaseValidationError("Ange skälet till att initiativet återkallas.", field="reason")
+            raise CaseValidationError(_("Ange skälet till att initiativet återkallas."), field="reason")
         if reason == WithdrawalReason.OTHER and not note.strip():
-            raise CaseValidationError("Beskriv skälet.", field="note")
+            raise CaseValidationError(_("Beskriv skälet."), field="note")
         return _move(
             initiative,
             user=user,
             action="initiative_withdraw",
-            message=f"Återkallat: {WithdrawalReason(reason).label.lower()}. {note}".strip(),
+            message=f"Återkallat: {in_record_language(WithdrawalReason(reason).label).lower()}. {note}".strip(),
             status=Status.WITHDRAWN,
             withdrawal_reason=reason,
             outcome_note=note.strip(),
@@ -600,16 +630,16 @@ def initiative_refuse(*, initiative: Initiative, user: User, rule_ids: list[str]
     """The preparation group refuses a case that does not meet the guidelines, naming the rules."""
     with transaction.atomic():
         initiative = _locked(initiative)
-        _require(user.has_role(Role.PREPARATION_GROUP), "Bara beredningsgruppen kan avvisa.")
-        _require_state(initiative.status in (Status.ACTIVE, Status.ON_HOLD), "Bara pågående ärenden kan avvisas.")
+        _require(user.has_role(Role.PREPARATION_GROUP), _("Bara beredningsgruppen kan avvisa."))
+        _require_state(initiative.status in (Status.ACTIVE, Status.ON_HOLD), _("Bara pågående ärenden kan avvisas."))
         policy = policy_for(initiative)
         if not rule_ids:
-            raise CaseValidationError("Ange vilka regler initiativet inte uppfyller.", field="rule_ids")
+            raise CaseValidationError(_("Ange vilka regler initiativet inte uppfyller."), field="rule_ids")
         unknown = [r for r in rule_ids if policy.rule(r) is None]
         if unknown:
-            raise CaseValidationError(f"Okända regler: {', '.join(unknown)}.", field="rule_ids")
+            raise CaseValidationError(_("Okända regler: %(rules)s.") % {"rules": ", ".join(unknown)}, field="rule_ids")
         if not note.strip():
-            raise CaseValidationError("Motivera avvisningen.", field="note")
+            raise CaseValidationError(_("Motivera avvisningen."), field="note")
         return _move(
             initiative,
             user=user,
@@ -624,10 +654,10 @@ def initiative_refuse(*, initiative: Initiative, user: User, rule_ids: list[str]
 def initiative_advise_against(*, initiative: Initiative, user: User, note: str) -> Initiative:
     with transaction.atomic():
         initiative = _locked(initiative)
-        _require(user.has_role(Role.PREPARATION_GROUP), "Bara beredningsgruppen kan avråda.")
-        _require_state(initiative.status in (Status.ACTIVE, Status.ON_HOLD), "Bara pågående ärenden.")
+        _require(user.has_role(Role.PREPARATION_GROUP), _("Bara beredningsgruppen kan avråda."))
+        _require_state(initiative.status in (Status.ACTIVE, Status.ON_HOLD), _("Bara pågående ärenden."))
         if not note.strip():
-            raise CaseValidationError("Motivera varför ni avråder.", field="note")
+            raise CaseValidationError(_("Motivera varför ni avråder."), field="note")
         return _move(
             initiative,
             user=user,
@@ -641,10 +671,10 @@ def initiative_advise_against(*, initiative: Initiative, user: User, note: str) 
 def initiative_hold(*, initiative: Initiative, user: User, note: str) -> Initiative:
     with transaction.atomic():
         initiative = _locked(initiative)
-        _require(user.has_role(Role.PREPARATION_GROUP), "Bara beredningsgruppen kan lägga ärenden vilande.")
-        _require_state(initiative.status == Status.ACTIVE, "Bara pågående ärenden kan läggas vilande.")
+        _require(user.has_role(Role.PREPARATION_GROUP), _("Bara beredningsgruppen kan lägga ärenden vilande."))
+        _require_state(initiative.status == Status.ACTIVE, _("Bara pågående ärenden kan läggas vilande."))
         if not note.strip():
-            raise CaseValidationError("Ange varför ärendet läggs vilande.", field="note")
+            raise CaseValidationError(_("Ange varför ärendet läggs vilande."), field="note")
         return _move(
             initiative, user=user, action="initiative_hold", message=f"Vilande: {note.strip()}", status=Status.ON_HOLD
         )
@@ -653,8 +683,8 @@ def initiative_hold(*, initiative: Initiative, user: User, note: str) -> Initiat
 def initiative_resume(*, initiative: Initiative, user: User) -> Initiative:
     with transaction.atomic():
         initiative = _locked(initiative)
-        _require(user.has_role(Role.PREPARATION_GROUP), "Bara beredningsgruppen kan återuppta ärenden.")
-        _require_state(initiative.status == Status.ON_HOLD, "Ärendet är inte vilande.")
+        _require(user.has_role(Role.PREPARATION_GROUP), _("Bara beredningsgruppen kan återuppta ärenden."))
+        _require_state(initiative.status == Status.ON_HOLD, _("Ärendet är inte vilande."))
         return _move(initiative, user=user, action="initiative_resume", message="Återupptaget.", status=Status.ACTIVE)
 
 
@@ -663,13 +693,13 @@ def initiative_resume(*, initiative: Initiative, user: User) -> Initiative:
 
 def comment_add(*, initiative: Initiative, user: User, text: str, visibility: str) -> Comment:
     with transaction.atomic():
-        _require(perm.can_view(user, initiative), "Du kan inte se det här ärendet.")
+        _require(perm.can_view(user, initiative), _("Du kan inte se det här ärendet."))
         if not text.strip():
-            raise CaseValidationError("Skriv en kommentar.", field="text")
+            raise CaseValidationError(_("Skriv en kommentar."), field="text")
         if visibility not in CommentVisibility.values:
-            raise CaseValidationError("Välj vem som ska se kommentaren.", field="visibility")
+            raise CaseValidationError(_("Välj vem som ska se kommentaren."), field="visibility")
         if visibility == CommentVisibility.INTERNAL:
-            _require(perm.sees_internal_comments(user), "Du kan bara skriva kommentarer som den sökande ser.")
+            _require(perm.sees_internal_comments(user), _("Du kan bara skriva kommentarer som den sökande ser."))
         comment = Comment.objects.create(initiative=initiative, author=user, text=text.strip(), visibility=visibility)
         audit_record(actor=user, action="comment_add", target=comment, initiative=initiative, message="Kommentar.")
     return comment
@@ -678,9 +708,9 @@ def comment_add(*, initiative: Initiative, user: User, text: str, visibility: st
 def registry_number_set(*, initiative: Initiative, user: User, registry_number: str) -> Initiative:
     with transaction.atomic():
         initiative = _locked(initiative)
-        _require(user.has_role(Role.REGISTRAR), "Bara registrator sätter diarienummer.")
+        _require(user.has_role(Role.REGISTRAR), _("Bara registrator sätter diarienummer."))
         if not registry_number.strip():
-            raise CaseValidationError("Ange diarienummer.", field="registry_number")
+            raise CaseValidationError(_("Ange diarienummer."), field="registry_number")
         old = initiative.registry_number
         initiative.registry_number = registry_number.strip()
         initiative.save(update_fields=["registry_number", "updated_at"])

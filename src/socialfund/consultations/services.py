@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.audit.services import audit_record
+from socialfund.audit.services import audit_record, in_record_language
 from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.consultations.codes import AnswerPosition, RecipientKind, StatementKind
 from socialfund.consultations.models import Answer, Consultation, Recipient, Reminder, Statement
@@ -197,7 +197,7 @@ def answer_register(
             target=answer,
             from_state=before,
             to_state=position,
-            message=f"Remissvar från {recipient.code}: {AnswerPosition(position).label}.",
+            message=f"Remissvar från {recipient.code}: {in_record_language(AnswerPosition(position).label)}.",
         )
     return answer
 
@@ -243,7 +243,7 @@ def statement_add(
             actor=user,
             action="consultation_statement_add",
             target=statement,
-            message=f"{StatementKind(kind).label} i {answer.recipient.code}.",
+            message=f"{in_record_language(StatementKind(kind).label)} i {answer.recipient.code}.",
         )
     return statement
 

@@ -2,7 +2,8 @@
 
 The template draws the shapes (no markup is built here, so nothing needs marking
 safe) and every chart has its data table beside it: the chart is a picture of the
-table, not the only way to the figures (WCAG 1.1.1).
+table, not the only way to the figures (WCAG 1.1.1). The line labels follow the
+user's language.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+
+from django.utils.translation import gettext as _
 
 from socialfund.core.formatting import format_number
 
@@ -75,7 +78,7 @@ def line_chart(
     if not series:
         return None
     ordered = sorted(series)
-    values = [v for _, v in ordered] + [v for v in (baseline, target) if v is not None]
+    values = [v for _day, v in ordered] + [v for v in (baseline, target) if v is not None]
     low, high = min(values), max(values)
     if low == high:
         low, high = low - 1, high + 1
@@ -100,10 +103,14 @@ def line_chart(
         points=[
             ChartPoint(_coord(x_of(d)), _coord(y_of(v)), f"{d.isoformat()}: {format_figure(v)}") for d, v in ordered
         ],
-        baseline=ChartLine(_coord(y_of(baseline)), f"Utgångsvärde {format_figure(baseline)}")
+        # Translators: the baseline line of an indicator's chart; %(value)s is a figure, e.g. "2 000".
+        baseline=ChartLine(_coord(y_of(baseline)), _("Utgångsvärde %(value)s") % {"value": format_figure(baseline)})
         if baseline is not None
         else None,
-        target=ChartLine(_coord(y_of(target)), f"Mål {format_figure(target)}") if target is not None else None,
+        # Translators: the target line of an indicator's chart; %(value)s is a figure, e.g. "1 700".
+        target=ChartLine(_coord(y_of(target)), _("Mål %(value)s") % {"value": format_figure(target)})
+        if target is not None
+        else None,
         y_top=ChartLine(_coord(PAD_TOP), format_figure(high)),
         y_bottom=ChartLine(_coord(PAD_TOP + plot_h), format_figure(low)),
         first_label=first.isoformat(),

@@ -52,20 +52,23 @@ SIMULATION_RUNS = 2000  # enough for a stable chance on the page; the CLI runs m
 
 
 def parse_year_values(text: str, *, label: str) -> dict[int, Decimal]:
-    """'2016: 600 000; 2017: 600 000' (semicolons or new lines) -> {2016: Decimal(...)}."""
+    """'2016: 600 000; 2017: 600 000' (semicolons or new lines) -> {2016: Decimal(...)}; `label` is translated."""
     values: dict[int, Decimal] = {}
     for part in text.replace(";", "\n").splitlines():
         if not part.strip():
             continue
         year_text, sep, amount_text = part.partition(":")
         if not sep or not year_text.strip().isdigit() or len(year_text.strip()) != 4:
-            raise forms.ValidationError(f"Skriv {label} som år: värde, t.ex. 2016: 600 000.")
+            # Translators: %(what)s is "beloppen" (the amounts) or "antalen" (the quantities).
+            raise forms.ValidationError(gettext("Skriv %(what)s som år: värde, t.ex. 2016: 600 000.") % {"what": label})
         try:
             amount = parse_amount(amount_text)
         except MoneyError as exc:
-            raise forms.ValidationError(f"{amount_text.strip()!r} är inget tal.") from exc
+            raise forms.ValidationError(
+                gettext("%(text)s är inget tal.") % {"text": repr(amount_text.strip())}
+            ) from exc
         if amount < 0:
-            raise forms.ValidationError("Värdet kan inte vara negativt.")
+            raise forms.ValidationError(gettext("Värdet kan inte vara negativt."))
         values[int(year_text)] = amount
     return values
 
@@ -96,7 +99,8 @@ class CostForm(SwedishForm):
     high = forms.DecimalField(label=_("Osäkerhet, högst (faktor)"), min_value=0, max_value=10, required=False)
 
     def clean_amounts(self) -> dict[int, Decimal]:
-        return parse_year_values(self.cleaned_data.get("amounts") or "", label="beloppen")
+        # Translators: completes "Skriv %(what)s som år: värde, t.ex. 2016: 600 000."
+        return parse_year_values(self.cleaned_data.get("amounts") or "", label=gettext("beloppen"))
 
 
 class EffectForm(SwedishForm):
@@ -131,12 +135,13 @@ class EffectForm(SwedishForm):
         library = load_unit_costs()
         choices = [("", gettext("Inget – eget värde"))]
         for cost in library.values():
-            year = cost.price_year or "prisår okänt"
+            year = cost.price_year or gettext("prisår okänt")
             choices.append((cost.id, f"{cost.label_sv}: {cost.value:,.0f} kr/{cost.unit} ({year})".replace(",", " ")))
         self.fields["unit_cost"].choices = choices  # type: ignore[attr-defined]
 
     def clean_quantity(self) -> dict[int, Decimal]:
-        return parse_year_values(self.cleaned_data.get("quantity") or "", label="antalen")
+        # Translators: completes "Skriv %(what)s som år: värde, t.ex. 2016: 600 000."
+        return parse_year_values(self.cleaned_data.get("quantity") or "", label=gettext("antalen"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -303,7 +308,7 @@ def _cost_initial(line: dict[str, Any]) -> dict[str, Any]:
 
 def _share_choice(value: Any) -> str:
     text = str(float(value or 0)).rstrip("0").rstrip(".") or "0"
-    return text if text in {c for c, _ in SHARE_PRESETS} else "0"
+    return text if text in {code for code, _label in SHARE_PRESETS} else "0"
 
 
 def _effect_initial(line: dict[str, Any]) -> dict[str, Any]:

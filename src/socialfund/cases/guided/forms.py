@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, cast
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.forms import (
@@ -195,9 +196,13 @@ class PartnersForm(StepForm):
         for number, line in enumerate((self.cleaned_data.get("other_partners") or "").splitlines(), start=1):
             if not line.strip():
                 continue
-            name, _, kind = (part.strip() for part in line.partition(";"))
+            name, _sep, kind = (part.strip() for part in line.partition(";"))
             if not name or kind not in allowed:
-                raise forms.ValidationError(f"Rad {number}: skriv namn; typ (en av {', '.join(sorted(allowed))}).")
+                raise forms.ValidationError(
+                    # Translators: %(types)s lists the party types as typed, e.g. "association, company".
+                    gettext("Rad %(row)s: skriv namn; typ (en av %(types)s).")
+                    % {"row": number, "types": ", ".join(sorted(allowed))}
+                )
             parties.append({"name": name, "type": kind})
         return parties
 
@@ -248,16 +253,21 @@ def parse_goals(text: str) -> list[dict[str, Any]]:
             parts.append("social")
         if len(parts) != 5 or not parts[0]:
             raise forms.ValidationError(
-                f"Rad {number}: skriv indikator; utgångsvärde; målvärde; enhet; social eller ekonomisk."
+                gettext("Rad %(row)s: skriv indikator; utgångsvärde; målvärde; enhet; social eller ekonomisk.")
+                % {"row": number}
             )
         kind = {"social": "social", "ekonomisk": "economic", "economic": "economic"}.get(parts[4].lower())
         if kind is None:
-            raise forms.ValidationError(f"Rad {number}: sista fältet ska vara social eller ekonomisk.")
+            raise forms.ValidationError(
+                gettext("Rad %(row)s: sista fältet ska vara social eller ekonomisk.") % {"row": number}
+            )
         try:
             baseline = float(parts[1].replace(",", ".").replace(" ", "")) if parts[1] else None
             target = float(parts[2].replace(",", ".").replace(" ", "")) if parts[2] else None
         except ValueError as exc:
-            raise forms.ValidationError(f"Rad {number}: utgångs- och målvärde ska vara tal.") from exc
+            raise forms.ValidationError(
+                gettext("Rad %(row)s: utgångs- och målvärde ska vara tal.") % {"row": number}
+            ) from exc
         goals.append(
             {"indicator": parts[0], "baseline": baseline, "target": target, "unit": parts[3] or None, "kind": kind}
         )
@@ -335,9 +345,9 @@ class ProcurementForm(StepForm):
         try:
             value = parse_amount(text)
         except MoneyError as exc:
-            raise forms.ValidationError("Skriv avtalsvärdet som ett belopp, t.ex. 650 000.") from exc
+            raise forms.ValidationError(gettext("Skriv avtalsvärdet som ett belopp, t.ex. 650 000.")) from exc
         if value < 0:
-            raise forms.ValidationError("Avtalsvärdet kan inte vara negativt.")
+            raise forms.ValidationError(gettext("Avtalsvärdet kan inte vara negativt."))
         return str(value)
 
     def apply(self, content: dict[str, Any]) -> dict[str, Any]:

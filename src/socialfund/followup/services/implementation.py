@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
+from socialfund.audit.services import in_record_language
 from socialfund.cases.errors import CaseValidationError
 from socialfund.followup.codes import AnchoringKind
 from socialfund.followup.models import ImplementationAnchoring, ImplementationPlan, Project, RegularOperationsDecision
@@ -90,7 +91,7 @@ def implementation_anchor(
             user=user,
             action="implementation_anchor",
             target=anchoring,
-            message=f"Implementeringsplanen: {AnchoringKind(kind).label.lower()} {signed_on.isoformat()}.",
+            message=f"Implementeringsplanen: {in_record_language(AnchoringKind(kind).label).lower()} {signed_on.isoformat()}.",
         )
     return anchoring
 

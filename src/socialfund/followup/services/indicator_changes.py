@@ -17,6 +17,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
+from socialfund.audit.services import in_record_language
 from socialfund.cases.errors import CaseValidationError
 from socialfund.followup.codes import SavingBasis
 from socialfund.followup.models import Indicator, Measurement, RealisedSaving
@@ -81,6 +82,7 @@ def _derived_years(indicator: Indicator, *, year: int | None = None) -> list[int
 
 
 def _field_label(model: type[models.Model], name: str) -> str:
+    """The field's name in the reader's language."""
     field = model._meta.get_field(name)
     return str(getattr(field, "verbose_name", name))
 
@@ -120,12 +122,13 @@ def indicator_update(*, indicator: Indicator, user: User, spec: IndicatorSpec, r
             setattr(indicator, name, new)
         indicator.save(update_fields=list(changes))
         labels = [_field_label(Indicator, name) for name in changes]
+        recorded = ", ".join(in_record_language(label) for label in labels)
         record(
             project,
             user=user,
             action="indicator_update",
             target=indicator,
-            message=f"Indikatorn {indicator.name} ändrad ({', '.join(labels)}): {reason}",
+            message=f"Indikatorn {indicator.name} ändrad ({recorded}): {reason}",
             data={
                 "reason": reason,
                 "changes": {name: [_shown(old), _shown(new)] for name, (old, new) in changes.items()},

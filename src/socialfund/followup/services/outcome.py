@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
+from socialfund.audit.services import in_record_language
 from socialfund.cases.errors import CaseValidationError
 from socialfund.core.calc import Calculation
 from socialfund.core.money import MoneyError, sek
@@ -79,7 +80,7 @@ def _store(
         user=user,
         action="realised_saving_record",
         target=saving,
-        message=f"Realiserad besparing {board.code} {year}: {amount} kr ({SavingBasis(basis).label.lower()}).",
+        message=f"Realiserad besparing {board.code} {year}: {amount} kr ({in_record_language(SavingBasis(basis).label).lower()}).",
         data={"before": before, "basis": basis, **data},
     )
     return saving

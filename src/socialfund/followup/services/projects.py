@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
+from socialfund.audit.services import in_record_language
 from socialfund.cases.codes import DecisionOutcome, Status
 from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Decision, Initiative
@@ -205,7 +206,7 @@ def project_close(*, project: Project, user: User, closed_on: dt.date, outcome: 
             user=user,
             action="project_close",
             target=project,
-            message=f"Projektet avslutas {closed_on.isoformat()}: {ClosureOutcome(outcome).label.lower()}.",
+            message=f"Projektet avslutas {closed_on.isoformat()}: {in_record_language(ClosureOutcome(outcome).label).lower()}.",
             from_state=ProjectStatus.RUNNING,
             to_state=ProjectStatus.CLOSED,
         )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
+from socialfund.audit.services import in_record_language
 from socialfund.cases.errors import CaseValidationError
 from socialfund.followup import ledger_bridge
 from socialfund.followup.codes import (
@@ -82,7 +83,7 @@ def special_review_open(*, project: Project, user: User, grounds: str) -> Specia
             action="special_review_open",
             target=review,
             message=(
-                f"Särskild prövning inleds: {EffectFinding(evaluation.effect_finding).label.lower()} "
+                f"Särskild prövning inleds: {in_record_language(EffectFinding(evaluation.effect_finding).label).lower()} "
                 f"enligt {evaluation.report.title}. {gathered} rapporter samlade som underlag."
             ),
             to_state=review.status,
@@ -134,7 +135,7 @@ def special_review_evidence_add(
             user=user,
             action="special_review_evidence_add",
             target=evidence,
-            message=f"Underlag till särskild prövning: {EvidenceKind(kind).label.lower()}.",
+            message=f"Underlag till särskild prövning: {in_record_language(EvidenceKind(kind).label).lower()}.",
         )
     return evidence
 
@@ -241,7 +242,7 @@ def special_review_decide(
             user=user,
             action="special_review_decide",
             target=review,
-            message=f"{body.code} {decided_on.isoformat()} {paragraph}: {SpecialReviewOutcome(outcome).label.lower()}"
+            message=f"{body.code} {decided_on.isoformat()} {paragraph}: {in_record_language(SpecialReviewOutcome(outcome).label).lower()}"
             + (
                 f" ({review.waived_amount} kr{', ' + board.code if board else ''}, {review.ledger_reference})."
                 if review.ledger_reference
