@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 
 from socialfund.consultations.models import Consultation
 from tests.reports.conftest import docx_text, needs_poppler, pdf_text
@@ -59,6 +60,16 @@ def test_the_word_compilation_reproduces_the_seeds_table(seed_consultation, logi
     assert "Hållbarhetsutskottet beslutade 2014-12-02 att remittera" in texts
     assert "för besvarande senast 2015-03-31" in texts
     assert "Telges styrelser" in texts and "Olar Skinnars" in texts
+
+
+def test_the_compilation_is_swedish_for_a_reader_who_chose_english(seed_consultation, login):
+    url = f"/remisser/{seed_consultation.pk}/remissammanstallning.docx"
+    swedish = login("yttrande").get(url)
+    english_reader = login("yttrande")
+    english_reader.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = english_reader.get(url)
+    assert english["Content-Language"] == "sv"
+    assert docx_text(english.content) == docx_text(swedish.content)
 
 
 @needs_poppler

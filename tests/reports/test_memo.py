@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 
 from tests.reports.conftest import docx_text, needs_poppler, pdf_text
 
@@ -81,3 +82,11 @@ def test_a_case_the_user_cannot_see_is_404(granted, login):
     )
     assert login("beredning").get(f"/rapporter/tjansteskrivelse/{draft.pk}/").status_code == 404
     assert login("beredning").get("/rapporter/tjansteskrivelse/999999/").status_code == 404
+
+
+def test_the_memo_is_swedish_for_a_reader_who_chose_english(granted, login):
+    english_reader = login("beredning")
+    english_reader.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = _post(english_reader, granted, "docx")
+    assert english["Content-Language"] == "sv"
+    assert docx_text(english.content) == docx_text(_post(login("beredning"), granted, "docx").content)

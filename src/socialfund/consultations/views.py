@@ -20,7 +20,7 @@ from socialfund.consultations.document import compilation_document
 from socialfund.consultations.models import Consultation, Recipient
 from socialfund.consultations.permissions import is_staff_of, may_manage
 from socialfund.consultations.selectors import compilation_for, consultation_detail, consultation_list
-from socialfund.reports.downloads import document_response
+from socialfund.reports.downloads import document_response, in_filing_language
 
 
 def _user(request: HttpRequest) -> User:
@@ -212,6 +212,7 @@ def remind_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@in_filing_language
 def compilation_download_view(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     consultation = _visible(_staff(request), pk)
     compilation = compilation_for(consultation)

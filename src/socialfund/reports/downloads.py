@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
+from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.utils import translation
 from django.utils.text import slugify
 
 from socialfund.reports.documents.model import Document, Table
@@ -18,8 +23,21 @@ CONTENT_TYPES = {
 }
 
 
+def in_filing_language[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
+    """A download of a document the municipality files: written in the site's language (Swedish) whatever
+    language the reader chose for the pages, so that no English choice label lands in a Swedish document."""
+
+    @functools.wraps(view)
+    def in_swedish(*args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        with translation.override(settings.LANGUAGE_CODE):
+            return view(*args, **kwargs)
+
+    return in_swedish
+
+
 def _response(content: bytes, fmt: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Language"] = translation.get_language() or settings.LANGUAGE_CODE
     response["Content-Disposition"] = f'attachment; filename="{slugify(filename) or "handling"}.{fmt}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

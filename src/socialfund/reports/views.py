@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -26,7 +27,7 @@ from socialfund.organisation.models import DecisionBody
 from socialfund.reports import forms as report_forms
 from socialfund.reports.april import april_document
 from socialfund.reports.april_data import gather
-from socialfund.reports.downloads import document_response, table_response
+from socialfund.reports.downloads import document_response, in_filing_language, table_response
 from socialfund.reports.exports import export_lists
 from socialfund.reports.memo import MemoOptions, memo_document
 from socialfund.reports.public import may_publish, public_page_set, public_projects, published_page
@@ -77,6 +78,7 @@ def reports_index_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@in_filing_language
 def april_report_view(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
     fund = _staff_fund(_user(request), slug)
     if year not in report_years(fund):
@@ -87,6 +89,7 @@ def april_report_view(request: HttpRequest, slug: str, year: int, fmt: str) -> H
 
 @login_required
 @require_GET
+@in_filing_language
 def export_view(request: HttpRequest, slug: str, name: str, fmt: str) -> HttpResponse:
     user = _user(request)
     fund = _staff_fund(user, slug)
@@ -143,7 +146,8 @@ def memo_view(request: HttpRequest, pk: int) -> HttpResponse:
             opinion_bodies=tuple(committees),
         )
         filename = f"tjansteskrivelse-{initiative.registry_number or initiative.pk}-{data['date']}"
-        return document_response(memo_document(initiative, options), data["format"], filename=filename)
+        with translation.override(settings.LANGUAGE_CODE):  # a filed document: Swedish (see in_filing_language)
+            return document_response(memo_document(initiative, options), data["format"], filename=filename)
     context = {"initiative": initiative, "form": form}
     return render(request, "reports/memo.html", context, status=400 if form.errors else 200)
 

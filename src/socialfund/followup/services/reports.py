@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
+from socialfund.audit.services import in_record_language
 from socialfund.cases.errors import CaseValidationError
 from socialfund.followup.codes import (
     FAILED_FINDINGS,
@@ -184,9 +185,9 @@ def report_review(
         )
         report.status = ReportStatus.APPROVED if verdict == ReviewVerdict.APPROVED else ReportStatus.RETURNED
         report.save(update_fields=["status"])
-        message = f"{report.title}: {ReviewVerdict(verdict).label.lower()}"
+        message = f"{report.title}: {in_record_language(ReviewVerdict(verdict).label).lower()}"
         if effect_finding:
-            message += f" – {EffectFinding(effect_finding).label.lower()}"
+            message += f" – {in_record_language(EffectFinding(effect_finding).label).lower()}"
         if effect_finding in FAILED_FINDINGS:
             message += ". Särskild prövning kan inledas."
         record(

@@ -98,7 +98,9 @@ def _gather_reports(review: SpecialReview, user: User) -> int:
         version = report.submitted_version
         if version is None:
             continue
-        fidelity = Fidelity(version.fidelity).label if version.fidelity else "metodtrohet ej angiven"
+        fidelity = (
+            in_record_language(Fidelity(version.fidelity).label) if version.fidelity else "metodtrohet ej angiven"
+        )
         evidence.append(
             Evidence(
                 review=review,
@@ -258,7 +260,7 @@ def _evaluation_summary(review: SpecialReview) -> str:
     evaluation = review.evaluation
     lines = [
         f"{evaluation.report.title} (version {evaluation.version.number}), granskad "
-        f"{evaluation.reviewed_at.date().isoformat()}: {EffectFinding(evaluation.effect_finding).label.lower()}."
+        f"{evaluation.reviewed_at.date().isoformat()}: {in_record_language(EffectFinding(evaluation.effect_finding).label).lower()}."
     ]
-    lines += [f"- {item.get_kind_display()}: {item.description}" for item in review.evidence.all()]
+    lines += [f"- {in_record_language(item.get_kind_display())}: {item.description}" for item in review.evidence.all()]
     return "\n".join(lines)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
+from socialfund.audit.services import in_record_language
 from socialfund.cases.models import Initiative
 from socialfund.core.formatting import format_sek
 from socialfund.core.repayment_rules import RepaymentRules
@@ -215,7 +216,7 @@ def _settle(
             book=book,
             kind=kind,
             booked_on=booked_on or received_on,
-            text=f"{RepaymentMethod(method).label} {board.code}, {initiative.title}: {format_sek(amount, 2)}",
+            text=f"{in_record_language(RepaymentMethod(method).label)} {board.code}, {initiative.title}: {format_sek(amount, 2)}",
             user=user,
             legs=legs,
             initiative=initiative,

@@ -1,0 +1,40 @@
+"""The documents the municipality files are Swedish documents: a reader who chose English gets the same file."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.conf import settings
+from openpyxl import load_workbook
+
+from tests.reports.conftest import docx_text
+
+pytestmark = pytest.mark.django_db
+
+
+def cells(content: bytes) -> list[list[object]]:
+    book = load_workbook(io.BytesIO(content))
+    return [[cell.value for cell in row] for sheet in book.worksheets for row in sheet.iter_rows()]
+
+
+def in_english(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+def test_the_april_report_is_the_same_whatever_the_readers_language(granted, login):
+    swedish = login("ekonomi").get("/rapporter/sodertalje/uppfoljning-2016.xlsx")
+    english = in_english(login("ekonomi")).get("/rapporter/sodertalje/uppfoljning-2016.xlsx")
+    assert english["Content-Language"] == "sv"  # the reader chose English for the pages, not for the file
+    assert cells(english.content) == cells(swedish.content)
+    assert any("Beviljat" in str(value) for row in cells(english.content) for value in row)
+
+
+def test_the_decision_memo_and_the_lists_are_swedish_for_an_english_reader(granted, login):
+    swedish = login("lasare").get("/rapporter/sodertalje/uppfoljning-2016.docx")
+    english = in_english(login("lasare")).get("/rapporter/sodertalje/uppfoljning-2016.docx")
+    assert docx_text(english.content) == docx_text(swedish.content)
+    for name in ("initiativ", "projekt"):
+        url = f"/rapporter/sodertalje/lista/{name}.csv"
+        assert in_english(login("ekonomi")).get(url).content == login("ekonomi").get(url).content
