@@ -18,6 +18,7 @@ def schedule(policy_id: str, start: dt.date = START, end: dt.date = END) -> list
 
 
 def test_sodertalje_2015_a_progress_report_every_april_and_a_final_report():
+    # The April follow-up is the fund's report (scope: fund, yearly): each project reports by then, as its input.
     assert schedule("sodertalje-2015") == [
         ("progress", "Lägesrapport 2017", dt.date(2017, 4, 30), ""),
         ("progress", "Lägesrapport 2018", dt.date(2018, 4, 30), ""),
@@ -33,13 +34,10 @@ def test_an_april_within_the_start_month_counts_only_after_the_start():
     ]
 
 
-def test_sodertalje_2013_one_report_a_year_after_the_start_and_a_final_report():
-    rows = schedule("sodertalje-2013")
-    assert [(kind, due) for kind, _, due, _ in rows] == [
-        ("single", dt.date(2017, 5, 2)),
-        ("final", dt.date(2018, 7, 30)),
-    ]
-    assert rows[0][1].startswith("Utvärdering av fonden")
+def test_sodertalje_2013_projects_owe_a_final_report_but_not_the_funds_own_evaluation():
+    # 2013: "Den sociala investeringsfonden ska utvärderas efter ett år" is the fund's evaluation
+    # (scope: fund, once), not a report each project writes; projects are followed continuously.
+    assert [(kind, due) for kind, _, due, _ in schedule("sodertalje-2013")] == [("final", dt.date(2018, 7, 30))]
 
 
 def test_malmo_names_the_recipient_of_its_final_report():

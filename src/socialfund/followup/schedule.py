@@ -11,6 +11,10 @@ The schedule comes from the policy's reporting duties (policy.reporting):
 | final | the final report, `final_report_days` after the project's planned end |
 | continuous | none: continuous follow-up is the indicators, not a report |
 
+A duty of the fund's (`scope: fund`, a report on the fund such as Södertälje's April follow-up by the KS
+office) makes each project give a progress report by the same date when it is yearly, as the fund report's
+input; any other fund duty (Södertälje 2013's one-time evaluation of the fund) asks nothing of the projects.
+
 Only due dates after the start and up to the planned end count (the final report
 comes after). Every project ends with a final report, also when the policy names
 none: the issue asks for "a yearly progress report and a final report".
@@ -39,6 +43,9 @@ class Duty(Protocol):
 
     @property
     def recipient(self) -> str | None: ...
+
+    @property
+    def scope(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,8 @@ def report_schedule(
 
 
 def _reports_for(duty: Duty, start: dt.date, end: dt.date, final_days: int) -> list[ScheduledReport]:
+    if duty.scope == "fund" and duty.frequency != "yearly":
+        return []  # the fund's own evaluation: nothing for the projects to write
     recipient = duty.recipient or ""
     within = [start.year + offset for offset in range(end.year - start.year + 1)]
     if duty.frequency == "yearly" and duty.month is not None:

@@ -121,6 +121,8 @@ def _reporting(value: Any) -> str:
         text = f"{duty.what}: {FREQUENCY_LABELS[duty.frequency]}"
         if duty.month:
             text += f" ({MONTHS_SV[duty.month - 1]})"
+        if duty.scope == "fund":
+            text += ", fondens rapport"
         if duty.recipient:
             text += f" till {duty.recipient}"
         items.append(text)

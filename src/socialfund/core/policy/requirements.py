@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 from socialfund.core.policy.base import Amount, FrozenModel, Share, Text
 from socialfund.core.policy.vocabulary import (
     CalculationRequirement,
+    DutyScope,
     EvidenceLevel,
     Frequency,
     GoalKind,
@@ -97,6 +98,9 @@ class Procurement(FrozenModel):
 class ReportingDuty(FrozenModel):
     what: Text
     frequency: Frequency
+    scope: DutyScope = "project"
+    """`fund`: a report on the fund as a whole. A yearly one makes each running project report by the same
+    date, as its input; any other fund duty asks nothing of the projects (the fund's own evaluation)."""
     recipient: str | None = None
     month: int | None = Field(default=None, ge=1, le=12)
     responsible: str | None = None

@@ -148,6 +148,8 @@ CALL_LABELS: dict[str, str] = {
 }
 
 Frequency = Literal["once", "continuous", "monthly", "yearly", "final"]
+DutyScope = Literal["project", "fund"]
+"""Whose reporting duty: each project's, or the fund's own (a report on the fund, e.g. by the KS office)."""
 FREQUENCY_LABELS: dict[str, str] = {
     "once": "en gång",
     "continuous": "löpande",
