@@ -16,13 +16,15 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_english_reader_writes_swedish_records(users, draft):
-    walk_to_preparation(draft, users)
     with translation.override("en"):
+        walk_to_preparation(draft, users)
         services.initiative_withdraw(initiative=draft, user=users["handlaggare"], reason="repayment_risk")
         with pytest.raises(CaseStateError) as refusal:
             services.initiative_withdraw(initiative=draft, user=users["handlaggare"], reason="other", note="igen")
     event = AuditEvent.objects.filter(initiative=draft, action="initiative_withdraw").get()
     assert event.message == "Återkallat: risk att inte kunna återföra medlen."
+    submitted = AuditEvent.objects.filter(initiative=draft, action="initiative_submit").first()
+    assert submitted is not None and submitted.message == "Inlämnat som idéskiss."
     assert "redan avslutat" not in refusal.value.message  # the refusal itself is in the reader's English
 
 

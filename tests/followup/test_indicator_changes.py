@@ -10,12 +10,14 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from socialfund.accounts.models import User
 from socialfund.audit.models import AuditEvent
 from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.followup import services
 from socialfund.followup.models import Indicator, Measurement, Project
+from tests.followup.conftest import grant
 from tests.followup.helpers import stored
 from tests.followup.test_chain import hvb_indicator
 from tests.followup.test_indicators import kolada_indicator
@@ -83,7 +85,7 @@ def test_an_edit_that_touches_derived_savings_names_the_years_to_derive_again(us
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({}, "name", "Inget är ändrat"),
+        ({}, None, "Inget är ändrat"),
         ({"name": " "}, "name", "namn"),
         ({"name": "Elev 20050505-1234"}, "name", "personnummer"),
         ({"direction": "sideways"}, "direction", "högre eller lägre"),
@@ -265,13 +267,73 @@ def test_a_refused_step_on_the_page_shows_the_error_and_keeps_the_input(users, p
     assert stored() == before
 
 
-def test_a_reader_sees_the_indicator_but_no_steps_and_a_stranger_gets_404(users, project):
+def test_a_reader_sees_the_indicator_but_no_steps_and_a_stranger_gets_404(users, project, fund):
     indicator = hvb_indicator(project, users["handlaggare"])
+    measurement = measure(indicator, users["handlaggare"], 1800)
     url = reverse("followup:indicator", args=[project.pk, indicator.pk])
     html = client_for("lasare").get(url).content.decode()
     assert indicator.name in html and "Ändra indikatorn" not in html
+    before = stored()
+    valid = {"correct-measurement": measurement.pk, "correct-value": "1 700", "correct-reason": "Försök."}
     response = client_for("lasare").post(
-        reverse("followup:indicator_action", args=[project.pk, indicator.pk, "edit"]), {}
+        reverse("followup:indicator_action", args=[project.pk, indicator.pk, "correct"]), valid
     )
-    assert response.status_code in (400, 403)
+    assert response.status_code == 403  # a valid form, refused by the service: the reader may not
+    assert stored() == before
     assert client_for("handlaggare").get(reverse("followup:indicator", args=[project.pk, 999_999])).status_code == 404
+    # An indicator of another project, under this project's address: not found, whoever asks.
+    other = services.project_start(initiative=grant(users, fund, title="Ett annat projekt"), user=users["registrator"])
+    other_indicator = other.indicators.first()
+    assert other_indicator is not None
+    assert (
+        client_for("handlaggare").get(reverse("followup:indicator", args=[project.pk, other_indicator.pk])).status_code
+        == 404
+    )
+
+
+def test_a_figure_someone_else_removed_is_refused_not_a_crash(users, project):
+    indicator = hvb_indicator(project, users["handlaggare"])
+    measurement = measure(indicator, users["handlaggare"], 1800)
+    services.measurement_remove(measurement=measurement, user=users["beredning"], reason="Fel datum.")
+    with pytest.raises(CaseStateError, match="tagits bort av någon annan"):
+        services.measurement_correct(measurement=measurement, user=users["handlaggare"], value=Decimal(1), reason="X.")
+    services.indicator_remove(indicator=indicator, user=users["beredning"], reason="Misstag.")
+    with pytest.raises(CaseStateError, match="tagits bort av någon annan"):
+        services.indicator_update(
+            indicator=indicator, user=users["handlaggare"], spec=spec_of(indicator, unit="st"), reason="X."
+        )
+
+
+@pytest.mark.parametrize("change", ["remove the figure", "unlink the effect line"])
+def test_deriving_again_removes_a_saving_nothing_supports_any_more(users, project, change):
+    indicator = hvb_indicator(project, users["handlaggare"])
+    measurement = measure(indicator, users["handlaggare"], 1800)
+    services.realised_savings_derive(project=project, user=users["ekonomi"], year=2018)
+    assert project.realised_savings.get(year=2018).amount == Decimal("480150.00")
+    if change == "remove the figure":
+        result = services.measurement_remove(measurement=measurement, user=users["handlaggare"], reason="Fel år.")
+    else:
+        result = services.indicator_update(
+            indicator=indicator,
+            user=users["handlaggare"],
+            spec=spec_of(indicator, effect_index=None),
+            reason="Fel rad.",
+        )
+    assert result.rederive_years == [2018]
+    derived = services.realised_savings_derive(project=project, user=users["ekonomi"], year=2018)
+    assert derived.removed == ["SN 480150.00 kr"] and derived.saved == []
+    assert not project.realised_savings.filter(year=2018).exists()
+    event = AuditEvent.objects.get(action="realised_saving_remove")
+    assert event.data["amount"] == "480150.00" and event.initiative == project.initiative
+
+
+def test_an_english_reader_writes_swedish_records(users, project):
+    indicator = hvb_indicator(project, users["handlaggare"])
+    with translation.override("en"):
+        result = services.indicator_update(
+            indicator=indicator, user=users["handlaggare"], spec=spec_of(indicator, unit="st"), reason="Fel enhet."
+        )
+    assert result.changed == ["unit"]  # the reader's language, for the page
+    assert AuditEvent.objects.get(action="indicator_update").message.startswith(
+        f"Indikatorn {indicator.name} ändrad (enhet)"
+    )

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from socialfund.accounts.models import User
 from socialfund.cases.errors import CaseValidationError
@@ -66,6 +67,7 @@ def test_a_board_is_named_only_for_a_waiver_and_only_one_of_the_municipality(use
     with pytest.raises(CaseValidationError, match="bara när återföringen efterskänks") as error:
         decide(users, submitted, outcome="maintain", board=Board.objects.get(code="SN"))
     assert error.value.field == "board"
+    assert stored() == before
     elsewhere = Organisation.objects.create(name="Nykvarns kommun", code="0140")
     stranger = Board.objects.create(organisation=elsewhere, code="SN", name="Socialnämnden")
     before = stored()
@@ -96,3 +98,10 @@ def test_the_decision_form_offers_the_boards_that_still_owe(users, project, subm
     assert owed(project) == {"SN": Decimal("1086844.00")}
     page = client.get(reverse("followup:project", args=[project.pk])).content.decode()
     assert "för Utbildningsnämnden" in page or f"för {un}" in page
+
+
+def test_the_evidence_behind_a_waiver_is_kept_in_swedish(users, project, submitted):
+    with translation.override("en"):
+        decide(users, submitted)
+    evaluation = Waiver.objects.get(initiative=project.initiative).evaluation
+    assert "- Rapport från projektet:" in evaluation and "Report" not in evaluation

@@ -31,10 +31,17 @@ def test_the_april_report_is_the_same_whatever_the_readers_language(granted, log
     assert any("Beviljat" in str(value) for row in cells(english.content) for value in row)
 
 
-def test_the_decision_memo_and_the_lists_are_swedish_for_an_english_reader(granted, login):
+def test_the_word_report_and_the_lists_are_swedish_for_an_english_reader(granted, login):
     swedish = login("lasare").get("/rapporter/sodertalje/uppfoljning-2016.docx")
     english = in_english(login("lasare")).get("/rapporter/sodertalje/uppfoljning-2016.docx")
     assert docx_text(english.content) == docx_text(swedish.content)
     for name in ("initiativ", "projekt"):
         url = f"/rapporter/sodertalje/lista/{name}.csv"
         assert in_english(login("ekonomi")).get(url).content == login("ekonomi").get(url).content
+
+
+def test_the_books_are_swedish_for_an_english_reader(granted, login):
+    url = "/fond/sodertalje/export/?fran=2016-01-01&till=2016-12-31&format=xlsx"
+    english = in_english(login("ekonomi")).get(url)
+    assert english["Content-Language"] == "sv"
+    assert cells(english.content) == cells(login("ekonomi").get(url).content)

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
-from django.utils import translation
 
 from socialfund.accounts.models import User
 from socialfund.audit.models import AuditEvent
-
-
-def in_record_language(text: object) -> str:
-    """A label (often a lazy translation) as the records are kept: in the site's language, Swedish,
-    whatever language the person whose action is recorded reads the pages in."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return str(text)
 
 
 def audit_record(

@@ -19,9 +19,10 @@ from django.utils.translation import gettext_lazy
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.audit.services import audit_record, in_record_language
+from socialfund.audit.services import audit_record
 from socialfund.cases import permissions as perm
 from socialfund.cases.codes import (
+    STAGE_NAMES,
     ApplicantType,
     CommentVisibility,
     DecisionOutcome,
@@ -46,6 +47,7 @@ from socialfund.cases.workflow import (
 from socialfund.core.money import MoneyError, sek
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board, DecisionBody
+from socialfund.record_language import in_record_language
 
 
 def _require(condition: bool, message: str) -> None:
@@ -269,7 +271,7 @@ def initiative_submit(*, initiative: Initiative, user: User) -> Initiative:
                 initiative,
                 user=user,
                 action="initiative_submit",
-                message=f"Inlämnat som {in_record_language(initiative.stage_name).lower()}.",
+                message=f"Inlämnat som {in_record_language(STAGE_NAMES.get(initiative.stage, initiative.stage)).lower()}.",
                 status=Status.ACTIVE,
                 filed_on=today,
                 policy_id=policy_id_in_force(initiative.fund, today),

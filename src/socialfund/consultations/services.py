@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.audit.services import audit_record, in_record_language
+from socialfund.audit.services import audit_record
 from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.consultations.codes import AnswerPosition, RecipientKind, StatementKind
 from socialfund.consultations.models import Answer, Consultation, Recipient, Reminder, Statement
@@ -24,6 +24,7 @@ from socialfund.consultations.permissions import may_manage
 from socialfund.core.formatting import format_date
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board, DecisionBody, Organisation
+from socialfund.record_language import in_record_language
 
 
 @dataclass(frozen=True)

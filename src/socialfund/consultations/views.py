@@ -20,7 +20,8 @@ from socialfund.consultations.document import compilation_document
 from socialfund.consultations.models import Consultation, Recipient
 from socialfund.consultations.permissions import is_staff_of, may_manage
 from socialfund.consultations.selectors import compilation_for, consultation_detail, consultation_list
-from socialfund.reports.downloads import document_response, in_filing_language
+from socialfund.record_language import in_filing_language
+from socialfund.reports.downloads import document_response
 
 
 def _user(request: HttpRequest) -> User:

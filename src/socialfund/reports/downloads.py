@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils import translation
@@ -21,18 +18,6 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
 }
-
-
-def in_filing_language[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
-    """A download of a document the municipality files: written in the site's language (Swedish) whatever
-    language the reader chose for the pages, so that no English choice label lands in a Swedish document."""
-
-    @functools.wraps(view)
-    def in_swedish(*args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        with translation.override(settings.LANGUAGE_CODE):
-            return view(*args, **kwargs)
-
-    return in_swedish
 
 
 def _response(content: bytes, fmt: str, filename: str) -> HttpResponse:

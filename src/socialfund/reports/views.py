@@ -24,10 +24,11 @@ from socialfund.consultations.permissions import is_staff_of
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.organisation.models import DecisionBody
+from socialfund.record_language import in_filing_language
 from socialfund.reports import forms as report_forms
 from socialfund.reports.april import april_document
 from socialfund.reports.april_data import gather
-from socialfund.reports.downloads import document_response, in_filing_language, table_response
+from socialfund.reports.downloads import document_response, table_response
 from socialfund.reports.exports import export_lists
 from socialfund.reports.memo import MemoOptions, memo_document
 from socialfund.reports.public import may_publish, public_page_set, public_projects, published_page

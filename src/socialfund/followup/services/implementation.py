@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.audit.services import in_record_language
 from socialfund.cases.errors import CaseValidationError
 from socialfund.followup.codes import AnchoringKind
 from socialfund.followup.models import ImplementationAnchoring, ImplementationPlan, Project, RegularOperationsDecision
@@ -23,6 +22,7 @@ from socialfund.followup.services.common import (
     require_state,
     require_text,
 )
+from socialfund.record_language import in_record_language
 
 
 def implementation_plan_save(

@@ -13,18 +13,20 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models, transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.audit.services import in_record_language
-from socialfund.cases.errors import CaseValidationError
+from socialfund.cases.errors import CaseStateError, CaseValidationError
 from socialfund.followup.codes import SavingBasis
-from socialfund.followup.models import Indicator, Measurement, RealisedSaving
+from socialfund.followup.models import Indicator, Measurement, Project, RealisedSaving
 from socialfund.followup.permissions import records_measurements
 from socialfund.followup.privacy import refuse_personal_data
 from socialfund.followup.services.common import locked_project, record, require, require_state, require_text
 from socialfund.followup.services.indicators import IndicatorSpec, check_figure, checked_indicator_fields
+from socialfund.record_language import in_record_language
 
 # The fields an edit may change. The source and Kolada's ids are not among them: measurements already
 # stored came from that source, so another source is another indicator.
@@ -51,6 +53,22 @@ class ChangeResult:
 
     changed: list[str]
     rederive_years: list[int]
+
+
+def _still_there[M: models.Model](rows: models.QuerySet[M], pk: int, what: str) -> M:
+    """The row, re-read inside the transaction; someone else may have removed it since the form was shown."""
+    try:
+        return rows.get(pk=pk)
+    except ObjectDoesNotExist as exc:
+        raise CaseStateError(
+            _("%(what)s har tagits bort av någon annan sedan sidan visades.") % {"what": what}
+        ) from exc
+
+
+def _locked_indicator(indicator: Indicator, project: Project) -> Indicator:
+    found = _still_there(Indicator.objects.select_for_update().filter(project=project), indicator.pk, _("Indikatorn"))
+    found.project = project
+    return found
 
 
 def _allowed(indicator: Indicator, user: User) -> None:
@@ -81,10 +99,11 @@ def _derived_years(indicator: Indicator, *, year: int | None = None) -> list[int
     return sorted(years)
 
 
-def _field_label(model: type[models.Model], name: str) -> str:
-    """The field's name in the reader's language."""
+def _field_label(model: type[models.Model], name: str) -> Promise | str:
+    """The field's name, lazy: str() gives it in the reader's language, in_record_language in the records'."""
     field = model._meta.get_field(name)
-    return str(getattr(field, "verbose_name", name))
+    label: Promise | str = getattr(field, "verbose_name", name)
+    return label
 
 
 def _shown(value: object) -> str:
@@ -101,8 +120,7 @@ def indicator_update(*, indicator: Indicator, user: User, spec: IndicatorSpec, r
     """Change what the indicator is (not its source). Every changed field is logged as old → new."""
     with transaction.atomic():
         project = locked_project(indicator.project)
-        indicator = Indicator.objects.select_for_update().get(pk=indicator.pk, project=project)
-        indicator.project = project
+        indicator = _locked_indicator(indicator, project)
         _allowed(indicator, user)
         if spec.source != indicator.source:
             raise CaseValidationError(
@@ -117,12 +135,13 @@ def indicator_update(*, indicator: Indicator, user: User, spec: IndicatorSpec, r
             if getattr(indicator, name) != fields[name]
         }
         if not changes:
-            raise CaseValidationError(_("Inget är ändrat."), field="name")
+            raise CaseValidationError(_("Inget är ändrat."))
         for name, (_old, new) in changes.items():
             setattr(indicator, name, new)
         indicator.save(update_fields=list(changes))
-        labels = [_field_label(Indicator, name) for name in changes]
-        recorded = ", ".join(in_record_language(label) for label in labels)
+        names = [_field_label(Indicator, name) for name in changes]
+        labels = [str(name) for name in names]
+        recorded = ", ".join(in_record_language(name) for name in names)
         record(
             project,
             user=user,
@@ -141,7 +160,7 @@ def indicator_update(*, indicator: Indicator, user: User, spec: IndicatorSpec, r
 def _manual_measurement(measurement: Measurement, user: User) -> tuple[Measurement, Indicator]:
     """The measurement re-read under the project's lock; refused for Kolada's figures."""
     project = locked_project(measurement.indicator.project)
-    measurement = Measurement.objects.select_related("indicator").get(pk=measurement.pk)
+    measurement = _still_there(Measurement.objects.select_related("indicator"), measurement.pk, _("Mätvärdet"))
     indicator = measurement.indicator
     indicator.project = project
     _allowed(indicator, user)
@@ -173,7 +192,7 @@ def measurement_correct(*, measurement: Measurement, user: User, value: Decimal,
             data={"reason": reason, "old": _shown(old), "new": _shown(value)},
         )
         rederive = _derived_years(indicator, year=measurement.measured_on.year)
-    return ChangeResult(changed=[_field_label(Measurement, "value")], rederive_years=rederive)
+    return ChangeResult(changed=[str(_field_label(Measurement, "value"))], rederive_years=rederive)
 
 
 def measurement_remove(*, measurement: Measurement, user: User, reason: str) -> ChangeResult:
@@ -202,8 +221,7 @@ def indicator_remove(*, indicator: Indicator, user: User, reason: str) -> None:
     """
     with transaction.atomic():
         project = locked_project(indicator.project)
-        indicator = Indicator.objects.select_for_update().get(pk=indicator.pk, project=project)
-        indicator.project = project
+        indicator = _locked_indicator(indicator, project)
         _allowed(indicator, user)
         reason = _reason(reason)
         require_state(

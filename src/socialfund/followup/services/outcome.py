@@ -3,14 +3,13 @@ the calculation's effect line (socialfund.followup.savings has the formula)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.audit.services import in_record_language
 from socialfund.cases.errors import CaseValidationError
 from socialfund.core.calc import Calculation
 from socialfund.core.money import MoneyError, sek
@@ -21,6 +20,7 @@ from socialfund.followup.privacy import refuse_personal_data
 from socialfund.followup.savings import DerivedSaving, derive_saving
 from socialfund.followup.services.common import locked_project, project_calculation, record, require, require_state
 from socialfund.organisation.models import Board
+from socialfund.record_language import in_record_language
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -112,6 +112,8 @@ class DerivedPart:
 class Derivation:
     saved: list[RealisedSaving]
     skipped: list[str]
+    removed: list[str] = field(default_factory=list)
+    """Derived savings of the year that nothing supports any more ("SN 480150.00 kr"), now removed."""
 
 
 def realised_savings_derive(*, project: Project, user: User, year: int) -> Derivation:
@@ -119,6 +121,9 @@ def realised_savings_derive(*, project: Project, user: User, year: int) -> Deriv
 
     An entered figure for the same board and year wins: it is kept and the derivation
     says so. Only municipal cashable effect lines count: other savings cannot repay.
+    A derived saving of the year that no indicator supports any more (its figure was removed,
+    its indicator no longer measures that board's effect line) is removed, with an audit event:
+    otherwise a figure known to be wrong would stay in the outcome and the reports.
     """
     with transaction.atomic():
         project = locked_project(project)
@@ -127,8 +132,13 @@ def realised_savings_derive(*, project: Project, user: User, year: int) -> Deriv
         require_state(calc is not None, _("Projektet har ingen kalkyl att härleda besparingar ur."))
         assert calc is not None
         parts, skipped = _derived_parts(project, calc, year)
+        stale = list(
+            RealisedSaving.objects.filter(project=project, year=year, basis=SavingBasis.DERIVED)
+            .exclude(board__in=list(parts))
+            .select_related("board")
+        )
         require_state(
-            bool(parts),
+            bool(parts) or bool(stale),
             _("Inget att härleda för %(year)s: %(reasons)s")
             % {"year": year, "reasons": "; ".join(skipped) or _("inga indikatorer är kopplade.")},
         )
@@ -145,7 +155,23 @@ def realised_savings_derive(*, project: Project, user: User, year: int) -> Deriv
             indicator = board_parts[0].indicator if len(board_parts) == 1 else None
             data: dict[str, object] = {"parts": [part.as_data() for part in board_parts]}
             saved.append(_store(project, user, board, year, sek(amount), SavingBasis.DERIVED, indicator, data, ""))
-    return Derivation(saved=saved, skipped=skipped)
+        removed = [_remove_unsupported(project, user, saving) for saving in stale]
+    return Derivation(saved=saved, skipped=skipped, removed=removed)
+
+
+def _remove_unsupported(project: Project, user: User, saving: RealisedSaving) -> str:
+    shown = f"{saving.board.code} {saving.amount} kr"
+    record(
+        project,
+        user=user,
+        action="realised_saving_remove",
+        target=project,
+        message=f"Härledd besparing {saving.board.code} {saving.year} ({saving.amount} kr) borttagen: "
+        "inget mätvärde eller ingen effektrad stöder den längre.",
+        data={"board": saving.board.code, "year": saving.year, "amount": str(saving.amount), **saving.basis_data},
+    )
+    saving.delete()
+    return shown
 
 
 def _derived_parts(project: Project, calc: Calculation, year: int) -> tuple[dict[Board, list[DerivedPart]], list[str]]:

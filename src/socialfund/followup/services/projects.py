@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.audit.services import in_record_language
 from socialfund.cases.codes import DecisionOutcome, Status
 from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Decision, Initiative
@@ -39,6 +38,7 @@ from socialfund.followup.services.common import (
     require_past,
     require_state,
 )
+from socialfund.record_language import in_record_language
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

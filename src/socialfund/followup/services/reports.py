@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.audit.services import in_record_language
 from socialfund.cases.errors import CaseValidationError
 from socialfund.followup.codes import (
     FAILED_FINDINGS,
@@ -28,6 +27,7 @@ from socialfund.followup.models import Project, Report, ReportReview, ReportVers
 from socialfund.followup.permissions import steers_followup, works_for_project
 from socialfund.followup.privacy import refuse_personal_data
 from socialfund.followup.services.common import project_policy, record, require, require_state, require_text
+from socialfund.record_language import in_record_language
 
 # The four parts of a report, as a refusal names them (translated when the message is built).
 PDSA_LABELS = {

@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.audit.services import in_record_language
 from socialfund.cases.errors import CaseValidationError
 from socialfund.followup import ledger_bridge
 from socialfund.followup.codes import (
@@ -43,6 +42,7 @@ from socialfund.followup.services.common import (
 )
 from socialfund.followup.services.projects import latest_evaluation
 from socialfund.organisation.models import Board, DecisionBody
+from socialfund.record_language import in_record_language
 
 
 def _locked_review(review: SpecialReview) -> SpecialReview:
@@ -262,5 +262,7 @@ def _evaluation_summary(review: SpecialReview) -> str:
         f"{evaluation.report.title} (version {evaluation.version.number}), granskad "
         f"{evaluation.reviewed_at.date().isoformat()}: {in_record_language(EffectFinding(evaluation.effect_finding).label).lower()}."
     ]
-    lines += [f"- {in_record_language(item.get_kind_display())}: {item.description}" for item in review.evidence.all()]
+    lines += [
+        f"- {in_record_language(EvidenceKind(item.kind).label)}: {item.description}" for item in review.evidence.all()
+    ]
     return "\n".join(lines)

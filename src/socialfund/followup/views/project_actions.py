@@ -91,6 +91,8 @@ def _run_derive(project: Project, user: User, form: Any) -> str:
     message = (
         _("Härlett ur indikatorerna: %(saved)s.") % {"saved": saved} if saved else _("Härlett ur indikatorerna: inget.")
     )
+    if result.removed:
+        message += " " + _("Borttaget, utan underlag: %(removed)s.") % {"removed": ", ".join(result.removed)}
     if result.skipped:
         message += " " + _("Hoppade över: %(skipped)s.") % {"skipped": "; ".join(result.skipped)}
     return message

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.audit.services import in_record_language
 from socialfund.cases.models import Initiative
 from socialfund.core.formatting import format_sek
 from socialfund.core.repayment_rules import RepaymentRules
@@ -30,6 +29,7 @@ from socialfund.ledger.posting import (
     required_text,
 )
 from socialfund.organisation.models import Board, DecisionBody
+from socialfund.record_language import in_record_language
 
 
 def _no_repayment(policy_id: str) -> str:

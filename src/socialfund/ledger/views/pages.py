@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from socialfund.accounts.roles import Role
@@ -167,15 +169,17 @@ def export_view(request: HttpRequest, slug: str) -> HttpResponse:
     fund = visible_fund(user, slug)
     period = Period(date_param(request, "fran"), date_param(request, "till"))
     mapping = fund_account_map(fund)
-    if request.GET.get("format") == "xlsx":
-        content, kind, suffix = (
-            export_xlsx(fund, period, mapping),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        )
-    else:
-        content, kind, suffix = export_sie(fund, period, mapping), "text/plain; charset=cp437", "se"
+    with translation.override(settings.LANGUAGE_CODE):  # the books are a record: Swedish (see record_language)
+        if request.GET.get("format") == "xlsx":
+            content, kind, suffix = (
+                export_xlsx(fund, period, mapping),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "xlsx",
+            )
+        else:
+            content, kind, suffix = export_sie(fund, period, mapping), "text/plain; charset=cp437", "se"
     response = HttpResponse(content, content_type=kind)
+    response["Content-Language"] = settings.LANGUAGE_CODE
     name = f"{fund.slug}-{period.start.isoformat()}-{period.end.isoformat()}.{suffix}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
