@@ -25,7 +25,7 @@ from socialfund.ledger import reports as ledger_reports
 from socialfund.ledger import selectors as ledger_selectors
 from socialfund.ledger import services as ledger_services
 from socialfund.ledger.codes import TransactionKind
-from socialfund.ledger.models import Transaction
+from socialfund.ledger.models import Transaction, Waiver
 from socialfund.organisation.models import Board, DecisionBody
 
 
@@ -33,6 +33,7 @@ from socialfund.organisation.models import Board, DecisionBody
 class WaiverBooking:
     amount: Decimal
     reference: str
+    waiver: Waiver | None
 
 
 def _as_case_error(exc: ledger_errors.LedgerError) -> CaseError:
@@ -73,7 +74,7 @@ def obligation_waive(
         raise _as_case_error(exc) from exc
     waiver = transaction.waiver
     amount = waiver.amount if waiver is not None else Decimal(0)
-    return WaiverBooking(amount=amount, reference=f"verifikation {transaction.number}")
+    return WaiverBooking(amount=amount, reference=f"verifikation {transaction.number}", waiver=waiver)
 
 
 def boards_owing(project: Project) -> QuerySet[Board]:

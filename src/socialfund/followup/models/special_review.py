@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from socialfund.followup.codes import EffectFinding, EvidenceKind, SpecialReviewOutcome, SpecialReviewStatus
 from socialfund.followup.models.project import Project
 from socialfund.followup.models.reports import ReportReview, ReportVersion
-from socialfund.organisation.models import Board, DecisionBody
+from socialfund.organisation.models import DecisionBody
 
 USER = settings.AUTH_USER_MODEL
 
@@ -42,14 +42,14 @@ class SpecialReview(models.Model):
     decided_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     waived_amount = models.DecimalField(_("efterskänkt belopp"), max_digits=15, decimal_places=2, null=True, blank=True)
     ledger_reference = models.CharField(_("verifikation i fondens bokföring"), max_length=100, blank=True)
-    waived_board = models.ForeignKey(
-        Board,
+    waiver = models.OneToOneField(
+        "ledger.Waiver",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
-        verbose_name=_("nämnd vars återföring efterskänktes"),
-        help_text=_("Tom: alla nämnders återstående återföring för projektet."),
+        related_name="special_review",
+        verbose_name=_("eftergiften i fondens bokföring"),
+        help_text=_("Dess nämnd är den vars återföring efterskänktes (tom: alla nämnders)."),
     )
 
     class Meta:

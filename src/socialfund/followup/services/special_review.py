@@ -232,7 +232,7 @@ def special_review_decide(
                 effects=review.effects,
             )
             review.waived_amount, review.ledger_reference = booking.amount, booking.reference
-            review.waived_board = board
+            review.waiver = booking.waiver
         review.status = (
             SpecialReviewStatus.WAIVED if outcome == SpecialReviewOutcome.WAIVE else SpecialReviewStatus.MAINTAINED
         )
