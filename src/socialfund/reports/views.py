@@ -23,6 +23,7 @@ from socialfund.cases.selectors import initiative_detail
 from socialfund.consultations.permissions import is_staff_of
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
+from socialfund.ledger.views.common import may_export_books
 from socialfund.organisation.models import DecisionBody
 from socialfund.record_language import in_filing_language
 from socialfund.reports import forms as report_forms
@@ -66,8 +67,7 @@ def reports_index_view(request: HttpRequest) -> HttpResponse:
             "fund": fund,
             "years": report_years(fund),
             "may_publish": may_publish(user, fund),
-            # The books themselves (SIE 4 for the accounting system, or Excel) are finance's, as on the ledger page.
-            "may_export_ledger": user.has_role(Role.FINANCE),
+            "may_export_ledger": may_export_books(user),
             "applications": visible_initiatives(user)
             .filter(fund=fund, stage__in=MEMO_STAGES, status__in=[Status.ACTIVE, Status.GRANTED])
             .order_by("-filed_on", "title")[:50],

@@ -21,6 +21,11 @@ from socialfund.funds.selectors import funds_visible_to
 VIEWER_ROLES = frozenset({Role.FINANCE, Role.READER, Role.REGISTRAR, Role.ADMINISTRATOR})
 
 
+def may_export_books(user: User) -> bool:
+    """The books as SIE 4 or Excel are finance's (the ledger page's export, linked from the reports page too)."""
+    return user.has_role(Role.FINANCE)
+
+
 def viewer(request: HttpRequest) -> User:
     user = request.user
     if not isinstance(user, User) or not (user.role_codes & VIEWER_ROLES):

@@ -23,7 +23,7 @@ from socialfund.ledger.export import Period, export_sie, export_xlsx, fund_accou
 from socialfund.ledger.models import FundLedger, Transaction
 from socialfund.ledger.reports import board_obligations, fund_position, project_account
 from socialfund.ledger.selectors import balances_at
-from socialfund.ledger.views.common import date_param, viewer, visible_fund
+from socialfund.ledger.views.common import date_param, may_export_books, viewer, visible_fund
 from socialfund.organisation.models import Board
 
 JOURNAL_PAGE = 50
@@ -164,7 +164,7 @@ def journal_view(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def export_view(request: HttpRequest, slug: str) -> HttpResponse:
     user = viewer(request)
-    if not user.has_role(Role.FINANCE):
+    if not may_export_books(user):
         return render(request, "cases/forbidden.html", status=403)
     fund = visible_fund(user, slug)
     period = Period(date_param(request, "fran"), date_param(request, "till"))
