@@ -21,13 +21,8 @@ from socialfund.followup.models import Indicator
 from socialfund.followup.permissions import records_measurements
 from socialfund.followup.selectors import indicator_view
 from socialfund.followup.views.actions import Action, Failed, run_action, shown_actions
-from socialfund.followup.views.project import visible_project
+from socialfund.followup.views.project import signed_in_user, visible_project
 from socialfund.followup.views.project_actions import effect_lines
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _visible_indicator(user: User, pk: int, indicator_id: int) -> Indicator:
@@ -43,7 +38,7 @@ def _may_change(user: User, indicator: Indicator) -> bool:
     return indicator.project.is_running and records_measurements(user, indicator.project)
 
 
-def _manual_measurements(indicator: Indicator) -> Any:
+def _measurements(indicator: Indicator) -> Any:
     return indicator.measurements.order_by("measured_on")
 
 
@@ -102,7 +97,7 @@ INDICATOR_ACTIONS: list[Action[Indicator]] = [
         "correct",
         gettext_lazy("Rätta ett mätvärde"),
         gettext_lazy("Spara det rätta värdet"),
-        lambda i, d: ff.MeasurementCorrectForm(d, measurements=_manual_measurements(i), prefix="correct"),
+        lambda i, d: ff.MeasurementCorrectForm(d, measurements=_measurements(i), prefix="correct"),
         _has_manual_figures,
         _run_correct,
     ),
@@ -110,7 +105,7 @@ INDICATOR_ACTIONS: list[Action[Indicator]] = [
         "remove-measurement",
         gettext_lazy("Ta bort ett mätvärde"),
         gettext_lazy("Ta bort mätvärdet"),
-        lambda i, d: ff.MeasurementChoiceForm(d, measurements=_manual_measurements(i), prefix="remove-measurement"),
+        lambda i, d: ff.MeasurementChoiceForm(d, measurements=_measurements(i), prefix="remove-measurement"),
         _has_manual_figures,
         _run_remove_measurement,
     ),
@@ -127,7 +122,7 @@ INDICATOR_ACTIONS_BY_CODE = {action.code: action for action in INDICATOR_ACTIONS
 
 
 def _page(request: HttpRequest, indicator: Indicator, failed: Failed | None = None, status: int = 200) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     context = {
         "project": indicator.project,
         "item": indicator_view(indicator),
@@ -144,13 +139,13 @@ def _page(request: HttpRequest, indicator: Indicator, failed: Failed | None = No
 @login_required
 @require_GET
 def indicator_page_view(request: HttpRequest, pk: int, indicator_id: int) -> HttpResponse:
-    return _page(request, _visible_indicator(_user(request), pk, indicator_id))
+    return _page(request, _visible_indicator(signed_in_user(request), pk, indicator_id))
 
 
 @login_required
 @require_POST
 def indicator_action_view(request: HttpRequest, pk: int, indicator_id: int, action: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     indicator = _visible_indicator(user, pk, indicator_id)
     step = INDICATOR_ACTIONS_BY_CODE.get(action)
     after = "followup:project" if step is not None and step.code == "remove" else "followup:indicator"

@@ -26,7 +26,7 @@ from socialfund.followup.views.actions import Action, Failed, run_action, shown_
 from socialfund.followup.views.project_actions import PROJECT_ACTIONS, PROJECT_ACTIONS_BY_CODE
 
 
-def _user(request: HttpRequest) -> User:
+def signed_in_user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)
     return request.user
 
@@ -73,13 +73,13 @@ def _portfolio(
 @login_required
 @require_GET
 def portfolio_view(request: HttpRequest) -> HttpResponse:
-    return _portfolio(request, _user(request))
+    return _portfolio(request, signed_in_user(request))
 
 
 @login_required
 @require_POST
 def project_start_view(request: HttpRequest, initiative_id: int) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     initiative = get_object_or_404(selectors.initiatives_to_start(user=user), pk=initiative_id)
     form = ff.StartForm(request.POST, prefix=f"start-{initiative.pk}")
     if not form.is_valid():
@@ -100,7 +100,7 @@ def project_start_view(request: HttpRequest, initiative_id: int) -> HttpResponse
 
 
 def _page(request: HttpRequest, project: Project, failed: Failed | None = None, status: int = 200) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     page = selectors.project_page(project)
     context: dict[str, Any] = {
         "page": page,
@@ -125,13 +125,13 @@ def _page(request: HttpRequest, project: Project, failed: Failed | None = None, 
 @login_required
 @require_GET
 def project_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _page(request, visible_project(_user(request), pk))
+    return _page(request, visible_project(signed_in_user(request), pk))
 
 
 @login_required
 @require_POST
 def project_action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     project = visible_project(user, pk)
     step: Action[Project] | None = PROJECT_ACTIONS_BY_CODE.get(action)
     try:
