@@ -21,12 +21,7 @@ from socialfund.followup.permissions import steers_followup, works_for_project
 from socialfund.followup.privacy import AGGREGATES_ONLY
 from socialfund.followup.services.reports import fidelity_required
 from socialfund.followup.views.actions import Action, Failed, run_action, shown_actions
-from socialfund.followup.views.project import visible_project
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
+from socialfund.followup.views.project import signed_in_user, visible_project
 
 
 def _draft_form(report: Report, data: Any) -> ff.ReportDraftForm:
@@ -97,7 +92,7 @@ def _visible_report(user: User, pk: int, report_id: int) -> Report:
 
 
 def _page(request: HttpRequest, report: Report, failed: Failed | None = None, status: int = 200) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     context = {
         "report": report,
         "project": report.project,
@@ -115,13 +110,13 @@ def _page(request: HttpRequest, report: Report, failed: Failed | None = None, st
 @login_required
 @require_GET
 def report_view(request: HttpRequest, pk: int, report_id: int) -> HttpResponse:
-    return _page(request, _visible_report(_user(request), pk, report_id))
+    return _page(request, _visible_report(signed_in_user(request), pk, report_id))
 
 
 @login_required
 @require_POST
 def report_action_view(request: HttpRequest, pk: int, report_id: int, action: str) -> HttpResponse:
-    user = _user(request)
+    user = signed_in_user(request)
     report = _visible_report(user, pk, report_id)
     return run_action(
         request,
