@@ -13,14 +13,17 @@ look like a green one.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test import Client
 from django.utils import translation
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 from socialfund.accounts.models import User
 
@@ -83,6 +86,45 @@ def browser(playwright_driver: Playwright) -> Iterator[Browser]:
     browser = playwright_driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield browser
     browser.close()
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server, answering one request at a time.
+
+    On SQLite the tests' in-memory database has a single connection, which the live
+    server's request threads share with the test (that is how a page sees the test's
+    demo data). Two requests at once on it collide: a form saved while the page's htmx
+    preview is still being answered failed with "database table is locked". A real
+    server has a connection per request; here the requests take turns instead.
+    Connections still get a thread each, so a browser's idle keep-alive connection
+    holds no one up.
+    """
+
+    def set_app(self, application: Callable) -> None:
+        turn = threading.Lock()
+
+        def one_at_a_time(environ: dict, start_response: Callable) -> Iterable[bytes]:
+            with turn:
+                response = application(environ, start_response)
+                try:
+                    # The body too: a streamed download may read the database as it goes.
+                    return list(response)
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        super().set_app(one_at_a_time)
+
+
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest) -> Iterator[LiveServer]:
+    """pytest-django's live server (same address option), with OneRequestAtATime as its server."""
+    address = request.config.getvalue("liveserver") or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    server = LiveServer(address, start=False)
+    server.thread.server_class = OneRequestAtATime
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

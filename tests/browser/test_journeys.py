@@ -166,6 +166,9 @@ def budget(page: Page) -> None:
 
 def type_and_see_the_results_change(page: Page, field: Locator, value: str) -> str:
     """Fill a calculator field and wait until htmx has swapped in new results; returns them."""
+    # htmx (a deferred script) listens only once the page has loaded; the step's heading shows
+    # earlier, so a field filled right after the navigation could go unheard.
+    page.wait_for_load_state()
     results = page.locator("#calc-results")
     before = results.inner_text()
     field.fill(value)
