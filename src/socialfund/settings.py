@@ -97,6 +97,14 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+# SQLite has one writer at a time, and every request writes (the session is saved on each
+# one), so two requests at once are two writers. A transaction that reads first and writes
+# later is refused "database is locked" at once when another wrote in between; BEGIN
+# IMMEDIATE takes the write lock at the start instead, so a second writer waits its turn
+# (up to `timeout` seconds). PostgreSQL, for production, needs none of this.
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), **SQLITE_OPTIONS}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
