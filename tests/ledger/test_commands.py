@@ -86,6 +86,31 @@ def test_xlsx_export_and_a_municipalitys_account_map(booked, tmp_path):
     assert {(r[4], r[10], r[11]) for r in payout} == {("4999", 1000.5, None), ("2083", None, 1000.5)}
 
 
+def test_xlsx_export_keeps_a_formula_like_title_as_text(booked, tmp_path):
+    # openpyxl's own append would store this title as a live formula in the project column.
+    hostile = '=HYPERLINK("http://x","y")'
+    type(booked).objects.filter(pk=booked.pk).update(title=hostile)
+    out = tmp_path / "fond.xlsx"
+    call_command(
+        "ledger",
+        "export",
+        "--fund",
+        "sodertalje",
+        "--format",
+        "xlsx",
+        "--from",
+        "2016-01-01",
+        "--to",
+        "2016-12-31",
+        "--out",
+        str(out),
+    )
+    cells = [cell for row in load_workbook(out)["Verifikationer"].iter_rows() for cell in row]
+    titled = [cell for cell in cells if cell.value == hostile]
+    assert titled and all(cell.data_type == "s" and cell.quotePrefix for cell in titled)
+    assert not any(cell.data_type == "f" for cell in cells)
+
+
 def test_bad_export_input(booked, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("accounts:\n  paid_out: {number: 'abc'}\n")

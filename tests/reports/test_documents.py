@@ -16,7 +16,17 @@ from socialfund.reports.documents.spreadsheet import neutralise, sheet_name, tab
 from socialfund.reports.documents.word import render_docx
 
 NBSP = "\u00a0"
-DANGEROUS = ['=HYPERLINK("http://x","y")', "@SUM(A1)", "+1+1", "-2+3", "\tTAB", "\rCR"]
+DANGEROUS = [
+    '=HYPERLINK("http://x","y")',
+    "@SUM(A1)",
+    "+1+1",
+    "-2+3",
+    "\tTAB",
+    "\rCR",
+    "\nLF",
+    "  =1+1",  # spaces first: a spreadsheet may trim them before reading a formula
+    "\uff1d1+1",  # the full-width ＝, which a spreadsheet may fold into "="
+]
 
 
 def test_cells_in_swedish_formats():
@@ -31,13 +41,14 @@ def test_every_formula_start_is_neutralised():
     for text in DANGEROUS:
         assert neutralise(text) == "'" + text
     assert neutralise("Familjecentraler") == "Familjecentraler"
+    assert neutralise("Barn 0-6 år") == "Barn 0-6 år"
 
 
 def _table() -> Table:
     return Table(
         columns=(Column("Titel"), Column("Belopp", "sek"), Column("Inkom", "date")),
         rows=tuple((text, Decimal("-100.50"), dt.date(2016, 1, 1)) for text in DANGEROUS)
-        + (("Summa", Decimal("-603.00"), None),),
+        + (("Summa", Decimal("-100.50") * len(DANGEROUS), None),),
         caption="Test",
         total=True,
     )
@@ -52,15 +63,24 @@ def test_csv_never_starts_a_cell_with_a_formula():
     assert rows[1][2] == "2016-01-01"
 
 
+def test_csv_quotes_every_field_so_a_comma_separated_reading_cannot_start_a_cell_with_a_formula():
+    table = Table(columns=(Column("Titel"),), rows=(("Läxhjälp,=1+1",),), caption="Test")
+    content = table_to_csv(table).decode("utf-8-sig")
+    assert content.splitlines()[1] == '"Läxhjälp,=1+1"'
+    # A spreadsheet set to commas (English Excel) reads the quoted field whole.
+    assert list(csv.reader(io.StringIO(content), delimiter=","))[1] == ["Läxhjälp,=1+1"]
+
+
 def test_xlsx_keeps_numbers_and_stores_dangerous_text_as_text():
     book = load_workbook(io.BytesIO(tables_to_xlsx([_table()])))
     sheet = book.active
     for row, text in enumerate(DANGEROUS, start=2):
         cell = sheet.cell(row=row, column=1)
-        assert cell.value == "'" + text
-        assert cell.data_type == "s"
+        # As typed, stored as text and marked with Excel's own quote prefix: shown, never run.
+        assert cell.value == text
+        assert cell.data_type == "s" and cell.quotePrefix
     amounts = [sheet.cell(row=row, column=2).value for row in range(2, 2 + len(DANGEROUS))]
-    assert sum(amounts) == sheet.cell(row=2 + len(DANGEROUS), column=2).value == -603
+    assert sum(amounts) == sheet.cell(row=2 + len(DANGEROUS), column=2).value == -904.5
     assert sheet.cell(row=2, column=3).value == dt.datetime(2016, 1, 1)  # noqa: DTZ001 - a spreadsheet date has no zone
 
 

@@ -18,6 +18,7 @@ from socialfund.funds.models import Fund
 from socialfund.ledger.account_map import AccountMap, parse_account_map
 from socialfund.ledger.codes import AccountKind, TransactionKind
 from socialfund.ledger.models import Entry, FundLedger, Transaction
+from socialfund.reports.documents.spreadsheet import append_row
 
 
 @dataclass(frozen=True)
@@ -139,11 +140,12 @@ def export_xlsx(fund: Fund, period: Period, mapping: AccountMap) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Verifikationer"
-    sheet.append(XLSX_COLUMNS)
+    append_row(sheet, XLSX_COLUMNS)
     for txn in period_transactions(fund, period):
         for entry in txn.entries.all():
             account = entry.account
-            sheet.append(
+            append_row(
+                sheet,
                 (
                     txn.number,
                     txn.booked_on,
@@ -159,7 +161,7 @@ def export_xlsx(fund: Fund, period: Period, mapping: AccountMap) -> bytes:
                     entry.credit,
                     txn.reverses.number if txn.reverses else "",
                     txn.created_by.username,
-                )
+                ),
             )
     for column in ("K", "L"):
         for cell in sheet[column][1:]:
@@ -168,9 +170,9 @@ def export_xlsx(fund: Fund, period: Period, mapping: AccountMap) -> bytes:
         cell.number_format = "yyyy-mm-dd"
     sheet.freeze_panes = "A2"
     accounts = workbook.create_sheet("Kontoplan")
-    accounts.append(("Kontoslag", "Konto", "Kontonamn"))
+    append_row(accounts, ("Kontoslag", "Konto", "Kontonamn"))
     for kind, (number, name) in mapping.accounts.items():
-        accounts.append((str(AccountKind(kind).label), number, name))
+        append_row(accounts, (str(AccountKind(kind).label), number, name))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -1,9 +1,14 @@
 """Tables as CSV and XLSX that a spreadsheet opens safely.
 
-A cell whose text begins with =, +, -, @, a tab or a carriage return would be read as
-a formula by Excel or LibreOffice (CSV injection: `=HYPERLINK(...)` in a case title
-becomes a live link, `@SUM(...)` a function). Every text cell that begins so gets a
-leading apostrophe, and in XLSX is also stored as a string, so it is shown, never run.
+A cell whose text begins with =, +, -, @, a tab or a line break would be read as a
+formula by Excel or LibreOffice (CSV injection: `=HYPERLINK(...)` in a case title becomes
+a live link, `@SUM(...)` a function); so would one that begins with spaces before such a
+sign, or with its full-width form (＝), where the spreadsheet trims or folds them.
+- CSV: such a text gets a leading apostrophe, and every field is quoted, so that a file
+  opened with commas as the separator cannot split "x,=1+1" into a cell that begins "=".
+- XLSX: every text is stored as a string, never a formula, and such a text is marked
+  "quote prefix" (Excel's own leading apostrophe): shown as typed, and still text if the
+  user edits the cell.
 Numbers and dates stay numbers and dates, so sums still work.
 """
 
@@ -18,7 +23,8 @@ from typing import Any
 
 from socialfund.reports.documents.model import Cell, Column, ColumnKind, Table
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+FULL_WIDTH_FORMULA_STARTS = ("\uff1d", "\uff0b", "\uff0d", "\uff20")  # ＝ ＋ － ＠
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 NUMBER_FORMATS: dict[ColumnKind, str] = {
     "sek": '#,##0 "kr"',
@@ -30,9 +36,15 @@ NUMBER_FORMATS: dict[ColumnKind, str] = {
 }
 
 
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet might read the text as a formula (see the module's docstring)."""
+    after_spaces = text.lstrip(" \u00a0")
+    return text.startswith(FORMULA_STARTS) or after_spaces.startswith(FORMULA_STARTS + FULL_WIDTH_FORMULA_STARTS)
+
+
 def neutralise(text: str) -> str:
-    """'=1+1' → "'=1+1"; any other text unchanged."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """'=1+1' → "'=1+1" (for CSV); any other text unchanged."""
+    return "'" + text if looks_like_formula(text) else text
 
 
 def csv_value(value: Cell) -> str:
@@ -52,7 +64,7 @@ def csv_value(value: Cell) -> str:
 def table_to_csv(table: Table) -> bytes:
     """UTF-8 with a byte-order mark (so Excel reads å, ä, ö), semicolons between cells."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow([neutralise(column.title) for column in table.columns])
     for row in table.rows:
         writer.writerow([csv_value(cell) for cell in row])
@@ -73,8 +85,6 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
 
 
 def xlsx_value(value: Cell) -> Any:
-    if isinstance(value, str):
-        return neutralise(value)
     if isinstance(value, Decimal):
         # Whole kronor stay integers; öre stay exact to two places in a float the sheet shows rounded.
         return int(value) if value == value.to_integral_value() else float(value)
@@ -87,7 +97,8 @@ def write_table(sheet: Any, table: Table, *, start_row: int = 1) -> int:
 
     bold = Font(bold=True)
     for col, column in enumerate(table.columns, start=1):
-        cell = sheet.cell(row=start_row, column=col, value=neutralise(column.title))
+        cell = sheet.cell(row=start_row, column=col)
+        _set_text(cell, column.title)
         cell.font = bold
     for offset, row in enumerate(table.rows, start=1):
         is_total = table.total and offset == len(table.rows)
@@ -101,12 +112,30 @@ def write_table(sheet: Any, table: Table, *, start_row: int = 1) -> int:
 
 
 def _set(cell: Any, value: Cell, column: Column) -> None:
+    if isinstance(value, str):
+        _set_text(cell, value)
+        return
     converted = xlsx_value(value)
     cell.value = converted
-    if isinstance(converted, str):
-        cell.data_type = "s"  # never a formula, whatever openpyxl guessed from the text
-    elif column.kind in NUMBER_FORMATS and converted is not None:
+    if column.kind in NUMBER_FORMATS and converted is not None:
         cell.number_format = NUMBER_FORMATS[column.kind]
+
+
+def append_row(sheet: Any, values: tuple[Any, ...] | list[Any]) -> None:
+    """openpyxl's `sheet.append`, except that a text is always stored as text (openpyxl's own
+    append turns a text beginning with "=" into a live formula)."""
+    sheet.append([None if isinstance(value, str) else value for value in values])
+    row = sheet.max_row
+    for col, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            _set_text(sheet.cell(row=row, column=col), value)
+
+
+def _set_text(cell: Any, text: str) -> None:
+    cell.value = text
+    cell.data_type = "s"  # never a formula, whatever openpyxl guessed from the text
+    if looks_like_formula(text):
+        cell.quotePrefix = True
 
 
 def _fit_columns(sheet: Any, table: Table) -> None:
@@ -126,8 +155,9 @@ def tables_to_xlsx(tables: list[Table], *, front: list[tuple[str, str]] | None =
     first = workbook.active
     if front:
         first.title = sheet_name("Rapport", taken)
-        for label, value in front:
-            first.append([neutralise(label), neutralise(value)])
+        for row, (label, value) in enumerate(front, start=1):
+            _set_text(first.cell(row=row, column=1), label)
+            _set_text(first.cell(row=row, column=2), value)
         first.column_dimensions["A"].width = 28
         first.column_dimensions["B"].width = 70
     else:
