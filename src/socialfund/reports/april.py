@@ -47,7 +47,7 @@ def april_document(data: AprilData) -> Document:
         Paragraph(
             f"Fonden ska följas upp årligen och rapporten lämnas under april månad; ansvarig är "
             f"{RESPONSIBLE_OFFICE.lower()}. Rapporten avser {data.year} och visar fondens bokföring per "
-            f"{format_date(data.year_end)}. Fonden inrättades genom {fund.decision_reference} med "
+            f"{format_date(data.as_of)}. Fonden inrättades genom {fund.decision_reference} med "
             f"{format_sek(fund.capital)}.",
             "lead",
         ),
@@ -96,7 +96,7 @@ def summary_section(data: AprilData) -> list[Block]:
         columns=(Column("Nyckeltal"), Column("Antal", "number"), Column("Belopp", "sek")),
         rows=tuple(_key_figure(label, count, None) for label, count in rows)
         + tuple(_key_figure(label, None, amount) for label, amount in money_rows),
-        caption=f"Nyckeltal per {format_date(data.year_end)}",
+        caption=f"Nyckeltal per {format_date(data.as_of)}",
         sheet="Nyckeltal",
     )
     return [Heading("Sammanfattning"), table]
@@ -201,6 +201,8 @@ def comparison_section(data: AprilData) -> list[Block]:
             "inte säger något."
         ),
     ]
+    if not data.comparison:
+        return [*blocks, Paragraph("Fonden har inga riktlinjer i systemet att jämföra med.")]
     own, others = data.comparison[0], data.comparison[1:]
     for number, start in enumerate(range(0, len(others), COMPARISON_FUNDS_PER_TABLE - 1), start=1):
         chunk = [own, *others[start : start + COMPARISON_FUNDS_PER_TABLE - 1]]

@@ -3,7 +3,11 @@
 "Den sociala investeringsfonden ska följas upp årligen och rapporten lämnas under april
 månad. Ansvarig för uppföljningen är kommunstyrelsens kontor." (tjänsteskrivelsen
 2015-10-26). The report for year Y shows the books at Y-12-31, the initiatives received
-up to then, every granted project, the survival projection and other funds' rules.
+up to then, every granted project, the survival projection and other funds' rules. For a
+year not yet over it shows the same at the day it is drawn up, and says it is preliminary.
+What became of each initiative is what is known when the report is drawn up (as the
+seed's lists of initiatives do); a grant decided after the year is said to belong to the
+next year's projects.
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from socialfund.cases.codes import Status, WithdrawalReason, stage_name
+from socialfund.cases.codes import DEFAULT_STAGE_ORDER, Status, WithdrawalReason, stage_name
 from socialfund.cases.models import Decision, DecisionAmount, Initiative
 from socialfund.cases.workflow import policy_for, policy_for_fund
+from socialfund.core.formatting import format_date
 from socialfund.core.policy import Policy, list_policies
 from socialfund.funds.models import Fund
 from socialfund.reports import sources
@@ -50,9 +55,17 @@ class InitiativeLine:
     board: str
     filed_on: dt.date | None
     stage: str
+    stage_code: str
     status: str
     status_label: str
     reason: str
+    granted_on: dt.date | None = None
+
+    @property
+    def stage_order(self) -> int:
+        """Where the stage comes in the process (unknown stages last)."""
+        codes = DEFAULT_STAGE_ORDER
+        return codes.index(self.stage_code) if self.stage_code in codes else len(codes)
 
 
 @dataclass(frozen=True)
@@ -82,7 +95,8 @@ class AprilData:
     fund: Fund
     year: int
     prepared_on: dt.date
-    policy: Policy
+    as_of: dt.date
+    policy: Policy | None
     position_start: sources.Position | None
     position_end: sources.Position | None
     flows: list[YearFlow]
@@ -99,17 +113,24 @@ class AprilData:
         return dt.date(self.year, 12, 31)
 
     @property
+    def is_preliminary(self) -> bool:
+        """The year is not over: the figures are those of the day the report is drawn up."""
+        return self.as_of < self.year_end
+
+    @property
     def indicators(self) -> list[sources.IndicatorLine]:
         return [line for p in self.projects if p.followup for line in p.followup.indicators]
 
 
 def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int = 2000) -> AprilData:
-    end = dt.date(year, 12, 31)
+    end = min(dt.date(year, 12, 31), prepared_on)
+    policy = _fund_policy(fund, end)
     data = AprilData(
         fund=fund,
         year=year,
         prepared_on=prepared_on,
-        policy=policy_for_fund(fund, end),
+        as_of=end,
+        policy=policy,
         position_start=sources.fund_position(fund, dt.date(year - 1, 12, 31)),
         position_end=sources.fund_position(fund, end),
         flows=year_flows(fund, year),
@@ -118,13 +139,33 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
         duties=sources.duties(fund, end),
         waivers=sources.waivers(fund, dt.date(year, 1, 1), end),
         scenarios=sources.survival(fund, today=end + dt.timedelta(days=1), runs=projection_runs),
-        comparison=comparison_policies(policy_for_fund(fund, end)),
+        comparison=comparison_policies(policy) if policy else [],
     )
+    if data.is_preliminary:
+        data.missing.append(
+            f"Året {year} är inte slut: rapporten visar läget per {format_date(end)} och är preliminär."
+        )
+    if policy is None:
+        data.missing.append("Fonden har inga riktlinjer i systemet: jämförelsen med andra fonder saknas.")
     if not sources.ledger_installed():
         data.missing.append("Fondens bokföring finns inte i systemet: ställning, flöden och prognos saknas.")
     if not sources.followup_installed():
         data.missing.append("Uppföljningen av projekt finns inte i systemet: indikatorer och utfall saknas.")
     return data
+
+
+def _fund_policy(fund: Fund, on: dt.date) -> Policy | None:
+    try:
+        return policy_for_fund(fund, on)
+    except LookupError:  # a fund set up without guidelines: the report still shows its books
+        return None
+
+
+def _rule_titles(case: Initiative) -> dict[str, str]:
+    try:
+        return {rule.id: rule.display_title for rule in policy_for(case).rules}
+    except LookupError:
+        return {}
 
 
 def year_flows(fund: Fund, year: int) -> list[YearFlow]:
@@ -167,8 +208,10 @@ def initiative_lines(fund: Fund, end: dt.date) -> list[InitiativeLine]:
         .order_by("filed_on", "title", "pk")
     )
     lines = []
+    granted_on = dict(
+        Decision.objects.filter(initiative__fund=fund, outcome="granted").values_list("initiative_id", "decided_on")
+    )
     for case in cases:
-        rule_titles = {rule.id: rule.display_title for rule in policy_for(case).rules}
         lines.append(
             InitiativeLine(
                 title=case.title,
@@ -176,9 +219,11 @@ def initiative_lines(fund: Fund, end: dt.date) -> list[InitiativeLine]:
                 board=case.lead_board.code if case.lead_board else "",
                 filed_on=case.filed_on,
                 stage=stage_name(case.stage),
+                stage_code=case.stage,
                 status=case.status,
                 status_label=str(Status(case.status).label),
-                reason=_reason(case, rule_titles),
+                reason=_reason(case, _rule_titles(case)),
+                granted_on=granted_on.get(case.pk),
             )
         )
     return lines

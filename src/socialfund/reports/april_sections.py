@@ -33,12 +33,16 @@ INITIATIVE_COLUMNS = (
 
 def initiative_sections(data: AprilData) -> list[Block]:
     by_status = Counter(line.status for line in data.initiatives)
-    by_stage = Counter(line.stage for line in data.initiatives if line.status == Status.ACTIVE)
+    active = sorted(
+        (line for line in data.initiatives if line.status == Status.ACTIVE), key=lambda line: line.stage_order
+    )
+    by_stage = Counter(line.stage for line in active)  # in the process's order: a Counter keeps first-seen order
     blocks: list[Block] = [
         Heading("Initiativ"),
         Paragraph(
-            f"{len(data.initiatives)} initiativ har kommit in till och med {format_date(data.year_end)}. "
-            "Tabellerna visar vad som blivit av dem och, för återkallade och avvisade, varför."
+            f"{len(data.initiatives)} initiativ har kommit in till och med {format_date(data.as_of)}. "
+            f"Tabellerna visar vad som blivit av dem, så som det är känt {format_date(data.prepared_on)}, "
+            "och, för återkallade och avvisade, varför."
         ),
         Table(
             columns=(Column("Utfall"), Column("Antal", "number")),
@@ -49,11 +53,19 @@ def initiative_sections(data: AprilData) -> list[Block]:
             total=True,
         ),
     ]
+    granted_later = [line for line in data.initiatives if line.granted_on and line.granted_on > data.as_of]
+    if granted_later:
+        blocks.append(
+            Paragraph(
+                f"Av de beviljade beslutades {len(granted_later)} efter {format_date(data.as_of)}; "
+                "de redovisas som projekt i rapporten för det år beslutet fattades."
+            )
+        )
     if by_stage:
         blocks.append(
             Table(
                 columns=(Column("Steg"), Column("Antal", "number")),
-                rows=tuple(sorted(by_stage.items())),
+                rows=tuple(by_stage.items()),
                 caption="Pågående initiativ efter steg",
                 sheet="Pågående efter steg",
             )
@@ -71,13 +83,14 @@ def _initiative_table(label: str, lines: list[InitiativeLine]) -> Table:
     rows = tuple(
         (line.title, line.initiator, line.board or "–", line.filed_on, line.stage, line.reason or "–") for line in lines
     )
-    return Table(columns=INITIATIVE_COLUMNS, rows=rows, caption=label, sheet=f"Initiativ {label}", compact=True)
+    caption = f"{label}: {len(lines)} initiativ"  # the heading above says the label alone
+    return Table(columns=INITIATIVE_COLUMNS, rows=rows, caption=caption, sheet=f"Initiativ {label}", compact=True)
 
 
 def project_tables(data: AprilData) -> list[Block]:
     blocks: list[Block] = [Heading("Projekt")]
     if not data.projects:
-        return [*blocks, Paragraph(f"Inga projekt hade beviljats till och med {format_date(data.year_end)}.")]
+        return [*blocks, Paragraph(f"Inga projekt hade beviljats till och med {format_date(data.as_of)}.")]
     blocks.append(
         Table(
             columns=(
@@ -137,7 +150,7 @@ def _money_table(data: AprilData) -> Table:
             Column("varav förfallet", "sek"),
         ),
         rows=tuple(rows),
-        caption=f"Projektens medel och återföring per {format_date(data.year_end)}",
+        caption=f"Projektens medel och återföring per {format_date(data.as_of)}",
         sheet="Projektens medel",
         total=True,
         compact=True,
