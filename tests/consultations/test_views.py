@@ -62,6 +62,29 @@ def test_the_word_compilation_reproduces_the_seeds_table(seed_consultation, logi
     assert "Telges styrelser" in texts and "Olar Skinnars" in texts
 
 
+def test_the_compilation_is_dated_as_asked_and_counts_the_answers_in_by_then(seed_consultation, login):
+    url = f"/remisser/{seed_consultation.pk}/remissammanstallning.docx"
+    reader = login("yttrande")
+    # The seed's compilation is dated 2015-05-08; the demo's eleven answers came in 2015-05-04.
+    paragraphs, tables = docx_text(reader.get(url, {"datum": "2015-05-08"}).content)
+    texts = "\n".join(text for _, text in paragraphs)
+    assert "2015-05-08" in paragraphs[0][1]
+    assert "11 remissvar har kommit in till 2015-05-08." in texts
+    paragraphs, tables = docx_text(reader.get(url, {"datum": "2015-05-01"}).content)
+    texts = "\n".join(text for _, text in paragraphs)
+    assert "0 remissvar har kommit in till 2015-05-01." in texts
+    assert not any("X" in row for table in tables for row in table)  # no answer marked in the table yet
+
+
+@pytest.mark.parametrize("bad", ["8 maj", "2015-02-30", "2999-01-01"])
+def test_a_compilation_date_that_cannot_be_used_sends_the_reader_back_with_the_reason(seed_consultation, login, bad):
+    reader = login("yttrande")
+    response = reader.get(f"/remisser/{seed_consultation.pk}/remissammanstallning.pdf", {"datum": bad})
+    assert response.status_code == 302 and response["Location"] == f"/remisser/{seed_consultation.pk}/"
+    page = reader.get(response["Location"]).content.decode()
+    assert f"Sammanställningens datum ”{bad}” går inte att använda" in page
+
+
 def test_the_compilation_is_swedish_for_a_reader_who_chose_english(seed_consultation, login):
     url = f"/remisser/{seed_consultation.pk}/remissammanstallning.docx"
     swedish = login("yttrande").get(url)

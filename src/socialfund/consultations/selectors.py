@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from socialfund.accounts.models import User
@@ -36,9 +38,10 @@ def consultation_detail(*, user: User, pk: int) -> Consultation:
     )
 
 
-def recipient_data(recipient: Recipient) -> RecipientData:
+def recipient_data(recipient: Recipient, *, received_by: dt.date | None = None) -> RecipientData:
+    """A recipient's answer for the compilation; one that came in after `received_by` counts as none yet."""
     answer = getattr(recipient, "answer", None)
-    if answer is None:
+    if answer is None or (received_by is not None and answer.received_on > received_by):
         return RecipientData(code=recipient.code, name=recipient.display_name, position=None)
     return RecipientData(
         code=recipient.code,
@@ -63,6 +66,8 @@ def row_labels(consultation: Consultation) -> dict[str, str]:
     return labels
 
 
-def compilation_for(consultation: Consultation) -> Compilation:
-    """The remissammanställning of a consultation loaded with `consultation_detail`."""
-    return compile_answers([recipient_data(r) for r in consultation.recipients.all()], row_labels(consultation))
+def compilation_for(consultation: Consultation, *, received_by: dt.date | None = None) -> Compilation:
+    """The remissammanställning of a consultation loaded with `consultation_detail`, with the answers
+    that had come in by `received_by` (all of them when it is None)."""
+    recipients = [recipient_data(r, received_by=received_by) for r in consultation.recipients.all()]
+    return compile_answers(recipients, row_labels(consultation))

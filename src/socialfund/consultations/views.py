@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from socialfund.accounts.models import User
@@ -215,8 +217,23 @@ def remind_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @in_filing_language
 def compilation_download_view(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The compilation as of the date asked for (?datum=, today when none): the answers in by then."""
     consultation = _visible(_staff(request), pk)
-    compilation = compilation_for(consultation)
-    received = sum(1 for r in consultation.recipients.all() if getattr(r, "answer", None) is not None)
-    document = compilation_document(consultation, compilation, on=timezone.localdate(), received=received)
-    return document_response(document, fmt, filename=f"remissammanstallning-{consultation.pk}")
+    text = request.GET.get("datum", "").strip()
+    try:
+        on = dt.date.fromisoformat(text) if text else timezone.localdate()
+    except ValueError:
+        on = None
+    if on is None or on > timezone.localdate():
+        # Lazy: the message is read on the next page, in the reader's language, not the filing language.
+        messages.error(request, COMPILATION_DATE_ERROR % {"value": text})
+        return redirect("consultations:detail", pk=consultation.pk)
+    compilation = compilation_for(consultation, received_by=on)
+    received = len(compilation.header) - 1  # one column per recipient that has answered
+    document = compilation_document(consultation, compilation, on=on, received=received)
+    return document_response(document, fmt, filename=f"remissammanstallning-{consultation.pk}-{on.isoformat()}")
+
+
+COMPILATION_DATE_ERROR = gettext_lazy(
+    "Sammanställningens datum ”%(value)s” går inte att använda: skriv ett datum som ÅÅÅÅ-MM-DD, i dag eller tidigare."
+)
