@@ -157,6 +157,17 @@ def test_statements_need_people_with_parties(users):
     )
     assert statement.signatories == [{"name": "Mats Siljebrand", "party": "FP"}]
 
+    # Removing one needs a manager and a reason; a refusal removes nothing.
+    with pytest.raises(CasePermissionDenied):
+        services.statement_remove(statement=statement, user=users["lasare"], reason="Fel.")
+    with pytest.raises(CaseValidationError):
+        services.statement_remove(statement=statement, user=users["yttrande"], reason="  ")
+    assert Statement.objects.filter(pk=statement.pk).exists()
+    services.statement_remove(statement=statement, user=users["yttrande"], reason="Fel nämnd.")
+    assert not Statement.objects.filter(pk=statement.pk).exists()
+    with pytest.raises(CaseStateError):
+        services.statement_remove(statement=statement, user=users["yttrande"], reason="Igen.")
+
 
 def test_reminders_go_to_those_who_have_not_answered_after_commit(users, django_capture_on_commit_callbacks):
     consultation = _create(

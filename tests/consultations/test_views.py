@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from socialfund.consultations.models import Consultation
+from socialfund.audit.models import AuditEvent
+from socialfund.consultations.models import Consultation, Statement
 from tests.reports.conftest import docx_text, needs_poppler, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,39 @@ def test_the_registrar_registers_an_answer_through_the_page(seed_consultation, l
     assert ok.status_code == 302
     telge.refresh_from_db()
     assert telge.answer.position == "supports"
+
+
+def _a_statement(consultation: Consultation) -> Statement:
+    return Statement.objects.filter(answer__recipient__consultation=consultation).order_by("pk").first()
+
+
+def test_the_registrar_removes_a_statement_registered_by_mistake_and_the_log_keeps_it(seed_consultation, login):
+    statement = _a_statement(seed_consultation)
+    recipient = statement.answer.recipient
+    url = f"/remisser/{seed_consultation.pk}/svar/{recipient.pk}/yttrande/{statement.pk}/ta-bort/"
+    client = login("registrator")
+    assert f'action="{url}"' in client.get(f"/remisser/{seed_consultation.pk}/").content.decode()
+
+    without_reason = client.post(url, {f"remove-{statement.pk}-reason": " "})
+    assert without_reason.status_code == 400
+    assert "Skriv varför reservationen eller yttrandet tas bort." in without_reason.content.decode()
+    assert Statement.objects.filter(pk=statement.pk).exists()
+
+    removed = client.post(url, {f"remove-{statement.pk}-reason": "Registrerad på fel nämnd."})
+    assert removed.status_code == 302
+    assert not Statement.objects.filter(pk=statement.pk).exists()
+    event = AuditEvent.objects.get(action="consultation_statement_remove")
+    assert event.data["wording"] == statement.wording and event.data["signatories"] == statement.signatories
+    assert event.data["reason"] == "Registrerad på fel nämnd."
+    assert client.post(url, {f"remove-{statement.pk}-reason": "Igen."}).status_code == 404
+
+
+def test_a_reader_cannot_remove_a_statement(seed_consultation, login):
+    statement = _a_statement(seed_consultation)
+    recipient = statement.answer.recipient
+    url = f"/remisser/{seed_consultation.pk}/svar/{recipient.pk}/yttrande/{statement.pk}/ta-bort/"
+    assert login("lasare").post(url, {f"remove-{statement.pk}-reason": "Fel."}).status_code == 403
+    assert Statement.objects.filter(pk=statement.pk).exists()
 
 
 def test_a_reader_posting_an_answer_is_refused(seed_consultation, login):

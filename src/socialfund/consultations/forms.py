@@ -126,3 +126,12 @@ class StatementForm(SwedishForm):
                 )
             people.append((match.group("name"), match.group("party").strip()))
         return people
+
+
+class StatementRemoveForm(SwedishForm):
+    reason = forms.CharField(
+        label=_("Varför tas den bort?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Sparas i loggen med vad reservationen eller yttrandet sa. Registrera den rätta på nytt."),
+        error_messages={"required": _("Skriv varför reservationen eller yttrandet tas bort.")},
+    )

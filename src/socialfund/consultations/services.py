@@ -249,6 +249,40 @@ def statement_add(
     return statement
 
 
+def statement_remove(*, statement: Statement, user: User, reason: str) -> None:
+    """A reservation or statement registered by mistake (or wrongly: remove it and register it anew) goes.
+
+    The log keeps what it said, who signed it and why it was removed, so nothing is lost.
+    """
+    answer = statement.answer
+    # Translators: completes "Bara registrator eller utskottssekreterare kan %(what)s."
+    _require_manager(user, answer.recipient.consultation.organisation_id, _("ta bort reservationer och yttranden"))
+    if not reason.strip():
+        raise CaseValidationError(_("Skriv varför reservationen eller yttrandet tas bort."), field="reason")
+    with transaction.atomic():
+        recipient = _locked_recipient(answer.recipient)
+        current = Statement.objects.filter(pk=statement.pk, answer__recipient=recipient).first()
+        if current is None:
+            raise CaseStateError(_("Reservationen eller yttrandet är redan borttaget."))
+        statement = current
+        people = ", ".join(f"{p.get('name', '')} ({p.get('party', '')})" for p in statement.signatories)
+        kind = in_record_language(StatementKind(statement.kind).label)
+        audit_record(
+            actor=user,
+            action="consultation_statement_remove",
+            target=statement.answer,
+            message=f"{kind} i {recipient.code} borttagen: {people} {statement.wording}. Skäl: {reason.strip()}",
+            data={
+                "kind": statement.kind,
+                "signatories": statement.signatories,
+                "wording": statement.wording,
+                "summary": statement.summary,
+                "reason": reason.strip(),
+            },
+        )
+        statement.delete()
+
+
 @dataclass
 class ReminderResult:
     sent: list[Reminder] = field(default_factory=list)

@@ -19,7 +19,7 @@ from socialfund.cases.forms import SwedishForm
 from socialfund.consultations import forms as consultation_forms
 from socialfund.consultations import services
 from socialfund.consultations.document import compilation_document
-from socialfund.consultations.models import Consultation, Recipient
+from socialfund.consultations.models import Consultation, Recipient, Statement
 from socialfund.consultations.permissions import is_staff_of, may_manage
 from socialfund.consultations.selectors import compilation_for, consultation_detail, consultation_list
 from socialfund.record_language import in_filing_language
@@ -111,12 +111,28 @@ def _page(
     for recipient in consultation.recipients.all():
         answer_form: SwedishForm = consultation_forms.AnswerForm(prefix=f"answer-{recipient.pk}")
         statement_form: SwedishForm = consultation_forms.StatementForm(prefix=f"statement-{recipient.pk}")
+        answer = getattr(recipient, "answer", None)
+        statements = [
+            (statement, consultation_forms.StatementRemoveForm(prefix=f"remove-{statement.pk}"))
+            for statement in (answer.statements.all() if answer else [])
+        ]
         if failed and failed[0] == recipient.pk:
             if isinstance(failed[1], consultation_forms.AnswerForm):
                 answer_form = failed[1]
+            elif isinstance(failed[1], consultation_forms.StatementRemoveForm):
+                statements = [
+                    (s, failed[1] if f"remove-{s.pk}" == failed[1].prefix else form) for s, form in statements
+                ]
             else:
                 statement_form = failed[1]
-        rows.append({"recipient": recipient, "answer_form": answer_form, "statement_form": statement_form})
+        rows.append(
+            {
+                "recipient": recipient,
+                "answer_form": answer_form,
+                "statement_form": statement_form,
+                "statements": statements,
+            }
+        )
     context = {
         "consultation": consultation,
         "rows": rows,
@@ -182,6 +198,31 @@ def statement_view(request: HttpRequest, pk: int, recipient_id: int) -> HttpResp
             messages.success(
                 request,
                 _("Reservationen eller yttrandet i %(recipient)s är registrerat.") % {"recipient": recipient.code},
+            )
+            return redirect("consultations:detail", pk=consultation.pk)
+    return _page(request, consultation, status=400, failed=(recipient.pk, form))
+
+
+@login_required
+@require_POST
+def statement_remove_view(request: HttpRequest, pk: int, recipient_id: int, statement_id: int) -> HttpResponse:
+    user = _staff(request)
+    consultation = _visible(user, pk)
+    recipient = _recipient(consultation, recipient_id)
+    statement = get_object_or_404(Statement, pk=statement_id, answer__recipient=recipient)
+    form = consultation_forms.StatementRemoveForm(request.POST, prefix=f"remove-{statement.pk}")
+    if form.is_valid():
+        try:
+            services.statement_remove(statement=statement, user=user, reason=form.cleaned_data["reason"])
+        except CasePermissionDenied as error:
+            _apply_error(form, error)
+            return _page(request, consultation, status=403, failed=(recipient.pk, form))
+        except CaseError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Reservationen eller yttrandet i %(recipient)s är borttaget.") % {"recipient": recipient.code},
             )
             return redirect("consultations:detail", pk=consultation.pk)
     return _page(request, consultation, status=400, failed=(recipient.pk, form))
