@@ -62,6 +62,23 @@ def test_project_export_totals(granted, login):
     assert rows[-1][4] == 1800000 and rows[-1][5] == 900000
 
 
+def test_indicator_export_gives_each_measurement_its_baseline_and_target_and_lists_the_unmeasured(granted, login):
+    from socialfund.followup.models import Indicator
+
+    indicators = list(Indicator.objects.filter(project__initiative=granted).order_by("name", "pk"))
+    assert len(indicators) >= 2  # one measured by the fixture, at least one not yet
+    book = load_workbook(io.BytesIO(login("lasare").get("/rapporter/sodertalje/lista/indikatorer.xlsx").content))
+    header, *rows = [[c.value for c in row] for row in book.active.iter_rows()]
+    assert header[3:8] == ["Utgångsvärde", "Utgångsvärdets datum", "Målvärde", "Målår", "Mätt"]
+    assert sorted({row[1] for row in rows}) == sorted({i.name for i in indicators})
+    measured = [row for row in rows if row[7] is not None]
+    assert [row[9] for row in measured] == [0.3]
+    indicator = next(i for i in indicators if i.name == measured[0][1])
+    assert Decimal(str(measured[0][3])) == indicator.baseline_value
+    unmeasured = [row for row in rows if row[7] is None]
+    assert unmeasured and all(row[9] is None for row in unmeasured)
+
+
 @pytest.mark.parametrize(
     ("username", "name", "status"),
     [

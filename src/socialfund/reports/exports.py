@@ -144,36 +144,47 @@ def ledger_table(user: User, fund: Fund) -> Table:
 
 
 def indicators_table(user: User, fund: Fund) -> Table:
-    from socialfund.followup.models import Measurement
+    """One row per measurement, each with its indicator's baseline and target so the row reads on its own;
+    an indicator not yet measured has a row of its own with the measurement's cells empty."""
+    from socialfund.followup.models import Indicator, Measurement
 
     visible = sources.visible_project_ids(user, fund) or []
-    measurements = (
-        Measurement.objects.filter(indicator__project__initiative_id__in=visible)
-        .select_related("indicator__project__initiative")
-        .order_by("indicator__project__initiative__title", "indicator__name", "measured_on", "gender")
+    indicators = (
+        Indicator.objects.filter(project__initiative_id__in=visible)
+        .select_related("project__initiative")
+        .prefetch_related(Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "gender")))
+        .order_by("project__initiative__title", "name", "pk")
     )
-    rows = tuple(
-        (
-            m.indicator.project.initiative.title,
-            m.indicator.name,
-            m.indicator.unit,
-            m.measured_on,
-            str(m.get_gender_display()),
-            m.value,
-            str(m.get_source_display()),
+    rows: list[tuple[Cell, ...]] = []
+    for indicator in indicators:
+        about: tuple[Cell, ...] = (
+            indicator.project.initiative.title,
+            indicator.name,
+            indicator.unit,
+            indicator.baseline_value,
+            indicator.baseline_on,
+            indicator.target_value,
+            indicator.target_on,
         )
-        for m in measurements
-    )
+        measurements = list(indicator.measurements.all())
+        if not measurements:
+            rows.append((*about, None, "", None, ""))
+        for m in measurements:
+            rows.append((*about, m.measured_on, str(m.get_gender_display()), m.value, str(m.get_source_display())))
     columns = (
         Column("Projekt"),
         Column("Indikator"),
         Column("Enhet"),
-        Column("Datum", "date"),
+        Column("Utgångsvärde", "decimal"),
+        Column("Utgångsvärdets datum", "date"),
+        Column("Målvärde", "decimal"),
+        Column("Målår", "date"),
+        Column("Mätt", "date"),
         Column("Kön"),
         Column("Värde", "decimal"),
         Column("Källa"),
     )
-    return Table(columns=columns, rows=rows, caption=f"Indikatorer, {fund.name}", sheet="Indikatorer")
+    return Table(columns=columns, rows=tuple(rows), caption=f"Indikatorer, {fund.name}", sheet="Indikatorer")
 
 
 def export_lists() -> dict[str, ExportList]:
