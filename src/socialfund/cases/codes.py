@@ -73,6 +73,14 @@ class ApplicantType(models.TextChoices):
 
 # Stages at which an application is on its way to kommunstyrelsen: the decision memo (tjänsteskrivelse) is written.
 MEMO_STAGES = ("preparation", "director_approval", "opinions", "decision", "amount_decision", "priority_decision")
+MEMO_STATUSES = (Status.ACTIVE, Status.GRANTED)
+
+
+def memo_applies(stage: str, status: str) -> bool:
+    """Whether a case has its decision memo: an application on its way to kommunstyrelsen (or granted there).
+    The case page offers the memo by this rule, and the memo page refuses any other case by it."""
+    return status in MEMO_STATUSES and stage in MEMO_STAGES
+
 
 # Statuses from which nothing more happens to the case.
 CLOSED_STATUSES = frozenset({Status.GRANTED, Status.REJECTED, Status.WITHDRAWN, Status.REFUSED, Status.ADVISED_AGAINST})

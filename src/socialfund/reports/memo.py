@@ -2,24 +2,51 @@
 heading with date, office and addressees; title; Dnr; Sammanfattning av ärendet; Beslutsunderlag;
 Ärendet; Ekonomiska konsekvenser och finansiering; the numbered proposals to each body; signature
 and handläggare; "Beslutet skickas till". The official edits the Word file; these are drafts.
+
+What the case does not give (the board, the amounts) is never guessed: the memo shows a placeholder in
+square brackets for the official to fill in, and `memo_gaps` lists it on the memo's page beforehand.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from socialfund.cases.codes import ApplicantType
 from socialfund.cases.models import Initiative
 from socialfund.cases.screening import screening_for
 from socialfund.cases.workflow import policy_for
 from socialfund.core.calc import CalculationInputError, CalculationResult, evaluate, parse_calculation
 from socialfund.core.formatting import format_date, format_sek
+from socialfund.core.policy import Policy
+from socialfund.core.policy.errors import PolicyError
 from socialfund.core.screening.result import STATUS_LABELS, VERDICT_LABELS
 from socialfund.organisation.models import DecisionBody
-from socialfund.reports.documents.model import Block, Column, Document, Heading, ItemList, Lines, Paragraph, Table
-from socialfund.reports.memo_economy import economy_blocks, fund_amounts, repayment_sentence, years_text
+from socialfund.reports.documents.model import (
+    Block,
+    Cell,
+    Column,
+    Document,
+    Heading,
+    ItemList,
+    Lines,
+    Paragraph,
+    Table,
+)
+from socialfund.reports.memo_economy import (
+    AMOUNT_MISSING,
+    amounts_missing,
+    asked_sentence,
+    economy_blocks,
+    fund_amounts,
+    repayment_sentence,
+    years_text,
+)
+
+BOARD_MISSING = "[ansvarig nämnd saknas i ansökan]"
+"""Where the memo would name the board the grant goes to and the case names none: for the official to fill in."""
 
 
 @dataclass(frozen=True)
@@ -52,32 +79,75 @@ def calculation_result(initiative: Initiative) -> CalculationResult | None:
 
 
 def requested_amounts(initiative: Initiative, result: CalculationResult | None) -> dict[int, Decimal]:
-    """The decision's amounts once decided, else what the calculation asks of the fund."""
+    """The decision's amounts once decided (and given), else what the calculation asks of the fund."""
     decision = getattr(initiative, "decision", None)
     if decision is not None:
-        return {row.year: row.amount for row in decision.amounts.all()}
+        decided = {row.year: row.amount for row in decision.amounts.all()}
+        if decided:
+            return dict(sorted(decided.items()))
     return fund_amounts(result) if result is not None else {}
+
+
+def _policy(initiative: Initiative) -> Policy | None:
+    try:
+        return policy_for(initiative)
+    except (LookupError, PolicyError):  # a fund without guidelines, or an unknown id: the memo still comes
+        return None
+
+
+def grantee(initiative: Initiative, policy: Policy | None) -> str | None:
+    """Who applies and would be granted the money: the lead board; the initiator when it is a board itself,
+    or when the guidelines do not require a board to own the initiative; None when the case does not tell."""
+    if initiative.lead_board:
+        return initiative.lead_board.display_name
+    name = initiative.initiator_name.strip()
+    if not name:
+        return None
+    if initiative.initiator_type == ApplicantType.BOARD:
+        return name
+    applicants = policy.applicants if policy else None
+    return None if applicants is not None and applicants.lead_board_required else name
+
+
+def memo_gaps(initiative: Initiative) -> list[str]:
+    """What the case does not give and the memo leaves as a placeholder (or says is missing), in the memo's order."""
+    result = calculation_result(initiative)
+    gaps: list[str] = []
+    if grantee(initiative, _policy(initiative)) is None:
+        gaps.append("Ansökan anger ingen ansvarig nämnd.")
+    if result is None:
+        has_calculation = bool((initiative.content or {}).get("calculation"))
+        gaps.append(
+            "Ansökans socioekonomiska beräkning går inte att räkna fram."
+            if has_calculation
+            else "Ansökan saknar socioekonomisk beräkning."
+        )
+    if amounts_missing(requested_amounts(initiative, result)):
+        gaps.append("Ansökan anger inte hur mycket som söks ur fonden.")
+    return gaps
 
 
 def memo_document(initiative: Initiative, options: MemoOptions) -> Document:
     result = calculation_result(initiative)
     amounts = requested_amounts(initiative, result)
-    board = initiative.lead_board.display_name if initiative.lead_board else initiative.initiator_name
+    policy = _policy(initiative)
+    board = grantee(initiative, policy) or BOARD_MISSING
+    fund_name = initiative.fund.name
     blocks: list[Block] = [
         Paragraph("TJÄNSTESKRIVELSE", "label"),
         Lines((format_date(options.date),)),
         Lines((options.office,)),
         Lines(options.addressees or ("Kommunstyrelsen",)),
-        Heading(f"{initiative.title} – ansökan om medel ur {initiative.fund.name.lower()}", 1, in_contents=False),
+        Heading(f"{initiative.title} – ansökan om medel ur {fund_name}", 1, in_contents=False),
         Paragraph(f"Dnr: {initiative.registry_number or '–'}", "strong"),
         Heading("Sammanfattning av ärendet", 2),
-        Paragraph(_summary(initiative, board, amounts)),
+        Paragraph(_summary(initiative, policy, board, amounts)),
         Heading("Beslutsunderlag", 2),
         Lines(tuple(_basis(initiative, options))),
         Heading("Ärendet", 2),
-        *_matter(initiative),
+        *_matter(initiative, policy),
         Heading("Ekonomiska konsekvenser och finansiering", 2),
-        *(economy_blocks(result, amounts) if result else [Paragraph("Ansökan saknar socioekonomisk beräkning.")]),
+        *(economy_blocks(result, amounts) if result else _no_calculation_blocks(initiative, amounts)),
         *_proposals(initiative, options, board, amounts, result),
         Lines(tuple(line for line in (options.signer_name, options.signer_title) if line)),
         Lines(tuple(_handler_lines(options))),
@@ -96,15 +166,45 @@ def memo_document(initiative: Initiative, options: MemoOptions) -> Document:
     )
 
 
-def _summary(initiative: Initiative, board: str, amounts: dict[int, Decimal]) -> str:
-    total = sum(amounts.values(), Decimal(0))
-    asked = f" om {format_sek(total)} under {years_text(amounts)}" if amounts else ""
-    text = f"{board} ansöker{asked} ur {initiative.fund.name.lower()} för {initiative.title}."
+def _no_calculation_blocks(initiative: Initiative, amounts: dict[int, Decimal]) -> list[Block]:
+    calculation = (
+        "Ansökans socioekonomiska beräkning går inte att räkna fram."
+        if (initiative.content or {}).get("calculation")
+        else "Ansökan saknar socioekonomisk beräkning."
+    )
+    return [Paragraph(f"{asked_sentence(amounts)} {calculation}")]
+
+
+def _amount_text(amounts: dict[int, Decimal]) -> str:
+    return AMOUNT_MISSING if amounts_missing(amounts) else format_sek(sum(amounts.values(), Decimal(0)))
+
+
+def _summary(initiative: Initiative, policy: Policy | None, board: str, amounts: dict[int, Decimal]) -> str:
+    period = "" if amounts_missing(amounts) else f" under {years_text(amounts)}"
+    text = f"{board} ansöker om {_amount_text(amounts)}{period} ur {initiative.fund.name} för {initiative.title}."
     if initiative.summary:
         text += f" {initiative.summary}"
     verdict = _verdict(initiative)
     if verdict:
-        text += f" Prövad mot fondens riktlinjer ({initiative.policy_id or 'gällande'}): {verdict}."
+        text += f" Prövad mot {guidelines_text(policy)}: {verdict}."
+    return text
+
+
+def guidelines_text(policy: Policy | None) -> str:
+    """The guidelines by name and adoption, as running text reads them (never the policy file's id):
+    "riktlinjerna för Södertälje kommuns sociala investeringsfond, antagna 2013-02-25 (Kommunfullmäktige § 7)"."""
+    if policy is None:
+        return "fondens riktlinjer"
+    text = f"riktlinjerna för {policy.fund.name}"
+    adopted = policy.adopted
+    if adopted.status == "adopted":
+        decision = " ".join(part for part in (adopted.body, adopted.paragraph) if part)
+        text += f", antagna {format_date(adopted.date)}" if adopted.date else ", antagna"
+        text += f" ({decision})" if decision else ""
+    elif adopted.status == "proposed":
+        text += ", enligt förslaget" + (f" {format_date(adopted.proposal_date)}" if adopted.proposal_date else "")
+    else:
+        text += ", så som offentliga källor beskriver dem"
     return text
 
 
@@ -133,7 +233,7 @@ def _content_text(content: dict[str, Any], *path: str) -> str:
     return str(value) if value else ""
 
 
-def _matter(initiative: Initiative) -> list[Block]:
+def _matter(initiative: Initiative, policy: Policy | None) -> list[Block]:
     content = initiative.content or {}
     blocks: list[Block] = []
     for title, text in (
@@ -151,7 +251,7 @@ def _matter(initiative: Initiative) -> list[Block]:
     goals = content.get("goals") or []
     if goals:
         blocks.append(_goals_table(goals))
-    blocks += _screening_blocks(initiative)
+    blocks += _screening_blocks(initiative, policy)
     opinions = list(initiative.opinions.all())
     if opinions:
         blocks += [
@@ -174,13 +274,18 @@ def _matter(initiative: Initiative) -> list[Block]:
 
 def _goals_table(goals: list[dict[str, Any]]) -> Table:
     return Table(
-        columns=(Column("Mål (indikator)"), Column("Utgångsvärde"), Column("Målvärde"), Column("Enhet")),
+        columns=(
+            Column("Mål (indikator)"),
+            Column("Utgångsvärde", "decimal"),
+            Column("Målvärde", "decimal"),
+            Column("Enhet"),
+        ),
         rows=tuple(
             (
-                str(g.get("indicator", "")),
-                str(g.get("baseline", "–")),
-                str(g.get("target", "–")),
-                str(g.get("unit", "")),
+                str(g.get("indicator") or ""),
+                _figure(g.get("baseline")),
+                _figure(g.get("target")),
+                str(g.get("unit") or ""),
             )
             for g in goals
         ),
@@ -188,7 +293,20 @@ def _goals_table(goals: list[dict[str, Any]]) -> Table:
     )
 
 
-def _screening_blocks(initiative: Initiative) -> list[Block]:
+def _figure(value: Any) -> Cell:
+    """A goal's value as a number the table shows in Swedish ("0,35", "9 000"); None shows as "–", and
+    text that is no number stays as the applicant wrote it."""
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return str(value)
+    return number if number.is_finite() else str(value)
+
+
+def _screening_blocks(initiative: Initiative, policy: Policy | None) -> list[Block]:
     try:
         result = screening_for(initiative)
     except Exception:  # noqa: BLE001 - shown as missing rather than failing the memo
@@ -199,7 +317,7 @@ def _screening_blocks(initiative: Initiative) -> list[Block]:
         Table(
             columns=(Column("Regel"), Column("Bedömning"), Column("Förklaring")),
             rows=rows,
-            caption=f"Riktlinjerna {result.policy_id}: {VERDICT_LABELS[result.verdict]}",
+            caption=f"Prövning mot {guidelines_text(policy)}: {VERDICT_LABELS[result.verdict]}",
             compact=True,
         ),
     ]
@@ -216,21 +334,20 @@ def _proposals(
     blocks: list[Block] = []
     for body in options.opinion_bodies:
         blocks += [
-            Heading(f"Kommunförvaltningens förslag till {body.name.lower()}:", 3),
+            Heading(f"Kommunförvaltningens förslag till {body.name.lower()}:", 2),
             ItemList(
                 (f"Tillstyrker ansökan om medel ur den sociala investeringsfonden för {initiative.title}.",),
                 numbered=True,
             ),
         ]
-    total = sum(amounts.values(), Decimal(0))
-    split = ", ".join(f"{year}: {format_sek(amount)}" for year, amount in amounts.items())
-    grant = f"Beviljar {board} {format_sek(total)} ur {initiative.fund.name.lower()} för {initiative.title}"
+    split = "" if amounts_missing(amounts) else ", ".join(f"{y}: {format_sek(a)}" for y, a in amounts.items())
+    grant = f"Beviljar {board} {_amount_text(amounts)} ur {initiative.fund.name} för {initiative.title}"
     grant += f" ({split})." if split else "."
     items = [grant]
     if result is not None and result.repayment.required and result.repayment.plan:
         items.append(repayment_sentence(result))
     items.append("Insatsen följs upp årligen i fondens uppföljning, som lämnas under april månad.")
-    blocks += [Heading("Kommunförvaltningens förslag till kommunstyrelsen:", 3), ItemList(tuple(items), numbered=True)]
+    blocks += [Heading("Kommunförvaltningens förslag till kommunstyrelsen:", 2), ItemList(tuple(items), numbered=True)]
     return blocks
 
 

@@ -12,6 +12,9 @@ from socialfund.core.calc.model import FUND
 from socialfund.core.formatting import format_number, format_sek
 from socialfund.reports.documents.model import Block, Cell, Column, Paragraph, Table
 
+AMOUNT_MISSING = "[belopp saknas i ansökan]"
+"""Where the memo would state an amount the case does not give: for the official to fill in, never "0 kr"."""
+
 
 def fund_amounts(result: CalculationResult) -> dict[int, Decimal]:
     """What the application asks of the fund, per year (the cost lines the fund pays)."""
@@ -30,27 +33,41 @@ def years_text(amounts: dict[int, Decimal]) -> str:
     return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
 
 
+def amounts_missing(amounts: dict[int, Decimal]) -> bool:
+    """No amount asked of the fund: none given, or only zeros."""
+    return not any(amounts.values())
+
+
+def asked_sentence(amounts: dict[int, Decimal]) -> str:
+    """What is asked of the fund, or the placeholder saying that the case does not tell."""
+    if amounts_missing(amounts):
+        return f"Ansökan anger inte hur mycket som söks ur fonden: {AMOUNT_MISSING}."
+    total = sum(amounts.values(), Decimal(0))
+    return f"Ansökan avser {format_sek(total)} ur fonden under {years_text(amounts)}."
+
+
 def economy_blocks(result: CalculationResult, amounts: dict[int, Decimal]) -> list[Block]:
     totals = result.totals
     total = sum(amounts.values(), Decimal(0))
     blocks: list[Block] = [
         Paragraph(
-            f"Ansökan avser {format_sek(total)} ur fonden under {years_text(amounts)}. Enligt den socioekonomiska "
+            f"{asked_sentence(amounts)} Enligt den socioekonomiska "
             f"beräkningen är nuvärdet av kostnaderna {format_sek(round(totals.pv_costs))} och av nyttorna "
             f"{format_sek(round(totals.pv_benefits))}, varav kommunala kassamässiga besparingar "
             f"{format_sek(round(totals.pv_benefits_municipal_cashable))}. Nettonuvärdet för kommunen är "
             f"{format_sek(round(totals.npv_municipal))}."
         ),
-        Table(
-            columns=(Column("År"), Column("Medel ur fonden", "sek")),
-            rows=tuple((str(year), amount) for year, amount in amounts.items()) + (("Summa", total),),
-            caption="Sökta medel per år",
-            total=True,
-        ),
-        _summary_table(result),
-        _parties_table(result),
     ]
-    blocks += repayment_blocks(result)
+    if not amounts_missing(amounts):
+        blocks.append(
+            Table(
+                columns=(Column("År"), Column("Medel ur fonden", "sek")),
+                rows=tuple((str(year), amount) for year, amount in amounts.items()) + (("Summa", total),),
+                caption="Sökta medel per år",
+                total=True,
+            )
+        )
+    blocks += [_summary_table(result), _parties_table(result), *repayment_blocks(result)]
     return blocks
 
 

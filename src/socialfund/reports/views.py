@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.cases.codes import MEMO_STAGES, Status
+from socialfund.cases.codes import MEMO_STAGES, MEMO_STATUSES, memo_applies
 from socialfund.cases.errors import CaseError
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import can_view, visible_initiatives
@@ -31,10 +31,8 @@ from socialfund.reports.april import april_document
 from socialfund.reports.april_data import gather
 from socialfund.reports.downloads import document_response, table_response
 from socialfund.reports.exports import export_lists
-from socialfund.reports.memo import MemoOptions, memo_document
+from socialfund.reports.memo import MemoOptions, memo_document, memo_gaps
 from socialfund.reports.public import may_publish, public_page_set, public_projects, published_page
-
-# Where a case is an application on its way to kommunstyrelsen, and so needs its memo.
 
 
 def _user(request: HttpRequest) -> User:
@@ -69,7 +67,7 @@ def reports_index_view(request: HttpRequest) -> HttpResponse:
             "may_publish": may_publish(user, fund),
             "may_export_ledger": may_export_books(user),
             "applications": visible_initiatives(user)
-            .filter(fund=fund, stage__in=MEMO_STAGES, status__in=[Status.ACTIVE, Status.GRANTED])
+            .filter(fund=fund, stage__in=MEMO_STAGES, status__in=MEMO_STATUSES)
             .order_by("-filed_on", "title")[:50],
         }
         for fund in funds
@@ -125,6 +123,9 @@ def memo_view(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from exc
     if not can_view(user, initiative) or not is_staff_of(user, initiative.fund.organisation_id):
         raise Http404
+    if not memo_applies(initiative.stage, initiative.status):
+        # The case page offers no memo here either; say why rather than write one for the wrong stage.
+        return render(request, "reports/memo.html", {"initiative": initiative, "unavailable": True}, status=404)
     form = report_forms.MemoForm(request.POST or None, initial=_memo_initial(initiative, user), prefix="memo")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -149,7 +150,7 @@ def memo_view(request: HttpRequest, pk: int) -> HttpResponse:
         filename = f"tjansteskrivelse-{initiative.registry_number or initiative.pk}-{data['date']}"
         with translation.override(settings.LANGUAGE_CODE):  # a filed document: Swedish (see in_filing_language)
             return document_response(memo_document(initiative, options), data["format"], filename=filename)
-    context = {"initiative": initiative, "form": form}
+    context = {"initiative": initiative, "form": form, "gaps": memo_gaps(initiative)}
     return render(request, "reports/memo.html", context, status=400 if form.errors else 200)
 
 

@@ -21,7 +21,7 @@ from socialfund.accounts.roles import Role
 from socialfund.cases import forms as case_forms
 from socialfund.cases import services
 from socialfund.cases.attachments import attachment_add
-from socialfund.cases.codes import MEMO_STAGES, CommentVisibility, Status
+from socialfund.cases.codes import CommentVisibility, Status, memo_applies
 from socialfund.cases.errors import CaseError, CasePermissionDenied
 from socialfund.cases.models import Attachment, Initiative
 from socialfund.cases.permissions import acts_for_board, can_view, heads_office_for_board, sees_internal_comments
@@ -396,7 +396,7 @@ def _page(
         and (initiative.status == Status.DRAFT or _stage_actor(initiative) == "applicant")
         and initiative.status in (Status.DRAFT, Status.ACTIVE),
         # The decision memo (tjänsteskrivelse) is written once an application is being prepared for KS.
-        "memo_available": initiative.status in (Status.ACTIVE, Status.GRANTED) and initiative.stage in MEMO_STAGES,
+        "memo_available": memo_applies(initiative.stage, initiative.status),
         "attachment_form": failed[1]
         if failed and failed[0] == "attach"
         else case_forms.AttachmentForm(prefix="attach"),
