@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from socialfund.accounts.models import User
 from socialfund.cases.models import Initiative
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +78,40 @@ def test_indicator_export_gives_each_measurement_its_baseline_and_target_and_lis
     assert Decimal(str(measured[0][3])) == indicator.baseline_value
     unmeasured = [row for row in rows if row[7] is None]
     assert unmeasured and all(row[9] is None for row in unmeasured)
+
+
+def test_the_case_list_exports_what_the_filtered_page_shows(demo, login):
+    from socialfund.cases.permissions import visible_initiatives
+
+    client = login("beredning")
+    page = client.get("/arenden/", {"status": "withdrawn"}).content.decode()
+    link = "/rapporter/arenden.xlsx?status=withdrawn"
+    assert f'href="{link}"' in page
+    book = load_workbook(io.BytesIO(client.get(link).content))
+    header, *rows = [[c.value for c in row] for row in book.active.iter_rows()]
+    assert header[:3] == ["Fond", "Titel", "Initiativtagare"]
+    user = User.objects.get(username="beredning")
+    expected = visible_initiatives(user).filter(status="withdrawn")
+    assert sorted(row[1] for row in rows) == sorted(expected.values_list("title", flat=True))
+    assert {row[5] for row in rows} == {"Återkallad av initiativtagaren"}
+    # A search narrows the export as it narrows the page; CSV too.
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(client.get("/rapporter/arenden.csv", {"q": "Tjejhuset"}).content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    assert [row[1] for row in csv_rows[1:]] == ["Tjejhuset"]
+
+
+def test_the_case_list_export_holds_only_the_cases_the_user_may_see(demo, login):
+    from socialfund.cases.permissions import visible_initiatives
+
+    user = User.objects.get(username="handlaggare")
+    book = load_workbook(io.BytesIO(login("handlaggare").get("/rapporter/arenden.xlsx").content))
+    titles = sorted(row[1].value for row in list(book.active.iter_rows())[1:])
+    assert titles == sorted(visible_initiatives(user).values_list("title", flat=True))
+    assert login("handlaggare").get("/rapporter/arenden.exe").status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ user may see on the corresponding page, nothing more; the spreadsheet writer neu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -14,7 +14,7 @@ from django.utils.translation import pgettext
 
 from socialfund.accounts.models import User
 from socialfund.cases.codes import Status, WithdrawalReason, stage_name
-from socialfund.cases.models import Decision, DecisionAmount
+from socialfund.cases.models import Decision, DecisionAmount, Initiative
 from socialfund.cases.permissions import visible_initiatives
 from socialfund.funds.models import Fund
 from socialfund.reports import sources
@@ -33,8 +33,14 @@ class ExportList:
 
 def initiatives_table(user: User, fund: Fund) -> Table:
     cases = visible_initiatives(user).filter(fund=fund).select_related("lead_board").order_by("filed_on", "pk")
+    return cases_table(cases, caption=f"Initiativ, {fund.name}")
+
+
+def cases_table(cases: Iterable[Initiative], *, caption: str, with_fund: bool = False) -> Table:
+    """The cases as rows, in the order given; `with_fund` adds the fund (a selection may span funds)."""
     rows = tuple(
         (
+            *((case.fund.name,) if with_fund else ()),
             case.title,
             case.initiator_name,
             case.lead_board.code if case.lead_board else "",
@@ -47,6 +53,7 @@ def initiatives_table(user: User, fund: Fund) -> Table:
         for case in cases
     )
     columns = (
+        *((Column("Fond"),) if with_fund else ()),
         Column("Titel"),
         Column("Initiativtagare"),
         Column("Nämnd"),
@@ -56,7 +63,7 @@ def initiatives_table(user: User, fund: Fund) -> Table:
         Column("Dnr"),
         Column("Skäl till återkallelse"),
     )
-    return Table(columns=columns, rows=rows, caption=f"Initiativ, {fund.name}", sheet="Initiativ")
+    return Table(columns=columns, rows=rows, caption=caption, sheet="Initiativ")
 
 
 def projects_table(user: User, fund: Fund) -> Table:

@@ -19,8 +19,10 @@ from socialfund.cases.codes import MEMO_STAGES, MEMO_STATUSES, memo_applies
 from socialfund.cases.errors import CaseError
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import can_view, visible_initiatives
-from socialfund.cases.selectors import initiative_detail
+from socialfund.cases.selectors import initiative_detail, initiative_list
+from socialfund.cases.views.lists import list_filters
 from socialfund.consultations.permissions import is_staff_of
+from socialfund.core.formatting import format_date
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.ledger.views.common import may_export_books
@@ -30,7 +32,7 @@ from socialfund.reports import forms as report_forms
 from socialfund.reports.april import april_document
 from socialfund.reports.april_data import gather
 from socialfund.reports.downloads import document_response, table_response
-from socialfund.reports.exports import export_lists
+from socialfund.reports.exports import cases_table, export_lists
 from socialfund.reports.memo import MemoOptions, memo_document, memo_gaps
 from socialfund.reports.public import may_publish, public_page_set, public_projects, published_page
 
@@ -84,6 +86,20 @@ def april_report_view(request: HttpRequest, slug: str, year: int, fmt: str) -> H
         raise Http404
     document = april_document(gather(fund, year, prepared_on=timezone.localdate()))
     return document_response(document, fmt, filename=f"uppfoljning-{fund.slug}-{year}")
+
+
+@login_required
+@require_GET
+@in_filing_language
+def case_list_export_view(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The case list as the user filtered it (same query string, same cases, every page of them)."""
+    user = _user(request)
+    _form, filters = list_filters(request, user)
+    today = timezone.localdate()
+    table = cases_table(
+        initiative_list(user=user, filters=filters), caption=f"Ärenden, urval {format_date(today)}", with_fund=True
+    )
+    return table_response(table, fmt, filename=f"arenden-{today}")
 
 
 @login_required

@@ -29,23 +29,29 @@ def _user(request: HttpRequest) -> User:
     return request.user
 
 
+def list_filters(request: HttpRequest, user: User) -> tuple[FilterForm, InitiativeFilter]:
+    """The case list's filter form from the query string, and the filter it gives (none when the form has
+    errors, which the page shows). The list's export uses the same, so that it holds what the page shows."""
+    form = FilterForm(request.GET or None, stages=DEFAULT_STAGE_ORDER)
+    cast("ModelChoiceField[Fund]", form.fields["fund"]).queryset = funds_visible_to(user=user)
+    if not form.is_valid():
+        return form, InitiativeFilter()
+    data = form.cleaned_data
+    return form, InitiativeFilter(
+        fund_id=data["fund"].pk if data.get("fund") else None,
+        stage=data.get("stage") or "",
+        status=data.get("status") or "",
+        board_id=data["board"].pk if data.get("board") else None,
+        year=data.get("year"),
+        query=data.get("q") or "",
+    )
+
+
 @login_required
 @require_GET
 def initiative_list_view(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    form = FilterForm(request.GET or None, stages=DEFAULT_STAGE_ORDER)
-    cast("ModelChoiceField[Fund]", form.fields["fund"]).queryset = funds_visible_to(user=user)
-    filters = InitiativeFilter()
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = InitiativeFilter(
-            fund_id=data["fund"].pk if data.get("fund") else None,
-            stage=data.get("stage") or "",
-            status=data.get("status") or "",
-            board_id=data["board"].pk if data.get("board") else None,
-            year=data.get("year"),
-            query=data.get("q") or "",
-        )
+    form, filters = list_filters(request, user)
     page = Paginator(initiative_list(user=user, filters=filters), PAGE_SIZE).get_page(request.GET.get("sida"))
     query = request.GET.copy()
     query.pop("sida", None)
