@@ -113,7 +113,7 @@ def _case(fund, **fields):
 def test_the_funds_name_is_written_as_it_is_named(granted, login):
     paragraphs, _ = docx_text(_post(login("beredning"), granted, "docx").content)
     text = "\n".join(t for _, t in paragraphs)
-    assert f"Familjecentraler – ansökan om medel ur {FUND_NAME}" in [t for s, t in paragraphs if s == "Heading 1"]
+    assert f"Familjecentraler – ansökan om medel ur {FUND_NAME}" in [t for s, t in paragraphs if s == "Title"]
     assert f"Socialnämnden ansöker om 1 800 000 kr under 2016–2017 ur {FUND_NAME} för Familjecentraler." in text
     proposals = [t for s, t in paragraphs if s == "List Number"]
     assert proposals[1].startswith(f"Beviljar Socialnämnden 1 800 000 kr ur {FUND_NAME} för Familjecentraler")

@@ -24,7 +24,7 @@ def _figure(chart: Chart) -> Any:
 
     matplotlib.use("Agg")  # no display on a server
     from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     figure = Figure(figsize=(7.0, 3.2), dpi=100)
     axes = figure.add_subplot()
@@ -38,6 +38,12 @@ def _figure(chart: Chart) -> Any:
     axes.set_xlabel(chart.x_title)
     unit = " kr" if chart.value_kind == "sek" else ""
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{format_number(float(value))}{unit}"))
+    if not any(value for series in chart.series for value in series.values):
+        # Nothing but zeros (or no values): matplotlib would spread ±0.05 over five ticks, each '0 kr'.
+        axes.set_ylim(-1, 1)
+        axes.set_yticks([0])
+    else:
+        axes.yaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True))  # no '0 kr' twice for 0.2 and 0.4
     axes.axhline(0, color="#333333", linewidth=0.8)
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     axes.spines[["top", "right"]].set_visible(False)

@@ -12,6 +12,7 @@ from html import escape
 from socialfund.core.formatting import format_date
 from socialfund.reports.documents.cells import format_cell
 from socialfund.reports.documents.charts import chart_svg
+from socialfund.reports.documents.layout import TableLayout, table_layout
 from socialfund.reports.documents.model import (
     Block,
     Chart,
@@ -28,7 +29,20 @@ from socialfund.reports.documents.model import (
 
 def render_html(document: Document, *, css: str = "") -> str:
     anchors = {index: f"avsnitt-{index}" for index, _ in document.headings()}
-    body = "\n".join(_block(document, index, block, anchors) for index, block in enumerate(document.blocks))
+    layouts = {
+        index: table_layout(block.table() if isinstance(block, Chart) else block)
+        for index, block in enumerate(document.blocks)
+        if isinstance(block, Table | Chart)
+    }
+    landscape = _landscape(document.blocks, layouts)
+    parts = []
+    for index, block in enumerate(document.blocks):
+        if index in landscape and index - 1 not in landscape:
+            parts.append('<div class="landscape">')
+        parts.append(_block(document, index, block, anchors, layouts.get(index)))
+        if index in landscape and index + 1 not in landscape:
+            parts.append("</div>")
+    body = "\n".join(parts)
     keywords = escape(", ".join(document.keywords))
     return (
         '<!doctype html><html lang="sv"><head><meta charset="utf-8">'
@@ -40,13 +54,44 @@ def render_html(document: Document, *, css: str = "") -> str:
     )
 
 
+SHORT_TEXT = 400
+"""Characters: text between two landscape tables that goes with them rather than alone on a page."""
+
+
+def _landscape(blocks: tuple[Block, ...], layouts: dict[int, TableLayout]) -> set[int]:
+    """The blocks set on landscape pages: the wide tables, the headings just before them, and a short
+    text between two of them (so that it does not get a portrait page of its own)."""
+    wide = sorted(index for index, layout in layouts.items() if layout.landscape)
+    chosen = set(wide)
+    for index in wide:
+        before = index - 1
+        while before >= 0 and isinstance(blocks[before], Heading):
+            chosen.add(before)
+            before -= 1
+    ordered = sorted(chosen)
+    for first, then in zip(ordered, ordered[1:], strict=False):
+        between = blocks[first + 1 : then]
+        if all(isinstance(block, Heading | Paragraph | Lines) for block in between):
+            if sum(len(_plain(block)) for block in between) <= SHORT_TEXT:
+                chosen.update(range(first + 1, then))
+    return chosen
+
+
+def _plain(block: Block) -> str:
+    if isinstance(block, Lines):
+        return " ".join(block.lines)
+    return block.text if isinstance(block, Heading | Paragraph) else ""
+
+
 def running_header(document: Document) -> str:
     """'Södertälje kommun · Tjänsteskrivelse · Dnr KS 14-87': the top of every page."""
     registry = f"Dnr {document.registry_number}" if document.registry_number else ""
     return " · ".join(part for part in (document.organisation, document.kind, registry) if part)
 
 
-def _block(document: Document, index: int, block: Block, anchors: dict[int, str]) -> str:
+def _block(
+    document: Document, index: int, block: Block, anchors: dict[int, str], layout: TableLayout | None = None
+) -> str:
     if isinstance(block, Heading):
         level = min(max(block.level, 1), 4)
         anchor = f' id="{anchors[index]}"' if index in anchors else ""
@@ -59,9 +104,9 @@ def _block(document: Document, index: int, block: Block, anchors: dict[int, str]
         tag = "ol" if block.numbered else "ul"
         return f"<{tag}>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + f"</{tag}>"
     if isinstance(block, Table):
-        return render_table(block)
+        return render_table(block, layout)
     if isinstance(block, Chart):
-        return _chart(block)
+        return _chart(block, layout)
     if isinstance(block, PageBreak):
         return '<div class="page-break"></div>'
     if isinstance(block, Contents):
@@ -69,13 +114,16 @@ def _block(document: Document, index: int, block: Block, anchors: dict[int, str]
     raise TypeError(f"okänt block: {block!r}")
 
 
-def render_table(table: Table) -> str:
+def render_table(table: Table, layout: TableLayout | None = None) -> str:
+    """The table with its column widths and type size (`table_layout`); a landscape table is set on a
+    landscape page by `render_html`, which wraps it in a `div.landscape`."""
+    layout = layout or table_layout(table)
     classes = "data compact" if table.compact else "data"
-    parts = [f'<table class="{classes}">']
+    parts = [f'<table class="{classes}" style="font-size: {layout.font_size:.2f}pt">']
     if table.caption:
         parts.append(f"<caption>{escape(table.caption)}</caption>")
     parts.append("<colgroup>")
-    parts.extend(f'<col style="width: {share:.1f}%">' for share in column_shares(table))
+    parts.extend(f'<col style="width: {share:.2f}%">' for share in layout.shares)
     parts.append("</colgroup><thead><tr>")
     for column in table.columns:
         align = ' class="num"' if column.numeric else ""
@@ -97,46 +145,13 @@ def render_table(table: Table) -> str:
     return "".join(parts)
 
 
-CELL_PADDING = 4
-"""Characters' worth of a cell's padding and borders, so that a word that fits its column never breaks."""
-HEADER_WIDTH = 1.3
-DIGIT_WIDTH = 1.25
-MIN_COLUMN = 5
-
-
-def column_shares(table: Table, *, sample: int = 200, widest: int = 40, longest_word: int = 24) -> list[float]:
-    """Each column's share of the width, from its texts (the first `sample` rows).
-
-    A column gets room for its longest text (up to `widest` characters) and at least for
-    its longest word, so that no word is broken. With these widths the PDF lays tables out
-    in fixed mode: WeasyPrint then need not measure every cell of a long table, which
-    halves the time of a 200-project report.
-    """
-    weights = []
-    for position, column in enumerate(table.columns):
-        texts = [format_cell(row[position], column.kind) for row in table.rows[:sample]]
-        # Words break at plain spaces only: '1 234 567 kr' is held together by its non-breaking spaces.
-        words = [len(word) for text in texts for word in text.split(" ")]
-        # The header is bold and sans-serif: wider per letter than the body's serif.
-        words += [round(len(word) * HEADER_WIDTH) for word in column.title.split(" ")]
-        text_length = max([len(text) for text in texts] + [len(column.title)])
-        word_length = max(words, default=1)
-        if column.numeric or column.kind == "date":
-            weight = round(max(text_length, word_length) * DIGIT_WIDTH)  # digits are wider than most letters
-        else:
-            weight = max(min(text_length, widest), min(word_length, longest_word))
-        weights.append(max(weight, MIN_COLUMN) + CELL_PADDING)
-    total = sum(weights)
-    return [100 * weight / total for weight in weights]
-
-
-def _chart(chart: Chart) -> str:
+def _chart(chart: Chart, layout: TableLayout | None = None) -> str:
     data = base64.b64encode(chart_svg(chart)).decode("ascii")
     note = f'<p class="table-note">{escape(chart.note)}</p>' if chart.note else ""
     return (
         f'<figure class="chart"><figcaption>{escape(chart.title)}</figcaption>'
         f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(chart.title)}"></figure>'
-        f"{note}{render_table(chart.table())}"
+        f"{note}{render_table(chart.table(), layout)}"
     )
 
 

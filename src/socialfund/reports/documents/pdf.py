@@ -34,6 +34,10 @@ p.lines { margin-bottom: 8pt; }
 ol, ul { margin: 0 0 6pt 0; padding-left: 18pt; }
 li { margin-bottom: 2pt; }
 .page-break { break-after: page; }
+@page landscape { size: A4 landscape; }
+div.landscape { page: landscape; break-after: page; } /* WeasyPrint breaks before a named page, not after */
+/* Type sizes, orientation and column widths come from layout.table_layout, which counts on these margins,
+   paddings and fonts: figures and dates get their whole width, words and header words never break. */
 table.data { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; font-size: 8.5pt; table-layout: fixed; }
 table.data.compact { font-size: 7.5pt; }
 table.data caption { caption-side: top; text-align: left; font-weight: bold; font-size: 9pt; padding-bottom: 3pt; }
@@ -41,9 +45,11 @@ table.data th, table.data td { border: 0.5pt solid #999; padding: 2pt 4pt; verti
 table.data thead th { background: #e8eef5; }
 table.data thead { display: table-header-group; }
 table.data tr { break-inside: avoid; }
+table.data th, table.data td { overflow-wrap: break-word; hyphens: manual; }
+table.data thead th { overflow-wrap: normal; }
 table.data .num { text-align: right; white-space: nowrap; }
 table.data .nowrap { white-space: nowrap; }
-table.data th, table.data td { overflow-wrap: break-word; }
+table.data thead th.num { white-space: normal; }
 table.data tbody th { font-weight: normal; }
 table.data tr.total th, table.data tr.total td { font-weight: bold; border-top: 1.2pt solid #333; }
 figure.chart { margin: 6pt 0 2pt; break-inside: avoid; }

@@ -1,8 +1,9 @@
 """A document as Word (DOCX) with python-docx: clean, editable Word that an official can keep working in.
 
 Headings use Word's own heading styles (so the navigation pane and the contents field
-work), lists are real numbered or bulleted lists (each numbered list starts at 1),
-tables are Word tables with a repeating header row, and page numbers and the contents
+work; the document's title, the level-1 heading left out of the contents, has Word's Title
+style and so stays out of them), lists are real numbered or bulleted lists (each numbered
+list starts at 1), tables are Word tables with a repeating header row, and page numbers and the contents
 list are Word fields. Only charts are pictures, and each is followed by its figures.
 """
 
@@ -58,6 +59,7 @@ def _setup(word: Any, document: Document) -> None:
         style = word.styles[name]
         style.font.name = HEADING_FONT
         style.font.color.rgb = None
+    word.styles["Title"].font.size = Pt(20)  # the template's 28 pt takes three lines for a long title
     properties = word.core_properties
     properties.title = document.title
     properties.subject = document.kind
@@ -117,7 +119,10 @@ def _block(word: Any, document: Document, block: object) -> None:
     from docx.enum.text import WD_BREAK
 
     if isinstance(block, Heading):
-        word.add_heading(block.text, level=min(max(block.level, 1), 4))
+        if block.level == 1 and not block.in_contents:
+            word.add_heading(block.text, level=0)  # the document's title: Word's Title, not in the contents field
+        else:
+            word.add_heading(block.text, level=min(max(block.level, 1), 4))
     elif isinstance(block, Paragraph):
         _paragraph(word, block)
     elif isinstance(block, Lines):
