@@ -60,12 +60,8 @@ def test_sie_export(booked, tmp_path):
     assert "#VER A 1 " not in text  # the 2013 capital is outside the period
 
 
-def test_xlsx_export_and_a_municipalitys_account_map(booked, tmp_path):
-    mapping = tmp_path / "kontoplan.yaml"
-    mapping.write_text("accounts:\n  paid_out: {number: '4999', name: 'Bidrag sociala investeringar'}\n")
-    call_command("ledger", "account-map", "--fund", "sodertalje", str(mapping))
-    assert FundLedger.objects.get(fund__slug="sodertalje").account_map["accounts"]["paid_out"]["number"] == "4999"
-    out = tmp_path / "fond.xlsx"
+def export_2016_as_xlsx(folder):
+    out = folder / "fond.xlsx"
     call_command(
         "ledger",
         "export",
@@ -80,6 +76,15 @@ def test_xlsx_export_and_a_municipalitys_account_map(booked, tmp_path):
         "--out",
         str(out),
     )
+    return out
+
+
+def test_xlsx_export_and_a_municipalitys_account_map(booked, tmp_path):
+    mapping = tmp_path / "kontoplan.yaml"
+    mapping.write_text("accounts:\n  paid_out: {number: '4999', name: 'Bidrag sociala investeringar'}\n")
+    call_command("ledger", "account-map", "--fund", "sodertalje", str(mapping))
+    assert FundLedger.objects.get(fund__slug="sodertalje").account_map["accounts"]["paid_out"]["number"] == "4999"
+    out = export_2016_as_xlsx(tmp_path)
     rows = list(load_workbook(out)["Verifikationer"].iter_rows(values_only=True))
     assert rows[0][:5] == ("Verifikation", "Datum", "Händelse", "Text", "Konto")
     payout = [r for r in rows[1:] if r[0] == 3]
@@ -90,21 +95,7 @@ def test_xlsx_export_keeps_a_formula_like_title_as_text(booked, tmp_path):
     # openpyxl's own append would store this title as a live formula in the project column.
     hostile = '=HYPERLINK("http://x","y")'
     type(booked).objects.filter(pk=booked.pk).update(title=hostile)
-    out = tmp_path / "fond.xlsx"
-    call_command(
-        "ledger",
-        "export",
-        "--fund",
-        "sodertalje",
-        "--format",
-        "xlsx",
-        "--from",
-        "2016-01-01",
-        "--to",
-        "2016-12-31",
-        "--out",
-        str(out),
-    )
+    out = export_2016_as_xlsx(tmp_path)
     cells = [cell for row in load_workbook(out)["Verifikationer"].iter_rows() for cell in row]
     titled = [cell for cell in cells if cell.value == hostile]
     assert titled and all(cell.data_type == "s" and cell.quotePrefix for cell in titled)

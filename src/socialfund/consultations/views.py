@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -153,6 +155,31 @@ def _recipient(consultation: Consultation, recipient_id: int) -> Recipient:
     return get_object_or_404(Recipient, pk=recipient_id, consultation=consultation)
 
 
+def _submit(
+    request: HttpRequest,
+    consultation: Consultation,
+    recipient: Recipient,
+    form: SwedishForm,
+    act: Callable[[dict[str, Any]], object],
+    *,
+    done: str,
+) -> HttpResponse:
+    """Run a recipient's form through its service: back to the page with `done` when it went through, else
+    the page again with the form open and the reason at its field (403 when the user may not, 400 else)."""
+    if form.is_valid():
+        try:
+            act(form.cleaned_data)
+        except CasePermissionDenied as error:
+            _apply_error(form, error)
+            return _page(request, consultation, status=403, failed=(recipient.pk, form))
+        except CaseError as error:
+            _apply_error(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("consultations:detail", pk=consultation.pk)
+    return _page(request, consultation, status=400, failed=(recipient.pk, form))
+
+
 @login_required
 @require_POST
 def answer_view(request: HttpRequest, pk: int, recipient_id: int) -> HttpResponse:
@@ -160,20 +187,14 @@ def answer_view(request: HttpRequest, pk: int, recipient_id: int) -> HttpRespons
     consultation = _visible(user, pk)
     recipient = _recipient(consultation, recipient_id)
     form = consultation_forms.AnswerForm(request.POST, prefix=f"answer-{recipient.pk}")
-    if form.is_valid():
-        try:
-            services.answer_register(recipient=recipient, user=user, **form.cleaned_data)
-        except CasePermissionDenied as error:
-            _apply_error(form, error)
-            return _page(request, consultation, status=403, failed=(recipient.pk, form))
-        except CaseError as error:
-            _apply_error(form, error)
-        else:
-            messages.success(
-                request, _("Remissvaret från %(recipient)s är registrerat.") % {"recipient": recipient.code}
-            )
-            return redirect("consultations:detail", pk=consultation.pk)
-    return _page(request, consultation, status=400, failed=(recipient.pk, form))
+    return _submit(
+        request,
+        consultation,
+        recipient,
+        form,
+        lambda data: services.answer_register(recipient=recipient, user=user, **data),
+        done=_("Remissvaret från %(recipient)s är registrerat.") % {"recipient": recipient.code},
+    )
 
 
 @login_required
@@ -186,21 +207,14 @@ def statement_view(request: HttpRequest, pk: int, recipient_id: int) -> HttpResp
     if answer is None:
         raise Http404
     form = consultation_forms.StatementForm(request.POST, prefix=f"statement-{recipient.pk}")
-    if form.is_valid():
-        try:
-            services.statement_add(answer=answer, user=user, **form.cleaned_data)
-        except CasePermissionDenied as error:
-            _apply_error(form, error)
-            return _page(request, consultation, status=403, failed=(recipient.pk, form))
-        except CaseError as error:
-            _apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("Reservationen eller yttrandet i %(recipient)s är registrerat.") % {"recipient": recipient.code},
-            )
-            return redirect("consultations:detail", pk=consultation.pk)
-    return _page(request, consultation, status=400, failed=(recipient.pk, form))
+    return _submit(
+        request,
+        consultation,
+        recipient,
+        form,
+        lambda data: services.statement_add(answer=answer, user=user, **data),
+        done=_("Reservationen eller yttrandet i %(recipient)s är registrerat.") % {"recipient": recipient.code},
+    )
 
 
 @login_required
@@ -211,21 +225,14 @@ def statement_remove_view(request: HttpRequest, pk: int, recipient_id: int, stat
     recipient = _recipient(consultation, recipient_id)
     statement = get_object_or_404(Statement, pk=statement_id, answer__recipient=recipient)
     form = consultation_forms.StatementRemoveForm(request.POST, prefix=f"remove-{statement.pk}")
-    if form.is_valid():
-        try:
-            services.statement_remove(statement=statement, user=user, reason=form.cleaned_data["reason"])
-        except CasePermissionDenied as error:
-            _apply_error(form, error)
-            return _page(request, consultation, status=403, failed=(recipient.pk, form))
-        except CaseError as error:
-            _apply_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("Reservationen eller yttrandet i %(recipient)s är borttaget.") % {"recipient": recipient.code},
-            )
-            return redirect("consultations:detail", pk=consultation.pk)
-    return _page(request, consultation, status=400, failed=(recipient.pk, form))
+    return _submit(
+        request,
+        consultation,
+        recipient,
+        form,
+        lambda data: services.statement_remove(statement=statement, user=user, reason=data["reason"]),
+        done=_("Reservationen eller yttrandet i %(recipient)s är borttaget.") % {"recipient": recipient.code},
+    )
 
 
 @login_required
