@@ -119,6 +119,15 @@ def test_a_compilation_date_that_cannot_be_used_sends_the_reader_back_with_the_r
     assert f"Sammanställningens datum ”{bad}” går inte att använda" in page
 
 
+def test_a_reader_who_chose_english_is_told_in_english_why_the_date_cannot_be_used(seed_consultation, login):
+    reader = login("yttrande")
+    reader.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = reader.get(f"/remisser/{seed_consultation.pk}/remissammanstallning.pdf", {"datum": "8 maj"}, follow=True)
+    page = response.content.decode()
+    assert "The compilation date “8 maj” cannot be used" in page
+    assert "går inte att använda" not in page
+
+
 def test_the_compilation_is_swedish_for_a_reader_who_chose_english(seed_consultation, login):
     url = f"/remisser/{seed_consultation.pk}/remissammanstallning.docx"
     swedish = login("yttrande").get(url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
+from socialfund.reports.documents.cells import format_cell
 from tests.reports.conftest import docx_text, needs_poppler, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -175,8 +176,26 @@ def test_the_memo_is_only_for_applications_on_their_way_to_kommunstyrelsen(fund,
 def test_the_goals_table_uses_swedish_number_formats(granted, login):
     _, tables = docx_text(_post(login("beredning"), granted, "docx").content)
     goals = next(table for table in tables if table[0][0] == "Mål (indikator)")
-    assert goals[1][1:3] == ["0,20", "0,35"]
+    assert goals[1][1:3] == ["0,2", "0,35"]  # the decimals the application gives, with a decimal comma
     assert goals[2][1:3] == ["9 000", "8 700"]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("0.125", "0,125"),  # never rounded to two places
+        ("0.20", "0,20"),
+        ("12 500", "12\u00a0500"),
+        ("1e999999", "1e999999"),  # absurd: shown as written rather than failing the memo
+        ("ca 40 %", "ca 40 %"),
+        (None, "–"),
+    ],
+)
+def test_a_goals_value_is_shown_as_the_applicant_gave_it(written, shown):
+    from socialfund.reports.memo import _goals_table
+
+    table = _goals_table([{"indicator": "Andel", "baseline": written, "target": None, "unit": ""}])
+    assert format_cell(table.rows[0][1], table.columns[1].kind) == shown
 
 
 def test_the_guidelines_are_named_by_title_and_adoption_not_by_id(granted, login, tmp_path):
@@ -196,3 +215,16 @@ def test_the_proposals_are_sections_at_the_level_of_the_others(granted, login):
         "Beslutet skickas till",
     ]
     assert not any(t.startswith("Kommunförvaltningens förslag") for s, t in paragraphs if s == "Heading 3")
+
+
+def test_a_fund_without_guidelines_still_gets_its_memo(granted, login):
+    # The memo names the guidelines generically and checks the repayment plan with the calculation
+    # engine's default limits; the page and the download work.
+    granted.fund.policy_versions.all().delete()
+    type(granted).objects.filter(fund=granted.fund).update(policy_id="")
+    client = login("beredning")
+    assert client.get(f"/rapporter/tjansteskrivelse/{granted.pk}/").status_code == 200
+    paragraphs, _ = docx_text(_post(client, granted, "docx").content)
+    text = "\n".join(t for _, t in paragraphs)
+    assert f"Familjecentraler – ansökan om medel ur {FUND_NAME}" in text
+    assert "Återföringen till fonden är 1 800 000 kr." in text

@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from socialfund.accounts.models import User
@@ -24,7 +25,6 @@ from socialfund.consultations.document import compilation_document
 from socialfund.consultations.models import Consultation, Recipient, Statement
 from socialfund.consultations.permissions import is_staff_of, may_manage
 from socialfund.consultations.selectors import compilation_for, consultation_detail, consultation_list
-from socialfund.record_language import in_filing_language
 from socialfund.reports.downloads import document_response
 
 
@@ -263,25 +263,36 @@ def remind_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-@in_filing_language
 def compilation_download_view(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    """The compilation as of the date asked for (?datum=, today when none): the answers in by then."""
+    """The compilation as of the date asked for (?datum=, today when none): the answers in by then.
+
+    A date that cannot be used sends the reader back with the reason in the reader's language; the
+    document itself is written in the filing language (see `in_filing_language`)."""
     consultation = _visible(_staff(request), pk)
-    text = request.GET.get("datum", "").strip()
+    on = _compilation_date(request.GET.get("datum", "").strip())
+    if on is None:
+        text = request.GET.get("datum", "").strip()
+        messages.error(
+            request,
+            _(
+                "Sammanställningens datum ”%(value)s” går inte att använda: "
+                "skriv ett datum som ÅÅÅÅ-MM-DD, i dag eller tidigare."
+            )
+            % {"value": text},
+        )
+        return redirect("consultations:detail", pk=consultation.pk)
+    with translation.override(settings.LANGUAGE_CODE):
+        compilation = compilation_for(consultation, received_by=on)
+        received = len(compilation.header) - 1  # one column per recipient that has answered
+        document = compilation_document(consultation, compilation, on=on, received=received)
+        filename = f"remissammanstallning-{consultation.pk}-{on.isoformat()}"
+        return document_response(document, fmt, filename=filename)
+
+
+def _compilation_date(text: str) -> dt.date | None:
+    """The date asked for, today when none; None for one that is no date or is in the future."""
     try:
         on = dt.date.fromisoformat(text) if text else timezone.localdate()
     except ValueError:
-        on = None
-    if on is None or on > timezone.localdate():
-        # Lazy: the message is read on the next page, in the reader's language, not the filing language.
-        messages.error(request, COMPILATION_DATE_ERROR % {"value": text})
-        return redirect("consultations:detail", pk=consultation.pk)
-    compilation = compilation_for(consultation, received_by=on)
-    received = len(compilation.header) - 1  # one column per recipient that has answered
-    document = compilation_document(consultation, compilation, on=on, received=received)
-    return document_response(document, fmt, filename=f"remissammanstallning-{consultation.pk}-{on.isoformat()}")
-
-
-COMPILATION_DATE_ERROR = gettext_lazy(
-    "Sammanställningens datum ”%(value)s” går inte att använda: skriv ett datum som ÅÅÅÅ-MM-DD, i dag eller tidigare."
-)
+        return None
+    return on if on <= timezone.localdate() else None

@@ -61,12 +61,6 @@ class InitiativeLine:
     reason: str
     granted_on: dt.date | None = None
 
-    @property
-    def stage_order(self) -> int:
-        """Where the stage comes in the process (unknown stages last)."""
-        codes = DEFAULT_STAGE_ORDER
-        return codes.index(self.stage_code) if self.stage_code in codes else len(codes)
-
 
 @dataclass(frozen=True)
 class YearFlow:
@@ -111,6 +105,15 @@ class AprilData:
     @property
     def year_end(self) -> dt.date:
         return dt.date(self.year, 12, 31)
+
+    def stage_order(self, line: InitiativeLine) -> tuple[int, int]:
+        """Where a line's stage comes in the process: the fund's guidelines' order, then the usual order
+        for a stage only older guidelines have."""
+        own = self.policy.stage_codes if self.policy else ()
+        usual = DEFAULT_STAGE_ORDER
+        if line.stage_code in own:
+            return (0, own.index(line.stage_code))
+        return (1, usual.index(line.stage_code) if line.stage_code in usual else len(usual))
 
     @property
     def is_preliminary(self) -> bool:

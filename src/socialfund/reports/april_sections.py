@@ -33,9 +33,7 @@ INITIATIVE_COLUMNS = (
 
 def initiative_sections(data: AprilData) -> list[Block]:
     by_status = Counter(line.status for line in data.initiatives)
-    active = sorted(
-        (line for line in data.initiatives if line.status == Status.ACTIVE), key=lambda line: line.stage_order
-    )
+    active = sorted((line for line in data.initiatives if line.status == Status.ACTIVE), key=data.stage_order)
     by_stage = Counter(line.stage for line in active)  # in the process's order: a Counter keeps first-seen order
     blocks: list[Block] = [
         Heading("Initiativ"),

@@ -19,7 +19,7 @@ from socialfund.cases.models import Initiative
 from socialfund.cases.screening import screening_for
 from socialfund.cases.workflow import policy_for
 from socialfund.core.calc import CalculationInputError, CalculationResult, evaluate, parse_calculation
-from socialfund.core.formatting import format_date, format_sek
+from socialfund.core.formatting import format_date, format_number, format_sek
 from socialfund.core.policy import Policy
 from socialfund.core.policy.errors import PolicyError
 from socialfund.core.screening.result import STATUS_LABELS, VERDICT_LABELS
@@ -73,7 +73,8 @@ def calculation_result(initiative: Initiative) -> CalculationResult | None:
     if not data:
         return None
     try:
-        return evaluate(parse_calculation(data), rules=policy_for(initiative).repayment_rules())
+        policy = _policy(initiative)
+        return evaluate(parse_calculation(data), rules=policy.repayment_rules() if policy else None)
     except CalculationInputError:
         return None
 
@@ -293,9 +294,15 @@ def _goals_table(goals: list[dict[str, Any]]) -> Table:
     )
 
 
+GOAL_DECIMALS = 6
+"""At most this many decimals of a goal's value are shown; the applicant's own are kept up to it."""
+GOAL_MAGNITUDE = 15
+"""A value with more digits than this before or after the point is shown as the applicant wrote it."""
+
+
 def _figure(value: Any) -> Cell:
-    """A goal's value as a number the table shows in Swedish ("0,35", "9 000"); None shows as "–", and
-    text that is no number stays as the applicant wrote it."""
+    """A goal's value in Swedish with the decimals the applicant gave ("0,35", "0,125", "9 000"); None
+    shows as "–", and text that is no number (or an absurd one) stays as the applicant wrote it."""
     if value is None or value == "" or isinstance(value, bool):
         return None
     text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
@@ -303,7 +310,11 @@ def _figure(value: Any) -> Cell:
         number = Decimal(text)
     except InvalidOperation:
         return str(value)
-    return number if number.is_finite() else str(value)
+    if not number.is_finite() or abs(number.adjusted()) > GOAL_MAGNITUDE:
+        return str(value)
+    exponent = number.as_tuple().exponent  # the decimals as given: "0.20" keeps its zero
+    decimals = min(-exponent, GOAL_DECIMALS) if isinstance(exponent, int) and exponent < 0 else 0
+    return format_number(number, decimals)
 
 
 def _screening_blocks(initiative: Initiative, policy: Policy | None) -> list[Block]:
