@@ -68,7 +68,11 @@ def test_a_reader_cannot_remove_a_statement(seed_consultation, login):
     statement = _a_statement(seed_consultation)
     recipient = statement.answer.recipient
     url = f"/remisser/{seed_consultation.pk}/svar/{recipient.pk}/yttrande/{statement.pk}/ta-bort/"
-    assert login("lasare").post(url, {f"remove-{statement.pk}-reason": "Fel."}).status_code == 403
+    refused = login("lasare").post(url, {f"remove-{statement.pk}-reason": "Fel."})
+    assert refused.status_code == 403
+    assert "Bara registrator eller utskottssekreterare kan ta bort reservationer och yttranden." in (
+        refused.content.decode()
+    )
     assert Statement.objects.filter(pk=statement.pk).exists()
 
 

@@ -170,7 +170,8 @@ def _submit(
         try:
             act(form.cleaned_data)
         except CasePermissionDenied as error:
-            _apply_error(form, error)
+            # The page draws no form for someone who may not use it: the reason goes at its top.
+            messages.error(request, error.message)
             return _page(request, consultation, status=403, failed=(recipient.pk, form))
         except CaseError as error:
             _apply_error(form, error)
