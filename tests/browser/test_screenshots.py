@@ -27,6 +27,9 @@ SHOTS = [
     ("case", "registrator"),
     ("guided-kalkyl", "handlaggare"),
     ("desk", "beredning"),
+    ("cases-filtered", "beredning"),
+    ("consultation", "registrator"),
+    ("reports-memo", "beredning"),
 ]
 
 pytestmark = pytest.mark.skipif(not os.environ.get("SCREENSHOTS_DIR"), reason="SCREENSHOTS_DIR är inte satt")
