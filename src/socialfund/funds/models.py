@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -81,3 +82,16 @@ class PolicyVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.policy_id} ({self.adopted_on.isoformat()})"
+
+    def clean(self) -> None:
+        """The id must name guidelines the system has: every case of the fund is judged by them."""
+        from socialfund.core.policy.registry import shipped_policy_ids
+
+        known = shipped_policy_ids()
+        if self.policy_id not in known:
+            raise ValidationError(
+                {
+                    "policy_id": _("Riktlinjerna ”%(id)s” finns inte i systemet. Välj en av: %(known)s.")
+                    % {"id": self.policy_id, "known": ", ".join(known)}
+                }
+            )
