@@ -12,7 +12,6 @@ force; a KS grant starts the project's follow-up. Every page visited is checked 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 
@@ -20,14 +19,11 @@ from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
 from socialfund.accounts.models import User
-from socialfund.cases import services as case_services
 from socialfund.cases.models import Decision, Initiative
 from socialfund.followup.models import Project
 from socialfund.funds.models import Fund
-from socialfund.organisation.models import Board, DecisionBody
 from tests.browser.test_accessibility import axe_report, axe_violations
-from tests.cases.application_content import application_content
-from tests.cases.conftest import walk_to_preparation
+from tests.cases.conftest import grant_through_workflow
 
 NBSP = "\u00a0"
 GRANTED = Decimal("1200000")
@@ -52,45 +48,10 @@ def users() -> dict[str, User]:
 
 
 def granted_case(title: str) -> Initiative:
-    """Draft → anchoring → application → preparation → opinions → KS grants 1 200 000 kr (2016-05-02).
-
-    The path of tests/followup/conftest.py::grant, under the guidelines in force, and the grant
-    starts the project's follow-up as it does in production."""
-    people = users()
-    draft = case_services.initiative_create(
-        fund=Fund.objects.get(slug="sodertalje"),
-        user=people["handlaggare"],
-        title=title,
-        summary="Tidiga insatser i skolan.",
-        stage="idea",
-        partner_boards=[Board.objects.get(code="SN")],
-        content=application_content(),
-    )
-    initiative = walk_to_preparation(draft, people)
-    case_services.preparation_complete(initiative=initiative, user=people["beredning"], memo="Uppfyller riktlinjerna.")
-    initiative.refresh_from_db()
-    if initiative.stage == "director_approval":
-        case_services.director_approve(initiative=initiative, user=people["stadsdirektor"])
-    case_services.opinion_register(
-        initiative=initiative,
-        user=people["yttrande"],
-        position="supports",
-        decided_on=dt.date(2016, 4, 5),
-        body=DecisionBody.objects.get(code="HU"),
-    )
-    case_services.opinions_complete(initiative=initiative, user=people["yttrande"])
-    case_services.decision_register(
-        initiative=initiative,
-        user=people["registrator"],
-        body=DecisionBody.objects.get(code="KS"),
-        decided_on=dt.date(2016, 5, 2),
-        paragraph="§ 101",
-        outcome="granted",
-        text="Kommunstyrelsen beviljar 1 200 000 kr ur den sociala investeringsfonden.",
-        amounts={2016: GRANTED / 2, 2017: GRANTED / 2},
-    )
-    initiative.refresh_from_db()
+    """A project granted through the real workflow (tests/cases/conftest.py), its follow-up started by the grant."""
+    initiative = grant_through_workflow(users(), Fund.objects.get(slug="sodertalje"), title=title)
     assert initiative.status == "granted"
+    assert initiative.decision.total_granted == GRANTED
     return initiative
 
 

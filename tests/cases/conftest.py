@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -10,7 +11,7 @@ from socialfund.accounts.models import User
 from socialfund.cases import services
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
-from socialfund.organisation.models import Board
+from socialfund.organisation.models import Board, DecisionBody
 from tests.cases.application_content import application_content
 
 
@@ -56,5 +57,54 @@ def walk_to_preparation(initiative: Initiative, users: dict[str, User]) -> Initi
         reference="UN § 12",
     )
     services.initiative_submit(initiative=initiative, user=users["handlaggare"])  # application -> preparation
+    initiative.refresh_from_db()
+    return initiative
+
+
+def grant_through_workflow(
+    users: dict[str, User],
+    fund: Fund,
+    *,
+    title: str = "Mobilt team skola 2",
+    content: dict | None = None,
+    start_project: bool = True,
+) -> Initiative:
+    """Draft → anchoring → application → preparation → opinions → kommunstyrelsen grants 1 200 000 kr (2016-05-02).
+
+    Under the fund's guidelines in force (with the city director's step where they have one); the grant
+    starts the project's follow-up as in production unless `start_project` is False."""
+    draft = services.initiative_create(
+        fund=fund,
+        user=users["handlaggare"],
+        title=title,
+        summary="Tidiga insatser i skolan.",
+        stage="idea",
+        partner_boards=[Board.objects.get(code="SN")],
+        content=content or application_content(),
+    )
+    initiative = walk_to_preparation(draft, users)
+    services.preparation_complete(initiative=initiative, user=users["beredning"], memo="Uppfyller riktlinjerna.")
+    initiative.refresh_from_db()
+    if initiative.stage == "director_approval":
+        services.director_approve(initiative=initiative, user=users["stadsdirektor"])
+    services.opinion_register(
+        initiative=initiative,
+        user=users["yttrande"],
+        position="supports",
+        decided_on=dt.date(2016, 4, 5),
+        body=DecisionBody.objects.get(code="HU"),
+    )
+    services.opinions_complete(initiative=initiative, user=users["yttrande"])
+    services.decision_register(
+        initiative=initiative,
+        user=users["registrator"],
+        body=DecisionBody.objects.get(code="KS"),
+        decided_on=dt.date(2016, 5, 2),
+        paragraph="§ 101",
+        outcome="granted",
+        text="Kommunstyrelsen beviljar 1 200 000 kr ur den sociala investeringsfonden.",
+        amounts={2016: Decimal("600000"), 2017: Decimal("600000")},
+        start_project=start_project,
+    )
     initiative.refresh_from_db()
     return initiative

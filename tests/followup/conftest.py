@@ -3,25 +3,20 @@ guidelines: progress report in April), and Kolada on recorded answers. No test r
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 
 from socialfund.accounts.models import User
-from socialfund.cases import services as case_services
 from socialfund.cases.models import Initiative
 from socialfund.core import kolada
 from socialfund.followup import services
 from socialfund.followup.models import Project
 from socialfund.funds.models import Fund
-from socialfund.organisation.models import Board, DecisionBody
-from tests.cases.application_content import application_content
-from tests.cases.conftest import walk_to_preparation
+from tests.cases.conftest import grant_through_workflow
 
 FIXTURES = Path(__file__).parent / "fixtures" / "kolada"
 BASE = "https://api.kolada.se/v2"
@@ -92,42 +87,8 @@ def fund(demo) -> Fund:
 def grant(
     users: dict[str, User], fund: Fund, *, title: str = "Mobilt team skola 2", content: dict | None = None
 ) -> Initiative:
-    """Draft → anchoring → application → preparation → opinions → kommunstyrelsen grants 1 200 000 kr (2016-05-02)."""
-    draft = case_services.initiative_create(
-        fund=fund,
-        user=users["handlaggare"],
-        title=title,
-        summary="Tidiga insatser i skolan.",
-        stage="idea",
-        partner_boards=[Board.objects.get(code="SN")],
-        content=content or application_content(),
-    )
-    initiative = walk_to_preparation(draft, users)
-    case_services.preparation_complete(initiative=initiative, user=users["beredning"], memo="Uppfyller riktlinjerna.")
-    initiative.refresh_from_db()
-    if initiative.stage == "director_approval":
-        case_services.director_approve(initiative=initiative, user=users["stadsdirektor"])
-    case_services.opinion_register(
-        initiative=initiative,
-        user=users["yttrande"],
-        position="supports",
-        decided_on=dt.date(2016, 4, 5),
-        body=DecisionBody.objects.get(code="HU"),
-    )
-    case_services.opinions_complete(initiative=initiative, user=users["yttrande"])
-    case_services.decision_register(
-        initiative=initiative,
-        user=users["registrator"],
-        body=DecisionBody.objects.get(code="KS"),
-        decided_on=dt.date(2016, 5, 2),
-        paragraph="§ 101",
-        outcome="granted",
-        text="Kommunstyrelsen beviljar 1 200 000 kr ur den sociala investeringsfonden.",
-        amounts={2016: Decimal("600000"), 2017: Decimal("600000")},
-        start_project=False,  # the tests start the follow-up themselves
-    )
-    initiative.refresh_from_db()
-    return initiative
+    """A project granted through the real workflow; the tests start its follow-up themselves."""
+    return grant_through_workflow(users, fund, title=title, content=content, start_project=False)
 
 
 @pytest.fixture
