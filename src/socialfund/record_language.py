@@ -9,7 +9,8 @@ tjänsteskrivelse, the remissammanställning, the books). Those are written in t
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -17,11 +18,19 @@ from django.utils import translation
 from django.utils.functional import Promise
 
 
+@contextmanager
+def record_language() -> Iterator[None]:
+    """Within it, labels and messages come out in the records' language: for a part of a view that writes
+    a record or a filed document, where the rest of the view answers the reader in the reader's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
 def in_record_language(text: Promise | str) -> str:
     """A label as the records keep it. Give it the lazy label itself (`Kind(code).label`, a field's
     `verbose_name`): a string already made (`get_kind_display()`, `str(label)`) is in the reader's language
     by then and passes through unchanged."""
-    with translation.override(settings.LANGUAGE_CODE):
+    with record_language():
         return str(text)
 
 
@@ -31,7 +40,7 @@ def in_filing_language[**P](view: Callable[P, HttpResponse]) -> Callable[P, Http
 
     @functools.wraps(view)
     def in_swedish(*args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        with translation.override(settings.LANGUAGE_CODE):
+        with record_language():
             return view(*args, **kwargs)
 
     return in_swedish

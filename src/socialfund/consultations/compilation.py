@@ -63,6 +63,11 @@ class Compilation:
     separate_statements: tuple[tuple[str, StatementData], ...]
     not_answered: tuple[str, ...]
 
+    @property
+    def answered(self) -> int:
+        """How many recipients have answered: the table has a column for each, after the row headings'."""
+        return len(self.header) - 1
+
 
 def join_words(words: list[str] | tuple[str, ...]) -> str:
     """'A', 'A och B', 'A, B och C'."""

@@ -45,9 +45,7 @@ def answer_table(compilation: Compilation) -> Table:
     )
 
 
-def compilation_document(
-    consultation: Consultation, compilation: Compilation, *, on: dt.date, received: int
-) -> Document:
+def compilation_document(consultation: Consultation, compilation: Compilation, *, on: dt.date) -> Document:
     names = [recipient.display_name for recipient in consultation.recipients.all()]
     blocks: list[Block] = [
         Lines(tuple(line for line in (format_date(on), consultation.office) if line)),
@@ -55,7 +53,7 @@ def compilation_document(
         Heading(f"{consultation.title} – Remissammanställning", 1, in_contents=False),
         Paragraph(_intro(consultation, names)),
         ItemList(tuple(consultation.questions)),
-        Paragraph(f"{received} remissvar har kommit in till {format_date(on)}."),
+        Paragraph(f"{compilation.answered} remissvar har kommit in till {format_date(on)}."),
         Heading("Remissvaren", 2),
         Heading("Sammanfattning", 3),
         *(Paragraph(line) for line in compilation.summary),

@@ -6,12 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -25,6 +24,7 @@ from socialfund.consultations.document import compilation_document
 from socialfund.consultations.models import Consultation, Recipient, Statement
 from socialfund.consultations.permissions import is_staff_of, may_manage
 from socialfund.consultations.selectors import compilation_for, consultation_detail, consultation_list
+from socialfund.record_language import record_language
 from socialfund.reports.downloads import document_response
 
 
@@ -282,10 +282,9 @@ def compilation_download_view(request: HttpRequest, pk: int, fmt: str) -> HttpRe
             % {"value": text},
         )
         return redirect("consultations:detail", pk=consultation.pk)
-    with translation.override(settings.LANGUAGE_CODE):
+    with record_language():  # the document is filed: Swedish
         compilation = compilation_for(consultation, received_by=on)
-        received = len(compilation.header) - 1  # one column per recipient that has answered
-        document = compilation_document(consultation, compilation, on=on, received=received)
+        document = compilation_document(consultation, compilation, on=on)
         filename = f"remissammanstallning-{consultation.pk}-{on.isoformat()}"
         return document_response(document, fmt, filename=filename)
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -27,7 +26,7 @@ from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.ledger.views.common import may_export_books
 from socialfund.organisation.models import DecisionBody
-from socialfund.record_language import in_filing_language
+from socialfund.record_language import in_filing_language, record_language
 from socialfund.reports import forms as report_forms
 from socialfund.reports.april import april_document
 from socialfund.reports.april_data import gather
@@ -164,7 +163,7 @@ def memo_view(request: HttpRequest, pk: int) -> HttpResponse:
             opinion_bodies=tuple(committees),
         )
         filename = f"tjansteskrivelse-{initiative.registry_number or initiative.pk}-{data['date']}"
-        with translation.override(settings.LANGUAGE_CODE):  # a filed document: Swedish (see in_filing_language)
+        with record_language():  # a filed document: Swedish
             return document_response(memo_document(initiative, options), data["format"], filename=filename)
     context = {"initiative": initiative, "form": form, "gaps": memo_gaps(initiative)}
     return render(request, "reports/memo.html", context, status=400 if form.errors else 200)

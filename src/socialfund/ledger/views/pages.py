@@ -10,7 +10,6 @@ from django.core.paginator import Paginator
 from django.db.models import Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from socialfund.accounts.roles import Role
@@ -25,6 +24,7 @@ from socialfund.ledger.reports import board_obligations, fund_position, project_
 from socialfund.ledger.selectors import balances_at
 from socialfund.ledger.views.common import date_param, may_export_books, viewer, visible_fund
 from socialfund.organisation.models import Board
+from socialfund.record_language import record_language
 
 JOURNAL_PAGE = 50
 
@@ -169,7 +169,7 @@ def export_view(request: HttpRequest, slug: str) -> HttpResponse:
     fund = visible_fund(user, slug)
     period = Period(date_param(request, "fran"), date_param(request, "till"))
     mapping = fund_account_map(fund)
-    with translation.override(settings.LANGUAGE_CODE):  # the books are a record: Swedish (see record_language)
+    with record_language():  # the books are a record: Swedish
         if request.GET.get("format") == "xlsx":
             content, kind, suffix = (
                 export_xlsx(fund, period, mapping),
