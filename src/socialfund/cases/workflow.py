@@ -13,7 +13,7 @@ from functools import lru_cache
 from django.utils import timezone
 
 from socialfund.cases.models import Initiative
-from socialfund.core.policy import Policy, load_policy
+from socialfund.core.policy import Policy, PolicyError, load_policy
 from socialfund.core.policy.workflow import Stage
 from socialfund.funds.models import Fund
 
@@ -44,6 +44,23 @@ def policy_for(initiative: Initiative) -> Policy:
 
 def policy_for_fund(fund: Fund, on: dt.date | None = None) -> Policy:
     return _policy(policy_id_in_force(fund, on or timezone.localdate()))
+
+
+def policy_if_any(initiative: Initiative) -> Policy | None:
+    """The case's guidelines, or None where there are none to load (a fund set up without guidelines, an
+    id the system no longer has): for what still works without them, such as a document."""
+    try:
+        return policy_for(initiative)
+    except (LookupError, PolicyError):
+        return None
+
+
+def fund_policy_if_any(fund: Fund, on: dt.date | None = None) -> Policy | None:
+    """The fund's guidelines in force, or None where there are none to load (see `policy_if_any`)."""
+    try:
+        return policy_for_fund(fund, on)
+    except (LookupError, PolicyError):
+        return None
 
 
 @dataclass(frozen=True)

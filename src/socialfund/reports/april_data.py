@@ -20,7 +20,7 @@ from django.db.models import Prefetch
 
 from socialfund.cases.codes import DEFAULT_STAGE_ORDER, Status, WithdrawalReason, stage_name
 from socialfund.cases.models import Decision, DecisionAmount, Initiative
-from socialfund.cases.workflow import policy_for, policy_for_fund
+from socialfund.cases.workflow import fund_policy_if_any, policy_if_any
 from socialfund.core.formatting import format_date
 from socialfund.core.policy import Policy, list_policies
 from socialfund.funds.models import Fund
@@ -127,7 +127,7 @@ class AprilData:
 
 def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int = 2000) -> AprilData:
     end = min(dt.date(year, 12, 31), prepared_on)
-    policy = _fund_policy(fund, end)
+    policy = fund_policy_if_any(fund, end)  # none: the report still shows the books
     data = AprilData(
         fund=fund,
         year=year,
@@ -157,18 +157,9 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
     return data
 
 
-def _fund_policy(fund: Fund, on: dt.date) -> Policy | None:
-    try:
-        return policy_for_fund(fund, on)
-    except LookupError:  # a fund set up without guidelines: the report still shows its books
-        return None
-
-
 def _rule_titles(case: Initiative) -> dict[str, str]:
-    try:
-        return {rule.id: rule.display_title for rule in policy_for(case).rules}
-    except LookupError:
-        return {}
+    policy = policy_if_any(case)
+    return {rule.id: rule.display_title for rule in policy.rules} if policy else {}
 
 
 def year_flows(fund: Fund, year: int) -> list[YearFlow]:

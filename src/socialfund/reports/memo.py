@@ -17,11 +17,10 @@ from typing import Any
 from socialfund.cases.codes import ApplicantType
 from socialfund.cases.models import Initiative
 from socialfund.cases.screening import screening_for
-from socialfund.cases.workflow import policy_for
+from socialfund.cases.workflow import policy_if_any
 from socialfund.core.calc import CalculationInputError, CalculationResult, evaluate, parse_calculation
 from socialfund.core.formatting import format_date, format_number, format_sek
 from socialfund.core.policy import Policy
-from socialfund.core.policy.errors import PolicyError
 from socialfund.core.screening.result import STATUS_LABELS, VERDICT_LABELS
 from socialfund.organisation.models import DecisionBody
 from socialfund.reports.documents.model import (
@@ -73,7 +72,7 @@ def calculation_result(initiative: Initiative) -> CalculationResult | None:
     if not data:
         return None
     try:
-        policy = _policy(initiative)
+        policy = policy_if_any(initiative)
         return evaluate(parse_calculation(data), rules=policy.repayment_rules() if policy else None)
     except CalculationInputError:
         return None
@@ -87,13 +86,6 @@ def requested_amounts(initiative: Initiative, result: CalculationResult | None) 
         if decided:
             return dict(sorted(decided.items()))
     return fund_amounts(result) if result is not None else {}
-
-
-def _policy(initiative: Initiative) -> Policy | None:
-    try:
-        return policy_for(initiative)
-    except (LookupError, PolicyError):  # a fund without guidelines, or an unknown id: the memo still comes
-        return None
 
 
 def grantee(initiative: Initiative, policy: Policy | None) -> str | None:
@@ -114,7 +106,7 @@ def memo_gaps(initiative: Initiative) -> list[str]:
     """What the case does not give and the memo leaves as a placeholder (or says is missing), in the memo's order."""
     result = calculation_result(initiative)
     gaps: list[str] = []
-    if grantee(initiative, _policy(initiative)) is None:
+    if grantee(initiative, policy_if_any(initiative)) is None:
         gaps.append("Ansökan anger ingen ansvarig nämnd.")
     if result is None:
         has_calculation = bool((initiative.content or {}).get("calculation"))
@@ -131,7 +123,7 @@ def memo_gaps(initiative: Initiative) -> list[str]:
 def memo_document(initiative: Initiative, options: MemoOptions) -> Document:
     result = calculation_result(initiative)
     amounts = requested_amounts(initiative, result)
-    policy = _policy(initiative)
+    policy = policy_if_any(initiative)
     board = grantee(initiative, policy) or BOARD_MISSING
     fund_name = initiative.fund.name
     blocks: list[Block] = [
