@@ -183,12 +183,13 @@ def year_flows(fund: Fund, year: int) -> list[YearFlow]:
     return flows
 
 
-def _reason(initiative: Initiative, rule_titles: dict[str, str]) -> str:
+def _reason(initiative: Initiative) -> str:
     if initiative.status == Status.WITHDRAWN:
         reason = str(WithdrawalReason(initiative.withdrawal_reason).label) if initiative.withdrawal_reason else ""
         return ". ".join(part for part in (reason, initiative.outcome_note) if part)
     if initiative.status in (Status.REFUSED, Status.ADVISED_AGAINST, Status.REJECTED):
-        rules = ", ".join(rule_titles.get(rule, rule) for rule in initiative.failed_rules)
+        titles = _rule_titles(initiative) if initiative.failed_rules else {}  # only a refusal names rules
+        rules = ", ".join(titles.get(rule, rule) for rule in initiative.failed_rules)
         return ". ".join(part for part in (f"Regler: {rules}" if rules else "", initiative.outcome_note) if part)
     return initiative.outcome_note
 
@@ -216,7 +217,7 @@ def initiative_lines(fund: Fund, end: dt.date) -> list[InitiativeLine]:
                 stage_code=case.stage,
                 status=case.status,
                 status_label=str(Status(case.status).label),
-                reason=_reason(case, _rule_titles(case)),
+                reason=_reason(case),
                 granted_on=granted_on.get(case.pk),
             )
         )
