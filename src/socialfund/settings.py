@@ -179,7 +179,7 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
 
 # Kolada, the municipal key-figure database (v2 and v3 have the same shape).
-KOLADA_BASE_URL = env_str("KOLADA_BASE_URL", "https://api.kolada.se/v2")
+KOLADA_BASE_URL = env_str("KOLADA_BASE_URL", "https://api.kolada.se/v3")
 
 LOGGING = {
     "version": 1,

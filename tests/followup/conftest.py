@@ -56,7 +56,9 @@ class RecordedKolada:
 
 
 N15428_URL = f"{BASE}/data/kpi/N15428/municipality/0181"
+N15428_KPI_URL = f"{BASE}/kpi/N15428"
 N15428_ROUTES = {
+    N15428_KPI_URL: "kpi-N15428.json",
     N15428_URL: "N15428-0181-page1.json",
     f"{N15428_URL}?page=2&per_page=2": "N15428-0181-page2.json",
 }

@@ -14,7 +14,7 @@ from socialfund.core import kolada
 from socialfund.core.kolada import KoladaClient, KoladaNotFound
 from socialfund.followup import services
 from socialfund.followup.models import Indicator, Measurement
-from tests.followup.conftest import BASE, N15428_ROUTES, N15428_URL, RecordedKolada
+from tests.followup.conftest import BASE, N15428_KPI_URL, N15428_ROUTES, N15428_URL, RecordedKolada
 from tests.followup.helpers import stored
 
 pytestmark = pytest.mark.django_db
@@ -143,7 +143,10 @@ def test_refresh_from_kolada_stores_every_gender_and_then_only_revisions(users, 
         "Källa: Kolada, N15428, 0181, 2023"
     )
 
-    revised = KoladaClient(base_url=BASE, getter=RecordedKolada({N15428_URL: "N15428-0181-revised.json"}))
+    revised = KoladaClient(
+        base_url=BASE,
+        getter=RecordedKolada({N15428_KPI_URL: "kpi-N15428.json", N15428_URL: "N15428-0181-revised.json"}),
+    )
     result = services.indicator_refresh_from_kolada(indicator=indicator, client=revised)
     assert (result.created, result.revised, result.unchanged) == (1, 1, 7)
     changed = indicator.measurements.get(measured_on=dt.date(2022, 12, 31), gender="T")
@@ -165,16 +168,17 @@ def test_kolada_404_stores_nothing(users, project):
 def test_the_command_refreshes_every_indicator_of_a_key_figure(users, project, monkeypatch, settings, capsys):
     settings.KOLADA_BASE_URL = "https://api.kolada.se/v3"
     v3 = "https://api.kolada.se/v3/data/kpi/N15428/municipality/0181"
-    getter = RecordedKolada({v3: "N15428-0181-revised.json"})
+    v3_kpi = "https://api.kolada.se/v3/kpi/N15428"
+    getter = RecordedKolada({v3_kpi: "kpi-N15428.json", v3: "N15428-0181-revised.json"})
     monkeypatch.setattr(kolada, "urllib_getter", getter)
     kolada_indicator(project, users["handlaggare"])
     call_command("kolada", "refresh", "N15428")
-    assert getter.calls == [v3]
+    assert getter.calls == [v3_kpi, v3]
     assert Measurement.objects.filter(source="kolada").count() == 9
     out = capsys.readouterr().out
     assert "9 nya, 0 reviderade, 0 oförändrade" in out and "Källa: Kolada" in out
     call_command("kolada", "refresh", "N15428")  # the second run reads the cache
-    assert getter.calls == [v3]
+    assert getter.calls == [v3_kpi, v3]
     assert "0 nya, 0 reviderade, 9 oförändrade" in capsys.readouterr().out
 
 

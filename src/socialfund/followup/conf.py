@@ -3,7 +3,7 @@
 FOLLOWUP_REMINDER_OFFSETS_DAYS   days relative to a report's due date when a reminder goes out
 FOLLOWUP_REMINDER_WINDOW_DAYS    how long after the last offset a late run still sends it
 FOLLOWUP_FINAL_REPORT_DAYS       days after the project's end that the final report is due
-KOLADA_BASE_URL                  Kolada's API (v2 or v3, same shape)
+KOLADA_BASE_URL                  Kolada's API (v3; v2 is retired but reads the same)
 KOLADA_CACHE_SECONDS             how long a Kolada answer is reused
 """
 

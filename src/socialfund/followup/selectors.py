@@ -77,7 +77,10 @@ def project_for_page(*, project_id: int) -> Project:
             "initiative", "initiative__fund", "initiative__fund__organisation", "initiative__lead_board"
         )
         .prefetch_related(
-            Prefetch("indicators", queryset=Indicator.objects.prefetch_related("measurements__entered_by")),
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.select_related("kpi_snapshot").prefetch_related("measurements__entered_by"),
+            ),
             Prefetch("reports", queryset=Report.objects.select_related("submitted_version").order_by("due_on")),
             Prefetch("realised_savings", queryset=RealisedSaving.objects.select_related("board")),
         )

@@ -6,6 +6,7 @@ from socialfund.followup.models.implementation import (
     RegularOperationsDecision,
 )
 from socialfund.followup.models.indicators import Indicator, Measurement, RealisedSaving
+from socialfund.followup.models.kolada_meta import KpiSnapshot
 from socialfund.followup.models.project import Project
 from socialfund.followup.models.reports import ReminderSent, Report, ReportReview, ReportVersion
 from socialfund.followup.models.special_review import Evidence, SpecialReview
@@ -15,6 +16,7 @@ __all__ = [
     "ImplementationAnchoring",
     "ImplementationPlan",
     "Indicator",
+    "KpiSnapshot",
     "Measurement",
     "Project",
     "RealisedSaving",

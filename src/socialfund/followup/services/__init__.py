@@ -11,6 +11,7 @@ when it refuses; a refused step stores nothing.
     measurement_remove            lead board / preparation group: a figure that should not be there
     measurement_record            lead board / preparation group: an aggregate figure by hand
     indicator_refresh_from_kolada lead board / preparation group / the scheduled command
+    kpi_snapshot_check            with linking and every refresh: Kolada's metadata, a changed title flagged
     report_draft_save             lead board: a new version of a report (PDSA)
     report_submit                 lead board
     report_review                 preparation group: approved (with what the evaluation shows) or returned
@@ -46,6 +47,7 @@ from socialfund.followup.services.indicators import (
     indicator_refresh_from_kolada,
     measurement_record,
 )
+from socialfund.followup.services.kolada_meta import kpi_snapshot_check
 from socialfund.followup.services.outcome import Derivation, realised_saving_record, realised_savings_derive
 from socialfund.followup.services.projects import project_close, project_start
 from socialfund.followup.services.reminders import reminders_send
@@ -66,6 +68,7 @@ __all__ = [
     "implementation_plan_save",
     "indicator_create",
     "indicator_refresh_from_kolada",
+    "kpi_snapshot_check",
     "indicator_remove",
     "indicator_update",
     "measurement_correct",

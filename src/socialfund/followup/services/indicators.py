@@ -27,6 +27,7 @@ from socialfund.followup.services.common import (
     require_state,
     require_text,
 )
+from socialfund.followup.services.kolada_meta import kpi_snapshot_check
 
 FIGURE_LIMIT = Decimal("1e13")
 FIGURE_PLACES = Decimal("0.0001")
@@ -203,9 +204,10 @@ def indicator_refresh_from_kolada(
     if user is not None:
         require(records_measurements(user, indicator.project), _("Bara den ansvariga nämnden eller beredningsgruppen."))
     require_state(indicator.is_kolada, _("Indikatorn hämtas inte från Kolada."))
-    series = (client or kolada_client()).data(
-        kpi=indicator.kolada_kpi, municipality=indicator.kolada_municipality, years=years
-    )
+    client = client or kolada_client()
+    # The key figure's metadata first: an unknown key figure stops here, a renamed one is flagged.
+    kpi_snapshot_check(indicator=indicator, user=user, client=client)
+    series = client.data(kpi=indicator.kolada_kpi, municipality=indicator.kolada_municipality, years=years)
     with transaction.atomic():
         project = locked_project(indicator.project)
         require_state(project.is_running, _("Projektet är avslutat."))

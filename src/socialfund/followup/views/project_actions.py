@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from socialfund.accounts.models import User
+from socialfund.core.kolada import KoladaError
 from socialfund.followup import forms as ff
 from socialfund.followup import ledger_bridge, services
 from socialfund.followup.codes import IndicatorSource, SpecialReviewStatus
@@ -51,7 +52,16 @@ def _indicator_form(project: Project, data: Any) -> ff.IndicatorForm:
 def _run_indicator(project: Project, user: User, form: Any) -> str:
     spec = form.spec()
     indicator = services.indicator_create(project=project, user=user, spec=spec)
-    return _("Indikatorn %(name)s är tillagd.") % {"name": indicator.name}
+    done = _("Indikatorn %(name)s är tillagd.") % {"name": indicator.name}
+    if indicator.is_kolada:
+        try:
+            snapshot = services.kpi_snapshot_check(indicator=indicator, user=user)
+        except KoladaError as exc:
+            return (
+                done + " " + _("Nyckeltalets uppgifter kunde inte hämtas från Kolada: %(why)s") % {"why": exc.message}
+            )
+        return done + " " + _("Kolada: %(title)s.") % {"title": snapshot.title}
+    return done
 
 
 def _run_measurement(project: Project, user: User, form: Any) -> str:

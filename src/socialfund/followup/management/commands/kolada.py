@@ -1,5 +1,8 @@
 """`socialfund kolada refresh N15428 [--years 2022,2023]`: fetch a key figure's values from Kolada for every
-running project's indicator that follows it (or `refresh 12` for indicator number 12)."""
+running project's indicator that follows it (or `refresh 12` for indicator number 12).
+
+`socialfund kolada check-set barn-och-unga`: check a default indicator set (KKiK's "Barn och unga")
+against Kolada's metadata: which key figures Kolada knows, and whose title is not the expected one."""
 
 from __future__ import annotations
 
@@ -9,7 +12,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from socialfund.cases.errors import CaseError
 from socialfund.core.kolada import SOURCE_LABEL, KoladaError
+from socialfund.core.kolada_sets import DEFAULT_SETS, CheckStatus, check_set
 from socialfund.followup.codes import IndicatorSource, ProjectStatus
+from socialfund.followup.kolada import kolada_client
 from socialfund.followup.models import Indicator
 from socialfund.followup.services import indicator_refresh_from_kolada
 
@@ -22,8 +27,13 @@ class Command(BaseCommand):
         refresh = sub.add_parser("refresh", help="Hämta värdena för ett nyckeltal (t.ex. N15428) eller en indikator.")
         refresh.add_argument("indicator", help="Kolada-nyckeltalets id (N15428) eller indikatorns nummer.")
         refresh.add_argument("--years", default="", help="Kommaseparerade år; tomt: alla år Kolada har.")
+        check = sub.add_parser("check-set", help="Kontrollera en standarduppsättning nyckeltal mot Kolada.")
+        check.add_argument("set", choices=sorted(DEFAULT_SETS), help="Uppsättningen, t.ex. barn-och-unga.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "check-set":
+            self._check_set(options["set"])
+            return
         indicators = _indicators(options["indicator"])
         years = _years(options["years"])
         if not indicators:
@@ -42,6 +52,18 @@ class Command(BaseCommand):
             )
         if failures:
             raise CommandError(f"{failures} av {len(indicators)} indikatorer kunde inte hämtas.")
+
+    def _check_set(self, name: str) -> None:
+        try:
+            checks = check_set(kolada_client(), DEFAULT_SETS[name])
+        except KoladaError as exc:
+            raise CommandError(exc.message) from exc
+        for check in checks:
+            (self.stdout if check.status is CheckStatus.OK else self.stderr).write(check.message)
+        problems = [c for c in checks if c.status is not CheckStatus.OK]
+        self.stdout.write(f"{len(checks) - len(problems)} av {len(checks)} nyckeltal stämmer. {SOURCE_LABEL}")
+        if problems:
+            raise CommandError(f"{len(problems)} nyckeltal i {name} behöver kontrolleras.")
 
 
 def _indicators(key: str) -> list[Indicator]:
