@@ -9,13 +9,14 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from socialfund.audit.models import AuditEvent
 from socialfund.core import kolada
 from socialfund.core.kolada import HttpStatusError, KoladaClient, KoladaNotFound, KoladaUnavailable, parse_retry_after
 from socialfund.core.kolada import urllib_getter as real_urllib_getter
 from socialfund.core.kolada_sets import BARN_OCH_UNGA, CheckStatus, check_set, comparison_means
-from socialfund.followup import services
+from socialfund.followup import provenance, services
 from socialfund.followup.models import KpiSnapshot, Measurement
 from tests.followup.kolada_fake import Answer, FakeKolada
 from tests.followup.test_indicators import kolada_indicator
@@ -184,6 +185,10 @@ def test_measurements_from_the_fake_server_carry_their_source(fake, users, proje
     services.indicator_refresh_from_kolada(indicator=indicator, client=client(fake))
     figure = indicator.measurements.get(measured_on=dt.date(2022, 12, 31), gender="T")
     assert figure.value == Decimal("73.4") and figure.source_note == "Källa: Kolada, N15428, 0181, 2022"
+    today = timezone.localdate().isoformat()
+    assert provenance.measurement_source(figure) == f"Källa: Kolada, N15428, 0181, 2022, hämtad {today}"
+    html = client_for("handlaggare").get(reverse("followup:indicator", args=[project.pk, indicator.pk])).content
+    assert f"Källa: Kolada, N15428, 0181, 2022, hämtad {today}" in html.decode()
 
 
 def test_the_command_checks_the_default_set(fake, settings, capsys, monkeypatch):

@@ -79,7 +79,9 @@ def project_for_page(*, project_id: int) -> Project:
         .prefetch_related(
             Prefetch(
                 "indicators",
-                queryset=Indicator.objects.select_related("kpi_snapshot").prefetch_related("measurements__entered_by"),
+                queryset=Indicator.objects.select_related("kpi_snapshot").prefetch_related(
+                    "measurements__entered_by", "measurements__result_status"
+                ),
             ),
             Prefetch("reports", queryset=Report.objects.select_related("submitted_version").order_by("due_on")),
             Prefetch("realised_savings", queryset=RealisedSaving.objects.select_related("board")),

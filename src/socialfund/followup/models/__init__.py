@@ -7,6 +7,7 @@ from socialfund.followup.models.implementation import (
 )
 from socialfund.followup.models.indicators import Indicator, Measurement, RealisedSaving
 from socialfund.followup.models.kolada_meta import KpiSnapshot
+from socialfund.followup.models.outcomes import MeasurementStatus, OutcomeMetric, ResultStatus
 from socialfund.followup.models.project import Project
 from socialfund.followup.models.reports import ReminderSent, Report, ReportReview, ReportVersion
 from socialfund.followup.models.special_review import Evidence, SpecialReview
@@ -18,6 +19,8 @@ __all__ = [
     "Indicator",
     "KpiSnapshot",
     "Measurement",
+    "MeasurementStatus",
+    "OutcomeMetric",
     "Project",
     "RealisedSaving",
     "RegularOperationsDecision",
@@ -25,5 +28,6 @@ __all__ = [
     "Report",
     "ReportReview",
     "ReportVersion",
+    "ResultStatus",
     "SpecialReview",
 ]

@@ -12,6 +12,8 @@ when it refuses; a refused step stores nothing.
     measurement_record            lead board / preparation group: an aggregate figure by hand
     indicator_refresh_from_kolada lead board / preparation group / the scheduled command
     kpi_snapshot_check            with linking and every refresh: Kolada's metadata, a changed title flagged
+    outcome_metric_save           lead board / preparation group: an outcome metric (INDIGO), created or changed
+    measurement_status_set        lead board / preparation group: estimated, reported; validated by the group only
     report_draft_save             lead board: a new version of a report (PDSA)
     report_submit                 lead board
     report_review                 preparation group: approved (with what the evaluation shows) or returned
@@ -49,6 +51,11 @@ from socialfund.followup.services.indicators import (
 )
 from socialfund.followup.services.kolada_meta import kpi_snapshot_check
 from socialfund.followup.services.outcome import Derivation, realised_saving_record, realised_savings_derive
+from socialfund.followup.services.outcome_metrics import (
+    OutcomeMetricSpec,
+    measurement_status_set,
+    outcome_metric_save,
+)
 from socialfund.followup.services.projects import project_close, project_start
 from socialfund.followup.services.reminders import reminders_send
 from socialfund.followup.services.reports import report_draft_save, report_review, report_skip, report_submit
@@ -69,6 +76,9 @@ __all__ = [
     "indicator_create",
     "indicator_refresh_from_kolada",
     "kpi_snapshot_check",
+    "measurement_status_set",
+    "outcome_metric_save",
+    "OutcomeMetricSpec",
     "indicator_remove",
     "indicator_update",
     "measurement_correct",

@@ -16,8 +16,9 @@ from socialfund.accounts.models import User
 from socialfund.core.kolada import SOURCE_LABEL
 from socialfund.followup import forms as ff
 from socialfund.followup import services
-from socialfund.followup.codes import IndicatorSource
+from socialfund.followup.codes import Gender, IndicatorSource
 from socialfund.followup.models import Indicator
+from socialfund.followup.outcome_forms import MeasurementStatusForm
 from socialfund.followup.permissions import records_measurements
 from socialfund.followup.selectors import indicator_view
 from socialfund.followup.views.actions import Action, Failed, run_action, shown_actions
@@ -84,6 +85,18 @@ def _has_manual_figures(user: User, indicator: Indicator) -> bool:
     return _may_change(user, indicator) and not indicator.is_kolada and indicator.measurements.exists()
 
 
+def _run_status(indicator: Indicator, user: User, form: Any) -> str:
+    data = form.cleaned_data
+    services.measurement_status_set(
+        measurement=data["measurement"],
+        user=user,
+        status=data["status"],
+        validated_by=data["validated_by"],
+        note=data["note"],
+    )
+    return _("Mätvärdets status är sparad.")
+
+
 INDICATOR_ACTIONS: list[Action[Indicator]] = [
     Action(
         "edit",
@@ -108,6 +121,16 @@ INDICATOR_ACTIONS: list[Action[Indicator]] = [
         lambda i, d: ff.MeasurementChoiceForm(d, measurements=_measurements(i), prefix="remove-measurement"),
         _has_manual_figures,
         _run_remove_measurement,
+    ),
+    Action(
+        "status",
+        gettext_lazy("Ange om ett mätvärde är uppskattat, rapporterat eller validerat"),
+        gettext_lazy("Spara statusen"),
+        lambda i, d: MeasurementStatusForm(
+            d, measurements=_measurements(i).filter(gender=Gender.TOTAL), prefix="status"
+        ),
+        lambda u, i: _may_change(u, i) and i.measurements.exists(),
+        _run_status,
     ),
     Action(
         "remove",

@@ -20,6 +20,7 @@ from socialfund.followup import forms as ff
 from socialfund.followup import selectors, services
 from socialfund.followup.codes import IndicatorSource, SpecialReviewStatus
 from socialfund.followup.models import Project
+from socialfund.followup.outcome_selectors import outcome_section
 from socialfund.followup.permissions import can_view_project, records_measurements
 from socialfund.followup.privacy import AGGREGATES_ONLY
 from socialfund.followup.views.actions import Action, Failed, run_action, shown_actions
@@ -113,6 +114,7 @@ def _page(request: HttpRequest, project: Project, failed: Failed | None = None, 
         "plan": getattr(project, "implementation_plan", None),
         "regular_operations": getattr(project, "regular_operations", None),
         "source_label": SOURCE_LABEL,
+        "outcome_section": outcome_section(project),
         "aggregates_only": AGGREGATES_ONLY,
         "today": timezone.localdate(),
         "review_statuses": SpecialReviewStatus,

@@ -15,6 +15,7 @@ from socialfund.followup import forms as ff
 from socialfund.followup import ledger_bridge, services
 from socialfund.followup.codes import IndicatorSource, SpecialReviewStatus
 from socialfund.followup.models import Project
+from socialfund.followup.outcome_forms import OutcomeMetricForm
 from socialfund.followup.permissions import (
     heads_office_for_project,
     records_measurements,
@@ -86,6 +87,11 @@ def _run_kolada(project: Project, user: User, form: Any) -> str:
     }
 
 
+def _run_outcome_metric(project: Project, user: User, form: Any) -> str:
+    metric = services.outcome_metric_save(project=project, user=user, spec=form.spec())
+    return _("Effektmåttet %(name)s är sparat.") % {"name": metric.name}
+
+
 def _boards(project: Project) -> Any:
     return Board.objects.filter(organisation_id=project.initiative.fund.organisation_id)
 
@@ -133,6 +139,14 @@ PROJECT_ACTIONS: list[Action[Project]] = [
         ),
         lambda u, p: _running(p) and records_measurements(u, p),
         _run_measurement,
+    ),
+    _action(
+        "outcome-metric",
+        gettext_lazy("Lägg till ett effektmått"),
+        gettext_lazy("Spara effektmåttet"),
+        lambda p, d: OutcomeMetricForm(d, indicators=p.indicators.all(), prefix="outcome-metric"),
+        lambda u, p: _running(p) and records_measurements(u, p),
+        _run_outcome_metric,
     ),
     _action(
         "kolada",
