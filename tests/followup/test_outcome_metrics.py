@@ -145,3 +145,25 @@ def test_the_project_page_shows_forecast_against_outcome_with_sources(users, pro
         "Chans att återföra i tid",
     ):
         assert text in html, text
+
+
+def test_the_april_report_data_carries_forecast_against_outcome(users, project, fund):
+    from socialfund.reports.april_data import gather
+
+    indicator = hvb_indicator(project, users["handlaggare"])
+    services.measurement_record(
+        indicator=indicator,
+        user=users["handlaggare"],
+        measured_on=dt.date(2018, 12, 31),
+        value=Decimal(1850),
+        source_note="socialtjänstens statistik",
+    )
+    data = gather(fund, 2018, prepared_on=dt.date(2019, 3, 15), projection_runs=50)
+    (line,) = [p for p in data.projects if p.initiative_id == project.initiative_id]
+    assert line.followup is not None
+    summary = line.followup.outcome_forecast
+    assert summary is not None
+    assert summary.forecast_savings - summary.reestimated_savings == 4 * (720225 - 360113)
+    assert summary.achievement == (("Färre placeringsdygn på HVB", Decimal("0.5")),)
+    assert summary.forecast_repaid_by == 2019 and summary.reestimated_repaid_by is not None
+    assert summary.sources[0].startswith("Källa: socialtjänstens statistik, inmatad ")

@@ -4,6 +4,7 @@ from the measured outcomes (followup.outcome_forecast), each figure with its sou
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from socialfund.cases.errors import CaseError
 from socialfund.core.calc.errors import CalculationInputError
@@ -77,3 +78,34 @@ def outcome_section(project: Project) -> OutcomeSection:
         return OutcomeSection(metrics, None, "", {}, error=message)
     sources = {i: provenance.unit_cost_source(effect) for i, effect in enumerate(calc.effects)} if calc else {}
     return OutcomeSection(metrics, found, provenance.forecast_source(project), sources)
+
+
+@dataclass(frozen=True)
+class OutcomeSummary:
+    """Forecast against outcome in a few figures, for the April report's project data."""
+
+    forecast_savings: Decimal
+    reestimated_savings: Decimal
+    forecast_repaid_by: int | None
+    reestimated_repaid_by: int | None
+    forecast_chance: float | None
+    reestimated_chance: float | None
+    achievement: tuple[tuple[str, Decimal | None], ...]  # effect line, measured share of the forecast
+    sources: tuple[str, ...]  # the source of every measured figure the re-estimate rests on
+
+
+def outcome_summary(project: Project) -> OutcomeSummary | None:
+    """None when the project has no calculation or no measured indicator tied to an effect line."""
+    r = project_reestimate(project)
+    if r is None or not r.has_evidence:
+        return None
+    return OutcomeSummary(
+        forecast_savings=r.forecast_savings,
+        reestimated_savings=r.reestimated_savings,
+        forecast_repaid_by=r.forecast_repayment.end_year if r.forecast_repayment.fully_repaid else None,
+        reestimated_repaid_by=r.reestimated_repayment.end_year if r.reestimated_repayment.fully_repaid else None,
+        forecast_chance=r.forecast_chance,
+        reestimated_chance=r.reestimated_chance,
+        achievement=tuple((effect.label, effect.achievement) for effect in r.effects),
+        sources=tuple(dict.fromkeys(row.source for effect in r.effects for row in effect.years)),
+    )

@@ -12,13 +12,16 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db.models import Q, Sum
 
 from socialfund.accounts.models import User
 from socialfund.funds.models import Fund
+
+if TYPE_CHECKING:  # follow-up is optional: imported only where it is installed
+    from socialfund.followup.outcome_selectors import OutcomeSummary
 
 ZERO = Decimal(0)
 
@@ -243,6 +246,8 @@ class ProjectFollowup:
     realised: Decimal | None = None
     indicators: list[IndicatorLine] = field(default_factory=list)
     final_report: dict[str, str] | None = None
+    # Forecast against outcome: the calculation re-estimated from the measured outcomes (issue 27).
+    outcome_forecast: OutcomeSummary | None = None
 
 
 def followup_by_initiative(fund: Fund) -> dict[int, ProjectFollowup] | None:
@@ -285,7 +290,19 @@ def _followup(project: object) -> ProjectFollowup:
         realised=outcome.realised_total if outcome and outcome.realised_rows else None,
         indicators=lines,
         final_report=_final_report(p),
+        outcome_forecast=_outcome_forecast(project),
     )
+
+
+def _outcome_forecast(project: object) -> OutcomeSummary | None:
+    from socialfund.cases.errors import CaseError
+    from socialfund.core.calc.errors import CalculationInputError
+    from socialfund.followup.outcome_selectors import outcome_summary
+
+    try:
+        return outcome_summary(project)  # type: ignore[arg-type]
+    except (CaseError, CalculationInputError):
+        return None
 
 
 def _indicator(project: str, indicator: object) -> IndicatorLine:
