@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("socialfund.followup.urls")),
     path("", include("socialfund.consultations.urls")),
     path("", include("socialfund.reports.urls")),
+    path("", include("socialfund.opendata.urls")),
     path("api/v1/", api.urls),
     path("konto/nycklar/", account_views.tokens_view, name="tokens"),
     path("konto/nycklar/<int:token_id>/aterkalla/", account_views.token_revoke_view, name="token-revoke"),
