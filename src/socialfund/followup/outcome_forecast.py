@@ -25,7 +25,7 @@ from socialfund.core.calc.model import Calculation
 from socialfund.core.calc.results import RepaymentResult
 from socialfund.core.calc.simulation import simulate
 from socialfund.core.repayment_rules import RepaymentRules
-from socialfund.followup.savings import _exact, derive_saving, forecast_by_board
+from socialfund.followup.savings import _exact, derive_saving, effect_value_per_unit, forecast_by_board
 
 SIMULATION_RUNS = 2000
 SIMULATION_SEED = 20260407  # fixed: the same measurements give the same chance on every page load
@@ -61,6 +61,7 @@ class EffectComparison:
     index: int
     label: str
     unit_value: Decimal
+    value_per_unit: Decimal  # after deadweight, displacement and attribution: what a unit saves
     years: list[YearComparison]
     achievement: Decimal | None  # implied / forecast over the measured years; None when nothing was forecast
 
@@ -143,7 +144,12 @@ def _compare(calc: Calculation, index: int, evidence: list[Evidence]) -> EffectC
     implied = sum((_mean_by_year(years).values()), Decimal(0))
     achievement = (implied / forecast).quantize(Decimal("0.0001"), ROUND_HALF_UP) if forecast else None
     return EffectComparison(
-        index=index, label=effect.label, unit_value=_exact(effect.unit_value), years=years, achievement=achievement
+        index=index,
+        label=effect.label,
+        unit_value=_exact(effect.unit_value),
+        value_per_unit=effect_value_per_unit(effect),
+        years=years,
+        achievement=achievement,
     )
 
 

@@ -14,6 +14,15 @@ from socialfund.followup.privacy import AGGREGATES_ONLY
 from socialfund.followup.services.outcome_metrics import OutcomeMetricSpec
 
 SHORT_TEXT = forms.Textarea(attrs={"rows": 2})
+REQUIRED_MESSAGES = {
+    "name": _("Ge effektmåttet ett namn."),
+    "definition": _("Beskriv vad som räknas som effekten."),
+    "target_population": _("Beskriv målgruppen (en grupp, aldrig en person)."),
+    "target": _("Ange målet."),
+    "validation_method": _("Beskriv hur effekten valideras."),
+    "data_source": _("Ange vilka data valideringen bygger på."),
+    "validator_organisation": _("Ange vilken organisation som validerar."),
+}
 
 
 class OutcomeMetricForm(SwedishForm):
@@ -42,6 +51,9 @@ class OutcomeMetricForm(SwedishForm):
     def __init__(self, *args: Any, indicators: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast("forms.ModelChoiceField[Indicator]", self.fields["indicator"]).queryset = indicators
+        # The same words at the field as the service would use: what is missing, not just that something is.
+        for name, message in REQUIRED_MESSAGES.items():
+            self.fields[name].error_messages["required"] = message
 
     def spec(self) -> OutcomeMetricSpec:
         return OutcomeMetricSpec(**self.cleaned_data)
