@@ -47,3 +47,13 @@ def test_served_at_its_public_url_without_people(fund, followed, users):
             assert initiative.initiator_name not in text
         if initiative.contact_name:
             assert initiative.contact_name not in text
+
+
+def test_the_public_page_links_every_dataset(fund, followed, users):
+    from socialfund.reports.public import public_page_set
+
+    public_page_set(fund=fund, user=users["admin"], enabled=True, intro="")
+    html = Client().get(reverse("reports:public", args=[fund.slug])).content.decode()
+    for name in ("opendata:decisions", "opendata:grants", "opendata:indigo"):
+        assert reverse(name, args=[fund.slug]) in html
+    assert reverse("opendata:catalogue", args=[fund.slug, "ttl"]) in html
