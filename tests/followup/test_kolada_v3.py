@@ -199,3 +199,25 @@ def test_the_command_checks_the_default_set(fake, settings, capsys, monkeypatch)
         call_command("kolada", "check-set", "barn-och-unga")
     out, err = capsys.readouterr()
     assert "4 av 6 nyckeltal stämmer" in out and "N03942: Kolada känner inte till" in err
+
+
+def test_importing_the_default_set_adds_only_what_checked_out(fake, users, project, settings, monkeypatch, capsys):
+    settings.KOLADA_BASE_URL = fake.base
+    monkeypatch.setattr(kolada, "urllib_getter", real_urllib_getter)
+    fake.route(f"/kpi/{','.join(entry.kpi for entry in BARN_OCH_UNGA)}", "kpi-barn-och-unga.json")
+    fake.route("/kpi/N15428", "kpi-N15428.json")
+    fake.route(N15428, "N15428-0181-early.json")  # 2014 and 2015: before the project's start in 2016
+    for kpi in ("N15505", "N17473", "N17445"):  # known and titled as expected, but no figure for 0181
+        fake.route(f"/data/kpi/{kpi}/municipality/0181", "kpi-unknown.json")
+    call_command("kolada", "import-set", "barn-och-unga", "--project", str(project.pk), "--user", "handlaggare")
+    out, err = capsys.readouterr()
+    (indicator,) = project.indicators.filter(source="kolada")
+    assert (indicator.kolada_kpi, indicator.kolada_municipality, indicator.direction) == ("N15428", "0181", "higher")
+    assert (indicator.baseline_value, indicator.baseline_on) == (Decimal("69.1"), dt.date(2015, 12, 31))
+    assert KpiSnapshot.objects.get(indicator=indicator).unit == "%"
+    assert "1 indikatorer tillagda, 5 inte" in out
+    assert "N02797" in err and "N03942: Kolada känner inte till" in err  # renamed and unknown: not imported
+    assert "N15505: Kolada har inget värde för 0181 före projektstarten." in err
+    call_command("kolada", "import-set", "barn-och-unga", "--project", str(project.pk), "--user", "handlaggare")
+    assert "N15428: projektet följer redan nyckeltalet." in capsys.readouterr().err
+    assert project.indicators.filter(source="kolada").count() == 1

@@ -12,6 +12,7 @@ when it refuses; a refused step stores nothing.
     measurement_record            lead board / preparation group: an aggregate figure by hand
     indicator_refresh_from_kolada lead board / preparation group / the scheduled command
     kpi_snapshot_check            with linking and every refresh: Kolada's metadata, a changed title flagged
+    indicator_set_import          lead board / preparation group: a default Kolada set, checked, as indicators
     outcome_metric_save           lead board / preparation group: an outcome metric (INDIGO), created or changed
     measurement_status_set        lead board / preparation group: estimated, reported; validated by the group only
     report_draft_save             lead board: a new version of a report (PDSA)
@@ -50,6 +51,7 @@ from socialfund.followup.services.indicators import (
     measurement_record,
 )
 from socialfund.followup.services.kolada_meta import kpi_snapshot_check
+from socialfund.followup.services.kolada_set_import import SetImport, indicator_set_import
 from socialfund.followup.services.outcome import Derivation, realised_saving_record, realised_savings_derive
 from socialfund.followup.services.outcome_metrics import (
     OutcomeMetricSpec,
@@ -76,6 +78,8 @@ __all__ = [
     "indicator_create",
     "indicator_refresh_from_kolada",
     "kpi_snapshot_check",
+    "indicator_set_import",
+    "SetImport",
     "measurement_status_set",
     "outcome_metric_save",
     "OutcomeMetricSpec",

@@ -2,7 +2,11 @@
 running project's indicator that follows it (or `refresh 12` for indicator number 12).
 
 `socialfund kolada check-set barn-och-unga`: check a default indicator set (KKiK's "Barn och unga")
-against Kolada's metadata: which key figures Kolada knows, and whose title is not the expected one."""
+against Kolada's metadata: which key figures Kolada knows, and whose title is not the expected one.
+
+`socialfund kolada import-set barn-och-unga --project 12 --user beredning`: the same check, then every
+key figure that passed becomes a Kolada indicator of project 12 (baseline: the latest total up to the
+project's start), created as that user."""
 
 from __future__ import annotations
 
@@ -10,13 +14,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from socialfund.accounts.models import User
 from socialfund.cases.errors import CaseError
 from socialfund.core.kolada import SOURCE_LABEL, KoladaError
 from socialfund.core.kolada_sets import DEFAULT_SETS, CheckStatus, check_set
 from socialfund.followup.codes import IndicatorSource, ProjectStatus
 from socialfund.followup.kolada import kolada_client
-from socialfund.followup.models import Indicator
-from socialfund.followup.services import indicator_refresh_from_kolada
+from socialfund.followup.models import Indicator, Project
+from socialfund.followup.services import indicator_refresh_from_kolada, indicator_set_import
 
 
 class Command(BaseCommand):
@@ -29,10 +34,17 @@ class Command(BaseCommand):
         refresh.add_argument("--years", default="", help="Kommaseparerade år; tomt: alla år Kolada har.")
         check = sub.add_parser("check-set", help="Kontrollera en standarduppsättning nyckeltal mot Kolada.")
         check.add_argument("set", choices=sorted(DEFAULT_SETS), help="Uppsättningen, t.ex. barn-och-unga.")
+        load = sub.add_parser("import-set", help="Lägg till en kontrollerad standarduppsättning i ett projekt.")
+        load.add_argument("set", choices=sorted(DEFAULT_SETS), help="Uppsättningen, t.ex. barn-och-unga.")
+        load.add_argument("--project", type=int, required=True, help="Projektets nummer.")
+        load.add_argument("--user", required=True, help="Användarnamnet indikatorerna skapas av.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "check-set":
             self._check_set(options["set"])
+            return
+        if options["action"] == "import-set":
+            self._import_set(options["set"], options["project"], options["user"])
             return
         indicators = _indicators(options["indicator"])
         years = _years(options["years"])
@@ -64,6 +76,21 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(checks) - len(problems)} av {len(checks)} nyckeltal stämmer. {SOURCE_LABEL}")
         if problems:
             raise CommandError(f"{len(problems)} nyckeltal i {name} behöver kontrolleras.")
+
+    def _import_set(self, name: str, project_id: int, username: str) -> None:
+        project = Project.objects.select_related("initiative__fund__organisation").filter(pk=project_id).first()
+        user = User.objects.filter(username=username).first()
+        if project is None or user is None:
+            raise CommandError(f"Inget projekt {project_id} eller ingen användare {username!r}.")
+        try:
+            result = indicator_set_import(project=project, user=user, entries=DEFAULT_SETS[name])
+        except (KoladaError, CaseError) as exc:
+            raise CommandError(exc.message) from exc
+        for indicator in result.created:
+            self.stdout.write(f"Ny indikator: {indicator.name} ({indicator.kolada_kpi}).")
+        for line in result.skipped:
+            self.stderr.write(line)
+        self.stdout.write(f"{len(result.created)} indikatorer tillagda, {len(result.skipped)} inte. {SOURCE_LABEL}")
 
 
 def _indicators(key: str) -> list[Indicator]:
