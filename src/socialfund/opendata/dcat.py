@@ -122,33 +122,47 @@ def catalogue(fund: Fund, *, absolute: Callable[[str], str], today: dt.date) -> 
     g.add((catalog, DCTERMS.modified, Literal(today.isoformat(), datatype=XSD.date)))
 
     for spec in DATASETS:
-        url = absolute(reverse(spec.url_name, args=[fund.slug]))
-        dataset, distribution = URIRef(f"{page}#{spec.key}"), URIRef(f"{url}#distribution")
+        dataset = URIRef(f"{page}#{spec.key}")
         g.add((catalog, DCAT.dataset, dataset))
-        g.add((dataset, RDF.type, DCAT.Dataset))
-        _texts(g, dataset, DCTERMS.title, spec.title_sv, spec.title_en)
-        _texts(g, dataset, DCTERMS.description, spec.description_sv, spec.description_en)
-        g.add((dataset, DCTERMS.publisher, publisher))
-        g.add((dataset, DCAT.contactPoint, contact))
-        g.add((dataset, DCAT.theme, URIRef(EU + "data-theme/GOVE")))
-        g.add((dataset, DCAT.theme, URIRef(EU + "data-theme/SOCI")))
-        g.add((dataset, DCTERMS.accessRights, URIRef(EU + "access-right/PUBLIC")))
-        g.add((dataset, DCTERMS.modified, Literal(today.isoformat(), datatype=XSD.date)))
-        g.add((dataset, DCAT.landingPage, URIRef(page)))
-        for word in spec.keywords:
-            g.add((dataset, DCAT.keyword, Literal(word, lang="sv")))
-        if spec.conforms_to:
-            g.add((dataset, DCTERMS.conformsTo, URIRef(spec.conforms_to)))
-            g.add((URIRef(spec.conforms_to), RDF.type, DCTERMS.Standard))
-        g.add((dataset, DCAT.distribution, distribution))
-        g.add((distribution, RDF.type, DCAT.Distribution))
-        _texts(g, distribution, DCTERMS.title, spec.title_sv, spec.title_en)
-        g.add((distribution, DCAT.accessURL, URIRef(url)))
-        g.add((distribution, DCAT.downloadURL, URIRef(url)))
-        # DCAT-AP-SE writes the format as the media type, a literal ("text/csv"), not an EU file-type URI.
-        g.add((distribution, DCTERMS.format, Literal(spec.media_type)))
-        g.add((distribution, DCTERMS.license, CC0))
+        _dataset(g, spec, dataset, absolute(reverse(spec.url_name, args=[fund.slug])), page, publisher, contact, today)
     return g
+
+
+def _dataset(
+    g: Graph,
+    spec: DatasetSpec,
+    dataset: URIRef,
+    url: str,
+    page: str,
+    publisher: URIRef,
+    contact: URIRef,
+    today: dt.date,
+) -> None:
+    """One dataset with its one distribution (the download at `url`)."""
+    distribution = URIRef(f"{url}#distribution")
+    g.add((dataset, RDF.type, DCAT.Dataset))
+    _texts(g, dataset, DCTERMS.title, spec.title_sv, spec.title_en)
+    _texts(g, dataset, DCTERMS.description, spec.description_sv, spec.description_en)
+    g.add((dataset, DCTERMS.publisher, publisher))
+    g.add((dataset, DCAT.contactPoint, contact))
+    g.add((dataset, DCAT.theme, URIRef(EU + "data-theme/GOVE")))
+    g.add((dataset, DCAT.theme, URIRef(EU + "data-theme/SOCI")))
+    g.add((dataset, DCTERMS.accessRights, URIRef(EU + "access-right/PUBLIC")))
+    g.add((dataset, DCTERMS.modified, Literal(today.isoformat(), datatype=XSD.date)))
+    g.add((dataset, DCAT.landingPage, URIRef(page)))
+    for word in spec.keywords:
+        g.add((dataset, DCAT.keyword, Literal(word, lang="sv")))
+    if spec.conforms_to:
+        g.add((dataset, DCTERMS.conformsTo, URIRef(spec.conforms_to)))
+        g.add((URIRef(spec.conforms_to), RDF.type, DCTERMS.Standard))
+    g.add((dataset, DCAT.distribution, distribution))
+    g.add((distribution, RDF.type, DCAT.Distribution))
+    _texts(g, distribution, DCTERMS.title, spec.title_sv, spec.title_en)
+    g.add((distribution, DCAT.accessURL, URIRef(url)))
+    g.add((distribution, DCAT.downloadURL, URIRef(url)))
+    # DCAT-AP-SE writes the format as the media type, a literal ("text/csv"), not an EU file-type URI.
+    g.add((distribution, DCTERMS.format, Literal(spec.media_type)))
+    g.add((distribution, DCTERMS.license, CC0))
 
 
 def _texts(g: Graph, subject: URIRef, predicate: URIRef, swedish: str, english: str) -> None:

@@ -129,60 +129,16 @@ def _organisations(fund: Fund, ids: Ids, grants: list[PublicGrant]) -> list[dict
 
 def _project(fund: Fund, ids: Ids, grant: PublicGrant, base_url: str, today: dt.date) -> dict[str, Any]:
     sources = Sources(base_url, today)
-    decision = sources.add(
-        f"{grant.decision_body} {grant.decided_on.isoformat()} {grant.paragraph}".strip(),
-        "Award Notice",
-        base_url,
-        grant.decided_on,
-    )
-    ledger = sources.add("Fondens bokföring", "Report", base_url, today)
-    project = grant.project
     data: dict[str, Any] = {
         "status": PUBLIC,
         "name": v(grant.title),
         "stage_development": v(_stage(grant)),
         "purpose_and_classifications": {"social_challenge": {"value": grant.summary, "status": PUBLIC}},
-        "overall_project_finance": {
-            "total_investment_commitment": {
-                "currency": {"value": fund.currency, "status": PUBLIC},
-                "amount": {"exact": v(float(grant.total))},
-            },
-            "source_ids": decision,
-        },
-        "investments": [
-            {
-                "id": "INV-1",
-                "organisation_id": v(ids.municipality()),
-                "organisation_role_category": v("Government/Public Sector/Public Bank"),
-                "investment_commitment": {"currency": v(fund.currency), "amount": {"exact": v(float(grant.total))}},
-                "source_ids": decision,
-                "notes": f"Beviljat per år: {', '.join(f'{y}: {a} {fund.currency}' for y, a in grant.amounts)}.",
-                "status": PUBLIC,
-            }
-        ],
-        "transactions": [
-            *(
-                _transaction(ids, f, "Grant", to_board=True, currency=fund.currency, source=ledger)
-                for f in grant.payouts
-            ),
-            *(
-                _transaction(ids, f, "Capital Repayment", to_board=False, currency=fund.currency, source=ledger)
-                for f in grant.repayments
-            ),
-        ],
+        **_finance(fund, ids, grant, sources, today),
+        **_dates(grant),
         "outcome_metrics": [],
         "results": [],
     }
-    if project is not None:
-        data["dates"] = {
-            "start_date_of_service_provision": {"value": project.started_on.isoformat(), "status": PUBLIC},
-            "anticipated_end_date_of_service_provision": {"value": project.ends_on.isoformat(), "status": PUBLIC},
-        }
-        if project.closed_on:
-            data["dates"]["actual_end_date_of_service_provision"] = {
-                "value": project.closed_on.isoformat(),
-                "status": PUBLIC,
-            }
     for metric, results in grant.metrics:
         metric_id = f"OM-{metric.pk}"
         own = sources.add(f"Effektmått {metric.name}", "Report", base_url, metric.created_at.date())
@@ -203,6 +159,61 @@ def _project(fund: Fund, ids: Ids, grant: PublicGrant, base_url: str, today: dt.
             data["results"].append(_result(ids, metric_id, metric.validator_organisation, result, sources))
     data["sources"] = sources.rows
     return data
+
+
+def _finance(fund: Fund, ids: Ids, grant: PublicGrant, sources: Sources, today: dt.date) -> dict[str, Any]:
+    """The grant as the fund's investment, its payouts and the boards' repayments as transactions."""
+    decision = sources.add(
+        f"{grant.decision_body} {grant.decided_on.isoformat()} {grant.paragraph}".strip(),
+        "Award Notice",
+        sources.base_url,
+        grant.decided_on,
+    )
+    ledger = sources.add("Fondens bokföring", "Report", sources.base_url, today)
+    per_year = ", ".join(f"{year}: {amount} {fund.currency}" for year, amount in grant.amounts)
+    return {
+        "overall_project_finance": {
+            "total_investment_commitment": {
+                "currency": {"value": fund.currency, "status": PUBLIC},
+                "amount": {"exact": v(float(grant.total))},
+            },
+            "source_ids": decision,
+        },
+        "investments": [
+            {
+                "id": "INV-1",
+                "organisation_id": v(ids.municipality()),
+                "organisation_role_category": v("Government/Public Sector/Public Bank"),
+                "investment_commitment": {"currency": v(fund.currency), "amount": {"exact": v(float(grant.total))}},
+                "source_ids": decision,
+                "notes": f"Beviljat per år: {per_year}.",
+                "status": PUBLIC,
+            }
+        ],
+        "transactions": [
+            *(
+                _transaction(ids, f, "Grant", to_board=True, currency=fund.currency, source=ledger)
+                for f in grant.payouts
+            ),
+            *(
+                _transaction(ids, f, "Capital Repayment", to_board=False, currency=fund.currency, source=ledger)
+                for f in grant.repayments
+            ),
+        ],
+    }
+
+
+def _dates(grant: PublicGrant) -> dict[str, Any]:
+    project = grant.project
+    if project is None:
+        return {}
+    dates = {
+        "start_date_of_service_provision": {"value": project.started_on.isoformat(), "status": PUBLIC},
+        "anticipated_end_date_of_service_provision": {"value": project.ends_on.isoformat(), "status": PUBLIC},
+    }
+    if project.closed_on:
+        dates["actual_end_date_of_service_provision"] = {"value": project.closed_on.isoformat(), "status": PUBLIC}
+    return {"dates": dates}
 
 
 def _stage(grant: PublicGrant) -> str:
