@@ -221,3 +221,20 @@ def test_importing_the_default_set_adds_only_what_checked_out(fake, users, proje
     call_command("kolada", "import-set", "barn-och-unga", "--project", str(project.pk), "--user", "handlaggare")
     assert "N15428: projektet följer redan nyckeltalet." in capsys.readouterr().err
     assert project.indicators.filter(source="kolada").count() == 1
+
+
+def test_the_command_compares_the_municipality_with_its_group(fake, settings, monkeypatch, capsys, demo):
+    settings.KOLADA_BASE_URL = fake.base
+    monkeypatch.setattr(kolada, "urllib_getter", real_urllib_getter)
+    fake.route("/municipality_groups", "municipality_groups.json")
+    serve_n15428(fake)
+    members = [f"{1400 + i * 3:04d}" for i in range(29)] + ["0181"]
+    fake.route(f"/data/kpi/N15428/municipality/{','.join(members[:25])}/year/2022,2023", "N15428-group-chunk1.json")
+    fake.route(f"/data/kpi/N15428/municipality/{','.join(members[25:])}/year/2022,2023", "N15428-group-chunk2.json")
+    fake.route(f"{N15428}/year/2022,2023", "N15428-0181-p2.json")
+    call_command("kolada", "compare", "N15428", "--group", "G0000", "--years", "2022,2023")
+    out = capsys.readouterr().out
+    assert "N15428: 0181 mot Jämförelsegrupp barn och unga (exempel) (30 kommuner)" in out
+    assert "2022: 73,4 mot " in out and out.rstrip().endswith("Källa: Kolada")
+    with pytest.raises(CommandError, match="ingen kommungrupp G9999"):
+        call_command("kolada", "compare", "N15428", "--group", "G9999")
