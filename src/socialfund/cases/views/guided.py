@@ -77,6 +77,10 @@ def _calc_forms(
     initiative: Initiative, data: Any = None, *, extra_costs: int = 0, extra_effects: int = 0
 ) -> dict[str, Any]:
     general, costs, effects = calc_forms.initial_rows((initiative.content or {}).get("calculation"))
+    if data is not None:
+        # A posted form is judged on what it holds, never against what is stored: with the stored rows
+        # as `initial`, a row posted unchanged counted as "not changed" and was dropped on the next save.
+        general, costs, effects = {}, [], []
     cost_set = formset_factory(calc_forms.CostForm, extra=1 + extra_costs, max_num=40)
     effect_set = formset_factory(calc_forms.EffectForm, extra=1 + extra_effects, max_num=40)
     return {
