@@ -45,7 +45,9 @@ def one_cost_one_effect(client: Client, initiative: Initiative) -> dict[str, str
 def summary(calculation) -> tuple:
     """What a person typed, as stored: each row's label and figures."""
     assert calculation is not None
-    costs = [(c["label"], c["payer"], {int(y): float(a) for y, a in c["amounts"].items()}) for c in calculation["costs"]]
+    costs = [
+        (c["label"], c["payer"], {int(y): float(a) for y, a in c["amounts"].items()}) for c in calculation["costs"]
+    ]
     effects = [
         (e["label"], e["beneficiary"], float(e["unit_value"]), {int(y): float(q) for y, q in e["quantity"].items()})
         for e in calculation["effects"]
