@@ -32,7 +32,7 @@ class _FormReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if tag == "form" and "calc-form" in (a.get("class") or ""):
+        if (tag == "form" and "calc-form" in (a.get("class") or "")) or (tag == "div" and a.get("id") == "calc-grid"):
             self.in_form = True
         if not self.in_form:
             return
@@ -111,9 +111,24 @@ def stored_calculation(initiative: Initiative) -> dict[str, Any] | None:
     return (initiative.content or {}).get("calculation")
 
 
-def fill_frame(form: dict[str, str], *, start_year: int = 2016, horizon: int = 10) -> None:
+def set_frame(
+    client: Client, initiative: Initiative, form: dict[str, str], *, start_year: int = 2016, horizon: int = 10
+) -> dict[str, str]:
+    """Type the first year and the number of years; the grid redraws its columns (as the page's htmx does)."""
     form["calc-start_year"] = str(start_year)
     form["calc-horizon"] = str(horizon)
+    response = client.post(reverse("cases:calc-rows", args=[initiative.pk]), form)
+    assert response.status_code == 200
+    return {**form, **shown_form(response.content.decode())}
+
+
+def _set_cells(form: dict[str, str], prefix: str, values: dict[int, int]) -> None:
+    """Type the figures into the row's year cells, emptying the others (the cells must be shown)."""
+    for name in [n for n in form if n.startswith(prefix + "y")]:
+        form[name] = ""
+    for year, value in values.items():
+        assert f"{prefix}y{year}" in form, f"the grid shows no column {year}"
+        form[f"{prefix}y{year}"] = f"{value:,}".replace(",", " ")
 
 
 def fill_cost(form: dict[str, str], row: int, *, label: str, payer: str, amounts: dict[int, int]) -> None:
@@ -122,7 +137,7 @@ def fill_cost(form: dict[str, str], row: int, *, label: str, payer: str, amounts
     assert prefix + "label" in form, f"the page shows no cost row {row}"
     form[prefix + "label"] = label
     form[prefix + "payer"] = payer
-    form[prefix + "amounts"] = "; ".join(f"{year}: {amount}" for year, amount in amounts.items())
+    _set_cells(form, prefix, amounts)
 
 
 def fill_effect(
@@ -140,27 +155,23 @@ def fill_effect(
     assert prefix + "label" in form, f"the page shows no effect row {row}"
     form[prefix + "label"] = label
     form[prefix + "beneficiary"] = beneficiary
-    form[prefix + "cashable"] = "on"
+    form[prefix + "cashable"] = "yes"
     form[prefix + "unit_value"] = str(unit_value)
-    form[prefix + "quantity"] = "; ".join(f"{year}: {q}" for year, q in quantity.items())
+    _set_cells(form, prefix, quantity)
     form[prefix + "deadweight"] = deadweight
+    form[prefix + "displacement"] = "0"
     form[prefix + "attribution"] = attribution
 
 
 def clear_row(form: dict[str, str], kind: str, row: int) -> None:
-    """Empty every field of a row (what 'remove' means without JavaScript)."""
+    """Empty the row's name and figures (what emptying a row in the grid means)."""
     prefix = f"{kind}-{row}-"
-    for name in [n for n in form if n.startswith(prefix)]:
-        form.pop(name) if name.endswith("cashable") else form.__setitem__(name, "")
+    form[prefix + "label"] = ""
+    _set_cells(form, prefix, {})
 
 
-def _year_values(text: str) -> dict[int, float]:
-    values: dict[int, float] = {}
-    for part in text.replace(";", "\n").splitlines():
-        if part.strip():
-            year, _sep, value = part.partition(":")
-            values[int(year)] = float(value.replace(" ", "").replace("\u00a0", "").replace(",", "."))
-    return values
+def _number(text: str) -> float:
+    return float(text.replace(" ", "").replace("\u00a0", "").replace(",", "."))
 
 
 def shown_rows(form: dict[str, str], kind: str) -> list[tuple[Any, ...] | None]:
@@ -170,11 +181,13 @@ def shown_rows(form: dict[str, str], kind: str) -> list[tuple[Any, ...] | None]:
     while f"{kind}-{row}-label" in form:
         prefix = f"{kind}-{row}-"
         label = form[prefix + "label"]
-        if kind == "costs":
-            party, figures = form[prefix + "payer"], form[prefix + "amounts"]
-        else:
-            party, figures = form[prefix + "beneficiary"], form[prefix + "quantity"]
-        rows.append((label, party, _year_values(figures)) if label.strip() else None)
+        party = form[prefix + "payer"] if kind == "costs" else form[prefix + "beneficiary"]
+        figures = {
+            int(name.removeprefix(prefix + "y")): _number(value)
+            for name, value in form.items()
+            if name.startswith(prefix + "y") and value.strip()
+        }
+        rows.append((label, party, figures) if label.strip() else None)
         row += 1
     return rows
 

@@ -10,9 +10,9 @@ from socialfund.cases.models import Initiative
 from tests.cases.calc_page import (
     fill_cost,
     fill_effect,
-    fill_frame,
     open_calculator,
     press,
+    set_frame,
     shown_form,
     stored_calculation,
 )
@@ -33,8 +33,7 @@ def application(users, fund) -> Initiative:
 
 
 def one_cost_one_effect(client: Client, initiative: Initiative) -> dict[str, str]:
-    form = open_calculator(client, initiative)
-    fill_frame(form)
+    form = set_frame(client, initiative, open_calculator(client, initiative))
     fill_cost(form, 0, label="Läxhjälpare", payer="fund", amounts={2016: 600_000, 2017: 600_000})
     fill_effect(
         form, 0, label="Färre placeringsdygn", beneficiary="SN", unit_value=3201, quantity={2018: 300, 2019: 300}

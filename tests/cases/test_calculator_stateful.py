@@ -24,8 +24,8 @@ from tests.cases.calc_page import (
     clear_row,
     fill_cost,
     fill_effect,
-    fill_frame,
     open_calculator,
+    set_frame,
     shown_form,
     shown_rows,
     stored_calculation,
@@ -54,8 +54,7 @@ class CalculatorUse(RuleBasedStateMachine):
         self.initiative = services.initiative_create(
             fund=self.fund, user=self.user, title="Läxhjälp", stage="application"
         )
-        self.form = open_calculator(self.client, self.initiative)
-        fill_frame(self.form)
+        self.form = set_frame(self.client, self.initiative, open_calculator(self.client, self.initiative))
         self.typed: dict[str, list[tuple[Any, ...] | None]] = {
             "costs": shown_rows(self.form, "costs"),
             "effects": shown_rows(self.form, "effects"),
