@@ -40,6 +40,7 @@ from socialfund.core.calc import (
     simulate,
 )
 from socialfund.core.calc.labels import EXPLANATIONS, LINE_KINDS, describe_path
+from socialfund.core.calc.model import FUND
 from socialfund.core.repayment_rules import RepaymentRules
 
 SIMULATION_RUNS = 2000  # enough for a stable chance on the page; the CLI runs more
@@ -196,6 +197,21 @@ class CalculatorPage:
     @property
     def effect_rows(self) -> list[GridRow]:
         return self.rows("effects")
+
+    @property
+    def paste_too_wide(self) -> str:
+        # The page's script fills in the numbers; the words are the server's, so they are translated.
+        return gettext(
+            "Blocket du klistrade in är %(width)s kolumner brett men rutnätet har bara %(room)s år kvar från den här "
+            "rutan. Inget klistrades in."
+        )
+
+    @property
+    def paste_too_tall(self) -> str:
+        return gettext(
+            "Blocket du klistrade in har %(height)s rader men det finns bara %(room)s rader härifrån. Lägg till rader "
+            "först. Inget klistrades in."
+        )
 
     @property
     def drop_off_hint(self) -> str:
@@ -392,7 +408,12 @@ def with_row_removed(data: QueryDict, prefix: str, index: int) -> QueryDict:
 
 def with_row_added(data: QueryDict, prefix: str) -> QueryDict:
     result = data.copy()
-    result[f"{prefix}-TOTAL_FORMS"] = str(min(_int(data.get(f"{prefix}-TOTAL_FORMS")) + 1, MAX_ROWS))
+    total = _int(data.get(f"{prefix}-TOTAL_FORMS"))
+    result[f"{prefix}-TOTAL_FORMS"] = str(min(total + 1, MAX_ROWS))
+    # The new row starts as an opened page's empty row does: the fund pays, nothing is displaced.
+    defaults = {"payer": FUND} if prefix == "costs" else {"displacement": "0"}
+    for name, value in defaults.items():
+        result.setdefault(f"{prefix}-{total}-{name}", value)
     return result
 
 

@@ -202,6 +202,10 @@ class GridRowForm(SwedishForm):
             self.add_error(None, gettext("Fyll i minst ett år i rutnätet."))
         return data
 
+    def has_changed(self) -> bool:
+        # A blank row is an empty row of the grid, whatever its choosers show: it is skipped, not validated.
+        return not self.is_blank()
+
     def is_blank(self) -> bool:
         """Nothing typed: no benämning and no figure (what an empty extra row looks like)."""
         if not self.is_bound:
