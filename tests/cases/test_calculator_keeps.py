@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from socialfund.cases import services
 from socialfund.cases.models import Initiative
 from tests.cases.calc_page import (
+    calc_url,
     fill_cost,
     fill_effect,
     open_calculator,
@@ -91,3 +95,65 @@ def test_two_costs_paid_by_the_fund_both_count(applicant, application):
     costs = stored_calculation(application)["costs"]
     assert [c["label"] for c in costs] == ["Läxhjälpare", "Utvärdering"]
     assert sum(float(a) for c in costs for a in c["amounts"].values()) == 1_300_000
+
+
+@pytest.mark.parametrize(
+    ("cell", "typed", "message"),
+    [
+        ("costs-0-y2017", "tusen", "”tusen” är inget tal."),
+        ("effects-0-y2019", "-3", "Kan inte vara negativt."),
+        ("costs-0-y2017", "100\t200", "En ruta rymmer ett tal"),
+    ],
+)
+def test_bad_input_in_a_cell_gets_a_swedish_message_there_and_the_saved_calculation_stays(
+    applicant, application, cell, typed, message
+):
+    page = press(applicant, application, one_cost_one_effect(applicant, application), "save")
+    saved = stored_calculation(application)
+    form = shown_form(page.content.decode())
+    form[cell] = typed
+    response = press(applicant, application, form, "save", expect=400)
+    html = response.content.decode()
+    assert f'id="{cell}-error"' in html and message in html
+    where = ("Kostnad 1" if cell.startswith("costs") else "Effekt 1") + ", " + cell[-4:]
+    assert f"{where}: " in html  # the list of errors names the cell in words
+    assert "effects[" not in html and "costs[" not in html
+    assert stored_calculation(application) == saved
+    # The typed text is kept in the draft and shown again, not lost.
+    assert shown_form(applicant.get(calc_url(application)).content.decode())[cell] == typed
+
+
+def test_a_year_outside_the_period_is_kept_with_a_message(applicant, application):
+    page = press(applicant, application, one_cost_one_effect(applicant, application), "save")
+    saved = stored_calculation(application)
+    form = shown_form(page.content.decode())
+    form["calc-horizon"] = "2"  # 2016–2017: the effect's 2018 and 2019 now fall outside
+    html = press(applicant, application, form, "save", expect=400).content.decode()
+    assert "2018 ligger utanför kalkylens år 2016–2017" in html
+    assert stored_calculation(application) == saved
+    shown = shown_form(html)
+    assert shown["effects-0-y2018"] == "300" and shown["effects-0-y2019"] == "300"
+
+
+def test_an_empty_calculation_shows_no_verdict(applicant, application):
+    html = applicant.get(calc_url(application)).content.decode()
+    assert "✓" not in html.split('id="live-screening"')[0]
+    assert 'data-testid="repayment-verdict"' not in html
+    form = set_frame(applicant, application, open_calculator(applicant, application))
+    preview = applicant.post(reverse("cases:calc-preview", args=[application.pk]), form).content.decode()
+    assert 'data-testid="repayment-verdict"' not in preview
+    assert "håller riktlinjernas gränser" not in preview
+
+
+@pytest.mark.parametrize(("unit_value", "status"), [(3201, "pass"), (10, "fail")])
+def test_the_summary_and_the_screening_panel_give_the_same_repayment_verdict(
+    applicant, application, unit_value, status
+):
+    """A calculation that repays and one whose savings are too small: both panels read one finding."""
+    form = one_cost_one_effect(applicant, application)
+    form["effects-0-unit_value"] = str(unit_value)
+    html = applicant.post(reverse("cases:calc-preview", args=[application.pk]), form).content.decode()
+    verdicts = re.findall(r'data-testid="repayment-verdict" data-status="(\w+)"', html)
+    screening = re.findall(r'data-rule="repayment" data-status="(\w+)"', html)
+    assert verdicts and set(verdicts) == {status}
+    assert screening == [status]

@@ -39,7 +39,7 @@ from socialfund.core.calc import (
     parse_calculation,
     simulate,
 )
-from socialfund.core.calc.labels import EXPLANATIONS, LINE_KINDS, describe_path
+from socialfund.core.calc.labels import EXPLANATIONS, LINE_KINDS, SHARE_DEFAULT_SOURCE, describe_path
 from socialfund.core.calc.model import FUND
 from socialfund.core.repayment_rules import RepaymentRules
 
@@ -212,6 +212,10 @@ class CalculatorPage:
             "Blocket du klistrade in har %(height)s rader men det finns bara %(room)s rader härifrån. Lägg till rader "
             "först. Inget klistrades in."
         )
+
+    @property
+    def share_default_hint(self) -> str:
+        return gettext(SHARE_DEFAULT_SOURCE)
 
     @property
     def drop_off_hint(self) -> str:

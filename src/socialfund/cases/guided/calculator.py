@@ -30,7 +30,6 @@ from socialfund.core.calc.labels import (
     LINE_KINDS,
     OUTSIDE_PARTIES,
     SHARE_DEFAULT,
-    SHARE_DEFAULT_SOURCE,
 )
 from socialfund.core.calc.model import FUND
 from socialfund.core.money import MoneyError, parse_amount
@@ -263,7 +262,7 @@ class EffectForm(GridRowForm):
         shares = [("", gettext("Välj …")), *SHARE_PRESETS, ("unknown", unknown)]
         for name in ("deadweight", "displacement", "attribution"):
             self.fields[name].choices = shares  # type: ignore[attr-defined]
-            self.fields[name].help_text = gettext(EXPLANATIONS[name]) + " " + gettext(SHARE_DEFAULT_SOURCE)
+            self.fields[name].help_text = gettext(EXPLANATIONS[name])
         self.fields["displacement"].initial = "0"
         self.fields["high"].help_text = gettext(EXPLANATIONS["uncertainty"])
         self.order_fields(["label", "beneficiary", "cashable", "unit_cost", "unit_value"])
