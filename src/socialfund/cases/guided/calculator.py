@@ -45,7 +45,7 @@ SHARE_PRESETS = [
 DISCOUNTS = [
     ("0.04", _("4 % – vanligast i svenska kalkyler")),
     ("0.035", _("3,5 % – brittiska statens ränta (The Green Book)")),
-    ("green_book", _("3,5 % i 30 år, sedan lägre (The Green Book, för långa kalkyler)")),
+    ("green_book", _("3,5 procent i 30 år, sedan lägre (The Green Book, för långa kalkyler)")),
 ]
 YES_NO = [("yes", _("Ja, budgeten minskar")), ("no", _("Nej, tid eller resurser frigörs"))]
 MAX_ROWS = 40
@@ -153,7 +153,8 @@ class GridRowForm(SwedishForm):
             )
         self.row_name = row_name
         # In the grid the row's name cell has no visible label of its own: the column header and this name it.
-        self.fields["label"].widget.attrs["aria-label"] = f"{row_name}, {gettext('benämning')}"
+        name_word = gettext("benämning")
+        self.fields["label"].widget.attrs["aria-label"] = f"{row_name}, {name_word}"
 
     def year_fields(self) -> list[forms.BoundField]:
         return [self[f"y{year}"] for year in self.years]
@@ -231,7 +232,8 @@ class CostForm(GridRowForm):
         super().__init__(*args, **kwargs)
         self.fields["payer"] = _party_field(_("Vem betalar"), self.parties, with_fund=True)
         self.fields["payer"].initial = FUND
-        self.fields["payer"].widget.attrs["aria-label"] = f"{self.row_name}, {gettext('vem betalar')}"
+        payer_word = gettext("vem betalar")
+        self.fields["payer"].widget.attrs["aria-label"] = f"{self.row_name}, {payer_word}"
         self.fields["optimism_bias"].help_text = gettext(EXPLANATIONS["optimism_bias"])
         self.fields["high"].help_text = gettext(EXPLANATIONS["uncertainty"])
         self.order_fields(["label", "payer"])

@@ -66,7 +66,7 @@ EXPLANATIONS: dict[str, str] = {
         "socialtjänsten arbetar med samma elever och hälften av förbättringen är deras, är attributionen 50 %."
     ),
     "optimism_bias": _(
-        "Optimismpåslag: kostnader blir ofta högre än planerat. Påslaget räknar med det. Exempel: 10 % gör "
+        "Optimismpåslag: kostnader blir ofta högre än planerat. Påslaget räknar med det. Exempel: ett påslag på 10 procent gör "
         "600 000 kr till 660 000 kr i kalkylen."
     ),
     "drop_off": _(
