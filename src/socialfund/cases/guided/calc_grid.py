@@ -114,7 +114,7 @@ class CalculatorPage:
             general_initial, cost_rows, effect_rows = {}, [], []
         general = GeneralForm(data, initial=general_initial, prefix="calc")
         period = _year_range(general, stored)
-        years = list(period) if period is not None else []
+        years = sorted(set(period or []) | _posted_years(data))
         kwargs = {"years": years, "period": period, "parties": parties}
         costs = _formset(CostForm, 1 + extra_costs)(data, initial=cost_rows, prefix="costs", form_kwargs=kwargs)
         effects = _formset(EffectForm, 1 + extra_effects)(
@@ -291,6 +291,18 @@ def run_calculation(
     if any("uncertainty" in line for line in [*document.get("costs", []), *document.get("effects", [])]):
         state.simulation = simulate(calculation, runs=SIMULATION_RUNS, seed=1, rules=rules)
     return state
+
+
+def _posted_years(data: QueryDict | None) -> set[int]:
+    """Years that hold a posted figure in any row: a figure in a year the grid no longer shows (the period
+    moved) stays visible, with its message, instead of being dropped."""
+    years: set[int] = set()
+    for key in data or ():
+        if key.startswith(("costs-", "effects-")):
+            match = YEAR_FIELD.match(key.rpartition("-")[2])
+            if match and str(data.get(key) or "").strip():  # type: ignore[union-attr]
+                years.add(int(match.group(1)))
+    return years
 
 
 def _stored_parties(stored: Mapping[str, Any] | None) -> dict[str, str]:

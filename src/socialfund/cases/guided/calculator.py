@@ -10,6 +10,8 @@ ignored, rows with errors are reported beside their cells and left out.
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,7 +20,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.forms import SwedishForm
@@ -125,32 +127,24 @@ class GridRowForm(SwedishForm):
         self.parties: list[Party] = kwargs.pop("parties", [])
         super().__init__(*args, **kwargs)
         self.period = period
-        shown = set(years)
-        if self.is_bound:
-            # A figure in a year the grid no longer shows (the period moved) stays visible with its message.
-            for key in self.data:
-                prefix = f"{self.prefix}-"
-                match = YEAR_FIELD.match(key.removeprefix(prefix)) if key.startswith(prefix) else None
-                if match and str(self.data.get(key) or "").strip():
-                    shown.add(int(match.group(1)))
-        self.years = sorted(shown)
+        self.years = sorted(set(years))
         number = int(self.prefix.rsplit("-", 1)[-1]) + 1 if self.prefix and self.prefix[-1].isdigit() else 1
         row_name = f"{gettext(LINE_KINDS[self.kind])} {number}"
+        # One cell field built, then copied per year: a 20 × 20 grid builds 400 cells on every keystroke's update.
+        cell = forms.CharField(required=False, max_length=40, widget=forms.TextInput())
         for year in self.years:
-            self.fields[f"y{year}"] = forms.CharField(
-                label=str(year),
-                required=False,
-                max_length=40,
-                widget=forms.TextInput(
-                    attrs={
-                        "inputmode": "decimal",
-                        "autocomplete": "off",
-                        "class": "cell",
-                        "aria-label": f"{row_name}, {year}",
-                        "data-year": str(year),
-                    }
-                ),
-            )
+            field = copy.copy(cell)
+            field.label = str(year)
+            field.widget = copy.copy(cell.widget)
+            field.widget.attrs = {
+                **cell.widget.attrs,
+                "inputmode": "decimal",
+                "autocomplete": "off",
+                "class": "cell",
+                "aria-label": f"{row_name}, {year}",
+                "data-year": str(year),
+            }
+            self.fields[f"y{year}"] = field
         self.row_name = row_name
         # In the grid the row's name cell has no visible label of its own: the column header and this name it.
         name_word = gettext("benämning")
@@ -280,12 +274,17 @@ class EffectForm(GridRowForm):
 
 def unit_cost_choices() -> list[tuple[str, str]]:
     """Each unit cost with its value, unit, price year and source, so the list can be searched by any of them."""
+    return list(_unit_cost_choices(get_language()))
+
+
+@functools.lru_cache(maxsize=8)
+def _unit_cost_choices(language: str | None) -> tuple[tuple[str, str], ...]:
     choices = [("", gettext("Ingen – jag skriver ett eget värde"))]
     for cost in load_unit_costs().values():
         year = cost.price_year or gettext("prisår okänt")
         value = f"{cost.value:,.0f}".replace(",", "\u00a0")
         choices.append((cost.id, f"{cost.label_sv}: {value} kr per {cost.unit} ({year}, {cost.source})"))
-    return choices
+    return tuple(choices)
 
 
 def share_value(choice: str) -> float:
