@@ -168,3 +168,25 @@ def test_adding_a_row_keeps_what_is_typed_and_focuses_the_new_row(page: Page, si
     expect(page.get_by_label("Kostnad 2, benämning")).to_have_count(1)  # the blank row after
     expect(page.get_by_label("Kostnad 2, benämning")).to_have_value("")
     expect(page.get_by_label("Kostnad 1, benämning")).to_have_value("Läxhjälpare")
+
+
+def test_the_grid_passes_axe_at_1280_and_390_px_with_figures_and_with_an_error(page: Page, sign_in):
+    from tests.browser.test_accessibility import axe_report, axe_violations, sideways_overflow
+
+    case = new_draft()
+    sign_in("handlaggare")
+    open_calculator(page, case)
+    type_the_calculation(page)
+    page.get_by_label("Kostnad 1, 2018").fill("tusen")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    expect(page.locator("#costs-0-y2018-error")).to_contain_text("”tusen” är inget tal.")
+    expect(page.get_by_role("link", name=re.compile("^Kostnad 1, 2018: "))).to_be_visible()
+    for width, height in ((1280, 800), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        violations = axe_violations(page)
+        assert violations == [], f"{width} px: " + axe_report(violations)
+    # At 390 px the summary is a bar that opens; the page itself does not scroll sideways (the grid scrolls).
+    page.reload()
+    expect(page.locator("#calc-summary-panel")).not_to_have_attribute("open", "")
+    assert sideways_overflow(page) == 0
+    page.set_viewport_size({"width": 1280, "height": 800})

@@ -157,3 +157,11 @@ def test_the_summary_and_the_screening_panel_give_the_same_repayment_verdict(
     screening = re.findall(r'data-rule="repayment" data-status="(\w+)"', html)
     assert verdicts and set(verdicts) == {status}
     assert screening == [status]
+
+
+def test_the_screening_beside_the_calculator_shows_no_file_keys_or_rule_ids(applicant, application):
+    html = applicant.get(calc_url(application)).content.decode()
+    panel = html.split('id="live-screening"')[1]
+    assert "Beskriv den valda metoden." in panel
+    assert "(method.description)" not in panel
+    assert "– repayment:" not in panel and "– method:" not in panel
