@@ -527,6 +527,7 @@ def test_the_guided_application_with_the_keyboard_alone(page: Page, sign_in):
     type_into(page, "id_effects-0-y2018", "300")
     for year in (2019, 2020, 2021):
         page.keyboard.press("Tab")
+        assert focused(page)["id"] == f"id_effects-0-y{year}"
         page.keyboard.type("300")
     assert focused(page)["id"] == "id_effects-0-y2021"
     tab_to_id(page, "id_effects-0-beneficiary")
