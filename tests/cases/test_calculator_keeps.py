@@ -165,3 +165,16 @@ def test_the_screening_beside_the_calculator_shows_no_file_keys_or_rule_ids(appl
     assert "Beskriv den valda metoden." in panel
     assert "(method.description)" not in panel
     assert "– repayment:" not in panel and "– method:" not in panel
+
+
+def test_other_partners_are_typed_with_swedish_kinds_and_shown_so(applicant, application):
+    url = reverse("cases:guided", args=[application.pk, "samverkan"])
+    application.refresh_from_db()
+    response = applicant.post(url, {"version": application.version, "other_partners": "Röda korset; förening"})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.content["partners"] == [{"name": "Röda korset", "type": "association"}]
+    html = applicant.get(url).content.decode()
+    assert "Röda korset; förening" in html and "association" not in html.split("<main")[1]
+    response = applicant.post(url, {"version": application.version, "other_partners": "Röda korset; klubb"})
+    assert "skriv namn; typ (en av förening, stiftelse" in response.content.decode()
