@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, cast
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.forms import (
@@ -153,15 +153,15 @@ class MethodForm(StepForm):
 
 
 PARTNER_TYPES: dict[str, str] = {
-    "association": _("förening"),
-    "foundation": _("stiftelse"),
-    "cooperative": _("kooperativ"),
-    "company": _("företag"),
-    "sole_trader": _("enskild firma"),
-    "public_body": _("myndighet"),
-    "municipal_company": _("kommunalt bolag"),
-    "university": _("högskola"),
-    "region_unit": _("regionen"),
+    "association": gettext_noop("förening"),
+    "foundation": gettext_noop("stiftelse"),
+    "cooperative": gettext_noop("kooperativ"),
+    "company": gettext_noop("företag"),
+    "sole_trader": gettext_noop("enskild firma"),
+    "public_body": gettext_noop("myndighet"),
+    "municipal_company": gettext_noop("kommunalt bolag"),
+    "university": gettext_noop("högskola"),
+    "region_unit": gettext_noop("regionen"),
 }
 """The kinds of outside party, as people write them; the file keeps the code."""
 # The Swedish words (and the file's codes, which are the English words) -> the code.
