@@ -178,3 +178,12 @@ def test_other_partners_are_typed_with_swedish_kinds_and_shown_so(applicant, app
     assert "Röda korset; förening" in html and "association" not in html.split("<main")[1]
     response = applicant.post(url, {"version": application.version, "other_partners": "Röda korset; klubb"})
     assert "skriv namn; typ (en av förening, stiftelse" in response.content.decode()
+
+
+def test_a_saved_calculation_opens_with_its_row_and_column_totals(applicant, application):
+    press(applicant, application, one_cost_one_effect(applicant, application), "save")
+    html = applicant.get(calc_url(application)).content.decode()
+    costs = html.split('data-grid="costs"')[1].split("</table>")[0]
+    assert re.search(r'class="num grand-total">1[\s\u00a0]200[\s\u00a0]000<', costs)
+    assert re.search(r'class="num row-total">1[\s\u00a0]200[\s\u00a0]000<', costs)
+    assert re.search(r'class="num col-total">600[\s\u00a0]000<', costs)

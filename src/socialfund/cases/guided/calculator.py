@@ -203,7 +203,8 @@ class GridRowForm(SwedishForm):
     def is_blank(self) -> bool:
         """Nothing typed: no benämning and no figure (what an empty extra row looks like)."""
         if not self.is_bound:
-            return True
+            # A stored row shown again (its values are the form's initial values).
+            return not str(self.initial.get("label") or "").strip()
         if str(self.data.get(self.add_prefix("label")) or "").strip():
             return False
         return not any(str(self.data.get(self.add_prefix(f"y{year}")) or "").strip() for year in self.years)
