@@ -187,3 +187,14 @@ def test_a_saved_calculation_opens_with_its_row_and_column_totals(applicant, app
     assert re.search(r'class="num grand-total">1[\s\u00a0]200[\s\u00a0]000<', costs)
     assert re.search(r'class="num row-total">1[\s\u00a0]200[\s\u00a0]000<', costs)
     assert re.search(r'class="num col-total">600[\s\u00a0]000<', costs)
+
+
+def test_the_calculator_page_is_valid_html_for_the_checker_issue_29_names(applicant, application):
+    """No min/max/step on text inputs, and htmx only through data-hx-* attributes."""
+    press(applicant, application, one_cost_one_effect(applicant, application), "save")
+    html = applicant.get(calc_url(application)).content.decode()
+    for tag in re.findall(r"<input[^>]*>", html):
+        if 'type="text"' in tag:
+            assert not re.search(r"\s(min|max|step)=", tag), tag
+    assert not re.search(r"\shx-[a-z]", html)
+    assert 'data-hx-swap="innerHTML"' in html
