@@ -184,27 +184,32 @@ def amount(text: str) -> re.Pattern[str]:
 def calculation(page: Page) -> None:
     results = page.locator("#calc-results")
     expect(results).to_contain_text("Fyll i kalkylens ramar")
-    type_and_see_the_results_change(page, page.get_by_label("Första projektåret"), "2016")
+    page.get_by_label("Diskonteringsränta").select_option(label="3,5 % – brittiska statens ränta (The Green Book)")
+    page.get_by_label("Första projektåret").fill("2016")
+    page.get_by_label("Första projektåret").press("Tab")
+    # The grid redraws its columns for the years 2016–2025.
+    expect(page.get_by_label("Kostnad 1, 2016")).to_be_visible()
     expect(results).to_contain_text("Lägg till minst en kostnad")
 
-    cost = page.get_by_role("group", name="Kostnad 1")
-    cost.get_by_label("Kostnad", exact=True).fill("Läxhjälpare")
-    expect(cost.get_by_label("Vem betalar")).to_have_value("fund")
-    type_and_see_the_results_change(page, cost.get_by_label("Belopp per år"), "2016: 600 000; 2017: 600 000")
+    page.get_by_label("Kostnad 1, benämning").fill("Läxhjälpare")
+    expect(page.get_by_label("Kostnad 1, vem betalar")).to_have_value("fund")
+    page.get_by_label("Kostnad 1, 2016").fill("600 000")
+    type_and_see_the_results_change(page, page.get_by_label("Kostnad 1, 2017"), "600 000")
     # 600 000 + 600 000 / 1,035: the fund's cost at present value, and nothing saved yet.
     expect(page.get_by_test_id("pv-costs")).to_have_text(amount("1 179 710 kr"))
     expect(page.get_by_test_id("npv-municipal")).to_have_text(amount("−1 179 710 kr"))
     expect(results).to_contain_text("Lägg till minst en effekt")
 
-    effect = page.get_by_role("group", name="Effekt 1")
-    effect.get_by_label("Effekt", exact=True).fill("Färre placeringsdygn")
-    effect.get_by_label("Vem får besparingen").fill("SN")
-    effect.get_by_label("Verklig budgetminskning").check()
-    effect.get_by_label("eller eget värde per enhet").fill("3201")
+    page.get_by_label("Effekt 1, benämning").fill("Färre placeringsdygn")
+    effect = page.get_by_role("group", name=re.compile("^Effekt 1"))
+    effect.get_by_label("Vem får besparingen").select_option(label="Socialnämnden")
+    effect.get_by_label("Ja, budgeten minskar").check()
+    effect.get_by_label("eller skriv ett eget värde per enhet").fill("3201")
     effect.get_by_label("Dödvikt").select_option(label="25 % – i begränsad utsträckning")
-    type_and_see_the_results_change(
-        page, effect.get_by_label("Antal per år"), "2018: 300; 2019: 300; 2020: 300; 2021: 300"
-    )
+    effect.get_by_label("Attribution").select_option(label="0 % – inget av detta")
+    for year in (2018, 2019, 2020):
+        page.get_by_label(f"Effekt 1, {year}").fill("300")
+    type_and_see_the_results_change(page, page.get_by_label("Effekt 1, 2021"), "300")
     # 3 201 kr × 300 days × 75 % a year, 2018–2021, discounted: the municipality now gains.
     expect(page.get_by_test_id("npv-municipal")).to_have_text(amount("1 376 274 kr"))
     expect(results).to_contain_text("Planen återför hela beloppet.")
@@ -507,16 +512,32 @@ def test_the_guided_application_with_the_keyboard_alone(page: Page, sign_in):
     type_into(page, "id_duration_months", "24")
     save_and_continue(page, titles[9])
 
-    # The calculator: one cost and one effect, typed in; the results follow.
+    # The calculator: one cost and one effect, typed into the grid; the results follow.
+    tab_to_id(page, "id_calc-discount")
+    page.keyboard.type("3")  # 3,5 % – brittiska statens ränta
     type_into(page, "id_calc-start_year", "2016")
+    page.keyboard.press("Tab")  # leaving the field redraws the grid's columns for 2016–2025
+    expect(page.locator("#id_costs-0-y2016")).to_be_visible()
     type_into(page, "id_costs-0-label", "Läxhjälpare")
-    type_into(page, "id_costs-0-amounts", "2016: 600 000; 2017: 600 000")
+    type_into(page, "id_costs-0-y2016", "600 000")
+    page.keyboard.press("ArrowRight")  # the next year, as in a spreadsheet
+    assert focused(page)["id"] == "id_costs-0-y2017"
+    page.keyboard.type("600 000")
     type_into(page, "id_effects-0-label", "Färre placeringsdygn")
-    type_into(page, "id_effects-0-beneficiary", "SN")
-    tab_to_id(page, "id_effects-0-cashable")
+    type_into(page, "id_effects-0-y2018", "300")
+    for year in (2019, 2020, 2021):
+        page.keyboard.press("Tab")
+        assert focused(page)["id"] == f"id_effects-0-y{year}"
+        page.keyboard.type("300")
+    assert focused(page)["id"] == "id_effects-0-y2021"
+    tab_to_id(page, "id_effects-0-beneficiary")
+    page.keyboard.type("Socialn")  # Socialnämnden, by name
+    tab_to_id(page, "id_effects-0-cashable_0")
     page.keyboard.press("Space")
     type_into(page, "id_effects-0-unit_value", "3201")
-    type_into(page, "id_effects-0-quantity", "2018: 300; 2019: 300; 2020: 300; 2021: 300")
+    for share in ("deadweight", "attribution"):
+        tab_to_id(page, f"id_effects-0-{share}")
+        page.keyboard.type("0")  # 0 % – inget av detta: answered, not assumed
     # No dead weight this time: 3 201 kr × 300 a year, 2018–2021, discounted, less the 1 179 710 kr.
     expect(page.get_by_test_id("npv-municipal")).to_have_text(amount("2 228 269 kr"))
     save_and_continue(page, titles[10])

@@ -96,7 +96,7 @@ def test_a_half_filled_calculation_shows_what_it_can_and_says_what_is_missing(ap
     only_frame["costs-TOTAL_FORMS"] = only_frame["effects-TOTAL_FORMS"] = "1"
     html = applicant.post(url, only_frame).content.decode()
     assert "Lägg till minst en kostnad" in html and "Lägg till minst en effekt" in html
-    with_bad_row = {**CALCULATION_STEP, "effects-1-quantity": "2019: många"}
+    with_bad_row = {**CALCULATION_STEP, "effects-1-y2019": "många"}
     html = applicant.post(url, with_bad_row).content.decode()
     assert "Rader med fel räknas inte med" in html
     assert "Föreslagen återföringsplan" in html  # the valid rows still give numbers
@@ -109,11 +109,14 @@ def test_a_half_filled_calculation_shows_what_it_can_and_says_what_is_missing(ap
         {"calc-start_year": "tjugo"},
         {"calc-horizon": "-3"},
         {"calc-horizon": "100000000000000000000"},
-        {"costs-0-amounts": "2016: 1e400"},
-        {"costs-0-amounts": "2016: -5"},
+        {"costs-0-y2016": "1e400"},
+        {"costs-0-y2016": "-5"},
+        {"costs-0-y2030": "5"},
+        {"costs-0-y2016": "100\t200"},
         {"effects-0-unit_value": "NaN"},
         {"effects-0-unit_value": "Infinity"},
-        {"effects-0-quantity": "2016: 99999999999999999999999"},
+        {"effects-0-y2016": "99999999999999999999999"},
+        {"effects-0-y2018": "-3"},
         {"effects-0-deadweight": "7"},
         {"costs-TOTAL_FORMS": "x"},
         {"effects-0-low": "2", "effects-0-high": "0.5"},
@@ -146,7 +149,7 @@ def test_a_step_with_errors_is_kept_as_typed_and_shown_again(applicant, applicat
     ("step", "wrong", "right"),
     [
         ("budget", {"requested": "2016: tusen", "duration_months": "24"}, COMPLETE_STEPS["budget"]),
-        ("kalkyl", {**CALCULATION_STEP, "costs-0-amounts": "2016: tusen"}, CALCULATION_STEP),
+        ("kalkyl", {**CALCULATION_STEP, "costs-0-y2016": "tusen"}, CALCULATION_STEP),
     ],
 )
 def test_answers_corrected_on_the_page_with_errors_save_without_a_conflict(applicant, application, step, wrong, right):

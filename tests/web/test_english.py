@@ -103,8 +103,8 @@ def test_a_case_and_the_guided_application_in_english(client: Client, demo):
 
     calc = client.get(reverse("cases:guided", args=[case.pk, "kalkyl"])).content.decode()
     assert "Socioeconomic calculation" in headings(calc)
-    assert "<legend>Cost 1</legend>" in calc
-    assert ">Deadweight: would have happened anyway</label>" in calc
+    assert 'aria-label="Cost 1, name"' in calc and 'aria-label="Effect 1, 2' in calc
+    assert "Deadweight: how much would have happened anyway?</label>" in calc
 
     # A save in English answers in English.
     response = client.post(

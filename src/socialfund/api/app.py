@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from django.http import HttpRequest
 from ninja import NinjaAPI
+from ninja.parser import Parser
 
 from socialfund.api import errors
 from socialfund.api.auth import PersonalToken
 from socialfund.api.routers import router
 from socialfund.api.routers_funding import router as funding_router
+from socialfund.core import strictread
+
+
+class StrictJSONParser(Parser):
+    """Request bodies read by the one strict reader: a key given twice is refused, not silently overwritten."""
+
+    def parse_body(self, request: HttpRequest) -> dict:  # type: ignore[type-arg]
+        data = strictread.parse_json(request.body)
+        if not isinstance(data, dict):
+            raise strictread.DocumentReadError("ogiltig JSON: ett objekt {…} väntas")
+        return data
+
 
 api = NinjaAPI(
     title="socialfund API",
@@ -18,6 +32,7 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    parser=StrictJSONParser(),
 )
 errors.install(api)
 api.add_router("/", router)

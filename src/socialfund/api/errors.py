@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from socialfund.cases.errors import CaseConflictError, CaseError, CasePermissionDenied, CaseValidationError
+from socialfund.core.strictread import DocumentReadError
 
 # pydantic's error types in Swedish; anything else keeps pydantic's English text after a Swedish lead.
 PYDANTIC_SV = {
@@ -91,4 +92,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        return api.create_response(request, {"detail": [detail(None, str(exc))]}, status=exc.status_code)
+        message = str(exc)
+        if isinstance(exc.__cause__, DocumentReadError):
+            message = f"Anropets innehåll kan inte läsas: {exc.__cause__.problem}."  # the strict reader's Swedish
+        return api.create_response(request, {"detail": [detail(None, message)]}, status=exc.status_code)

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 from socialfund.accounts.models import User
 from socialfund.cases import services
 from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Initiative
 from socialfund.core.calc import CalculationInputError, parse_calculation
 from socialfund.core.screening import InitiativeInputError, parse_initiative
+from socialfund.core.strictread import DocumentReadError, parse_yaml
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board
 
@@ -34,12 +33,11 @@ SYSTEM_KEYS = {
 
 
 def _load_yaml(text: str, *, what: str) -> dict[str, Any]:
+    """The file read by the one strict reader (the CLI's): a key given twice is refused."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (rad {mark.line + 1})" if mark is not None else ""
-        raise CaseValidationError(f"{what} är inte giltig YAML{where}.", field="file") from exc
+        data = parse_yaml(text)
+    except DocumentReadError as exc:
+        raise CaseValidationError(f"{what} är inte giltig YAML: {exc.problem}.", field="file") from exc
     if not isinstance(data, dict):
         raise CaseValidationError(f"{what} ska vara en YAML-mappning med nycklar som title och stage.", field="file")
     return data

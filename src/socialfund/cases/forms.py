@@ -62,7 +62,9 @@ class SwedishForm(forms.Form):
                 # A number field would let an English-language browser drop the Swedish decimal comma
                 # ("0,1" became 1). A localised text field reads "0,1" (and "0.1") in the user's language.
                 field.localize = True
-                field.widget = forms.TextInput(attrs={"inputmode": "decimal", **field.widget.attrs})
+                # min/max/step belong to number inputs only: on a text input they are invalid HTML.
+                attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("min", "max", "step")}
+                field.widget = forms.TextInput(attrs={"inputmode": "decimal", **attrs})
                 field.widget.is_localized = True
 
     def full_clean(self) -> None:

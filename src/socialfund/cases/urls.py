@@ -15,6 +15,7 @@ urlpatterns = [
     path("arenden/<int:pk>/bilagor/<int:attachment_id>/", case.attachment_download_view, name="attachment"),
     path("arenden/fran-fil/", guided.application_import_view, name="import"),
     path("arenden/<int:pk>/ansokan/berakna/", guided.calculator_preview_view, name="calc-preview"),
+    path("arenden/<int:pk>/ansokan/berakna/rader/", guided.calculator_rows_view, name="calc-rows"),
     path(
         "arenden/<int:pk>/ansokan/<slug:step_code>/provning/", guided.screening_preview_view, name="screening-preview"
     ),

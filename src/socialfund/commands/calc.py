@@ -1,7 +1,7 @@
 """`socialfund calc FILE [--json] [--policy NAME|FILE] [--simulations N] [--seed S]`.
 
 Runs on the pure core alone. Bad input exits with status 2 and one line per error
-on stderr (`effects[1].deadweight: måste vara mellan 0 och 1`), never a traceback.
+on stderr (`Effekt 2, dödvikt (effects[1].deadweight): måste vara mellan 0 och 1`), never a traceback.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from socialfund.core.calc import (
     result_to_dict,
     simulate,
 )
+from socialfund.core.calc.labels import describe_path
+from socialfund.core.calc.parse import ROOT
 from socialfund.core.calc.simulation import MAX_RUNS
 from socialfund.core.repayment_rules import RepaymentRules
 
@@ -99,5 +101,10 @@ def load_rules(name_or_path: str) -> RepaymentRules:
 def _fail(errors: list[tuple[str, str]]) -> int:
     print(f"{PROG}: fel i indata:", file=sys.stderr)
     for path, message in errors:
-        print(f"  {path}: {message}", file=sys.stderr)
+        # The field in words, as the web form names it (core/calc/labels.py), and where it sits in the file.
+        if path in ("", ROOT):
+            where = "Kalkylfilen"
+        else:
+            where = path if path.startswith("-") else f"{describe_path(path)} ({path})"
+        print(f"  {where}: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT

@@ -91,18 +91,19 @@ def test_bad_input_exits_2_with_field_and_message(capsys, tmp_path):
     )
     code, out, err = run(capsys, bad)
     assert (code, out) == (2, "")
-    assert "effects[1].deadweight: måste vara mellan 0 och 1" in err
-    assert "effects[1].quantity.2030: år 2030 ligger utanför kalkylperioden 2015–2017" in err
-    assert "effects[1].quantity.2030: får inte vara negativt" in err
+    # The field in the web form's words, then where it is in the file.
+    assert "Effekt 2, dödvikt (effects[1].deadweight): måste vara mellan 0 och 1" in err
+    assert "Effekt 2, antal, 2030 (effects[1].quantity.2030): år 2030 ligger utanför kalkylperioden 2015–2017" in err
+    assert "Effekt 2, antal, 2030 (effects[1].quantity.2030): får inte vara negativt" in err
     assert "Traceback" not in err
 
 
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("title: [oavslutad\n", "<fil>: ogiltig YAML"),
-        ("- en lista\n", "<fil>: måste vara en mappning"),
-        ("", "<fil>: måste vara en mappning"),
+        ("title: [oavslutad\n", "Kalkylfilen: ogiltig YAML"),
+        ("- en lista\n", "Kalkylfilen: måste vara en mappning"),
+        ("", "Kalkylfilen: måste vara en mappning"),
     ],
 )
 def test_malformed_files_exit_2(capsys, tmp_path, content, expected):

@@ -1,34 +1,42 @@
-"""The calculator in the page: form rows ↔ the calculation file, and results that show what they can.
+"""The calculator's forms: the frame, and cost and effect rows whose figures sit in a year grid.
 
-Costs and effects are formsets. `calculation_from_forms` turns whatever the user has
-typed into a calculation document; rows that are blank are ignored, rows with errors
-are reported beside their fields and left out, so a half-filled calculation still
-shows the numbers of its valid rows and says what is missing.
+Each row is a form with one text cell per year of the calculation (`costs-0-y2016`). The
+cells a person sees are the calculation's years plus any year that still holds a figure
+(a figure typed in a year outside the period is shown with a message, never dropped).
+Payers and beneficiaries are chosen by name; the sector follows from the party chosen.
+`calculation_from_forms` turns the rows into a calculation document: blank rows are
+ignored, rows with errors are reported beside their cells and left out.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.forms import SwedishForm
-from socialfund.core.calc import (
-    CalculationInputError,
-    CalculationResult,
-    SimulationResult,
-    evaluate,
-    load_unit_costs,
-    parse_calculation,
-    simulate,
+from socialfund.core.calc import load_unit_costs
+from socialfund.core.calc.labels import (
+    EXPLANATIONS,
+    FIELD_LABELS,
+    FUND_NAME,
+    LINE_KINDS,
+    OUTSIDE_PARTIES,
+    SHARE_DEFAULT,
 )
+from socialfund.core.calc.model import FUND
 from socialfund.core.money import MoneyError, parse_amount
-from socialfund.core.repayment_rules import RepaymentRules
 
+YEAR_FIELD = re.compile(r"^y(\d{4})$")
 SHARE_PRESETS = [
     ("0", _("0 % – inget av detta")),
     ("0.25", _("25 % – i begränsad utsträckning")),
@@ -36,300 +44,291 @@ SHARE_PRESETS = [
     ("0.75", _("75 % – till största delen")),
     ("1", _("100 % – helt")),
 ]
-SECTORS = [
-    ("municipal", _("Kommunen")),
-    ("region", _("Regionen")),
-    ("state", _("Staten (t.ex. Försäkringskassan)")),
-    ("individual", _("Individen")),
-    ("other", _("Annan")),
-]
 DISCOUNTS = [
-    ("0.035", _("3,5 % (Green Book)")),
-    ("0.04", _("4 % (vanligt i Sverige)")),
-    ("green_book", _("Green Books trappa")),
+    ("0.04", _("4 % – vanligast i svenska kalkyler")),
+    ("0.035", _("3,5 % – brittiska statens ränta (The Green Book)")),
+    ("green_book", _("3,5 procent i 30 år, sedan lägre (The Green Book, för långa kalkyler)")),
 ]
-SIMULATION_RUNS = 2000  # enough for a stable chance on the page; the CLI runs more
+YES_NO = [("yes", _("Ja, budgeten minskar")), ("no", _("Nej, tid eller resurser frigörs"))]
+MAX_ROWS = 40
 
 
-def parse_year_values(text: str, *, label: str) -> dict[int, Decimal]:
-    """'2016: 600 000; 2017: 600 000' (semicolons or new lines) -> {2016: Decimal(...)}; `label` is translated."""
-    values: dict[int, Decimal] = {}
-    for part in text.replace(";", "\n").splitlines():
-        if not part.strip():
-            continue
-        year_text, sep, amount_text = part.partition(":")
-        if not sep or not year_text.strip().isdigit() or len(year_text.strip()) != 4:
-            # Translators: %(what)s is "beloppen" (the amounts) or "antalen" (the quantities).
-            raise forms.ValidationError(gettext("Skriv %(what)s som år: värde, t.ex. 2016: 600 000.") % {"what": label})
-        try:
-            amount = parse_amount(amount_text)
-        except MoneyError as exc:
-            raise forms.ValidationError(
-                gettext("%(text)s är inget tal.") % {"text": repr(amount_text.strip())}
-            ) from exc
-        if amount < 0:
-            raise forms.ValidationError(gettext("Värdet kan inte vara negativt."))
-        values[int(year_text)] = amount
-    return values
+def label(key: str) -> str:
+    return gettext(FIELD_LABELS[key])
 
 
-def _percent(value: Decimal | None) -> float | None:
-    return None if value is None else float(value) / 100
+@dataclass(frozen=True)
+class Party:
+    """A payer or beneficiary as a person chooses it: the value stored, the name shown, its sector."""
+
+    value: str
+    name: str
+    sector: str
+
+
+def parties_for(boards: Iterable[Any], *, stored: Mapping[str, str] | None = None) -> list[Party]:
+    """The fund, the fund's boards by name, then named outside parties; a stored party not among them is kept."""
+    parties = [Party(FUND, gettext(FUND_NAME), "fund")]
+    parties += [Party(board.code, board.name or board.code, "municipal") for board in boards]
+    parties += [Party(party.name, gettext(party.name), party.sector) for party in OUTSIDE_PARTIES]
+    known = {party.value for party in parties}
+    for value, sector in (stored or {}).items():
+        if value not in known:
+            parties.append(Party(value, value, sector or "other"))
+    return parties
+
+
+def parse_cell(text: str, *, money: bool) -> Decimal:
+    cleaned = text.strip()
+    if "\t" in cleaned or "\n" in cleaned:
+        raise forms.ValidationError(gettext("En ruta rymmer ett tal; klistra in flera i rutnätet."))
+    try:
+        value = parse_amount(cleaned) if money else Decimal(re.sub(r"[\s\u00a0]", "", cleaned).replace(",", "."))
+    except (MoneyError, InvalidOperation) as exc:
+        raise forms.ValidationError(gettext("”%(text)s” är inget tal.") % {"text": cleaned}) from exc
+    if not value.is_finite():
+        raise forms.ValidationError(gettext("”%(text)s” är inget tal.") % {"text": cleaned})
+    if value < 0:
+        raise forms.ValidationError(gettext("Kan inte vara negativt."))
+    if value > Decimal("1e13"):
+        raise forms.ValidationError(gettext("Talet är för stort."))
+    return value
 
 
 class GeneralForm(SwedishForm):
     start_year = forms.IntegerField(label=_("Första projektåret"), min_value=2000, max_value=2100)
-    horizon = forms.IntegerField(label=_("Antal år som räknas"), min_value=1, max_value=50, initial=10)
-    discount = forms.ChoiceField(label=_("Diskonteringsränta"), choices=DISCOUNTS, initial="0.035")
-
-
-class CostForm(SwedishForm):
-    label = forms.CharField(label=_("Kostnad"), max_length=200)
-    payer = forms.CharField(
-        label=_("Vem betalar"),
-        max_length=100,
-        initial="fund",
-        help_text=_("fund för fonden, annars nämndens kod (t.ex. UN)."),
+    horizon = forms.IntegerField(
+        label=_("Antal år som räknas"),
+        min_value=1,
+        max_value=50,
+        initial=10,
+        help_text=_("Så många kolumner får rutnätet. Räkna så länge effekterna varar, ofta 5–10 år."),
     )
-    amounts = forms.CharField(label=_("Belopp per år (2016: 600 000; 2017: 600 000)"), max_length=2000)
-    optimism_bias = forms.DecimalField(
-        label=_("Optimismpåslag (%)"), min_value=0, max_value=200, required=False, decimal_places=2
+    discount = forms.ChoiceField(
+        label=_("Diskonteringsränta"), choices=DISCOUNTS, initial="0.04", help_text=EXPLANATIONS["discount"]
     )
-    low = forms.DecimalField(label=_("Osäkerhet, lägst (faktor)"), min_value=0, max_value=10, required=False)
-    high = forms.DecimalField(label=_("Osäkerhet, högst (faktor)"), min_value=0, max_value=10, required=False)
-
-    def clean_amounts(self) -> dict[int, Decimal]:
-        # Translators: completes "Skriv %(what)s som år: värde, t.ex. 2016: 600 000."
-        return parse_year_values(self.cleaned_data.get("amounts") or "", label=gettext("beloppen"))
-
-
-class EffectForm(SwedishForm):
-    label = forms.CharField(label=_("Effekt"), max_length=200)
-    beneficiary = forms.CharField(
-        label=_("Vem får besparingen"), max_length=100, help_text=_("Nämndens kod (SN, UN…) eller en extern part.")
-    )
-    sector = forms.ChoiceField(label=_("Sektor"), choices=SECTORS, initial="municipal")
-    cashable = forms.BooleanField(label=_("Verklig budgetminskning (inte bara frigjord tid)"), required=False)
-    unit_cost = forms.ChoiceField(label=_("Enhetskostnad ur biblioteket"), required=False)
-    unit_value = forms.DecimalField(label=_("eller eget värde per enhet (kr)"), min_value=0, required=False)
-    quantity = forms.CharField(
-        label=_("Antal per år (2018: 300; 2019: 300)"),
-        max_length=2000,
-        required=False,
-        help_text=_("Eller fyll i antal, första år, varaktighet och avtagande nedan."),
-    )
-    quantity_per_year = forms.DecimalField(label=_("Antal första året"), min_value=0, required=False)
-    first_year = forms.IntegerField(label=_("Första år"), min_value=2000, max_value=2100, required=False)
-    duration = forms.IntegerField(label=_("Varaktighet (år)"), min_value=1, max_value=50, required=False)
-    drop_off = forms.DecimalField(label=_("Avtagande per år (%)"), min_value=0, max_value=100, required=False)
-    deadweight = forms.ChoiceField(label=_("Dödvikt: hade hänt ändå"), choices=SHARE_PRESETS, initial="0")
-    displacement = forms.ChoiceField(
-        label=_("Undanträngning: flyttat någon annanstans"), choices=SHARE_PRESETS, initial="0"
-    )
-    attribution = forms.ChoiceField(label=_("Attribution: andras förtjänst"), choices=SHARE_PRESETS, initial="0")
-    low = forms.DecimalField(label=_("Osäkerhet, lägst (faktor)"), min_value=0, max_value=10, required=False)
-    high = forms.DecimalField(label=_("Osäkerhet, högst (faktor)"), min_value=0, max_value=10, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        library = load_unit_costs()
-        choices = [("", gettext("Inget – eget värde"))]
-        for cost in library.values():
-            year = cost.price_year or gettext("prisår okänt")
-            choices.append((cost.id, f"{cost.label_sv}: {cost.value:,.0f} kr/{cost.unit} ({year})".replace(",", " ")))
-        self.fields["unit_cost"].choices = choices  # type: ignore[attr-defined]
+        for name in ("start_year", "horizon"):
+            self.fields[name].widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+        # A visible first year to start from (the coming year), so that the grid has its columns at once.
+        self.fields["start_year"].initial = timezone.localdate().year + 1
+        self.fields["discount"].help_text = gettext(EXPLANATIONS["discount"])
 
-    def clean_quantity(self) -> dict[int, Decimal]:
-        # Translators: completes "Skriv %(what)s som år: värde, t.ex. 2016: 600 000."
-        return parse_year_values(self.cleaned_data.get("quantity") or "", label=gettext("antalen"))
+
+class GridRowForm(SwedishForm):
+    """A row with one cell per year; `years` are the columns the grid shows."""
+
+    money = True
+    kind = "costs"
+
+    def __init__(self, *args: Any, years: Iterable[int] = (), period: range | None = None, **kwargs: Any) -> None:
+        self.parties: list[Party] = kwargs.pop("parties", [])
+        super().__init__(*args, **kwargs)
+        self.period = period
+        self.years = sorted(set(years))
+        number = int(self.prefix.rsplit("-", 1)[-1]) + 1 if self.prefix and self.prefix[-1].isdigit() else 1
+        row_name = f"{gettext(LINE_KINDS[self.kind])} {number}"
+        # One cell field built, then copied per year: a 20 × 20 grid builds 400 cells on every keystroke's update.
+        cell = forms.CharField(required=False, max_length=40, widget=forms.TextInput())
+        for year in self.years:
+            field = copy.copy(cell)
+            field.label = str(year)
+            field.widget = copy.copy(cell.widget)
+            field.widget.attrs = {
+                **cell.widget.attrs,
+                "inputmode": "decimal",
+                "autocomplete": "off",
+                "class": "cell",
+                "aria-label": f"{row_name}, {year}",
+                "data-year": str(year),
+            }
+            self.fields[f"y{year}"] = field
+        self.row_name = row_name
+        # In the grid the row's name cell has no visible label of its own: the column header and this name it.
+        name_word = gettext("benämning")
+        self.fields["label"].widget.attrs["aria-label"] = f"{row_name}, {name_word}"
+
+    def year_fields(self) -> list[forms.BoundField]:
+        return [self[f"y{year}"] for year in self.years]
+
+    def detail_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if not YEAR_FIELD.match(name) and name not in ("label",)]
+
+    def figures(self) -> dict[int, Decimal]:
+        """The cleaned figures by year (only years with a figure)."""
+        data = self.cleaned_data
+        return {year: data[f"y{year}"] for year in self.years if data.get(f"y{year}") is not None}
+
+    def raw_total(self) -> Decimal | None:
+        """The row's total as shown (before cleaning): None when a cell is not a number."""
+        total = Decimal(0)
+        for field in self.year_fields():
+            text = str(field.value() or "").strip()
+            if text:
+                try:
+                    total += parse_cell(text, money=self.money)
+                except forms.ValidationError:
+                    return None
+        return total
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        for year in self.years:
+            name = f"y{year}"
+            text = str(self.data.get(self.add_prefix(name)) or "") if self.is_bound else ""
+            if not text.strip():
+                data[name] = None
+                continue
+            try:
+                data[name] = parse_cell(text, money=self.money)
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+                continue
+            if self.period is not None and year not in self.period:
+                self.add_error(
+                    name,
+                    gettext("%(year)s ligger utanför kalkylens år %(first)s–%(last)s. Flytta talet eller töm rutan.")
+                    % {"year": year, "first": self.period.start, "last": self.period.stop - 1},
+                )
+        if data.get("label") and not any(data.get(f"y{year}") for year in self.years) and not self.errors:
+            self.add_error(None, gettext("Fyll i minst ett år i rutnätet."))
+        return data
+
+    def has_changed(self) -> bool:
+        # A blank row is an empty row of the grid, whatever its choosers show: it is skipped, not validated.
+        return not self.is_blank()
+
+    def is_blank(self) -> bool:
+        """Nothing typed: no benämning and no figure (what an empty extra row looks like)."""
+        if not self.is_bound:
+            # A stored row shown again (its values are the form's initial values).
+            return not str(self.initial.get("label") or "").strip()
+        if str(self.data.get(self.add_prefix("label")) or "").strip():
+            return False
+        return not any(str(self.data.get(self.add_prefix(f"y{year}")) or "").strip() for year in self.years)
+
+
+def _party_field(label_text: Any, parties: list[Party], *, with_fund: bool) -> forms.ChoiceField:
+    choices = [("", gettext("Välj …"))] + [(p.value, p.name) for p in parties if with_fund or p.value != FUND]
+    return forms.ChoiceField(label=label_text, choices=choices)
+
+
+class CostForm(GridRowForm):
+    label = forms.CharField(label=_("Kostnad"), max_length=200, help_text=_("T.ex. Läxhjälpare, lokaler, utvärdering."))
+    optimism_bias = forms.DecimalField(
+        label=_("Optimismpåslag (%)"), min_value=0, max_value=200, required=False, decimal_places=2
+    )
+    low = forms.DecimalField(label=_("Kan bli lägst (faktor, t.ex. 0,9)"), min_value=0, max_value=1, required=False)
+    high = forms.DecimalField(label=_("Kan bli högst (faktor, t.ex. 1,3)"), min_value=1, max_value=10, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["payer"] = _party_field(_("Vem betalar"), self.parties, with_fund=True)
+        self.fields["payer"].initial = FUND
+        payer_word = gettext("vem betalar")
+        self.fields["payer"].widget.attrs["aria-label"] = f"{self.row_name}, {payer_word}"
+        self.fields["optimism_bias"].help_text = gettext(EXPLANATIONS["optimism_bias"])
+        self.fields["high"].help_text = gettext(EXPLANATIONS["uncertainty"])
+        self.order_fields(["label", "payer"])
+
+
+class EffectForm(GridRowForm):
+    money = False
+    kind = "effects"
+
+    label = forms.CharField(
+        label=_("Effekt"), max_length=200, help_text=_("T.ex. Färre placeringsdygn på HVB, färre elever i särskola.")
+    )
+    cashable = forms.ChoiceField(label=_("Minskar mottagarens budget?"), choices=YES_NO, widget=forms.RadioSelect)
+    unit_cost = forms.ChoiceField(label=_("Vad en enhet kostar: välj ur listan"), required=False)
+    unit_value = forms.DecimalField(label=_("eller skriv ett eget värde per enhet (kr)"), min_value=0, required=False)
+    deadweight = forms.ChoiceField(label=_("Dödvikt: hur mycket hade hänt ändå?"))
+    displacement = forms.ChoiceField(label=_("Undanträngning: hur mycket flyttar bara någon annanstans?"))
+    attribution = forms.ChoiceField(label=_("Attribution: hur mycket är andras förtjänst?"))
+    low = forms.DecimalField(label=_("Kan bli lägst (faktor, t.ex. 0,8)"), min_value=0, max_value=1, required=False)
+    high = forms.DecimalField(label=_("Kan bli högst (faktor, t.ex. 1,2)"), min_value=1, max_value=10, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["beneficiary"] = _party_field(_("Vem får besparingen"), self.parties, with_fund=False)
+        self.fields["cashable"].help_text = gettext(EXPLANATIONS["cashable"])
+        self.fields["unit_cost"].choices = unit_cost_choices()  # type: ignore[attr-defined]
+        unknown = gettext("Vet inte – räkna med %(share)s %%") % {"share": int(SHARE_DEFAULT * 100)}
+        shares = [("", gettext("Välj …")), *SHARE_PRESETS, ("unknown", unknown)]
+        for name in ("deadweight", "displacement", "attribution"):
+            self.fields[name].choices = shares  # type: ignore[attr-defined]
+            self.fields[name].help_text = gettext(EXPLANATIONS[name])
+        self.fields["displacement"].initial = "0"
+        self.fields["high"].help_text = gettext(EXPLANATIONS["uncertainty"])
+        self.order_fields(["label", "beneficiary", "cashable", "unit_cost", "unit_value"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
         if not data.get("unit_cost") and data.get("unit_value") is None:
-            self.add_error("unit_value", gettext("Välj en enhetskostnad eller skriv ett eget värde."))
-        if not data.get("quantity") and data.get("quantity_per_year") is None:
-            self.add_error(
-                "quantity", gettext("Ange antal per år, eller antal första året med första år och varaktighet.")
-            )
+            self.add_error("unit_value", gettext("Välj vad en enhet kostar ur listan eller skriv ett eget värde."))
+        if data.get("unit_cost") and data.get("unit_value") is not None:
+            self.add_error("unit_value", gettext("Välj ur listan eller skriv ett eget värde, inte båda."))
         return data
 
 
-CostFormSet = forms.formset_factory(CostForm, extra=1, max_num=40, validate_max=True)
-EffectFormSet = forms.formset_factory(EffectForm, extra=1, max_num=40, validate_max=True)
+def unit_cost_choices() -> list[tuple[str, str]]:
+    """Each unit cost with its value, unit, price year and source, so the list can be searched by any of them."""
+    return list(_unit_cost_choices(get_language()))
 
 
-def _uncertainty(data: dict[str, Any]) -> dict[str, float] | None:
+@functools.lru_cache(maxsize=8)
+def _unit_cost_choices(language: str | None) -> tuple[tuple[str, str], ...]:
+    choices = [("", gettext("Ingen – jag skriver ett eget värde"))]
+    for cost in load_unit_costs().values():
+        year = cost.price_year or gettext("prisår okänt")
+        value = f"{cost.value:,.0f}".replace(",", "\u00a0")
+        choices.append((cost.id, f"{cost.label_sv}: {value} kr per {cost.unit} ({year}, {cost.source})"))
+    return tuple(choices)
+
+
+def share_value(choice: str) -> float:
+    return SHARE_DEFAULT if choice == "unknown" else float(choice)
+
+
+def _uncertainty(data: Mapping[str, Any]) -> dict[str, float] | None:
     if data.get("low") is None or data.get("high") is None:
         return None
     return {"low": float(data["low"]), "high": float(data["high"])}
 
 
-def cost_line(data: dict[str, Any]) -> dict[str, Any]:
+def cost_line(form: CostForm) -> dict[str, Any]:
+    data = form.cleaned_data
     line: dict[str, Any] = {
         "label": data["label"],
-        "payer": data["payer"].strip() or "fund",
-        "amounts": {year: float(amount) for year, amount in data["amounts"].items()},
+        "payer": data["payer"],
+        "amounts": {year: float(amount) for year, amount in form.figures().items()},
     }
     if data.get("optimism_bias") is not None:
-        line["optimism_bias"] = _percent(data["optimism_bias"])
+        line["optimism_bias"] = float(data["optimism_bias"]) / 100
     if (uncertainty := _uncertainty(data)) is not None:
         line["uncertainty"] = uncertainty
     return line
 
 
-def effect_line(data: dict[str, Any]) -> dict[str, Any]:
+def effect_line(form: EffectForm) -> dict[str, Any]:
+    data = form.cleaned_data
+    sectors = {party.value: party.sector for party in form.parties}
     line: dict[str, Any] = {
         "label": data["label"],
-        "beneficiary": data["beneficiary"].strip(),
-        "sector": data["sector"],
-        "cashable": bool(data.get("cashable")),
-        "deadweight": float(data["deadweight"]),
-        "displacement": float(data["displacement"]),
-        "attribution": float(data["attribution"]),
+        "beneficiary": data["beneficiary"],
+        "sector": sectors.get(data["beneficiary"], "other"),
+        "cashable": data["cashable"] == "yes",
+        "deadweight": share_value(data["deadweight"]),
+        "displacement": share_value(data["displacement"]),
+        "attribution": share_value(data["attribution"]),
     }
     if data.get("unit_cost"):
         line["unit_cost"] = data["unit_cost"]
     else:
         line["unit_value"] = float(data["unit_value"])
-    if data.get("quantity"):
-        line["quantity"] = {year: float(q) for year, q in data["quantity"].items()}
-    else:
-        line["quantity"] = float(data["quantity_per_year"])
-        line["first_year"] = data.get("first_year")
-        line["duration"] = data.get("duration")
-        line["drop_off"] = _percent(data.get("drop_off")) or 0.0
+    line["quantity"] = {year: float(q) for year, q in form.figures().items()}
     if (uncertainty := _uncertainty(data)) is not None:
         line["uncertainty"] = uncertainty
     return line
-
-
-@dataclass
-class CalculatorState:
-    """What the user typed, as a calculation, and what came of it."""
-
-    document: dict[str, Any] | None
-    result: CalculationResult | None = None
-    simulation: SimulationResult | None = None
-    missing: list[str] = field(default_factory=list)
-    errors: list[tuple[str, str]] = field(default_factory=list)
-
-
-def calculation_from_forms(
-    general: GeneralForm, costs: Any, effects: Any, *, title: str
-) -> tuple[dict[str, Any] | None, list[str]]:
-    """The calculation document from the valid rows; the list says what is missing."""
-    missing: list[str] = []
-    if not general.is_valid():
-        missing.append(gettext("Ange första projektår, antal år och diskonteringsränta."))
-        return None, missing
-    g = general.cleaned_data
-    document: dict[str, Any] = {"title": title or "Kalkyl", "start_year": g["start_year"], "horizon": g["horizon"]}
-    if g["discount"] == "green_book":
-        document["discount_schedule"] = "green_book"
-    else:
-        document["discount_rate"] = float(Decimal(g["discount"]))
-    costs.is_valid()
-    effects.is_valid()
-    document["costs"] = [cost_line(f.cleaned_data) for f in costs.forms if f.has_changed() and not f.errors]
-    document["effects"] = [effect_line(f.cleaned_data) for f in effects.forms if f.has_changed() and not f.errors]
-    if any(f.errors for f in costs.forms if f.has_changed()) or any(f.errors for f in effects.forms if f.has_changed()):
-        missing.append(gettext("Rader med fel räknas inte med förrän felen är rättade."))
-    if not document["costs"]:
-        missing.append(gettext("Lägg till minst en kostnad (vad projektet kostar fonden)."))
-    if not document["effects"]:
-        missing.append(gettext("Lägg till minst en effekt (vilken nämnds kostnader som minskar, hur mycket och när)."))
-    return document, missing
-
-
-def run_calculation(
-    document: dict[str, Any] | None, rules: RepaymentRules | None, missing: list[str]
-) -> CalculatorState:
-    state = CalculatorState(document=document, missing=list(missing))
-    if document is None:
-        return state
-    try:
-        calculation = parse_calculation(document)
-    except CalculationInputError as error:
-        state.errors = list(error.errors)
-        return state
-    state.result = evaluate(calculation, rules=rules)
-    if any("uncertainty" in line for line in [*document.get("costs", []), *document.get("effects", [])]):
-        state.simulation = simulate(calculation, runs=SIMULATION_RUNS, seed=1, rules=rules)
-    return state
-
-
-def initial_rows(document: dict[str, Any] | None) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Form initial values from a stored calculation document (the reverse of the line builders)."""
-    if not document:
-        return {"horizon": 10, "discount": "0.035"}, [], []
-    general = {
-        "start_year": document.get("start_year"),
-        "horizon": document.get("horizon", 10),
-        "discount": "green_book"
-        if document.get("discount_schedule") == "green_book"
-        else _rate_choice(document.get("discount_rate", 0.035)),
-    }
-    costs = [_cost_initial(line) for line in document.get("costs") or []]
-    effects = [_effect_initial(line) for line in document.get("effects") or []]
-    return general, costs, effects
-
-
-def _rate_choice(rate: Any) -> str:
-    try:
-        value = Decimal(str(rate))
-    except InvalidOperation:
-        return "0.035"
-    return "0.04" if value == Decimal("0.04") else "0.035"
-
-
-def _years(values: Any) -> str:
-    if isinstance(values, dict):
-        return "; ".join(f"{year}: {_number(v)}" for year, v in values.items())
-    return ""
-
-
-def _number(value: Any) -> str:
-    number = Decimal(str(value))
-    return str(number.to_integral_value()) if number == number.to_integral_value() else str(number).replace(".", ",")
-
-
-def _cost_initial(line: dict[str, Any]) -> dict[str, Any]:
-    uncertainty = line.get("uncertainty") or {}
-    bias = line.get("optimism_bias")
-    return {
-        "label": line.get("label", ""),
-        "payer": line.get("payer", "fund"),
-        "amounts": _years(line.get("amounts")),
-        "optimism_bias": Decimal(str(bias)) * 100 if bias is not None else None,
-        "low": uncertainty.get("low"),
-        "high": uncertainty.get("high"),
-    }
-
-
-def _share_choice(value: Any) -> str:
-    text = str(float(value or 0)).rstrip("0").rstrip(".") or "0"
-    return text if text in {code for code, _label in SHARE_PRESETS} else "0"
-
-
-def _effect_initial(line: dict[str, Any]) -> dict[str, Any]:
-    uncertainty = line.get("uncertainty") or {}
-    quantity = line.get("quantity")
-    generated = not isinstance(quantity, dict)
-    return {
-        "label": line.get("label", ""),
-        "beneficiary": line.get("beneficiary", ""),
-        "sector": line.get("sector", "municipal"),
-        "cashable": bool(line.get("cashable")),
-        "unit_cost": line.get("unit_cost", ""),
-        "unit_value": line.get("unit_value"),
-        "quantity": "" if generated else _years(quantity),
-        "quantity_per_year": quantity if generated else None,
-        "first_year": line.get("first_year"),
-        "duration": line.get("duration"),
-        "drop_off": Decimal(str(line["drop_off"])) * 100 if line.get("drop_off") is not None else None,
-        "deadweight": _share_choice(line.get("deadweight")),
-        "displacement": _share_choice(line.get("displacement")),
-        "attribution": _share_choice(line.get("attribution")),
-        "low": uncertainty.get("low"),
-        "high": uncertainty.get("high"),
-    }

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, cast
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.forms import (
@@ -152,6 +152,39 @@ class MethodForm(StepForm):
         return content
 
 
+PARTNER_TYPES: dict[str, str] = {
+    "association": gettext_noop("förening"),
+    "foundation": gettext_noop("stiftelse"),
+    "cooperative": gettext_noop("kooperativ"),
+    "company": gettext_noop("företag"),
+    "sole_trader": gettext_noop("enskild firma"),
+    "public_body": gettext_noop("myndighet"),
+    "municipal_company": gettext_noop("kommunalt bolag"),
+    "university": gettext_noop("högskola"),
+    "region_unit": gettext_noop("regionen"),
+}
+"""The kinds of outside party, as people write them; the file keeps the code."""
+# The Swedish words (and the file's codes, which are the English words) -> the code.
+PARTNER_TYPE_CODES: dict[str, str] = {
+    **{code: code for code in PARTNER_TYPES},
+    "förening": "association",
+    "stiftelse": "foundation",
+    "kooperativ": "cooperative",
+    "företag": "company",
+    "enskild firma": "sole_trader",
+    "myndighet": "public_body",
+    "kommunalt bolag": "municipal_company",
+    "högskola": "university",
+    "universitet": "university",
+    "regionen": "region_unit",
+    "region": "region_unit",
+    # The English page's words.
+    "sole trader": "sole_trader",
+    "public body": "public_body",
+    "municipal company": "municipal_company",
+}
+
+
 class PartnersForm(StepForm):
     partner_boards = forms.ModelMultipleChoiceField(
         label=_("Samverkande nämnder"),
@@ -163,7 +196,10 @@ class PartnersForm(StepForm):
         label=_("Andra parter (en per rad: namn; typ)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        help_text=_("Typ: association, foundation, cooperative, company, public_body, municipal_company, university."),
+        help_text=_(
+            "Typ: förening, stiftelse, kooperativ, företag, enskild firma, myndighet, kommunalt bolag, högskola "
+            "eller regionen. Exempel: Röda korset; förening"
+        ),
     )
     model_fields = ("partner_boards",)
 
@@ -177,31 +213,23 @@ class PartnersForm(StepForm):
         others = [p for p in (initiative.content or {}).get("partners") or [] if p.get("type") != "board"]
         return super().initial_for(initiative) | {
             "partner_boards": list(initiative.partner_boards.all()),
-            "other_partners": "\n".join(f"{p['name']}; {p['type']}" for p in others),
+            "other_partners": "\n".join(
+                f"{p['name']}; {gettext(PARTNER_TYPES.get(p['type'], p['type']))}" for p in others
+            ),
         }
 
     def clean_other_partners(self) -> list[dict[str, str]]:
-        allowed = {
-            "association",
-            "foundation",
-            "cooperative",
-            "company",
-            "sole_trader",
-            "public_body",
-            "municipal_company",
-            "university",
-            "region_unit",
-        }
         parties = []
         for number, line in enumerate((self.cleaned_data.get("other_partners") or "").splitlines(), start=1):
             if not line.strip():
                 continue
-            name, _sep, kind = (part.strip() for part in line.partition(";"))
-            if not name or kind not in allowed:
+            name, _sep, kind_text = (part.strip() for part in line.partition(";"))
+            kind = PARTNER_TYPE_CODES.get(kind_text.lower())
+            if not name or kind is None:
                 raise forms.ValidationError(
-                    # Translators: %(types)s lists the party types as typed, e.g. "association, company".
+                    # Translators: %(types)s lists the party types in Swedish, e.g. "förening, företag".
                     gettext("Rad %(row)s: skriv namn; typ (en av %(types)s).")
-                    % {"row": number, "types": ", ".join(sorted(allowed))}
+                    % {"row": number, "types": ", ".join(gettext(word) for word in PARTNER_TYPES.values())}
                 )
             parties.append({"name": name, "type": kind})
         return parties

@@ -13,7 +13,6 @@ from typing import Any
 import yaml
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,7 +23,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from socialfund.accounts.models import User
 from socialfund.cases import services
 from socialfund.cases.errors import CaseConflictError, CaseError
-from socialfund.cases.guided import calculator as calc_forms
+from socialfund.cases.guided.calc_grid import (
+    CalculatorPage,
+    run_calculation,
+    with_row_added,
+    with_row_removed,
+)
+from socialfund.cases.guided.calc_summary import calculation_summary
 from socialfund.cases.guided.forms import FORMS, PartnersForm, StepForm, content_with
 from socialfund.cases.guided.steps import STEPS_BY_CODE, Step, steps_for
 from socialfund.cases.models import Initiative
@@ -73,32 +78,22 @@ def _step_form(initiative: Initiative, step: Step, data: Any = None) -> StepForm
     return form_class(data, **kwargs)
 
 
-def _calc_forms(
-    initiative: Initiative, data: Any = None, *, extra_costs: int = 0, extra_effects: int = 0
-) -> dict[str, Any]:
-    general, costs, effects = calc_forms.initial_rows((initiative.content or {}).get("calculation"))
-    cost_set = formset_factory(calc_forms.CostForm, extra=1 + extra_costs, max_num=40)
-    effect_set = formset_factory(calc_forms.EffectForm, extra=1 + extra_effects, max_num=40)
-    return {
-        "general": calc_forms.GeneralForm(data, initial=general, prefix="calc"),
-        "costs": cost_set(data, initial=costs, prefix="costs"),
-        "effects": effect_set(data, initial=effects, prefix="effects"),
-        "version": StepForm(data, initial={"version": initiative.version}),
-    }
+def _calc_page(initiative: Initiative, data: QueryDict | None = None, **extra: int) -> CalculatorPage:
+    stored = (initiative.content or {}).get("calculation")
+    boards = Board.objects.filter(organisation_id=initiative.fund.organisation_id)
+    return CalculatorPage.build(stored, boards, data, **extra)
 
 
-def _results_context(initiative: Initiative, forms_: dict[str, Any]) -> dict[str, Any]:
-    if forms_["general"].is_bound:
-        document, missing = calc_forms.calculation_from_forms(
-            forms_["general"], forms_["costs"], forms_["effects"], title=initiative.title
-        )
+def _results_context(initiative: Initiative, page: CalculatorPage) -> dict[str, Any]:
+    if page.general.is_bound:
+        document, missing = page.document(initiative.title)
     else:
         # Opening the step: show the results of the calculation as saved, before anything is typed.
         document, missing = (initiative.content or {}).get("calculation"), []
         if not document:
             missing = [gettext("Fyll i kalkylens ramar, en kostnad och en effekt så räknas resultatet fram.")]
     policy = policy_for(initiative)
-    state = calc_forms.run_calculation(document, policy.repayment_rules(), missing)
+    state = run_calculation(document, policy.repayment_rules(), missing)
     chart = ""
     if state.result is not None:
         bars = [Bar(str(row.year), row.benefits_municipal_cashable, row.costs) for row in state.result.per_year]
@@ -110,7 +105,13 @@ def _results_context(initiative: Initiative, forms_: dict[str, Any]) -> dict[str
                 down_name=gettext("kostnader"),
             )
         )
-    return {"state": state, "chart": chart, "policy": policy}
+    # One screening of the calculation as typed: the summary's verdict and the screening panel read the same.
+    content = dict(initiative.content or {})
+    if state.document is not None and page.general.is_bound:
+        content["calculation"] = state.document
+    screening = screening_for_content(initiative, content)
+    summary = calculation_summary(state, screening, page.party_names())
+    return {"state": state, "chart": chart, "policy": policy, "screening": screening, "summary": summary}
 
 
 def _step_status(initiative: Initiative, steps: tuple[Step, ...], screening: Any) -> list[dict[str, Any]]:
@@ -242,22 +243,20 @@ def _after_save(request: HttpRequest, initiative: Initiative, step: Step) -> str
 
 def _calculation_step(request: HttpRequest, initiative: Initiative, step: Step) -> HttpResponse:
     extra = {
-        "extra_costs": int(request.GET.get("kostnader", 0) or 0),
-        "extra_effects": int(request.GET.get("effekter", 0) or 0),
+        "extra_costs": _small(request.GET.get("kostnader")),
+        "extra_effects": _small(request.GET.get("effekter")),
     }
-    extra = {k: max(0, min(v, 10)) for k, v in extra.items()}
     if request.method == "GET":
-        saved = _post_data(initiative, step)
-        forms_ = _calc_forms(initiative, saved, **extra)
-        return _render_step(request, initiative, step, {"calc": forms_} | _results_context(initiative, forms_))
-    forms_ = _calc_forms(initiative, request.POST)
-    context = {"calc": forms_} | _results_context(initiative, forms_)
+        page = _calc_page(initiative, _post_data(initiative, step), **extra)
+        return _render_step(request, initiative, step, {"calc": page} | _results_context(initiative, page))
+    data: QueryDict = request.POST
+    removed = _removed_row(data)
+    if removed is not None:
+        data = with_row_removed(data, *removed)
+    page = _calc_page(initiative, data)
+    context = {"calc": page} | _results_context(initiative, page)
     state = context["state"]
-    clean = (
-        state.result is not None
-        and not state.errors
-        and all(not f.errors for f in [*forms_["costs"].forms, *forms_["effects"].forms] if f.has_changed())
-    )
+    clean = state.result is not None and not state.errors and not page.row_errors()
     user = _user(request)
     try:
         if clean:
@@ -271,7 +270,7 @@ def _calculation_step(request: HttpRequest, initiative: Initiative, step: Step) 
                 draft_inputs={k: v for k, v in (initiative.draft_inputs or {}).items() if k != step.code},
             )
         else:
-            raw = {k: request.POST.getlist(k) for k in request.POST if k not in ("csrfmiddlewaretoken", "version")}
+            raw = {k: data.getlist(k) for k in data if k not in ("csrfmiddlewaretoken", "version")}
             services.initiative_update_draft(
                 initiative=initiative,
                 user=user,
@@ -281,26 +280,63 @@ def _calculation_step(request: HttpRequest, initiative: Initiative, step: Step) 
     except CaseConflictError as conflict:
         initiative.refresh_from_db()
         return _render_step(request, initiative, step, context | {"conflict": conflict.message}, status=409)
+    initiative.refresh_from_db()
     if not clean:
-        initiative.refresh_from_db()
         # The version the save just made, so that the corrected rows can be saved (see _shown_again).
-        forms_["version"] = StepForm(initial={"version": initiative.version})
+        page.version = initiative.version
         return _render_step(request, initiative, step, context | {"saved_with_errors": True}, status=400)
     messages.success(request, gettext("Kalkylen är sparad."))
+    here = reverse("cases:guided", args=[initiative.pk, step.code])
     if "add_cost" in request.POST:
-        return redirect(reverse("cases:guided", args=[initiative.pk, step.code]) + "?kostnader=1")
+        return redirect(here + "?kostnader=1#kostnader")
     if "add_effect" in request.POST:
-        return redirect(reverse("cases:guided", args=[initiative.pk, step.code]) + "?effekter=1")
+        return redirect(here + "?effekter=1#effekter")
     return redirect(_after_save(request, initiative, step))
+
+
+def _small(text: str | None) -> int:
+    try:
+        return max(0, min(int(text or 0), 10))
+    except ValueError:
+        return 0
+
+
+def _removed_row(data: QueryDict) -> tuple[str, int] | None:
+    """("costs", 2) when the button "Ta bort" of cost row 3 was pressed."""
+    for prefix, key in (("costs", "remove_cost"), ("effects", "remove_effect")):
+        if key in data:
+            try:
+                return prefix, int(str(data.get(key)))
+            except ValueError:
+                return None
+    return None
 
 
 @login_required
 @require_POST
 def calculator_preview_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """htmx: the calculator's results for what is typed now (nothing is saved)."""
+    """htmx: the calculator's results, summary and screening for what is typed now (nothing is saved)."""
     initiative = _editable_case(request, pk)
-    forms_ = _calc_forms(initiative, request.POST)
-    return render(request, "cases/guided/calc_results.html", _results_context(initiative, forms_))
+    page = _calc_page(initiative, request.POST)
+    return render(request, "cases/guided/calc_live.html", _results_context(initiative, page))
+
+
+@login_required
+@require_POST
+def calculator_rows_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx: the grid with a row added or removed, as typed (nothing is saved; Spara saves)."""
+    initiative = _editable_case(request, pk)
+    data: QueryDict = request.POST
+    removed = _removed_row(data)
+    if removed is not None:
+        data = with_row_removed(data, *removed)
+    for prefix, key in (("costs", "add_cost"), ("effects", "add_effect")):
+        if key in data:
+            data = with_row_added(data, prefix)
+    page = _calc_page(initiative, data)
+    page.version = _posted_version(request) or initiative.version
+    context = {"calc": page, "initiative": initiative} | _results_context(initiative, page)
+    return render(request, "cases/guided/calc_rows.html", context)
 
 
 @login_required

@@ -2,40 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from socialfund.core import strictread
 from socialfund.core.calc.errors import CalculationInputError
 from socialfund.core.calc.model import Calculation
 from socialfund.core.calc.parse import ROOT, parse_calculation
 from socialfund.core.calc.unitcosts import UnitCostLibrary
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a key given twice (plain YAML keeps the last one silently)."""
-
-
-def _construct_mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    loader.flatten_mapping(node)
-    mapping: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str | int | float | bool | None):
-            raise yaml.constructor.ConstructorError(
-                None, None, "en nyckel måste vara text eller ett tal", key_node.start_mark
-            )
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"nyckeln {key!r} förekommer två gånger", key_node.start_mark
-            )
-        mapping[key] = loader.construct_object(value_node, deep=True)
-    return mapping
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_without_duplicates)
 
 
 def load_calculation_file(path: str | Path, *, unit_costs: UnitCostLibrary | None = None) -> Calculation:
@@ -55,28 +29,13 @@ def load_calculation_file(path: str | Path, *, unit_costs: UnitCostLibrary | Non
 
 def parse_yaml_text(text: str) -> Any:
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f" på rad {mark.line + 1}, kolumn {mark.column + 1}" if mark is not None else ""
-        raise CalculationInputError([(ROOT, f"ogiltig YAML{where}: {exc.problem or exc.context}")]) from exc
-    except yaml.YAMLError as exc:
-        raise CalculationInputError([(ROOT, f"ogiltig YAML: {exc}")]) from exc
+        return strictread.parse_yaml(text)
+    except strictread.DocumentReadError as exc:
+        raise CalculationInputError([(ROOT, exc.problem)]) from exc
 
 
 def parse_json_text(text: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_object_without_duplicates)
-    except json.JSONDecodeError as exc:
-        raise CalculationInputError(
-            [(ROOT, f"ogiltig JSON på rad {exc.lineno}, kolumn {exc.colno}: {exc.msg}")]
-        ) from exc
-
-
-def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    mapping: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in mapping:
-            raise CalculationInputError([(ROOT, f"ogiltig JSON: nyckeln {key!r} förekommer två gånger")])
-        mapping[key] = value
-    return mapping
+        return strictread.parse_json(text)
+    except strictread.DocumentReadError as exc:
+        raise CalculationInputError([(ROOT, exc.problem)]) from exc
