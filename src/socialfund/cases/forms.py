@@ -217,6 +217,20 @@ class DecisionForm(SwedishForm):
         required=False,
     )
     conditions = forms.CharField(label=_("Villkor"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    exception_reason = forms.CharField(
+        label=_("Undantag från återföringskravet: kommunstyrelsens skäl"),
+        help_text=_("Bara när beräkningen avviker från återföringskravet och kommunstyrelsen ändå beviljar."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, departure: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if departure:
+            # The registrar sees what the screening found and what the preparation group proposed.
+            self.fields["exception_reason"].help_text = departure
+        else:
+            del self.fields["exception_reason"]
 
     def clean_amounts(self) -> dict[int, Decimal]:
         return parse_year_amounts(self.cleaned_data.get("amounts") or "")

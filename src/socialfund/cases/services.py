@@ -525,12 +525,17 @@ def decision_register(
     conditions: str = "",
     amounts: dict[int, Decimal] | None = None,
     start_project: bool = True,
+    exception_reason: str = "",
 ) -> Decision:
     """Kommunstyrelsen's decision: granted (with amounts per year and conditions) or rejected.
 
     A grant starts the project's follow-up at once, unless `start_project` is False (then the
-    registrar or the preparation group starts it later, e.g. with another start date).
+    registrar or the preparation group starts it later, e.g. with another start date). Where the
+    calculation departs from the repayment limits, a grant records kommunstyrelsen's exception
+    (`exception_reason`; see cases.repayment_exceptions).
     """
+    from socialfund.cases.repayment_exceptions import check_exception, repayment_departure, repayment_exception_record
+
     amounts = amounts or {}
     with transaction.atomic():
         initiative = _locked(initiative)
@@ -541,6 +546,8 @@ def decision_register(
             _("Ärendet är inte i beslutssteget."),
         )
         _validate_decision(outcome=outcome, paragraph=paragraph, text=text, decided_on=decided_on, amounts=amounts)
+        departure = repayment_departure(initiative)
+        check_exception(granted=outcome == DecisionOutcome.GRANTED, departure=departure, reason=exception_reason)
         decision = Decision.objects.create(
             initiative=initiative,
             body=body,
@@ -553,6 +560,8 @@ def decision_register(
         )
         for year, amount in sorted(amounts.items()):
             DecisionAmount.objects.create(decision=decision, year=year, amount=sek(amount))
+        if departure is not None and outcome == DecisionOutcome.GRANTED:
+            repayment_exception_record(decision=decision, user=user, departure=departure, reason=exception_reason)
         status = Status.GRANTED if outcome == DecisionOutcome.GRANTED else Status.REJECTED
         _move(
             initiative,

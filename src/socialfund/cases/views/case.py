@@ -164,8 +164,16 @@ def _run_decision(initiative: Initiative, user: User, form: Any) -> str:
         text=data["text"],
         conditions=data["conditions"],
         amounts=data["amounts"],
+        exception_reason=data.get("exception_reason", ""),
     )
     return gettext("Beslutet är registrerat.")
+
+
+def _decision_form(initiative: Initiative, data: Any) -> forms.Form:
+    from socialfund.cases.repayment_exceptions import repayment_departure
+
+    departure = repayment_departure(initiative) if initiative.status == Status.ACTIVE else None
+    return case_forms.DecisionForm(data, prefix="decide", departure=departure.finding if departure else "")
 
 
 ACTIONS: list[Action] = [
@@ -260,7 +268,7 @@ ACTIONS: list[Action] = [
         "decide",
         _("Registrera kommunstyrelsens beslut"),
         _("Registrera beslutet"),
-        lambda i, d: case_forms.DecisionForm(d, prefix="decide"),
+        _decision_form,
         lambda u, i: _active(i) and u.has_role(Role.REGISTRAR) and _stage_actor(i) == "registrar",
         _run_decision,
     ),
