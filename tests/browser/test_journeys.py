@@ -6,7 +6,8 @@
 (c) the preparation group assesses a rule and completes the preparation with a memo;
 (d) the opinion and kommunstyrelsen's decision are registered on the case page.
 Each test starts where the previous one ends, arranged through the services (fast);
-the demo fund applies Södertälje's 2015 guidelines, which have no city-director step.
+the demo fund applies Södertälje's 2013 guidelines (the 2015 changes are a proposal the seed
+records no adoption of), so the city director approves before the opinions.
 The last test walks the guided application with the keyboard alone.
 """
 
@@ -27,7 +28,15 @@ from socialfund.demo.sodertalje import FAMILY_CENTRES_CONTENT
 from socialfund.funds.models import Fund
 
 TITLE = "Läxhjälp i föreningsregi"
-STAGES_2015 = ["Intresseanmälan", "Idéskiss", "Ansökan", "Beredning", "Yttranden", "Beslut i kommunstyrelsen"]
+STAGES_2013 = [
+    "Intresseanmälan",
+    "Idéskiss",
+    "Ansökan",
+    "Beredning",
+    "Stadsdirektörens godkännande",
+    "Yttranden",
+    "Beslut i kommunstyrelsen",
+]
 
 
 def user(username: str) -> User:
@@ -319,9 +328,9 @@ def test_c_the_preparation_group_assesses_and_completes_the_preparation(page: Pa
     expect(row).to_contain_text("Uppfyller riktlinjerna")
     row.get_by_role("link", name=TITLE).click()
     expect(heading(page)).to_have_text(TITLE)
-    # The 2015 guidelines: no separate approval by the city director.
+    # The 2013 guidelines, in force: the city director approves before the opinions.
     stages = page.get_by_role("navigation", name="Ärendets steg").get_by_role("listitem")
-    expect(stages).to_have_text([re.compile(rf"^\s*{name}") for name in STAGES_2015])
+    expect(stages).to_have_text([re.compile(rf"^\s*{name}") for name in STAGES_2013])
     expect(page.locator("[aria-current=step]")).to_contain_text("Beredning")
 
     assess = action(page, "assess")
@@ -336,16 +345,24 @@ def test_c_the_preparation_group_assesses_and_completes_the_preparation(page: Pa
     prepare.get_by_label("Beredningspromemoria").fill("Uppfyller riktlinjerna. Beredningsgruppen tillstyrker.")
     prepare.get_by_role("button", name="Lämna vidare").click()
     saved(page, "Beredningen är klar.")
-    expect(page.get_by_test_id("stage")).to_have_text("Yttranden")
+    expect(page.get_by_test_id("stage")).to_have_text("Stadsdirektörens godkännande")
     expect(page.get_by_role("region", name="Beredningspromemoria")).to_contain_text("Beredningsgruppen tillstyrker.")
     case.refresh_from_db()
-    assert case.stage == "opinions"
+    assert case.stage == "director_approval"
     assert case.assessments.get(rule_id="partnership").verdict == "pass"
 
 
 def test_d_the_opinion_and_kommunstyrelsens_decision_are_registered(page: Page, sign_in):
     case = application_in_preparation()
     services.preparation_complete(initiative=case, user=user("beredning"), memo="Uppfyller riktlinjerna.")
+
+    sign_in("stadsdirektor")
+    page.goto("/")
+    main_menu(page).get_by_role("link", name="Att göra").click()
+    page.get_by_role("main").get_by_role("link", name=TITLE).click()
+    action(page, "approve").get_by_role("button", name="Godkänn").click()
+    saved(page, "Godkänt.")
+    expect(page.get_by_test_id("stage")).to_have_text("Yttranden")
 
     sign_in("yttrande")
     page.goto("/")
