@@ -52,6 +52,15 @@ class Initiative(models.Model):
     partner_boards = models.ManyToManyField(
         Board, blank=True, related_name="initiatives_partnered", verbose_name=_("samverkande nämnder")
     )
+    area_board = models.ForeignKey(
+        Board,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ideas_in_area",
+        verbose_name=_("område"),
+        help_text=_("En extern idés område: den nämnd och det kontor som får idén först."),
+    )
     stage = models.CharField(_("steg"), max_length=40, help_text=_("Stegets kod enligt fondens riktlinjer."))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
     policy_id = models.CharField(
