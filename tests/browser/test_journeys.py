@@ -17,6 +17,7 @@ import copy
 import re
 from collections.abc import Callable
 
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
@@ -95,7 +96,7 @@ def test_a_an_association_registers_an_idea_and_reads_that_a_board_must_carry_it
     expect(heading(page)).to_have_text("Lämna en idé till den sociala investeringsfonden")
     # Before anything is filled in, the page says that a board applies, not the association.
     expect(page.locator(".notice")).to_contain_text("kan lämna en idé men inte själv söka medel")
-    expect(page.locator(".notice")).to_contain_text("En nämnd i kommunen måste vilja ta ansvar för idén")
+    expect(page.locator(".notice")).to_contain_text("Idén går först till kontoret och nämnden för det område ni väljer")
 
     page.get_by_label("Idéns namn").fill("Läxhjälp i föreningens lokaler")
     page.get_by_label("Beskriv idén").fill("Läxhjälp två kvällar i veckan för barn i åk 4–6.")
@@ -103,6 +104,7 @@ def test_a_an_association_registers_an_idea_and_reads_that_a_board_must_carry_it
     page.get_by_label("Sorts organisation").select_option(label="Förening")
     page.get_by_label("Kontaktperson", exact=True).fill("Kim Andersson")
     page.get_by_label("E-post till kontaktpersonen").fill("kim@example.se")
+    page.get_by_label("Vilket område gäller idén?").select_option(label="UN (Utbildningskontoret)")
     page.get_by_role("button", name="Skicka idén").click()
 
     expect(heading(page)).to_have_text("Tack för din idé")
@@ -116,6 +118,27 @@ def test_a_an_association_registers_an_idea_and_reads_that_a_board_must_carry_it
         "association",
     )
     assert idea.contact_email == "kim@example.se"
+    assert idea.area_board.code == "UN"
+
+    # The area's office head finds it first, not the preparation group, and the board takes it on.
+    sign_in("beredning")
+    page.goto(reverse("cases:desk"))
+    expect(page.get_by_role("main")).not_to_contain_text("Läxhjälp i föreningens lokaler")
+    sign_in("kontorschef")
+    page.goto("/")
+    main_menu(page).get_by_role("link", name="Att göra").click()
+    row = page.get_by_role("main").get_by_role("listitem").filter(has_text="Läxhjälp i föreningens lokaler")
+    expect(row).to_contain_text("Extern idé inom ert område")
+    row.get_by_role("link", name="Läxhjälp i föreningens lokaler").click()
+    action(page, "sponsor").get_by_role("button", name="Nämnden tar ansvar för idén").click()
+    saved(page, "Nämnden är nu ansvarig.")
+    page.reload()
+    expect(page.get_by_role("table", name="Händelselogg")).to_contain_text("nämndens initiativ")
+    sign_in("beredning")
+    page.goto(reverse("cases:desk"))
+    expect(page.get_by_role("main")).to_contain_text("Läxhjälp i föreningens lokaler")
+    idea.refresh_from_db()
+    assert idea.lead_board.code == "UN"
 
 
 def fill_step(page: Page, title: str, fill: Callable[[Page], None], next_title: str) -> None:
