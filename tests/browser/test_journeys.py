@@ -6,7 +6,8 @@
 (c) the preparation group assesses a rule and completes the preparation with a memo;
 (d) the opinion and kommunstyrelsen's decision are registered on the case page.
 Each test starts where the previous one ends, arranged through the services (fast);
-the demo fund applies Södertälje's 2015 guidelines, which have no city-director step.
+the demo fund applies Södertälje's 2013 guidelines (the 2015 changes are a proposal the seed
+records no adoption of), so the city director approves before the opinions.
 The last test walks the guided application with the keyboard alone.
 """
 
@@ -16,6 +17,7 @@ import copy
 import re
 from collections.abc import Callable
 
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
@@ -27,7 +29,15 @@ from socialfund.demo.sodertalje import FAMILY_CENTRES_CONTENT
 from socialfund.funds.models import Fund
 
 TITLE = "Läxhjälp i föreningsregi"
-STAGES_2015 = ["Intresseanmälan", "Idéskiss", "Ansökan", "Beredning", "Yttranden", "Beslut i kommunstyrelsen"]
+STAGES_2013 = [
+    "Intresseanmälan",
+    "Idéskiss",
+    "Ansökan",
+    "Beredning",
+    "Stadsdirektörens godkännande",
+    "Yttranden",
+    "Beslut i kommunstyrelsen",
+]
 
 
 def user(username: str) -> User:
@@ -86,7 +96,7 @@ def test_a_an_association_registers_an_idea_and_reads_that_a_board_must_carry_it
     expect(heading(page)).to_have_text("Lämna en idé till den sociala investeringsfonden")
     # Before anything is filled in, the page says that a board applies, not the association.
     expect(page.locator(".notice")).to_contain_text("kan lämna en idé men inte själv söka medel")
-    expect(page.locator(".notice")).to_contain_text("En nämnd i kommunen måste vilja ta ansvar för idén")
+    expect(page.locator(".notice")).to_contain_text("Idén går först till kontoret och nämnden för det område ni väljer")
 
     page.get_by_label("Idéns namn").fill("Läxhjälp i föreningens lokaler")
     page.get_by_label("Beskriv idén").fill("Läxhjälp två kvällar i veckan för barn i åk 4–6.")
@@ -94,6 +104,7 @@ def test_a_an_association_registers_an_idea_and_reads_that_a_board_must_carry_it
     page.get_by_label("Sorts organisation").select_option(label="Förening")
     page.get_by_label("Kontaktperson", exact=True).fill("Kim Andersson")
     page.get_by_label("E-post till kontaktpersonen").fill("kim@example.se")
+    page.get_by_label("Vilket område gäller idén?").select_option(label="UN (Utbildningskontoret)")
     page.get_by_role("button", name="Skicka idén").click()
 
     expect(heading(page)).to_have_text("Tack för din idé")
@@ -107,6 +118,27 @@ def test_a_an_association_registers_an_idea_and_reads_that_a_board_must_carry_it
         "association",
     )
     assert idea.contact_email == "kim@example.se"
+    assert idea.area_board.code == "UN"
+
+    # The area's office head finds it first, not the preparation group, and the board takes it on.
+    sign_in("beredning")
+    page.goto(reverse("cases:desk"))
+    expect(page.get_by_role("main")).not_to_contain_text("Läxhjälp i föreningens lokaler")
+    sign_in("kontorschef")
+    page.goto("/")
+    main_menu(page).get_by_role("link", name="Att göra").click()
+    row = page.get_by_role("main").get_by_role("listitem").filter(has_text="Läxhjälp i föreningens lokaler")
+    expect(row).to_contain_text("Extern idé inom ert område")
+    row.get_by_role("link", name="Läxhjälp i föreningens lokaler").click()
+    action(page, "sponsor").get_by_role("button", name="Nämnden tar ansvar för idén").click()
+    saved(page, "Nämnden är nu ansvarig.")
+    page.reload()
+    expect(page.get_by_role("table", name="Händelselogg")).to_contain_text("nämndens initiativ")
+    sign_in("beredning")
+    page.goto(reverse("cases:desk"))
+    expect(page.get_by_role("main")).to_contain_text("Läxhjälp i föreningens lokaler")
+    idea.refresh_from_db()
+    assert idea.lead_board.code == "UN"
 
 
 def fill_step(page: Page, title: str, fill: Callable[[Page], None], next_title: str) -> None:
@@ -324,9 +356,9 @@ def test_c_the_preparation_group_assesses_and_completes_the_preparation(page: Pa
     expect(row).to_contain_text("Uppfyller riktlinjerna")
     row.get_by_role("link", name=TITLE).click()
     expect(heading(page)).to_have_text(TITLE)
-    # The 2015 guidelines: no separate approval by the city director.
+    # The 2013 guidelines, in force: the city director approves before the opinions.
     stages = page.get_by_role("navigation", name="Ärendets steg").get_by_role("listitem")
-    expect(stages).to_have_text([re.compile(rf"^\s*{name}") for name in STAGES_2015])
+    expect(stages).to_have_text([re.compile(rf"^\s*{name}") for name in STAGES_2013])
     expect(page.locator("[aria-current=step]")).to_contain_text("Beredning")
 
     assess = action(page, "assess")
@@ -341,16 +373,24 @@ def test_c_the_preparation_group_assesses_and_completes_the_preparation(page: Pa
     prepare.get_by_label("Beredningspromemoria").fill("Uppfyller riktlinjerna. Beredningsgruppen tillstyrker.")
     prepare.get_by_role("button", name="Lämna vidare").click()
     saved(page, "Beredningen är klar.")
-    expect(page.get_by_test_id("stage")).to_have_text("Yttranden")
+    expect(page.get_by_test_id("stage")).to_have_text("Stadsdirektörens godkännande")
     expect(page.get_by_role("region", name="Beredningspromemoria")).to_contain_text("Beredningsgruppen tillstyrker.")
     case.refresh_from_db()
-    assert case.stage == "opinions"
+    assert case.stage == "director_approval"
     assert case.assessments.get(rule_id="partnership").verdict == "pass"
 
 
 def test_d_the_opinion_and_kommunstyrelsens_decision_are_registered(page: Page, sign_in):
     case = application_in_preparation()
     services.preparation_complete(initiative=case, user=user("beredning"), memo="Uppfyller riktlinjerna.")
+
+    sign_in("stadsdirektor")
+    page.goto("/")
+    main_menu(page).get_by_role("link", name="Att göra").click()
+    page.get_by_role("main").get_by_role("link", name=TITLE).click()
+    action(page, "approve").get_by_role("button", name="Godkänn").click()
+    saved(page, "Godkänt.")
+    expect(page.get_by_test_id("stage")).to_have_text("Yttranden")
 
     sign_in("yttrande")
     page.goto("/")

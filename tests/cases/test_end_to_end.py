@@ -12,6 +12,7 @@ from socialfund.accounts.models import User
 from socialfund.audit.models import AuditEvent
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
+from socialfund.organisation.models import Board
 from tests.cases.guided_helpers import fill_application
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +46,7 @@ def test_from_an_associations_idea_to_kommunstyrelsens_decision(demo):
             "organisation_type": "association",
             "contact_name": "Kim",
             "contact_email": "kim@example.se",
+            "area_board": Board.objects.get(code="UN").pk,
         },
     )
     assert response.status_code == 200
@@ -52,10 +54,12 @@ def test_from_an_associations_idea_to_kommunstyrelsens_decision(demo):
     policy_id = idea.policy_id
     assert policy_id == fund.policy_in_force(timezone.localdate()).policy_id
 
-    # The preparation group sees it on its desk; a board's official takes it on.
-    assert "Läxhjälp i föreningsregi" in client_for("beredning").get(reverse("cases:desk")).content.decode()
+    # It goes to the area's office head and board first; the preparation group sees it once the board sponsors it.
+    assert "Läxhjälp i föreningsregi" in client_for("kontorschef").get(reverse("cases:todo")).content.decode()
+    assert "Läxhjälp i föreningsregi" not in client_for("beredning").get(reverse("cases:desk")).content.decode()
     applicant = client_for("handlaggare")
     post(applicant, idea, "sponsor")
+    assert "Läxhjälp i föreningsregi" in client_for("beredning").get(reverse("cases:desk")).content.decode()
     post(applicant, idea, "submit")  # interest -> idea
     post(client_for("kontorschef"), idea, "signoff", {"signoff-kind": "office_head", "signoff-signed_on": today})
     post(applicant, idea, "submit")  # idea -> application

@@ -137,9 +137,13 @@ def test_the_outside_actors_path(users, fund, mailoutbox, django_capture_on_comm
             organisation_type="association",
             contact_name="Kim Kontakt",
             contact_email="kim@example.se",
+            area_board=Board.objects.get(code="UN"),
         )
     assert (idea.status, idea.stage, idea.lead_board) == ("active", "interest", None)
-    assert any("beredning@demo.invalid" in m.to for m in mailoutbox)
+    # The idea goes to its area's office and board first, not to the preparation group (DOMAIN.md rule 12).
+    recipients = {address for m in mailoutbox for address in m.to}
+    assert {"kontorschef@demo.invalid", "handlaggare@demo.invalid"} <= recipients
+    assert "beredning@demo.invalid" not in recipients
     # The association cannot move it: there is no login for it, and no board acts for it yet.
     with pytest.raises(CasePermissionDenied):
         services.initiative_submit(initiative=idea, user=users["handlaggare"])

@@ -135,7 +135,11 @@ def test_policy_in_force_follows_adoption_dates(demo):
     fund = Fund.objects.get(slug="sodertalje")
     assert fund.policy_in_force(dt.date(2012, 12, 31)) is None
     assert fund.policy_in_force(dt.date(2015, 3, 1)).policy_id == "sodertalje-2013"
-    assert fund.policy_in_force(dt.date(2016, 6, 1)).policy_id == "sodertalje-2015"
+    # The seed records no adoption of the 2015 proposal: the 2013 guidelines stay in force (issue 18).
+    assert fund.policy_in_force(dt.date(2016, 6, 1)).policy_id == "sodertalje-2013"
+    assert fund.policy_in_force(dt.date(2026, 6, 1)).policy_id == "sodertalje-2013"
+    proposal = fund.policy_versions.get(policy_id="sodertalje-2015")
+    assert proposal.adopted_on is None and proposal.is_proposal
 
 
 def test_running_the_demo_twice_gives_the_same_data(capsys):

@@ -3,6 +3,7 @@ guidelines: progress report in April), and Kolada on recorded answers. No test r
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -83,7 +84,15 @@ def users(demo) -> dict[str, User]:
 
 @pytest.fixture
 def fund(demo) -> Fund:
-    return Fund.objects.get(slug="sodertalje")
+    """The demo fund as if kommunfullmäktige had adopted the 2015 proposal on 2016-01-01: the follow-up tests
+    exercise its yearly April report. (The demo itself records no adoption: the 2013 guidelines stay in force.)"""
+    fund = Fund.objects.get(slug="sodertalje")
+    adopt_2015_proposal(fund)
+    return fund
+
+
+def adopt_2015_proposal(fund: Fund, on: dt.date = dt.date(2016, 1, 1)) -> None:
+    fund.policy_versions.filter(policy_id="sodertalje-2015").update(adopted_on=on)
 
 
 def grant(

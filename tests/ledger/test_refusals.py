@@ -184,7 +184,6 @@ def test_second_plan_and_second_booking_of_a_decision(booked, finance):
 @pytest.mark.parametrize(
     ("plan", "fragment"),
     [
-        ({2017: {"UN": D("1000000")}}, "för tidigt"),
         ({2022: {"UN": D("1000000")}}, "ska börja senast 2021"),
         ({2018: {"UN": D("500000")}, 2024: {"UN": D("500000")}}, "ska vara klar senast 2023"),
         ({2018: {"UN": D("999999.99")}}, "hela det beviljade beloppet"),
@@ -304,3 +303,13 @@ def test_no_repayment_funds_simply_spend(demo, users):
     )
     assert "kräver ingen återföring" in error.message
     assert DecisionBody.objects.filter(code="KS").exists()
+
+
+def test_a_plan_repaying_during_the_grace_period_is_adopted(fund, finance, project_factory):
+    """The board's two years before repayment are a right, not a ban (DOMAIN.md rule 8)."""
+    initiative, decision = project_factory("Insats C", {2016: "1000000"})
+    services.grant_decide(decision=decision, user=finance)
+    plan = services.repayment_plan_adopt(
+        initiative=initiative, user=finance, adopted_on=dt.date(2016, 4, 1), plan={2017: {"UN": D("1000000")}}
+    )
+    assert plan.pk is not None

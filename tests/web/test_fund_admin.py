@@ -44,7 +44,7 @@ def test_the_admin_will_not_remove_a_funds_last_guidelines(demo):
             f"{prefix}-{number}-id": str(version.pk),
             f"{prefix}-{number}-fund": str(fund.pk),
             f"{prefix}-{number}-policy_id": version.policy_id,
-            f"{prefix}-{number}-adopted_on": version.adopted_on.isoformat(),
+            f"{prefix}-{number}-adopted_on": version.adopted_on.isoformat() if version.adopted_on else "",
             f"{prefix}-{number}-DELETE": "on",
         }
     formset = formset_class(data, instance=fund, prefix=prefix)

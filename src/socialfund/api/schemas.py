@@ -20,7 +20,8 @@ class Problems(Schema):
 
 class PolicyVersionOut(Schema):
     policy_id: str
-    adopted_on: dt.date
+    adopted_on: dt.date | None
+    """None: a proposal, not adopted, never in force."""
 
 
 class FundOut(Schema):

@@ -108,6 +108,15 @@ def parse_year_amounts(text: str) -> dict[int, Decimal]:
     return amounts
 
 
+class AreaChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A board shown as the area a person would name: the board and the offices that work for it."""
+
+    def label_from_instance(self, obj: Board) -> str:
+        from socialfund.cases.outside_ideas import area_label
+
+        return area_label(obj)
+
+
 class ExternalIdeaForm(SwedishForm):
     """The outside actor's idea: short, and clear that a board must carry it."""
 
@@ -130,6 +139,34 @@ class ExternalIdeaForm(SwedishForm):
     contact_email = forms.EmailField(
         label=_("E-post till kontaktpersonen"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
+    area_board = AreaChoiceField(
+        queryset=Board.objects.none(),
+        label=_("Vilket område gäller idén?"),
+        help_text=_(
+            "Idén går först till kontoret och nämnden för området. Vet ni inte, välj inget: fondens samordnare "
+            "väljer område."
+        ),
+        required=False,
+        empty_label=_("Vet inte – samordnaren väljer"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from socialfund.cases.outside_ideas import area_boards
+
+        super().__init__(*args, **kwargs)
+        cast(AreaChoiceField, self.fields["area_board"]).queryset = area_boards()
+
+
+class AreaForm(SwedishForm):
+    """The coordinator sends an outside idea to an area's office and board."""
+
+    board = AreaChoiceField(queryset=Board.objects.none(), label=_("Område"), empty_label=None)
+
+    def __init__(self, *args: Any, fund: Fund, **kwargs: Any) -> None:
+        from socialfund.cases.outside_ideas import area_boards
+
+        super().__init__(*args, **kwargs)
+        cast(AreaChoiceField, self.fields["board"]).queryset = area_boards(fund)
 
 
 class StartForm(SwedishForm):
@@ -219,6 +256,20 @@ class DecisionForm(SwedishForm):
         required=False,
     )
     conditions = forms.CharField(label=_("Villkor"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    exception_reason = forms.CharField(
+        label=_("Undantag från återföringskravet: kommunstyrelsens skäl"),
+        help_text=_("Bara när beräkningen avviker från återföringskravet och kommunstyrelsen ändå beviljar."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, departure: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if departure:
+            # The registrar sees what the screening found and what the preparation group proposed.
+            self.fields["exception_reason"].help_text = departure
+        else:
+            del self.fields["exception_reason"]
 
     def clean_amounts(self) -> dict[int, Decimal]:
         return parse_year_amounts(self.cleaned_data.get("amounts") or "")

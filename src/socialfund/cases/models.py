@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -50,6 +51,15 @@ class Initiative(models.Model):
     )
     partner_boards = models.ManyToManyField(
         Board, blank=True, related_name="initiatives_partnered", verbose_name=_("samverkande nämnder")
+    )
+    area_board = models.ForeignKey(
+        Board,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ideas_in_area",
+        verbose_name=_("område"),
+        help_text=_("En extern idés område: den nämnd och det kontor som får idén först."),
     )
     stage = models.CharField(_("steg"), max_length=40, help_text=_("Stegets kod enligt fondens riktlinjer."))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
@@ -242,6 +252,14 @@ class Decision(models.Model):
     def total_granted(self) -> Decimal:
         return sum((row.amount for row in self.amounts.all()), start=Decimal(0))
 
+    @property
+    def repayment_exception_or_none(self) -> RepaymentException | None:
+        """The exception from the repayment limits recorded with this grant, if any."""
+        try:
+            return self.repayment_exception
+        except RepaymentException.DoesNotExist:
+            return None
+
 
 class DecisionAmount(models.Model):
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="amounts")
@@ -275,3 +293,44 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class RepaymentLimit(models.TextChoices):
+    """The repayment limits of the guidelines a calculation can depart from (the calculation's violation codes)."""
+
+    INCOMPLETE = "repayment_incomplete", _("Hela beloppet återförs i tid ur besparingarna")
+    START_TOO_LATE = "repayment_start_too_late", _("Återföringen börjar senast fem år efter projektstart")
+    TOO_LONG = "repayment_too_long", _("Återföringen är klar senast fem år efter att den började")
+    NON_MUNICIPAL = "repayment_non_municipal", _("Bara kommunens besparingar bär återföringen")
+
+
+class RepaymentException(models.Model):
+    """Kommunstyrelsen grants despite a departure from the repayment limits ("under särskilda omständigheter").
+
+    Part of the grant decision: which limits (from the screening), the preparation group's finding as it stood,
+    and the decision body's reason. Written only by `cases.repayment_exceptions.repayment_exception_record`.
+    The waiver after the project (särskild prövning) is another thing: `followup`'s special review.
+    """
+
+    decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="repayment_exception")
+    limits = models.JSONField(_("avsteg från"), default=list, help_text=_("Koderna för de gränser som frångås."))
+    finding = models.TextField(_("avvikelsen enligt prövningen"))
+    reason = models.TextField(_("skäl till undantaget"))
+    registered_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    registered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("undantag från återföringskravet")
+        verbose_name_plural = _("undantag från återföringskravet")
+
+    def __str__(self) -> str:
+        return f"{self.decision}: {', '.join(self.limits)}"
+
+    @property
+    def limit_labels_lazy(self) -> list[Any]:
+        """The limits' labels, untranslated until shown (a record shows them in its own language)."""
+        return [RepaymentLimit(code).label if code in RepaymentLimit.values else code for code in self.limits]
+
+    @property
+    def limit_labels(self) -> list[str]:
+        return [str(label) for label in self.limit_labels_lazy]

@@ -24,8 +24,10 @@ def next_actors(initiative: Initiative) -> QuerySet[User]:
     if role is None:
         return User.objects.none()
     if role == Role.APPLICANT and initiative.lead_board_id is None:
-        # An outside actor's idea without a board: the preparation group finds it one.
-        role = Role.PREPARATION_GROUP
+        # An outside actor's idea without a board: its area's office and board first (DOMAIN.md rule 12).
+        from socialfund.cases.outside_ideas import idea_actors
+
+        return idea_actors(initiative)
     users = User.objects.filter(is_active=True, groups__name=role)
     if initiative.fund.organisation_id:
         users = users.filter(Q(organisation_id=initiative.fund.organisation_id) | Q(organisation__isnull=True))

@@ -208,6 +208,17 @@ def todo_for(*, user: User) -> list[TodoItem]:
             s.kind == "office_head" for s in initiative.signoffs.all()
         ):
             items.append(TodoItem(initiative, gettext("Väntar på din förankring som kontorschef")))
-        if initiative.lead_board_id is None and user.has_role("applicant"):
-            items.append(TodoItem(initiative, gettext("Extern idé utan ansvarig nämnd")))
+        if initiative.lead_board_id is None:
+            items += _outside_idea_todo(user, initiative)
     return items
+
+
+def _outside_idea_todo(user: User, initiative: Initiative) -> list[TodoItem]:
+    """An outside idea waits for its area's board (official or office head), or for the coordinator's area."""
+    from socialfund.cases.outside_ideas import may_assign_area, may_sponsor
+
+    if may_sponsor(user, initiative):
+        return [TodoItem(initiative, gettext("Extern idé inom ert område: ska nämnden ta ansvar för den?"))]
+    if initiative.area_board_id is None and may_assign_area(user, initiative):
+        return [TodoItem(initiative, gettext("Extern idé utan område: välj vilket kontor och vilken nämnd den gäller"))]
+    return []

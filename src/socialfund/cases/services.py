@@ -149,21 +149,27 @@ def idea_register_external(
     organisation_type: str,
     contact_name: str,
     contact_email: str,
+    area_board: Board | None = None,
 ) -> Initiative:
     """An association, firm or other outside actor registers an idea (no login).
 
-    It enters at the policy's first stage as an interest registration. It cannot
-    apply: a board must sponsor it (initiative_sponsor) and its office head anchor it.
+    It enters at the policy's first stage as an interest registration and goes first to the
+    office and board of the area the actor picked (without one, the fund's coordinator assigns
+    it): see cases.outside_ideas. It cannot apply: the area's board must sponsor it.
     """
+    from socialfund.cases.outside_ideas import check_area
+
     if organisation_type in ApplicantType.internal():
         raise CaseValidationError(_("Nämnder och kontor lämnar idéer inloggade."), field="organisation_type")
     if organisation_type not in ApplicantType.values:
         raise CaseValidationError(_("Välj vilken sorts organisation ni är."), field="organisation_type")
+    check_area(fund, area_board)
     policy = policy_for_fund(fund)
     today = timezone.localdate()
     with transaction.atomic():
         initiative = Initiative.objects.create(
             fund=fund,
+            area_board=area_board,
             title=title.strip(),
             summary=summary,
             initiator_name=organisation_name.strip(),
@@ -306,24 +312,10 @@ def _advance(initiative: Initiative, *, user: User, action: str, message: str = 
 
 
 def initiative_sponsor(*, initiative: Initiative, user: User) -> Initiative:
-    """A board takes on an outside actor's idea: it becomes the lead board and may apply."""
-    with transaction.atomic():
-        initiative = _locked(initiative)
-        _require(
-            user.has_role(Role.APPLICANT) and user.board_id is not None,
-            _("Bara en nämnds handläggare kan ta över idén."),
-        )
-        _require_state(initiative.status == Status.ACTIVE, _("Bara pågående idéer kan tas över."))
-        _require_state(initiative.lead_board_id is None, _("Idén har redan en ansvarig nämnd."))
-        board = user.board
-        assert board is not None
-        return _move(
-            initiative,
-            user=user,
-            action="initiative_sponsor",
-            message=f"{board.display_name} tar ansvar för idén och kan ansöka.",
-            lead_board=board,
-        )
+    """The area's board takes on an outside actor's idea: it becomes the lead board and may apply."""
+    from socialfund.cases.outside_ideas import idea_sponsor
+
+    return idea_sponsor(initiative=initiative, user=user)
 
 
 # -- anchoring, assessment, preparation -------------------------------------------------------------
@@ -525,12 +517,17 @@ def decision_register(
     conditions: str = "",
     amounts: dict[int, Decimal] | None = None,
     start_project: bool = True,
+    exception_reason: str = "",
 ) -> Decision:
     """Kommunstyrelsen's decision: granted (with amounts per year and conditions) or rejected.
 
     A grant starts the project's follow-up at once, unless `start_project` is False (then the
-    registrar or the preparation group starts it later, e.g. with another start date).
+    registrar or the preparation group starts it later, e.g. with another start date). Where the
+    calculation departs from the repayment limits, a grant records kommunstyrelsen's exception
+    (`exception_reason`; see cases.repayment_exceptions).
     """
+    from socialfund.cases.repayment_exceptions import check_exception, repayment_departure, repayment_exception_record
+
     amounts = amounts or {}
     with transaction.atomic():
         initiative = _locked(initiative)
@@ -541,6 +538,8 @@ def decision_register(
             _("Ärendet är inte i beslutssteget."),
         )
         _validate_decision(outcome=outcome, paragraph=paragraph, text=text, decided_on=decided_on, amounts=amounts)
+        departure = repayment_departure(initiative)
+        check_exception(granted=outcome == DecisionOutcome.GRANTED, departure=departure, reason=exception_reason)
         decision = Decision.objects.create(
             initiative=initiative,
             body=body,
@@ -553,6 +552,8 @@ def decision_register(
         )
         for year, amount in sorted(amounts.items()):
             DecisionAmount.objects.create(decision=decision, year=year, amount=sek(amount))
+        if departure is not None and outcome == DecisionOutcome.GRANTED:
+            repayment_exception_record(decision=decision, user=user, departure=departure, reason=exception_reason)
         status = Status.GRANTED if outcome == DecisionOutcome.GRANTED else Status.REJECTED
         _move(
             initiative,

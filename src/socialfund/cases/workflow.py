@@ -31,7 +31,7 @@ def policy_id_in_force(fund: Fund, on: dt.date) -> str:
     version = fund.policy_in_force(on)
     if version is None:
         # Before the first adoption: the earliest version (a case filed before the guidelines is a data error).
-        version = fund.policy_versions.order_by("adopted_on").first()
+        version = fund.policy_versions.filter(adopted_on__isnull=False).order_by("adopted_on").first()
     if version is None:
         raise LookupError(f"Fonden {fund} har inga riktlinjer.")
     return version.policy_id

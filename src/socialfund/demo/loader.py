@@ -22,6 +22,7 @@ from socialfund.cases.models import (
     DecisionAmount,
     Initiative,
     Opinion,
+    RepaymentException,
     Signoff,
 )
 from socialfund.cases.workflow import policy_id_in_force
@@ -88,9 +89,13 @@ def _remove_demo() -> None:
     # The audit log refuses deletes through the ORM; the demo's own history is the one
     # exception, removed with a raw delete so that --reset can start from nothing.
     AuditEvent.objects.filter(initiative__in=cases)._raw_delete(AuditEvent.objects.db)
-    for model in (Comment, Opinion, DecisionAmount, Decision, Attachment, Assessment, Signoff):
+    for model in (Comment, Opinion, DecisionAmount, RepaymentException, Decision, Attachment, Assessment, Signoff):
         model.objects.filter(
-            **({"decision__initiative__in": cases} if model is DecisionAmount else {"initiative__in": cases})
+            **(
+                {"decision__initiative__in": cases}
+                if model in (DecisionAmount, RepaymentException)
+                else {"initiative__in": cases}
+            )
         ).delete()
     cases.delete()
     PolicyVersion.objects.filter(fund__in=funds).delete()
@@ -161,7 +166,7 @@ def _load_fund(organisation: Organisation, bodies: dict[str, DecisionBody]) -> F
             adopted_on=adopted_on,
             defaults={
                 "policy_id": policy_id,
-                "decided_by": bodies[body],
+                "decided_by": bodies[body] if body else None,
                 "decision_paragraph": paragraph,
                 "note": note,
             },

@@ -83,13 +83,15 @@ FUND = FundSpec(
 POLICY_VERSIONS = [
     # policy id, adopted on, body, paragraph, note
     ("sodertalje-2013", dt.date(2013, 2, 25), "KF", "§ 7", "Riktlinjer antagna av kommunfullmäktige."),
+    # The 2015 changes are a proposal: the seed holds the tjänsteskrivelse to KF but no decision of KF, so
+    # the data states no adoption date and the 2013 guidelines stay in force (issue 18).
     (
         "sodertalje-2015",
-        dt.date(2016, 1, 1),
-        "KF",
+        None,
+        None,
         "",
-        "Förslagen i tjänsteskrivelsen 2015-10-26 (KS 14-87). Underlaget anger inte när de antogs; "
-        "demon låter dem gälla från 2016-01-01.",
+        "Förslaget i tjänsteskrivelsen 2015-10-26 (KS 14-87) till kommunfullmäktige. Underlaget visar inget "
+        "beslut om att anta det, så det gäller inte: 2013 års riktlinjer gäller.",
     ),
 ]
 

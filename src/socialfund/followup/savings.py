@@ -27,7 +27,7 @@ from socialfund.core.calc.model import Calculation, EffectLine
 from socialfund.core.calc.repayment import (
     Plan,
     amount_due,
-    earliest_year,
+    duty_start_year,
     propose_plan,
     resolve_rules,
     savings_violations,
@@ -204,7 +204,7 @@ def _feasibility(
     if resolved.mode == "none" or due == 0:
         return None
     mixed = _mixed_savings(calc, rows)
-    plan = propose_plan(due, mixed, calc.years, earliest_year(calc, resolved))
+    plan = propose_plan(due, mixed, calc.years, duty_start_year(calc, resolved))
     planned = sum(sum(by_board.values()) for by_board in plan.values())
     violations = timing_violations(plan, calc.start_year, resolved)
     if planned < due:

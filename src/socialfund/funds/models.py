@@ -49,7 +49,11 @@ class Fund(models.Model):
         )
 
     def policy_in_force(self, on: dt.date) -> PolicyVersion | None:
-        """The guideline version adopted most recently on or before `on`."""
+        """The guideline version adopted most recently on or before `on`.
+
+        Only a version whose adoption date the data states is ever in force: a proposal (no `adopted_on`,
+        e.g. Södertälje's 2015 changes, whose adoption by KF the seed does not record) is shown, never applied.
+        """
         return self.policy_versions.filter(adopted_on__lte=on).order_by("-adopted_on").first()
 
 
@@ -62,7 +66,12 @@ class PolicyVersion(models.Model):
 
     fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="policy_versions")
     policy_id = models.CharField(_("riktlinjernas id"), max_length=100, help_text=_("T.ex. sodertalje-2013."))
-    adopted_on = models.DateField(_("antagen"))
+    adopted_on = models.DateField(
+        _("antagen"),
+        null=True,
+        blank=True,
+        help_text=_("Dagen riktlinjerna antogs. Tomt: ett förslag som inte är antaget och därför inte gäller."),
+    )
     decided_by = models.ForeignKey(
         DecisionBody,
         on_delete=models.PROTECT,
@@ -81,7 +90,12 @@ class PolicyVersion(models.Model):
         constraints = [models.UniqueConstraint(fields=["fund", "adopted_on"], name="policyversion_unique_date")]
 
     def __str__(self) -> str:
-        return f"{self.policy_id} ({self.adopted_on.isoformat()})"
+        return f"{self.policy_id} ({self.adopted_on.isoformat() if self.adopted_on else 'förslag'})"
+
+    @property
+    def is_proposal(self) -> bool:
+        """Not adopted (no adoption date in the data): never in force."""
+        return self.adopted_on is None
 
     def clean(self) -> None:
         """The id must name guidelines the system has: every case of the fund is judged by them."""

@@ -81,6 +81,7 @@ def summary_section(data: AprilData) -> list[Block]:
         ("Initiativ sedan fonden inrättades", len(data.initiatives)),
         ("Pågående initiativ", sum(1 for i in data.initiatives if i.status == Status.ACTIVE)),
         ("Beviljade projekt", len(data.projects)),
+        ("varav med undantag från återföringskravet", len(data.exceptions)),
     ]
     money_rows: list[tuple[str, Decimal]] = []
     if end is not None:

@@ -101,6 +101,8 @@ class AprilData:
     scenarios: list[sources.Scenario] | None
     comparison: list[Policy]
     missing: list[str] = field(default_factory=list)
+    exceptions: list[sources.ExceptionLine] = field(default_factory=list)
+    """Grants with a recorded exception from the repayment limits, up to the report's date."""
 
     @property
     def year_end(self) -> dt.date:
@@ -143,6 +145,7 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
         waivers=sources.waivers(fund, dt.date(year, 1, 1), end),
         scenarios=sources.survival(fund, today=end + dt.timedelta(days=1), runs=projection_runs),
         comparison=comparison_policies(policy) if policy else [],
+        exceptions=sources.repayment_exceptions(fund, end),
     )
     if data.is_preliminary:
         data.missing.append(

@@ -273,4 +273,20 @@ def repayment_section(data: AprilData) -> list[Block]:
         )
     else:
         blocks.append(Paragraph(f"Ingen återföring efterskänktes efter särskild prövning under {data.year}."))
-    return blocks
+    return [*blocks, *exception_blocks(data)]
+
+
+def exception_blocks(data: AprilData) -> list[Block]:
+    """Grants with an exception from the repayment limits: how many, and which (DOMAIN.md rule 8)."""
+    count = len(data.exceptions)
+    if not count:
+        return [Paragraph("Inget projekt har beviljats med undantag från återföringskravet.")]
+    return [
+        Paragraph(f"{count} projekt har beviljats med undantag från återföringskravet (särskilda omständigheter)."),
+        Table(
+            columns=(Column("Projekt"), Column("Beslut"), Column("Undantag från"), Column("Skäl")),
+            rows=tuple((e.project, e.decision, e.limits, e.reason) for e in data.exceptions),
+            caption="Beviljade med undantag från återföringskravet",
+            sheet="Undantag",
+        ),
+    ]

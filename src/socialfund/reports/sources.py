@@ -181,6 +181,35 @@ def waivers(fund: Fund, start: dt.date, end: dt.date) -> list[WaiverLine] | None
 
 
 @dataclass(frozen=True)
+class ExceptionLine:
+    project: str
+    decision: str
+    limits: str
+    reason: str
+
+
+def repayment_exceptions(fund: Fund, end: dt.date) -> list[ExceptionLine]:
+    """Grants decided with an exception from the repayment limits ("under särskilda omständigheter"), up to `end`."""
+    from socialfund.cases.models import RepaymentException
+    from socialfund.record_language import in_record_language
+
+    rows = (
+        RepaymentException.objects.filter(decision__initiative__fund=fund, decision__decided_on__lte=end)
+        .select_related("decision__initiative", "decision__body")
+        .order_by("decision__decided_on", "pk")
+    )
+    return [
+        ExceptionLine(
+            project=e.decision.initiative.title,
+            decision=f"{e.decision.body.code} {e.decision.decided_on.isoformat()} {e.decision.paragraph}",
+            limits="; ".join(in_record_language(label) for label in e.limit_labels_lazy),
+            reason=e.reason,
+        )
+        for e in rows
+    ]
+
+
+@dataclass(frozen=True)
 class Scenario:
     name: str
     years: tuple[int, ...]

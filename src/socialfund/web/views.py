@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -16,6 +17,7 @@ from socialfund.accounts.roles import ROLE_DESCRIPTIONS, Role
 from socialfund.cases.codes import Status
 from socialfund.cases.models import Initiative
 from socialfund.cases.selectors import initiative_stage_counts, initiative_status_counts
+from socialfund.funds.guidelines import guideline_rows
 from socialfund.funds.selectors import funds_visible_to
 
 # What each role is asked to look at first on its start page: (role, stage codes, heading).
@@ -45,6 +47,7 @@ def _start_context(user: User) -> dict[str, Any]:
                 "stages": initiative_stage_counts(fund=fund),
                 "statuses": initiative_status_counts(fund=fund),
                 "queues": _queues_for(user, fund_id=fund.pk),
+                "guidelines": guideline_rows(fund, timezone.localdate()),
             }
         )
     own_board_initiatives: list[Initiative] = []

@@ -132,7 +132,7 @@ def test_policy_module_missing_says_so(capsys, monkeypatch):
 
 def test_policy_rules_are_applied(capsys, monkeypatch):
     policy = pytest.importorskip("socialfund.core.policy")
-    strict = RepaymentRules(earliest_offset_years=3, latest_start_offset_years=3, max_years_after_first=0)
+    strict = RepaymentRules(grace_years=3, latest_start_offset_years=3, max_years_after_first=0)
     seen = []
 
     def fake_load_policy(name):
@@ -154,3 +154,19 @@ def test_policy_rules_are_applied(capsys, monkeypatch):
     monkeypatch.setattr(policy, "load_policy", broken)
     code, _, err = run(capsys, KORTTIDSFRANVARON, "--policy", "finns-inte.yaml")
     assert code == 2 and "--policy: kunde inte läsa policyn 'finns-inte.yaml'" in err
+
+
+def test_mobilt_team_repaying_in_the_grace_period_is_not_flagged(capsys, tmp_path):
+    """The board may repay out of its 2016 savings: the grace period is its right, not a ban."""
+    import yaml
+
+    document = yaml.safe_load(MOBILT_TEAM.read_text(encoding="utf-8"))
+    amounts = {2016: 1_500_000, 2017: 1_250_000, 2018: 1_000_000, 2019: 800_000, 2020: 640_000, 2021: 210_000}
+    document["repayment"] = {"schedule": {year: {"SN": amount} for year, amount in amounts.items()}}
+    path = tmp_path / "mobilt-team-tidig.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    code, out, _ = run(capsys, path, "--policy", "sodertalje-2013")
+    assert code == 0
+    assert "för tidigt" not in out and "repayment_too_early" not in out
+    assert "Inga avvikelser från riktlinjerna." in out
+    assert "Helt återfört: ja" in out

@@ -51,12 +51,24 @@ def test_proposal_parts_add_up_exactly_with_uneven_shares():
     assert sum(sum(boards.values()) for boards in repayment.plan.values()) == 100_000
 
 
-def test_repayment_too_early():
+def test_repaying_during_the_grace_period_breaks_no_rule():
+    """ "Kan arbeta i minst två år … innan återföring ska ske" is the board's right, not a ban (DOMAIN.md rule 8)."""
     repayment = repayment_of(repayment={"schedule": {2016: {"SN": 1_000_000}}}, effects=[effect(quantity={2016: 1000})])
-    assert rules_of(repayment) == ["repayment_too_early"]
-    assert repayment.violations[0].message == (
-        "Återföring år 2016 är för tidigt: tidigast 2017 (projektstart 2015 + 2 år)."
-    )
+    assert repayment.violations == []
+    assert repayment.fully_repaid
+
+
+def test_repaying_early_does_not_shorten_the_repayment_period():
+    """Five years after repayment began are counted from the end of the grace period at the earliest."""
+    effects = [effect(quantity={2016: 100, 2022: 900})]
+    plan = {2016: {"SN": 100_000}, 2022: {"SN": 900_000}}
+    assert repayment_of(effects=effects, repayment={"schedule": plan}).violations == []
+
+
+def test_a_plan_starting_after_the_latest_start_is_still_a_finding():
+    effects = [effect(quantity={2021: 1000})]
+    repayment = repayment_of(effects=effects, repayment={"schedule": {2021: {"SN": 1_000_000}}})
+    assert rules_of(repayment) == ["repayment_start_too_late"]
 
 
 def test_bounds_are_inclusive():
@@ -155,14 +167,14 @@ def test_rules_none_are_sodertaljes_defaults():
 
 
 def test_rules_without_limits_repay_from_the_start_year():
-    open_rules = RepaymentRules(earliest_offset_years=None, latest_start_offset_years=None, max_years_after_first=None)
+    open_rules = RepaymentRules(grace_years=None, latest_start_offset_years=None, max_years_after_first=None)
     repayment = repayment_of(rules=open_rules, effects=[effect(quantity={2015: 400, 2016: 400, 2024: 400})])
     assert repayment.plan == {2015: {"SN": 400_000}, 2016: {"SN": 400_000}, 2024: {"SN": 200_000}}
     assert repayment.violations == []
 
 
 def test_stricter_policy_limits():
-    strict = RepaymentRules(earliest_offset_years=3, latest_start_offset_years=3, max_years_after_first=1)
+    strict = RepaymentRules(grace_years=3, latest_start_offset_years=3, max_years_after_first=1)
     repayment = repayment_of(rules=strict, effects=[effect(quantity={year: 300 for year in range(2017, 2025)})])
     assert list(repayment.plan) == [2018, 2019, 2020, 2021]
     assert rules_of(repayment) == ["repayment_too_long"]

@@ -100,7 +100,7 @@ def test_sodertalje_stages_actors_and_signoffs():
 def test_sodertalje_repayment_rules_match_the_guidelines():
     assert load_policy("sodertalje-2013").repayment_rules() == RepaymentRules(
         mode="repayment_plan",
-        earliest_offset_years=2,
+        grace_years=2,
         latest_start_offset_years=5,
         max_years_after_first=5,
         waivable=True,

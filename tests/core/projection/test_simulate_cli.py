@@ -26,9 +26,9 @@ def by_name(result: dict) -> dict[str, dict]:
 
 def test_terms_follow_the_guidelines_limits():
     assert terms_from_rules(RepaymentRules()) == RepaymentTerms(start_offset_years=3, years=5)
-    late = RepaymentRules(earliest_offset_years=4, latest_start_offset_years=6, max_years_after_first=2)
+    late = RepaymentRules(grace_years=4, latest_start_offset_years=6, max_years_after_first=2)
     assert terms_from_rules(late) == RepaymentTerms(start_offset_years=4, years=3)
-    early = RepaymentRules(earliest_offset_years=0, latest_start_offset_years=1, max_years_after_first=None)
+    early = RepaymentRules(grace_years=0, latest_start_offset_years=1, max_years_after_first=None)
     assert terms_from_rules(early) == RepaymentTerms(start_offset_years=1, years=5)
 
 

@@ -36,8 +36,11 @@ def test_sodertalje_2013_repayment_must_start_within_five_years():
     calc["effects"][0]["quantity"] = {2021: 1, 2022: 1, 2023: 1}  # first savings six years after start
     result = screen_data(build(calculation=calc), "sodertalje-2013")
     finding = result.finding("repayment")
-    assert finding.status == "fail"
+    # A finding for the preparation group and kommunstyrelsen to weigh, not a dead end (DOMAIN.md rule 8).
+    assert finding.status == "assess" and result.verdict == "needs_assessment"
+    assert "repayment_start_too_late" in finding.departures
     assert "ska börja senast 2020" in finding.message
+    assert "kommunstyrelsen besluta om undantag" in finding.message
     assert "särskild prövning" in finding.message
 
 

@@ -184,9 +184,24 @@ def test_savings_that_never_come_cannot_repay_the_fund():
     calc["effects"][0]["quantity"] = {2017: 1}
     finding = screen_data(build(calculation=calc), "sodertalje-2013").finding("repayment")
     assert (
-        finding.status == "fail"
+        finding.status == "assess"
         and "räcker till 400\u00a0000\u00a0kr av 1\u00a0000\u00a0000\u00a0kr" in finding.message
     )
+    assert finding.departures == ("repayment_incomplete",)
+
+
+def test_a_repayment_shortfall_is_a_finding_the_preparation_group_settles():
+    """ "Ska inte vara ett hinder" / "under särskilda omständigheter": the shortfall is assessed and carried on,
+    and the departure stays on record for the decision body."""
+    calc = build()["calculation"]
+    calc["effects"][0]["quantity"] = {2017: 1}
+    assessment = {"verdict": "warn", "note": "Effekterna kan visas; föreslår undantag."}
+    result = screen_data(build(calculation=calc, assessments={"repayment": assessment}), "sodertalje-2013")
+    finding = result.finding("repayment")
+    assert finding.status == "warn" and finding.assessed
+    assert finding.departures == ("repayment_incomplete",)
+    assert "räcker till" in finding.message and "föreslår undantag" in finding.message
+    assert result.verdict == "eligible"
 
 
 def test_parse_initiative_accepts_the_web_forms_mapping():

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.cases import forms as case_forms
-from socialfund.cases import services
+from socialfund.cases import outside_ideas, services
 from socialfund.cases.attachments import attachment_add
 from socialfund.cases.codes import CommentVisibility, Status, memo_applies
 from socialfund.cases.errors import CaseError, CasePermissionDenied
@@ -164,8 +164,16 @@ def _run_decision(initiative: Initiative, user: User, form: Any) -> str:
         text=data["text"],
         conditions=data["conditions"],
         amounts=data["amounts"],
+        exception_reason=data.get("exception_reason", ""),
     )
     return gettext("Beslutet är registrerat.")
+
+
+def _decision_form(initiative: Initiative, data: Any) -> forms.Form:
+    from socialfund.cases.repayment_exceptions import repayment_departure
+
+    departure = repayment_departure(initiative) if initiative.status == Status.ACTIVE else None
+    return case_forms.DecisionForm(data, prefix="decide", departure=departure.finding if departure else "")
 
 
 ACTIONS: list[Action] = [
@@ -182,10 +190,21 @@ ACTIONS: list[Action] = [
     Action(
         "sponsor",
         _("Ta ansvar för idén"),
-        _("Min nämnd tar ansvar för idén"),
+        _("Nämnden tar ansvar för idén"),
         lambda i, d: forms.Form(d, prefix="sponsor"),
-        lambda u, i: _active(i) and i.lead_board_id is None and u.has_role(Role.APPLICANT) and u.board_id is not None,
-        lambda i, u, f: (services.initiative_sponsor(initiative=i, user=u), gettext("Din nämnd är nu ansvarig."))[1],
+        outside_ideas.may_sponsor,
+        lambda i, u, f: (services.initiative_sponsor(initiative=i, user=u), gettext("Nämnden är nu ansvarig."))[1],
+    ),
+    Action(
+        "assign-area",
+        _("Välj område för idén"),
+        _("Skicka idén till området"),
+        lambda i, d: case_forms.AreaForm(d, fund=i.fund, prefix="assign-area"),
+        outside_ideas.may_assign_area,
+        lambda i, u, f: (
+            outside_ideas.idea_area_assign(initiative=i, user=u, board=f.cleaned_data["board"]),
+            gettext("Idén är skickad till områdets kontor och nämnd."),
+        )[1],
     ),
     Action(
         "signoff",
@@ -260,7 +279,7 @@ ACTIONS: list[Action] = [
         "decide",
         _("Registrera kommunstyrelsens beslut"),
         _("Registrera beslutet"),
-        lambda i, d: case_forms.DecisionForm(d, prefix="decide"),
+        _decision_form,
         lambda u, i: _active(i) and u.has_role(Role.REGISTRAR) and _stage_actor(i) == "registrar",
         _run_decision,
     ),

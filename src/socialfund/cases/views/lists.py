@@ -93,6 +93,7 @@ def preparation_desk_view(request: HttpRequest) -> HttpResponse:
     waiting = (
         visible_initiatives(user)
         .filter(status=Status.ACTIVE)
+        .exclude(lead_board__isnull=True)  # outside ideas reach the group once a board sponsors them
         .select_related("fund", "lead_board")
         .prefetch_related("signoffs", "assessments", "partner_boards")
         .order_by("filed_on", "pk")

@@ -25,6 +25,7 @@ def external_idea_view(request: HttpRequest) -> HttpResponse:
                 organisation_type=data["organisation_type"],
                 contact_name=data["contact_name"],
                 contact_email=data["contact_email"],
+                area_board=data["area_board"],
             )
         except CaseError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)

@@ -36,8 +36,9 @@ def amount_due(calc: Calculation) -> int:
     return int(sek_from_estimate(total))
 
 
-def earliest_year(calc: Calculation, rules: RepaymentRules) -> int:
-    return calc.start_year + (rules.earliest_offset_years or 0)
+def duty_start_year(calc: Calculation, rules: RepaymentRules) -> int:
+    """The first year the boards must repay: after the grace period, which is their right, not a ban."""
+    return calc.start_year + (rules.grace_years or 0)
 
 
 def municipal_boards(calc: Calculation) -> set[str]:
@@ -83,7 +84,7 @@ def evaluate_repayment(calc: Calculation, arrays: LineArrays, rules: RepaymentRu
     savings = municipal_cashable_savings_by_board(calc, arrays)
     proposed = calc.repayment_schedule is None
     if calc.repayment_schedule is None:
-        plan = propose_plan(due, savings, calc.years, earliest_year(calc, rules)) if due > 0 else {}
+        plan = propose_plan(due, savings, calc.years, duty_start_year(calc, rules)) if due > 0 else {}
     else:
         plan = {year: dict(boards) for year, boards in calc.repayment_schedule.items()}
     planned = sum(sum(boards.values()) for boards in plan.values())
@@ -101,20 +102,12 @@ def evaluate_repayment(calc: Calculation, arrays: LineArrays, rules: RepaymentRu
 
 
 def timing_violations(plan: Mapping[int, object], start_year: int, rules: RepaymentRules) -> list[Violation]:
-    """The three time limits, each inclusive, measured from start_year and from the first repayment year."""
+    """The two time limits, each inclusive: the latest start (from start_year) and the latest end (from the first
+    repayment year). The grace period is not a limit: a board that repays before it ends breaks no rule."""
     if not plan:
         return []
     first, last = min(plan), max(plan)
     found: list[Violation] = []
-    if rules.earliest_offset_years is not None and first < start_year + rules.earliest_offset_years:
-        allowed = start_year + rules.earliest_offset_years
-        found.append(
-            Violation(
-                "repayment_too_early",
-                f"Återföring år {first} är för tidigt: tidigast {allowed} "
-                f"(projektstart {start_year} + {rules.earliest_offset_years} år).",
-            )
-        )
     if rules.latest_start_offset_years is not None and first > start_year + rules.latest_start_offset_years:
         latest = start_year + rules.latest_start_offset_years
         found.append(
@@ -124,13 +117,16 @@ def timing_violations(plan: Mapping[int, object], start_year: int, rules: Repaym
                 f"({rules.latest_start_offset_years} år från projektstart {start_year}).",
             )
         )
-    if rules.max_years_after_first is not None and last > first + rules.max_years_after_first:
-        latest_end = first + rules.max_years_after_first
+    # Repaying during the grace period must not shorten the time the board has: the period is counted from
+    # the first repayment year or the end of the grace period, whichever is later.
+    counted_from = max(first, start_year + (rules.grace_years or 0))
+    if rules.max_years_after_first is not None and last > counted_from + rules.max_years_after_first:
+        latest_end = counted_from + rules.max_years_after_first
         found.append(
             Violation(
                 "repayment_too_long",
                 f"Återföringen pågår till {last} men ska vara klar senast {latest_end} "
-                f"({rules.max_years_after_first} år efter första återföringsåret {first}).",
+                f"({rules.max_years_after_first} år efter första återföringsåret {counted_from}).",
             )
         )
     return found

@@ -20,7 +20,7 @@ from socialfund.core.calc.model import Calculation, Uncertainty
 from socialfund.core.calc.repayment import (
     KRONA_TOLERANCE,
     amount_due,
-    earliest_year,
+    duty_start_year,
     municipal_boards,
     non_municipal_violations,
     resolve_rules,
@@ -105,7 +105,7 @@ def _proposal_in_time(
     down to whole kronor, as the plan pays), which must be ≤ the latest start; the savings from then up to
     first + max_years_after_first (within the horizon) must add up to the amount due."""
     runs = effect_multipliers.shape[0]
-    offset = max(0, earliest_year(calc, rules) - calc.start_year)
+    offset = max(0, duty_start_year(calc, rules) - calc.start_year)
     if offset >= calc.horizon:
         return np.zeros(runs, dtype=np.bool_)
     rows = arrays.effect_is_municipal_cashable

@@ -225,7 +225,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension("calculation.requirement", "Socioekonomisk beräkning", lambda v: CALCULATION_LABELS[v]),
     Dimension("repayment.mode", "Återföring", lambda v: REPAYMENT_LABELS[v]),
     Dimension("repayment.waiver", "Undantag från återföring", lambda v: WAIVER_LABELS[v], applies=_repays),
-    Dimension("repayment.earliest_offset_years", "Återföring tidigast (år efter start)", _text, applies=_repays),
+    Dimension("repayment.grace_years", "Nämndens respittid före återföring (år efter start)", _text, applies=_repays),
     Dimension(
         "repayment.latest_start_offset_years", "Återföring börjar senast (år efter start)", _text, applies=_repays
     ),

@@ -47,7 +47,7 @@ class CalculationSpec(FrozenModel):
 
 class Repayment(FrozenModel):
     mode: RepaymentModeCode
-    earliest_offset_years: int | None = Field(default=None, ge=0)
+    grace_years: int | None = Field(default=None, ge=0)
     """Grace: no repayment before start year + this (Södertälje: at least two years to lower costs)."""
     latest_start_offset_years: int | None = Field(default=None, ge=0)
     max_years_after_first: int | None = Field(default=None, ge=0)
@@ -58,7 +58,7 @@ class Repayment(FrozenModel):
     def to_rules(self) -> RepaymentRules:
         return RepaymentRules(
             mode=self.mode,
-            earliest_offset_years=self.earliest_offset_years,
+            grace_years=self.grace_years,
             latest_start_offset_years=self.latest_start_offset_years,
             max_years_after_first=self.max_years_after_first,
             # An unknown waiver rule is treated as no waiver: the duty stands unless a source says otherwise.

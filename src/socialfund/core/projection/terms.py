@@ -12,8 +12,8 @@ DEFAULT_REPAYMENT_YEARS = 5
 def terms_from_rules(rules: RepaymentRules) -> RepaymentTerms:
     """New projects repay from year 3 (kept within the fund's earliest and latest start), over at most 5 years."""
     offset = DEFAULT_START_OFFSET
-    if rules.earliest_offset_years is not None:
-        offset = max(offset, rules.earliest_offset_years)
+    if rules.grace_years is not None:
+        offset = max(offset, rules.grace_years)
     if rules.latest_start_offset_years is not None:
         offset = min(offset, rules.latest_start_offset_years)
     years = DEFAULT_REPAYMENT_YEARS

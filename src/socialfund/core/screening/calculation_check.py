@@ -16,7 +16,7 @@ from socialfund.core.calc import CalculationInputError, evaluate, parse_calculat
 from socialfund.core.repayment_rules import RepaymentRules
 
 NO_REPAYMENT = RepaymentRules(
-    mode="none", earliest_offset_years=None, latest_start_offset_years=None, max_years_after_first=None, waivable=False
+    mode="none", grace_years=None, latest_start_offset_years=None, max_years_after_first=None, waivable=False
 )
 
 

@@ -52,7 +52,11 @@ def _settle(outcome: Outcome, assessment: Assessment | None) -> tuple[Outcome, b
         return outcome, False
     if outcome.status in ("fail", "missing"):
         note = f" (Bedömningen '{assessment.verdict}' ändrar inte detta: {assessment.note})"
-        return Outcome(outcome.status, outcome.message + note), False
+        return Outcome(outcome.status, outcome.message + note, outcome.departures), False
+    if outcome.departures:
+        # A departure from a limit stays on record after the assessment: the decision body decides on it.
+        message = f"{outcome.message} Beredningsgruppens bedömning: {assessment.note}"
+        return Outcome(assessment.verdict, message, outcome.departures), True
     return Outcome(assessment.verdict, f"Beredningsgruppens bedömning: {assessment.note}"), True
 
 
@@ -60,10 +64,10 @@ def _finding(rule: Rule, ctx: Context) -> Finding:
     check = check_for(rule.id) if rule.check == "auto" or rule.id in CHECKS else human_only
     outcome = check(ctx)
     if rule.check == "human" and outcome.status == "pass":
-        outcome = Outcome("assess", f"{outcome.message} Beredningsgruppen bedömer.")
+        outcome = Outcome("assess", f"{outcome.message} Beredningsgruppen bedömer.", outcome.departures)
     outcome, assessed = _settle(outcome, ctx.initiative.assessments.get(rule.id))
     if rule.severity == "warn" and outcome.status in ("fail", "missing"):
-        outcome = Outcome("warn", outcome.message)
+        outcome = Outcome("warn", outcome.message, outcome.departures)
     return Finding(
         rule=rule.id,
         status=outcome.status,
@@ -74,6 +78,7 @@ def _finding(rule: Rule, ctx: Context) -> Finding:
         check=rule.check,
         clause_source=rule.clause_source,
         assessed=assessed,
+        departures=outcome.departures,
     )
 
 

@@ -31,6 +31,8 @@ class Outcome:
 
     status: Status
     message: str
+    departures: tuple[str, ...] = ()
+    """The guideline limits the data departs from (repayment: the calculation's violation codes)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ class Finding:
     clause_source: str
     assessed: bool = False
     """True when a recorded assessment of the preparation group settled it."""
+    departures: tuple[str, ...] = ()
+    """Limits of the guidelines the case departs from, which only the decision body can except it from
+    (repayment: `repayment_incomplete`, `repayment_start_too_late`…). Empty when none."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,7 @@ def screening_to_dict(result: ScreeningResult) -> dict[str, Any]:
                 "clause": finding.clause,
                 "clause_source": finding.clause_source,
                 "assessed": finding.assessed,
+                "departures": list(finding.departures),
             }
             for finding in result.findings
         ],

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from socialfund.accounts.roles import Role
 from socialfund.cases.models import Decision, Initiative
+from socialfund.cases.repayment_exceptions import exception_for
 from socialfund.core.money import from_ore
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
@@ -126,7 +127,13 @@ def project_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if initiative is None:
         raise Http404
     on = date_param(request)
-    return render(request, "ledger/project.html", {"fund": fund, "on": on, "account": project_account(initiative, on)})
+    context = {
+        "fund": fund,
+        "on": on,
+        "account": project_account(initiative, on),
+        "repayment_exception": exception_for(initiative),
+    }
+    return render(request, "ledger/project.html", context)
 
 
 @login_required

@@ -66,14 +66,18 @@ def check_calculation(ctx: Context) -> Outcome:
     return Outcome("pass", f"Nettonuvärde för {own}: {npv}; {format_percent(share)} av nyttan hamnar hos {own}.")
 
 
-def _waiver_note(ctx: Context) -> str:
+def _exception_note(ctx: Context) -> str:
+    """What happens with a shortfall: a finding to weigh, never a dead end (DOMAIN.md rule 8)."""
+    decider = (ctx.policy.decision_body or "beslutande organ").lower()
+    note = (
+        f" Beredningsgruppen bedömer avvikelsen och för den till {decider} med ett förslag: kravet ska inte vara "
+        f"ett hinder om insatsen kan visa effekter, och under särskilda omständigheter kan {decider} besluta om "
+        "undantag."
+    )
     repayment = ctx.policy.repayment
     if repayment is not None and repayment.waiver == "after_special_review":
-        return (
-            " Kravet kan frångås först efter särskild prövning, när utvärderingen visat att metoden följts och ändå "
-            "inte gett effekt – inte i förväg."
-        )
-    return ""
+        note += " Efter projektet kan kravet dessutom efterges efter särskild prövning."
+    return note
 
 
 def _frame_reduction(ctx: Context, summary: CalcSummary) -> Outcome:
@@ -107,8 +111,10 @@ def check_repayment(ctx: Context) -> Outcome:
         outside = _outside_parties(ctx, summary)
         outside_note = f" Besparingar hos {outside} kan inte användas." if outside else ""
         return Outcome(
-            "fail",
-            f"Återföringen av {format_sek(summary.amount_due)} håller inte: {messages}{outside_note}{_waiver_note(ctx)}",
+            "assess",
+            f"Återföringen av {format_sek(summary.amount_due)} håller inte riktlinjernas gränser: {messages}"
+            f"{outside_note}{_exception_note(ctx)}",
+            departures=tuple(dict.fromkeys(code for code, _ in summary.violations)),
         )
     years = sorted(summary.plan)
     span = f" {years[0]}–{years[-1]}" if years else ""
