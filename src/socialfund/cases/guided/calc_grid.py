@@ -412,7 +412,7 @@ def with_row_removed(data: QueryDict, prefix: str, index: int) -> QueryDict:
             result.setlist(key, data.getlist(key))
             continue
         row_text, _sep, name = key.removeprefix(prefix + "-").partition("-")
-        if not row_text.isdigit():
+        if not (row_text.isascii() and row_text.isdigit()):
             continue
         row = int(row_text)
         if row == index:
