@@ -28,6 +28,8 @@ def result_to_dict(result: CalculationResult, simulation: SimulationResult | Non
         "end_year": calc.end_year,
         "discount_rate": calc.discount.bands[0][1] if calc.discount.is_constant else None,
         "discount_schedule": None if calc.discount.is_constant else calc.discount.name,
+        "price_year": calc.price_year,
+        "price_conversions": [asdict(conversion) for conversion in calc.price_conversions],
         "per_year": [
             {
                 "year": row.year,

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from socialfund.core.calc.model import FUND
+from socialfund.core.calc.model import FUND, Calculation
+from socialfund.core.calc.prices import PriceConversion
 from socialfund.core.calc.results import CalculationResult, RepaymentResult, SimulationResult, Totals
 from socialfund.core.formatting import format_number, format_percent, format_sek
 
@@ -35,6 +36,7 @@ def format_text(result: CalculationResult, simulation: SimulationResult | None =
         _per_year(result),
         _parties(result),
         _totals(result.totals),
+        *([price_conversions_text(calc)] if calc.price_conversions else []),
         _repayment(result.repayment),
         _sensitivity(result),
     ]
@@ -43,6 +45,23 @@ def format_text(result: CalculationResult, simulation: SimulationResult | None =
     if result.warnings:
         sections.append("Varningar\n" + "\n".join(f"  ! {warning}" for warning in result.warnings))
     return "\n\n".join(sections) + "\n"
+
+
+def describe_conversion(conversion: PriceConversion) -> str:
+    """'Effekt 2 (Färre …): värde per enhet 111 148 kr i 2018 års priser → 106 054 kr i 2015 års priser, faktor 0,9542'."""
+    what = "Kostnad" if conversion.kind == "cost" else "Effekt"
+    figure = "belopp totalt" if conversion.kind == "cost" else "värde per enhet"
+    return (
+        f"{what} {conversion.index + 1} ({conversion.label}): {figure} {format_sek(conversion.before)} i "
+        f"{conversion.from_year} års priser → {format_sek(conversion.after)} i {conversion.to_year} års priser, "
+        f"faktor {format_number(conversion.factor, 4)} (KPI {conversion.to_year} / KPI {conversion.from_year})"
+    )
+
+
+def price_conversions_text(calc: Calculation) -> str:
+    lines = [f"Prisomräkning till {calc.price_year} års priser (KPI, SCB, årsmedeltal 1980=100)"]
+    lines += [f"  {describe_conversion(conversion)}" for conversion in calc.price_conversions]
+    return "\n".join(lines)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
