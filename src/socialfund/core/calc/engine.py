@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from socialfund.core.calc.actors import actor_results
 from socialfund.core.calc.arrays import LineArrays, build_arrays
 from socialfund.core.calc.model import Calculation
 from socialfund.core.calc.repayment import evaluate_repayment
@@ -33,6 +34,7 @@ def evaluate(calc: Calculation, *, rules: RepaymentRules | None = None) -> Calcu
         repayment=repayment.result,
         sensitivity=switching_values(calc, arrays, totals.npv_municipal),
         warnings=unit_cost_warnings(calc) + repayment.warnings,
+        actors=actor_results(calc, arrays),
     )
 
 

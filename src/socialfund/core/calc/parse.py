@@ -28,6 +28,7 @@ from socialfund.core.calc.model import FUND, Calculation, CostLine, EffectLine, 
 from socialfund.core.calc.parse_lines import Period, parse_cost_line, parse_effect_line
 from socialfund.core.calc.price_level import to_one_price_level
 from socialfund.core.calc.prices import PriceIndex, load_price_index
+from socialfund.core.calc.typical_cases import parse_typical_cases
 from socialfund.core.calc.unitcosts import UnitCostLibrary, load_unit_costs
 
 ROOT = "<fil>"
@@ -39,6 +40,8 @@ TOP_OPTIONAL = (
     "discount_schedule",
     "costs",
     "effects",
+    "target_group",
+    "typical_cases",
     "repayment",
 )
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -74,6 +77,7 @@ def parse_calculation(
     library = _library_getter(unit_costs)
     costs = _lines(issues, root, "costs", lambda raw, path: parse_cost_line(issues, raw, path, period))
     effects = _lines(issues, root, "effects", lambda raw, path: parse_effect_line(issues, raw, path, period, library))
+    effects += parse_typical_cases(issues, root, period, library)
     price_year = (
         as_int(issues, root["price_year"], "price_year", low=FIRST_YEAR, high=LAST_YEAR)
         if "price_year" in root

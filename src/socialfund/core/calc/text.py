@@ -35,6 +35,7 @@ def format_text(result: CalculationResult, simulation: SimulationResult | None =
         f"{calc.title}\nKalkylperiod {calc.start_year}–{calc.end_year} · {rate_text}",
         _per_year(result),
         _parties(result),
+        _actors(result),
         _totals(result.totals),
         *([price_conversions_text(calc)] if calc.price_conversions else []),
         _repayment(result.repayment),
@@ -114,6 +115,22 @@ def _parties(result: CalculationResult) -> str:
     return "Per part\n" + table(headers, rows)
 
 
+def horizon_heading(years: int, horizon: int) -> str:
+    """'1 år', '5 år', or for the whole period 'Hela perioden (10 år)'."""
+    return f"Hela perioden ({years} år)" if years == horizon and years not in (1, 5) else f"{years} år"
+
+
+def _actors(result: CalculationResult) -> str:
+    horizon = result.calculation.horizon
+    first = result.actors[0].horizons if result.actors else ()
+    headers = ["Aktör", *(horizon_heading(h.years, horizon) for h in first)]
+    rows = [
+        [("  " if actor.part_of else "") + actor.label, *(format_sek(h.net) for h in actor.horizons)]
+        for actor in result.actors
+    ]
+    return "Per aktör (nuvärde, nyttor − kostnader)\n" + table(headers, rows)
+
+
 def _totals(totals: Totals) -> str:
     ratio = DASH if totals.benefit_cost_ratio is None else format_number(totals.benefit_cost_ratio, 2)
     rows = [
@@ -156,7 +173,7 @@ def _sensitivity(result: CalculationResult) -> str:
         return "Känslighet\n  (inga kommunala effekter)"
     rows = [
         [
-            f"effects[{row.effect}] {row.label}",
+            f"Effekt {row.effect + 1}: {row.label}",
             row.beneficiary,
             format_sek(row.pv_benefits),
             DASH if row.switching_multiplier is None else format_number(row.switching_multiplier, 2),
