@@ -79,7 +79,7 @@ def typical(**overrides):
     doc = document(
         discount_rate=0.0,
         target_group=40,
-        effects=[],
+        effects=None,
         typical_cases=[
             {
                 "name": "Anna, 15 år",
