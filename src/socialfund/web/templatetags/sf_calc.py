@@ -100,3 +100,25 @@ def saved_calculation_of(initiative: Any) -> Any:
     from socialfund.cases.calc.display import saved_calculation
 
     return saved_calculation(initiative)
+
+
+@register.simple_tag(takes_context=True)
+def calc_sheet_links(context: template.Context) -> dict[str, Any]:
+    """The case on the page, and whether the user may read a spreadsheet into its draft.
+
+    {"pk": None} where there is no case (the links are then left out).
+    """
+    from socialfund.cases.models import Initiative
+    from socialfund.cases.permissions import acts_for_board
+
+    initiative = context.get("initiative")
+    request = context.get("request")
+    if not isinstance(initiative, Initiative):
+        match = getattr(request, "resolver_match", None)
+        pk = match.kwargs.get("pk") if match is not None else None
+        initiative = Initiative.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    if initiative is None:
+        return {"pk": None, "can_upload": False}
+    user = getattr(request, "user", None)
+    can_upload = bool(user is not None and user.is_authenticated and acts_for_board(user, initiative))
+    return {"pk": initiative.pk, "can_upload": can_upload}
