@@ -66,7 +66,7 @@ def test_the_preparation_group_and_a_reader_read_it_and_the_case_page_sums_it_up
 
 def test_another_organisations_user_is_refused(users, draft):
     walk_to_preparation(draft, users)
-    other_org = Organisation.objects.create(name="Annan kommun", code="annan")
+    other_org = Organisation.objects.create(name="Annan kommun", code="9999")
     stranger = User.objects.create_user("annan-beredning", password="x-long-password-1", organisation=other_org)
     stranger.groups.add(*users["beredning"].groups.all())
     assert page(as_user(stranger), draft).status_code == 404

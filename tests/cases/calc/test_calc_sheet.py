@@ -98,7 +98,7 @@ def test_readers_download_but_only_the_applicant_uploads(users, draft):
         download(as_user(users[username]), draft)
         response = as_user(users[username]).get(reverse("cases:calc-upload", args=[draft.pk]))
         assert response.status_code == 404
-    other_org = Organisation.objects.create(name="Annan kommun", code="annan")
+    other_org = Organisation.objects.create(name="Annan kommun", code="9999")
     stranger = User.objects.create_user("annan", password="x-long-password-1", organisation=other_org)
     stranger.groups.add(*users["beredning"].groups.all())
     assert as_user(stranger).get(reverse("cases:calc-xlsx", args=[draft.pk])).status_code == 404
