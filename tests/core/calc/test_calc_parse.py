@@ -281,3 +281,9 @@ def test_yaml_booleans_where_text_belongs(tmp_path):
     with pytest.raises(CalculationInputError) as caught:
         load_calculation_file(path)
     assert caught.value.errors == [("costs[0].payer", "lästes som true/false; sätt citattecken runt texten")]
+
+
+def test_a_unicode_digit_is_no_year_and_no_crash():
+    """'²' passes str.isdigit() but int() refuses it: it was a ValueError, now an error at the field."""
+    errors = errors_of(document(costs=[cost(amounts={"²": 100, "2015": 5})]))
+    assert errors == {"costs[0].amounts.²": "måste vara ett årtal"}

@@ -149,7 +149,8 @@ def as_year(issues: Issues, key: object, path: str, *, first: int, last: int) ->
     if isinstance(key, bool):
         issues.add(path, "måste vara ett årtal")
         return None
-    if isinstance(key, str) and key.strip().isdigit():
+    if isinstance(key, str) and key.strip().isascii() and key.strip().isdigit():
+        # isascii: '²' and other Unicode digits pass isdigit() but are no year (int() refuses them).
         key = int(key.strip())
     if not isinstance(key, int):
         issues.add(path, "måste vara ett årtal")

@@ -21,7 +21,7 @@ FIRST, LAST = 1900, 2200
 
 def _year(cell: str) -> int | None:
     text = cell.strip()
-    return int(text) if text.isdigit() and len(text) == 4 and FIRST <= int(text) <= LAST else None
+    return int(text) if text.isascii() and text.isdigit() and len(text) == 4 and FIRST <= int(text) <= LAST else None
 
 
 def _rows(text: str) -> list[list[str]]:

@@ -104,7 +104,7 @@ def parse_price_index(text: str, *, origin: str = "kpi.csv") -> PriceIndex:
         where = f"{origin}:rad {reader.line_num + len(note_lines)}"
         year_text, kpi_text = (row.get("year") or "").strip(), (row.get("kpi") or "").strip()
         value = _positive_decimal(kpi_text)
-        if not (year_text.isdigit() and len(year_text) == 4):
+        if not (year_text.isascii() and year_text.isdigit() and len(year_text) == 4):
             errors.append((where, f"{year_text!r} är inget årtal"))
         elif value is None:
             errors.append((where, f"KPI {kpi_text!r} är inget positivt tal"))
