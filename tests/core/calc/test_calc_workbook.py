@@ -154,3 +154,50 @@ def test_libreoffice_recalculates_the_formulas_to_the_engines_figures(tmp_path):
             assert value == pytest.approx(getattr(result.totals, key), abs=0.5), (name, key)
         cumulative = sheet.cell(row=horizon + 1, column=11).value
         assert cumulative == pytest.approx(result.totals.npv, abs=0.5), name
+
+
+def test_typical_cases_written_in_the_empty_typfall_sheet_are_read():
+    """The Typfall sheet is always there, so an official can describe typical cases in Excel and upload them."""
+    doc = examples()["sanka-korttidsfranvaron.yaml"]
+    book = load_workbook(io.BytesIO(calculation_workbook(doc, parse_calculation(doc))))
+    sheet = book["Typfall"]
+    headings = {cell.value: cell.column for cell in sheet[1]}
+    row = {
+        "Typfall": "Lärare som annars blir långtidssjuk",
+        "Andel av målgruppen": 0.1,
+        "Första år": 2016,
+        "Undviker": "Vikariekostnad",
+        "Mottagare": "UN",
+        "Sektor": "kommunen",
+        "Minskar budgeten (ja/nej)": "ja",
+        "Värde per enhet": 250,
+        "Antal per person och år": 40,
+        "Antal år": 2,
+    }
+    for heading, value in row.items():
+        sheet.cell(row=2, column=headings[heading], value=value)
+    book["Ramar"]["B8"] = 30
+    out = io.BytesIO()
+    book.save(out)
+    read = read_calculation_workbook(out.getvalue())
+    assert read["target_group"] == 30
+    assert read["typical_cases"] == [
+        {
+            "name": "Lärare som annars blir långtidssjuk",
+            "share": 0.1,
+            "first_year": 2016,
+            "avoids": [
+                {
+                    "label": "Vikariekostnad",
+                    "beneficiary": "UN",
+                    "sector": "municipal",
+                    "cashable": True,
+                    "unit_value": 250,
+                    "per_year": 40,
+                    "years": 2,
+                }
+            ],
+        }
+    ]
+    line = parse_calculation(read).effects[-1]
+    assert dict(line.quantity) == {2016: 120.0, 2017: 120.0}  # 30 × 10 % × 40

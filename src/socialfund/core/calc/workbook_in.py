@@ -93,8 +93,9 @@ def read_calculation_workbook(data: bytes, *, names: Mapping[str, str] | None = 
         lines = [_line(reader, name, row, cells, years) for row, cells, years in _rows(reader, book[name], layout)]
         if lines:
             document[key] = lines
-    if TYPICAL in book.sheetnames:
-        document["typical_cases"] = _typical(reader, book[TYPICAL])
+    cases = _typical(reader, book[TYPICAL]) if TYPICAL in book.sheetnames else []
+    if cases:
+        document["typical_cases"] = cases
     if REPAYMENT in book.sheetnames:
         schedule = _repayment(reader, book[REPAYMENT])
         if schedule:

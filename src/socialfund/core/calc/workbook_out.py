@@ -62,8 +62,8 @@ def calculation_workbook(
     writer = _LineWriter(calc, names, kpi_rows)
     cost_ranges = writer.costs(book.create_sheet(COSTS), list(document.get("costs") or []))
     effect_ranges = writer.effects(book.create_sheet(EFFECTS), list(document.get("effects") or []))
-    if document.get("typical_cases"):
-        effect_ranges += writer.typical(book.create_sheet(TYPICAL), list(document["typical_cases"]))
+    # Always there, empty when the calculation has none: an official can describe typical cases in Excel.
+    effect_ranges += writer.typical(book.create_sheet(TYPICAL), list(document.get("typical_cases") or []))
     _results(book.create_sheet(RESULTS, 1), calc, cost_ranges, effect_ranges)
     schedule = (document.get("repayment") or {}).get("schedule")
     if schedule:
