@@ -18,6 +18,7 @@ CORE_COMMANDS = {
     "screen": "socialfund.commands.screen",
     "policy": "socialfund.commands.policy",
     "simulate": "socialfund.commands.simulate",
+    "kpi": "socialfund.commands.kpi",
 }
 
 

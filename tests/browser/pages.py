@@ -249,6 +249,13 @@ PAGES: list[AppPage] = [
     # Familjecentraler waits for kommunstyrelsen's decision: the registrar's forms, the preparation group's.
     AppPage("case", case_path("Familjecentraler"), ("registrator", "beredning"), setup=open_every_disclosure),
     AppPage("case-draft", draft_path, ("handlaggare",), setup=open_every_disclosure),
+    # The whole application read-only and printable, and reading a spreadsheet into the draft.
+    AppPage(
+        "application-read",
+        lambda: reverse("cases:application", args=[demo_case("Familjecentraler").pk]),
+        ("beredning",),
+    ),
+    AppPage("calc-upload", lambda: reverse("cases:calc-upload", args=[applicant_draft().pk]), ("handlaggare",)),
     *[
         AppPage(f"guided-{step.code}", guided_path(step.code), ("handlaggare",))
         for step in steps_for("application")

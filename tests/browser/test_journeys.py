@@ -245,7 +245,9 @@ def calculation(page: Page) -> None:
     # 3 201 kr × 300 days × 75 % a year, 2018–2021, discounted: the municipality now gains.
     expect(page.get_by_test_id("npv-municipal")).to_have_text(amount("1 376 274 kr"))
     expect(results).to_contain_text("Planen återför hela beloppet.")
-    expect(results.get_by_role("table", name="Föreslagen återföringsplan")).to_contain_text("SN")
+    expect(results.get_by_role("table", name="Föreslagen återföringsplan")).to_contain_text(
+        "Socialnämnden"
+    )  # the board by name, not its code
     expect(results).not_to_contain_text("Lägg till minst")
 
 

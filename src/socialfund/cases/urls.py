@@ -1,6 +1,6 @@
 from django.urls import path
 
-from socialfund.cases.views import case, guided, lists, public
+from socialfund.cases.views import application, calc_sheet, case, guided, lists, public
 
 app_name = "cases"
 
@@ -14,6 +14,9 @@ urlpatterns = [
     path("arenden/<int:pk>/bilagor/", case.attachment_add_view, name="attach"),
     path("arenden/<int:pk>/bilagor/<int:attachment_id>/", case.attachment_download_view, name="attachment"),
     path("arenden/fran-fil/", guided.application_import_view, name="import"),
+    path("arenden/<int:pk>/ansokan/", application.application_read_view, name="application"),
+    path("arenden/<int:pk>/kalkyl.xlsx", calc_sheet.calculation_xlsx_view, name="calc-xlsx"),
+    path("arenden/<int:pk>/kalkyl-fran-kalkylblad/", calc_sheet.calculation_upload_view, name="calc-upload"),
     path("arenden/<int:pk>/ansokan/berakna/", guided.calculator_preview_view, name="calc-preview"),
     path("arenden/<int:pk>/ansokan/berakna/rader/", guided.calculator_rows_view, name="calc-rows"),
     path(

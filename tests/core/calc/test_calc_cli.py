@@ -59,7 +59,8 @@ def test_text_report_lists_violations_of_mobilt_team(capsys):
     assert code == 0
     assert "Helt återfört: nej" in out
     assert "[repayment_incomplete] Besparingarna räcker till" in out
-    assert "Varningar\n  ! effects[3].unit_cost: enhetskostnaden 'utanforskap_livstid_lagst' har prisår 2010" in out
+    assert "Effekt 4 (Fler unga i studier och arbete (samhällets vinst, lägre gräns)): värde per enhet" in out
+    assert "i 2010 års priser → 10\u00a0359\u00a0705\u00a0kr i 2015 års priser" in out
 
 
 def test_json_output(capsys):

@@ -130,22 +130,6 @@ def test_switching_multiplier_below_zero_when_the_line_is_not_needed():
     assert un.switching_multiplier is not None and un.switching_multiplier < 0
 
 
-def test_price_year_warnings():
-    line = effect(unit_cost="helsingborg_vardygn_ungdom_2015", quantity={2020: 10})
-    del line["unit_value"]
-    costs = [cost(amounts={2020: 1000})]
-    far = evaluated(start_year=2019, costs=costs, effects=[line])
-    assert far.warnings == [
-        "effects[0].unit_cost: enhetskostnaden 'helsingborg_vardygn_ungdom_2015' har prisår 2015, mer än 3 år "
-        "från startåret 2019; räkna om till startårets prisnivå."
-    ]
-    assert evaluated(start_year=2018, costs=costs, effects=[line]).warnings == []
-    line["unit_cost"] = "institution_barn_dygn_lagst"
-    assert evaluated(start_year=2018, costs=costs, effects=[line]).warnings == [
-        "effects[0].unit_cost: enhetskostnaden 'institution_barn_dygn_lagst' saknar prisår; kontrollera prisnivån."
-    ]
-
-
 def test_result_to_dict_is_the_json_structure():
     result = evaluated(effects=[effect(quantity={2017: 600, 2018: 600})])
     data = result_to_dict(result)

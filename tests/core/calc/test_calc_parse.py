@@ -110,14 +110,15 @@ def effect_without_unit_value(**fields):
 
 def test_unit_cost_from_the_shipped_library():
     calc = parse_calculation(document(effects=[effect_without_unit_value(unit_cost="helsingborg_vardygn_ungdom_2015")]))
-    assert calc.effects[0].unit_value == 3201
+    assert calc.effects[0].unit_value == 3201  # priced in 2015, the start year: nothing to convert
     assert calc.effects[0].unit_cost is not None and calc.effects[0].unit_cost.price_year == 2015
 
 
 def test_unit_cost_from_a_given_library():
     library = load_unit_costs(DATA / "enhetskostnader.csv")
     calc = parse_calculation(document(effects=[effect_without_unit_value(unit_cost="testdygn")]), unit_costs=library)
-    assert calc.effects[0].unit_value == 2000
+    # 2 000 kr in 2020 prices, moved to the start year's (2015) with KPI: 2 000 × 313,35 / 335,02.
+    assert calc.effects[0].unit_value == pytest.approx(2000 * 313.35 / 335.02, rel=1e-12)
     errors = errors_of(
         document(effects=[effect_without_unit_value(unit_cost="bbic_utredning_2015")]), unit_costs=library
     )
@@ -243,7 +244,7 @@ def test_missing_file_and_bad_json(tmp_path):
 def test_json_file_with_string_year_keys():
     calc = load_calculation_file(DATA / "liten.json")
     assert calc.costs[0].amounts == {2020: Decimal(300_000)}
-    assert calc.effects[0].unit_value == 3201
+    assert calc.effects[0].unit_value == pytest.approx(3201 * 335.02 / 313.35, rel=1e-12)  # 2015 prices → 2020
     assert calc.repayment_schedule == {2022: {"SN": 150_000}, 2023: {"SN": 150_000}}
 
 
@@ -280,3 +281,9 @@ def test_yaml_booleans_where_text_belongs(tmp_path):
     with pytest.raises(CalculationInputError) as caught:
         load_calculation_file(path)
     assert caught.value.errors == [("costs[0].payer", "lästes som true/false; sätt citattecken runt texten")]
+
+
+def test_a_unicode_digit_is_no_year_and_no_crash():
+    """'²' passes str.isdigit() but int() refuses it: it was a ValueError, now an error at the field."""
+    errors = errors_of(document(costs=[cost(amounts={"²": 100, "2015": 5})]))
+    assert errors == {"costs[0].amounts.²": "måste vara ett årtal"}

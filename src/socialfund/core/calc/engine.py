@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from socialfund.core.calc.actors import actor_results
 from socialfund.core.calc.arrays import LineArrays, build_arrays
 from socialfund.core.calc.model import Calculation
 from socialfund.core.calc.repayment import evaluate_repayment
@@ -18,7 +19,6 @@ from socialfund.core.repayment_rules import RepaymentRules
 
 # Cumulative discounted sums that should be exactly 0 can come out at −1e-10; a micro-krona is forgiven.
 PAYBACK_TOLERANCE = 1e-6
-PRICE_YEAR_WARNING_YEARS = 3
 
 
 def evaluate(calc: Calculation, *, rules: RepaymentRules | None = None) -> CalculationResult:
@@ -34,6 +34,7 @@ def evaluate(calc: Calculation, *, rules: RepaymentRules | None = None) -> Calcu
         repayment=repayment.result,
         sensitivity=switching_values(calc, arrays, totals.npv_municipal),
         warnings=unit_cost_warnings(calc) + repayment.warnings,
+        actors=actor_results(calc, arrays),
     )
 
 
@@ -111,18 +112,13 @@ def party_results(calc: Calculation, arrays: LineArrays) -> list[PartyResult]:
 
 
 def unit_cost_warnings(calc: Calculation) -> list[str]:
-    """A unit cost priced more than three years from start_year, or with no price year, needs re-pricing."""
+    """A unit cost without a price year cannot be converted; the notes of the price conversion (uncertain KPI)."""
     warnings: list[str] = []
     for index, effect in enumerate(calc.effects):
         cost = effect.unit_cost
-        if cost is None:
-            continue
-        where = f"effects[{index}].unit_cost"
-        if cost.price_year is None:
-            warnings.append(f"{where}: enhetskostnaden {cost.id!r} saknar prisår; kontrollera prisnivån.")
-        elif abs(cost.price_year - calc.start_year) > PRICE_YEAR_WARNING_YEARS:
+        if cost is not None and cost.price_year is None:
             warnings.append(
-                f"{where}: enhetskostnaden {cost.id!r} har prisår {cost.price_year}, mer än "
-                f"{PRICE_YEAR_WARNING_YEARS} år från startåret {calc.start_year}; räkna om till startårets prisnivå."
+                f"Effekt {index + 1} ({effect.label}): enhetskostnaden ”{cost.label_sv}” saknar prisår och har "
+                "inte räknats om; kontrollera prisnivån."
             )
-    return warnings
+    return warnings + list(calc.price_notes)

@@ -48,9 +48,25 @@ FIELD_LABELS: dict[str, str] = {
     "low": _("lägsta utfall"),
     "high": _("högsta utfall"),
     "note": _("Anteckning"),
+    "price_year": _("Prisår"),
+    "target_group": _("Antal personer i målgruppen"),
+    "name": _("Namn"),
+    "share": _("Andel av målgruppen"),
+    "avoids": _("Det som undviks"),
+    "per_year": _("Antal per person och år"),
+    "years": _("Antal år"),
+    "schedule": _("Plan"),
+    "from": _("Från år"),
+    "rate": _("Ränta"),
 }
 
-LINE_KINDS: dict[str, str] = {"costs": _("Kostnad"), "effects": _("Effekt")}
+LINE_KINDS: dict[str, str] = {
+    "costs": _("Kostnad"),
+    "effects": _("Effekt"),
+    "typical_cases": _("Typfall"),
+    "avoids": _("Sak"),
+    "discount_schedule": _("Steg"),
+}
 
 EXPLANATIONS: dict[str, str] = {
     "deadweight": _(
@@ -117,6 +133,8 @@ OUTSIDE_PARTIES: tuple[OutsideParty, ...] = (
 )
 
 _PATH_PART = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+# A part that is data, not a field name (a year, a board's code in a repayment plan), is kept as written.
+_DATA_PART = re.compile(r"[0-9A-ZÅÄÖ][0-9A-ZÅÄÖa-zåäö-]*")
 
 
 def describe_path(path: str, translate: Callable[[str], str] = lambda text: text) -> str:
@@ -126,7 +144,7 @@ def describe_path(path: str, translate: Callable[[str], str] = lambda text: text
     words: list[str] = []
     for part in path.split("."):
         match = _PATH_PART.fullmatch(part)
-        if part.isdigit():
+        if _DATA_PART.fullmatch(part):
             words.append(part)
         elif match and match.group(1) in LINE_KINDS and match.group(2) is not None:
             words.append(f"{translate(LINE_KINDS[match.group(1)])} {int(match.group(2)) + 1}")

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from socialfund.core.calc.discount import DiscountSchedule
+from socialfund.core.calc.prices import PriceConversion
 from socialfund.core.calc.unitcosts import UnitCost
 
 Sector = Literal["municipal", "region", "state", "individual", "other"]
@@ -45,6 +46,7 @@ class CostLine:
     uncertainty: Uncertainty | None = None
     sector: Sector | None = None
     note: str | None = None
+    price_year: int | None = None  # the year whose prices `amounts` were given in, when not the calculation's
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class EffectLine:
     uncertainty: Uncertainty | None = None
     unit_cost: UnitCost | None = None
     note: str | None = None
+    price_year: int | None = None  # the year whose prices `unit_value` was given in, when not the calculation's
+    typical_case: str | None = None  # the name of the typical case (typfall) this line was made from
 
     @property
     def is_municipal(self) -> bool:
@@ -83,6 +87,9 @@ class Calculation:
     repayment_schedule: Mapping[int, Mapping[str, int]] | None = None
     description: str | None = None
     party_sectors: Mapping[str, Sector] = field(default_factory=dict)
+    price_year: int | None = None  # the price level every amount is in (after conversion); None: not stated
+    price_conversions: tuple[PriceConversion, ...] = ()
+    price_notes: tuple[str, ...] = ()
 
     @property
     def end_year(self) -> int:

@@ -26,17 +26,36 @@ from socialfund.core.calc.fields import (
 )
 from socialfund.core.calc.model import FUND, Calculation, CostLine, EffectLine, Sector
 from socialfund.core.calc.parse_lines import Period, parse_cost_line, parse_effect_line
+from socialfund.core.calc.price_level import to_one_price_level
+from socialfund.core.calc.prices import PriceIndex, load_price_index
+from socialfund.core.calc.typical_cases import parse_typical_cases
 from socialfund.core.calc.unitcosts import UnitCostLibrary, load_unit_costs
 
 ROOT = "<fil>"
 TOP_REQUIRED = ("title", "start_year", "horizon")
-TOP_OPTIONAL = ("description", "discount_rate", "discount_schedule", "costs", "effects", "repayment")
+TOP_OPTIONAL = (
+    "description",
+    "price_year",
+    "discount_rate",
+    "discount_schedule",
+    "costs",
+    "effects",
+    "target_group",
+    "typical_cases",
+    "repayment",
+)
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 MAX_HORIZON = 500
 
 
-def parse_calculation(data: Mapping[str, Any], *, unit_costs: UnitCostLibrary | None = None) -> Calculation:
-    """Validate a calculation document and build the `Calculation`; raise `CalculationInputError` with all errors."""
+def parse_calculation(
+    data: Mapping[str, Any], *, unit_costs: UnitCostLibrary | None = None, price_index: PriceIndex | None = None
+) -> Calculation:
+    """Validate a calculation document and build the `Calculation`; raise `CalculationInputError` with all errors.
+
+    Lines priced in another year than the calculation's are converted with KPI (`price_index`, by
+    default the shipped one, read only when needed).
+    """
     issues = Issues()
     root = as_mapping(issues, data, ROOT)
     if root is None:
@@ -58,10 +77,26 @@ def parse_calculation(data: Mapping[str, Any], *, unit_costs: UnitCostLibrary | 
     library = _library_getter(unit_costs)
     costs = _lines(issues, root, "costs", lambda raw, path: parse_cost_line(issues, raw, path, period))
     effects = _lines(issues, root, "effects", lambda raw, path: parse_effect_line(issues, raw, path, period, library))
+    effects += parse_typical_cases(issues, root, period, library)
+    price_year = (
+        as_int(issues, root["price_year"], "price_year", low=FIRST_YEAR, high=LAST_YEAR)
+        if "price_year" in root
+        else None
+    )
     sectors = _party_sectors(issues, costs, effects)
     schedule = _repayment_schedule(issues, root["repayment"], period) if "repayment" in root else None
     issues.raise_if_any()
     assert title is not None and start_year is not None and horizon is not None and discount is not None
+    level = to_one_price_level(
+        issues,
+        start_year=start_year,
+        explicit=price_year,
+        costs=costs,
+        effects=effects,
+        index=(lambda: price_index) if price_index is not None else load_price_index,
+    )
+    issues.raise_if_any()
+    costs, effects = level.costs, level.effects
     return Calculation(
         title=title,
         start_year=start_year,
@@ -72,6 +107,9 @@ def parse_calculation(data: Mapping[str, Any], *, unit_costs: UnitCostLibrary | 
         repayment_schedule=schedule,
         description=description,
         party_sectors=sectors,
+        price_year=level.price_year,
+        price_conversions=level.conversions,
+        price_notes=level.notes,
     )
 
 

@@ -25,7 +25,7 @@ from socialfund.core.calc.model import FUND, SECTORS, CostLine, EffectLine, Sect
 from socialfund.core.calc.unitcosts import UnitCost, UnitCostLibrary
 
 COST_REQUIRED = ("label", "payer", "amounts")
-COST_OPTIONAL = ("optimism_bias", "uncertainty", "sector", "note")
+COST_OPTIONAL = ("optimism_bias", "uncertainty", "sector", "note", "price_year")
 EFFECT_REQUIRED = ("label", "beneficiary", "sector", "quantity")
 EFFECT_OPTIONAL = (
     "cashable",
@@ -39,6 +39,7 @@ EFFECT_OPTIONAL = (
     "attribution",
     "uncertainty",
     "note",
+    "price_year",
 )
 GENERATED_QUANTITY_KEYS = ("first_year", "duration", "drop_off")
 MAX_UNCERTAINTY = 100.0
@@ -73,9 +74,10 @@ def parse_cost_line(issues: Issues, raw: object, path: str, period: Period) -> C
     if sector is not None and payer == FUND:
         issues.add(child(path, "sector"), "fonden har ingen sektor; ta bort nyckeln")
     note = _text_if_present(issues, line, path, "note")
+    price_year = _price_year(issues, line, path)
     if len(issues.errors) > before or label is None or payer is None or amounts is None:
         return None
-    return CostLine(label, payer, amounts, optimism_bias, uncertainty, sector, note)
+    return CostLine(label, payer, amounts, optimism_bias, uncertainty, sector, note, price_year)
 
 
 def parse_effect_line(
@@ -99,6 +101,11 @@ def parse_effect_line(
         parse_uncertainty(issues, line["uncertainty"], child(path, "uncertainty")) if "uncertainty" in line else None
     )
     note = _text_if_present(issues, line, path, "note")
+    price_year = _price_year(issues, line, path)
+    if price_year is not None and "unit_cost" in line:
+        issues.add(
+            child(path, "price_year"), "enhetskostnaden har sitt eget prisår; ange price_year bara med unit_value"
+        )
     if len(issues.errors) > before:
         return None
     # No new error means every reader above returned a value: each records an error whenever it returns None.
@@ -112,7 +119,10 @@ def parse_effect_line(
         uncertainty=uncertainty,
         unit_cost=unit_cost,
         note=note,
-        **shares,
+        price_year=price_year,
+        deadweight=shares["deadweight"],
+        displacement=shares["displacement"],
+        attribution=shares["attribution"],
     )
 
 
@@ -129,6 +139,13 @@ def parse_uncertainty(issues: Issues, raw: object, path: str) -> Uncertainty | N
     if low is None or high is None:
         return None
     return Uncertainty(low=low, high=high)
+
+
+def _price_year(issues: Issues, line: Mapping[Any, Any], path: str) -> int | None:
+    """The year whose prices the line's figures are in; converted to the calculation's with KPI."""
+    if "price_year" not in line:
+        return None
+    return as_int(issues, line["price_year"], child(path, "price_year"), low=1900, high=2200)
 
 
 def _text_if_present(issues: Issues, line: Mapping[Any, Any], path: str, key: str) -> str | None:

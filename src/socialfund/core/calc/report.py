@@ -11,6 +11,7 @@ import math
 from dataclasses import asdict
 from typing import Any
 
+from socialfund.core.calc.actors import ActorResult
 from socialfund.core.calc.results import (
     CalculationResult,
     PartyResult,
@@ -28,6 +29,8 @@ def result_to_dict(result: CalculationResult, simulation: SimulationResult | Non
         "end_year": calc.end_year,
         "discount_rate": calc.discount.bands[0][1] if calc.discount.is_constant else None,
         "discount_schedule": None if calc.discount.is_constant else calc.discount.name,
+        "price_year": calc.price_year,
+        "price_conversions": [asdict(conversion) for conversion in calc.price_conversions],
         "per_year": [
             {
                 "year": row.year,
@@ -40,6 +43,7 @@ def result_to_dict(result: CalculationResult, simulation: SimulationResult | Non
         ],
         "totals": _finite(asdict(result.totals)),
         "parties": [_party(party) for party in result.parties],
+        "actors": [_actor(actor) for actor in result.actors],
         "repayment": _repayment(result.repayment),
         "sensitivity": [_finite(asdict(row)) for row in result.sensitivity],
         "warnings": list(result.warnings),
@@ -57,6 +61,17 @@ def simulation_to_dict(simulation: SimulationResult) -> dict[str, Any]:
         "benefit_cost_ratio": _percentiles(simulation.benefit_cost_ratio),
         "probability_npv_municipal_positive": simulation.probability_npv_municipal_positive,
         "probability_repaid_in_time": simulation.probability_repaid_in_time,
+    }
+
+
+def _actor(actor: ActorResult) -> dict[str, Any]:
+    return {
+        "key": actor.key,
+        "label": actor.label,
+        "part_of": actor.part_of,
+        "horizons": [
+            {"years": h.years, "costs": h.costs, "benefits": h.benefits, "net": h.net} for h in actor.horizons
+        ],
     }
 
 

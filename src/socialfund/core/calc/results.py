@@ -7,8 +7,9 @@ whole kronor because the ledger books it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from socialfund.core.calc.actors import ActorResult
 from socialfund.core.calc.model import Calculation
 
 
@@ -88,6 +89,7 @@ class CalculationResult:
     repayment: RepaymentResult
     sensitivity: list[SensitivityRow]
     warnings: list[str]
+    actors: list[ActorResult] = field(default_factory=list)  # per actor over 1 year, 5 years, the whole period
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from socialfund.core.calc.model import FUND
+from socialfund.core.calc.model import FUND, Calculation
+from socialfund.core.calc.prices import PriceConversion
 from socialfund.core.calc.results import CalculationResult, RepaymentResult, SimulationResult, Totals
 from socialfund.core.formatting import format_number, format_percent, format_sek
 
@@ -34,7 +35,9 @@ def format_text(result: CalculationResult, simulation: SimulationResult | None =
         f"{calc.title}\nKalkylperiod {calc.start_year}–{calc.end_year} · {rate_text}",
         _per_year(result),
         _parties(result),
+        _actors(result),
         _totals(result.totals),
+        *([price_conversions_text(calc)] if calc.price_conversions else []),
         _repayment(result.repayment),
         _sensitivity(result),
     ]
@@ -43,6 +46,23 @@ def format_text(result: CalculationResult, simulation: SimulationResult | None =
     if result.warnings:
         sections.append("Varningar\n" + "\n".join(f"  ! {warning}" for warning in result.warnings))
     return "\n\n".join(sections) + "\n"
+
+
+def describe_conversion(conversion: PriceConversion) -> str:
+    """'Effekt 2 (Färre …): värde per enhet 111 148 kr i 2018 års priser → 106 054 kr i 2015 års priser, faktor 0,9542'."""
+    what = "Kostnad" if conversion.kind == "cost" else "Effekt"
+    figure = "belopp totalt" if conversion.kind == "cost" else "värde per enhet"
+    return (
+        f"{what} {conversion.index + 1} ({conversion.label}): {figure} {format_sek(conversion.before)} i "
+        f"{conversion.from_year} års priser → {format_sek(conversion.after)} i {conversion.to_year} års priser, "
+        f"faktor {format_number(conversion.factor, 4)} (KPI {conversion.to_year} / KPI {conversion.from_year})"
+    )
+
+
+def price_conversions_text(calc: Calculation) -> str:
+    lines = [f"Prisomräkning till {calc.price_year} års priser (KPI, SCB, årsmedeltal 1980=100)"]
+    lines += [f"  {describe_conversion(conversion)}" for conversion in calc.price_conversions]
+    return "\n".join(lines)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -95,6 +115,22 @@ def _parties(result: CalculationResult) -> str:
     return "Per part\n" + table(headers, rows)
 
 
+def horizon_heading(years: int, horizon: int) -> str:
+    """'1 år', '5 år', or for the whole period 'Hela perioden (10 år)'."""
+    return f"Hela perioden ({years} år)" if years == horizon and years not in (1, 5) else f"{years} år"
+
+
+def _actors(result: CalculationResult) -> str:
+    horizon = result.calculation.horizon
+    first = result.actors[0].horizons if result.actors else ()
+    headers = ["Aktör", *(horizon_heading(h.years, horizon) for h in first)]
+    rows = [
+        [("  " if actor.part_of else "") + actor.label, *(format_sek(h.net) for h in actor.horizons)]
+        for actor in result.actors
+    ]
+    return "Per aktör (nuvärde, nyttor − kostnader)\n" + table(headers, rows)
+
+
 def _totals(totals: Totals) -> str:
     ratio = DASH if totals.benefit_cost_ratio is None else format_number(totals.benefit_cost_ratio, 2)
     rows = [
@@ -137,7 +173,7 @@ def _sensitivity(result: CalculationResult) -> str:
         return "Känslighet\n  (inga kommunala effekter)"
     rows = [
         [
-            f"effects[{row.effect}] {row.label}",
+            f"Effekt {row.effect + 1}: {row.label}",
             row.beneficiary,
             format_sek(row.pv_benefits),
             DASH if row.switching_multiplier is None else format_number(row.switching_multiplier, 2),
