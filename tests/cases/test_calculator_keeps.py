@@ -145,7 +145,9 @@ def test_an_empty_calculation_shows_no_verdict(applicant, application):
     assert "håller riktlinjernas gränser" not in preview
 
 
-@pytest.mark.parametrize(("unit_value", "status"), [(3201, "pass"), (10, "fail")])
+# Savings too small to repay in time are a finding to assess and carry to KS, not a failure (the seed's
+# "ska inte vara ett hinder"): both panels say so.
+@pytest.mark.parametrize(("unit_value", "status"), [(3201, "pass"), (10, "assess")])
 def test_the_summary_and_the_screening_panel_give_the_same_repayment_verdict(
     applicant, application, unit_value, status
 ):
@@ -157,6 +159,8 @@ def test_the_summary_and_the_screening_panel_give_the_same_repayment_verdict(
     screening = re.findall(r'data-rule="repayment" data-status="(\w+)"', html)
     assert verdicts and set(verdicts) == {status}
     assert screening == [status]
+    if status == "assess":
+        assert "beredningsgruppen bedömer avvikelsen" in html
 
 
 def test_the_screening_beside_the_calculator_shows_no_file_keys_or_rule_ids(applicant, application):
@@ -198,3 +202,44 @@ def test_the_calculator_page_is_valid_html_for_the_checker_issue_29_names(applic
             assert not re.search(r"\s(min|max|step)=", tag), tag
     assert not re.search(r"\shx-[a-z]", html)
     assert 'data-hx-swap="innerHTML"' in html
+
+
+def test_what_the_page_does_not_ask_for_survives_a_save(applicant, application):
+    """Typfall, price years and a repayment plan come from a file or a spreadsheet; saving the grid keeps them."""
+    press(applicant, application, one_cost_one_effect(applicant, application), "save")
+    application.refresh_from_db()
+    calculation = dict(stored_calculation(application))
+    calculation["price_year"] = 2015
+    calculation["target_group"] = 40
+    calculation["typical_cases"] = [
+        {
+            "name": "Ung i placering",
+            "share": 0.25,
+            "first_year": 2018,
+            "avoids": [
+                {
+                    "label": "Placeringsdygn",
+                    "beneficiary": "SN",
+                    "sector": "municipal",
+                    "cashable": True,
+                    "unit_value": 3201,
+                    "per_year": 30,
+                    "years": 2,
+                    "deadweight": 0.5,
+                    "displacement": 0,
+                    "attribution": 0.5,
+                }
+            ],
+        }
+    ]
+    calculation["costs"][0]["price_year"] = 2014
+    content = dict(application.content)
+    content["calculation"] = calculation
+    Initiative.objects.filter(pk=application.pk).update(content=content)
+    press(applicant, application, open_calculator(applicant, application), "save")
+    saved = stored_calculation(application)
+    assert saved["price_year"] == 2015
+    assert saved["target_group"] == 40
+    assert saved["typical_cases"] == calculation["typical_cases"]
+    assert saved["costs"][0]["price_year"] == 2014
+    assert summary(saved) == summary(calculation)

@@ -12,7 +12,7 @@ from typing import Any
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from socialfund.cases.guided.calculator import CalculatorState, run_calculation
+from socialfund.cases.guided.calc_grid import CalculatorState, run_calculation
 from socialfund.cases.models import Initiative
 from socialfund.cases.workflow import policy_for
 from socialfund.core.calc import FUND, CalculationResult

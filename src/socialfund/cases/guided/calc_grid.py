@@ -97,6 +97,8 @@ class CalculatorPage:
     parties: list[Party]
     version: int | None = None
     """The draft version the page was opened at, when it is not the stored one (a page redrawn by htmx)."""
+    stored: Mapping[str, Any] | None = None
+    """The calculation as saved: what the page does not ask for (typfall, price years…) is kept from it."""
 
     @classmethod
     def build(
@@ -120,7 +122,7 @@ class CalculatorPage:
         effects = _formset(EffectForm, 1 + extra_effects)(
             data, initial=effect_rows, prefix="effects", form_kwargs=kwargs
         )
-        return cls(general, costs, effects, period, parties)
+        return cls(general, costs, effects, period, parties, stored=stored)
 
     def filled(self, kind: str) -> list[GridRowForm]:
         formset = self.costs if kind == "costs" else self.effects
@@ -145,6 +147,7 @@ class CalculatorPage:
         self.effects.is_valid()
         document["costs"] = [cost_line(f) for f in self.filled("costs") if not f.errors]  # type: ignore[arg-type]
         document["effects"] = [effect_line(f) for f in self.filled("effects") if not f.errors]  # type: ignore[arg-type]
+        keep_unasked(document, self.stored)
         if self.row_errors():
             missing.append(gettext("Rader med fel räknas inte med förrän felen är rättade."))
         if not document["costs"]:
@@ -273,6 +276,31 @@ class GridRow:
     @property
     def total(self) -> Decimal | None:
         return self.form.raw_total()
+
+
+# What a calculation may hold that the grid does not ask for: written in a file or a spreadsheet and
+# uploaded, it must survive a save of the page (saving the grid once dropped a whole typfall section).
+UNASKED_KEYS = ("description", "price_year", "target_group", "typical_cases", "repayment")
+UNASKED_LINE_KEYS = ("price_year", "note")
+
+
+def keep_unasked(document: dict[str, Any], stored: Mapping[str, Any] | None) -> None:
+    """Carry over from the saved calculation what the page does not ask for: the calculation's own keys, and a
+    line's keys from the saved line of the same kind and name."""
+    if not stored:
+        return
+    for key in UNASKED_KEYS:
+        if key in stored and key not in document:
+            document[key] = stored[key]
+    for kind in ("costs", "effects"):
+        saved = {str(line.get("label")): line for line in stored.get(kind) or [] if isinstance(line, Mapping)}
+        for line in document.get(kind) or []:
+            before = saved.get(str(line.get("label")))
+            if before is None:
+                continue
+            for key in UNASKED_LINE_KEYS:
+                if key in before and key not in line:
+                    line[key] = before[key]
 
 
 def run_calculation(
