@@ -40,6 +40,8 @@ def attachment_add(*, initiative: Initiative, user: User, upload: UploadedFile[A
     if size > max_upload_bytes():
         limit_mb = max_upload_bytes() // (1024 * 1024)
         raise CaseValidationError(f"Filen är för stor: högst {limit_mb} MB.", field="file")
+    if upload.file is None:
+        raise CaseValidationError("Filen är tom.", field="file")
     try:
         file_format = sniff_format(upload.file)
     except ArchiveTooLarge as error:
