@@ -11,3 +11,4 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 SECURE_SSL_REDIRECT = False
 # The test client says "testserver"; in-process API fuzzing (schemathesis) and the live server say "localhost".
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+SOCIALFUND_MAIL_SEND_AT_ONCE = True

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "socialfund.demo",
     "socialfund.backup",
     "socialfund.followup",
+    "socialfund.outbox",
 ]
 
 MIDDLEWARE = [
@@ -155,6 +156,7 @@ _smtp_options = {
     "username": env_str("EMAIL_HOST_USER"),
     "password": env_str("EMAIL_HOST_PASSWORD"),
     "use_tls": env_bool("EMAIL_USE_TLS", default=False),
+    "timeout": env_int("EMAIL_TIMEOUT", 10),
 }
 MAILERS = {
     "default": {
@@ -163,6 +165,9 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "socialfund@localhost")
+# Mail is queued in the outbox; with this on, one delivery is tried right after commit (a failure is
+# recorded, never raised). Off in production: a timer runs `socialfund mail send` every minute.
+SOCIALFUND_MAIL_SEND_AT_ONCE = env_bool("SOCIALFUND_MAIL_SEND_AT_ONCE", default=DEBUG)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
