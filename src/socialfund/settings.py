@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "socialfund.web.middleware.ChosenLanguageMiddleware",
+    # Before anything reads the input: a NUL byte is refused here, for every view, form and API call.
+    "socialfund.web.input_rules.RefuseNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
