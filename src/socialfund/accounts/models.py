@@ -39,6 +39,15 @@ class User(AbstractUser):
         related_name="staff",
         verbose_name=_("kontor"),
     )
+    oidc_subject = models.CharField(
+        _("identitet hos inloggningstjänsten"),
+        max_length=255,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("Identitetsleverantörens subject-claim; inloggning via OIDC matchas bara mot den."),
+    )
 
     class Meta:
         verbose_name = _("användare")

@@ -103,6 +103,7 @@ def initiative_create(
     """A board's official starts a draft for their own board."""
     _require(user.has_role(Role.APPLICANT), _("Bara en sökande handläggare kan skapa ett utkast."))
     _require(user.board_id is not None, _("Du är inte kopplad till någon nämnd; be administratören koppla dig."))
+    _require(fund.organisation_id == user.organisation_id, _("Fonden hör till en annan organisation än din."))
     if not title.strip():
         raise CaseValidationError(_("Ange en titel."), field="title")
     policy = policy_for_fund(fund)

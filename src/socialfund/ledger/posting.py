@@ -74,7 +74,7 @@ def require_role(user: User, roles: tuple[Role, ...], message: str) -> None:
 
 
 def require_fund_access(user: User, fund: Fund) -> None:
-    if user.organisation_id is not None and fund.organisation_id != user.organisation_id:
+    if user.organisation_id is None or fund.organisation_id != user.organisation_id:
         raise LedgerPermissionDenied(_("Fonden hör till en annan organisation än din."))
 
 

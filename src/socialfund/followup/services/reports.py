@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -244,7 +244,7 @@ def _preparation_group(project: Project) -> list[str]:
     org = project.initiative.fund.organisation_id
     users = User.objects.filter(is_active=True, groups__name=Role.PREPARATION_GROUP)
     if org:
-        users = users.filter(Q(organisation_id=org) | Q(organisation__isnull=True))
+        users = users.filter(organisation_id=org)
     return sorted({u.email for u in users if u.email})
 
 
