@@ -12,6 +12,7 @@ import yaml
 
 from socialfund.accounts.models import User
 from socialfund.cases import services
+from socialfund.cases.document_limits import DocumentTooComplex, parse_within_limits
 from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Initiative
 from socialfund.core.calc import CalculationInputError, parse_calculation
@@ -35,7 +36,9 @@ SYSTEM_KEYS = {
 
 def _load_yaml(text: str, *, what: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text)
+        data = parse_within_limits(yaml.safe_load, text)
+    except DocumentTooComplex as exc:
+        raise CaseValidationError(f"{what}: {exc}", field="file") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (rad {mark.line + 1})" if mark is not None else ""

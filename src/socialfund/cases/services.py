@@ -55,6 +55,13 @@ def _require(condition: bool, message: str) -> None:
         raise CasePermissionDenied(message)
 
 
+def _check_title_length(title: str) -> None:
+    limit = Initiative._meta.get_field("title").max_length or 200
+    if len(title.strip()) > limit:
+        # Translators: %(limit)s is a number of characters.
+        raise CaseValidationError(_("Titeln får vara högst %(limit)s tecken.") % {"limit": limit}, field="title")
+
+
 def _require_state(condition: bool, message: str) -> None:
     if not condition:
         raise CaseStateError(message)
@@ -106,6 +113,7 @@ def initiative_create(
     _require(fund.organisation_id == user.organisation_id, _("Fonden hör till en annan organisation än din."))
     if not title.strip():
         raise CaseValidationError(_("Ange en titel."), field="title")
+    _check_title_length(title)
     policy = policy_for_fund(fund)
     stage = stage or entry_stages(policy)[0]
     if stage not in entry_stages(policy):
@@ -160,6 +168,7 @@ def idea_register_external(
         raise CaseValidationError(_("Nämnder och kontor lämnar idéer inloggade."), field="organisation_type")
     if organisation_type not in ApplicantType.values:
         raise CaseValidationError(_("Välj vilken sorts organisation ni är."), field="organisation_type")
+    _check_title_length(title)
     policy = policy_for_fund(fund)
     today = timezone.localdate()
     with transaction.atomic():
@@ -198,6 +207,8 @@ def initiative_update_draft(
         raise CaseValidationError(_("Fälten %(fields)s kan inte ändras här.") % {"fields": ", ".join(sorted(unknown))})
     if "title" in fields and not str(fields["title"]).strip():
         raise CaseValidationError(_("Ange en titel."), field="title")
+    if "title" in fields:
+        _check_title_length(str(fields["title"]))
     with transaction.atomic():
         initiative = _locked(initiative)
         _require(
