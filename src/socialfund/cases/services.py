@@ -45,6 +45,7 @@ from socialfund.cases.workflow import (
     policy_id_in_force,
 )
 from socialfund.core.money import MoneyError, sek
+from socialfund.funds.dates import outside_fund_life
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board, DecisionBody
 from socialfund.record_language import in_record_language
@@ -363,8 +364,8 @@ def signoff_record(
             )
         else:
             raise CaseValidationError(_("Okänd sorts förankring."), field="kind")
-        if signed_on > timezone.localdate():
-            raise CaseValidationError(_("Datumet kan inte ligga i framtiden."), field="signed_on")
+        if problem := outside_fund_life(initiative.fund, signed_on):
+            raise CaseValidationError(problem, field="signed_on")
         if initiative.signoffs.filter(kind=kind).exists():
             # Translators: %(signoff)s is "Kontorschefens förankring" or "Nämndens förankring".
             raise CaseStateError(_("%(signoff)s är redan registrerad.") % {"signoff": SignoffKind(kind).label})
@@ -485,8 +486,8 @@ def opinion_register(
             raise CaseValidationError(_("Välj ställningstagande."), field="position")
         if position == OpinionPosition.SUPPORTS_WITH_ADDITIONS and not summary.strip():
             raise CaseValidationError(_("Sammanfatta tilläggen."), field="summary")
-        if decided_on > timezone.localdate():
-            raise CaseValidationError(_("Datumet kan inte ligga i framtiden."), field="decided_on")
+        if problem := outside_fund_life(initiative.fund, decided_on):
+            raise CaseValidationError(problem, field="decided_on")
         opinion = Opinion.objects.create(
             initiative=initiative,
             body=body,
@@ -553,6 +554,8 @@ def decision_register(
             _("Ärendet är inte i beslutssteget."),
         )
         _validate_decision(outcome=outcome, paragraph=paragraph, text=text, decided_on=decided_on, amounts=amounts)
+        if problem := outside_fund_life(initiative.fund, decided_on):
+            raise CaseValidationError(problem, field="decided_on")
         decision = Decision.objects.create(
             initiative=initiative,
             body=body,
