@@ -59,3 +59,13 @@ def test_check_document_counts_depth_without_recursion():
     check_document({"a": [1, {"b": 2}]})
     with pytest.raises(DocumentTooComplex, match="för många värden"):
         check_document(list(range(200_000)))
+
+
+def test_a_nul_character_in_the_file_is_refused(users, fund):
+    # Over HTTP a NUL is refused by the middleware; inside an uploaded file it reaches the reader. Run on
+    # PostgreSQL, where the title would otherwise fail the insert.
+    before = Initiative.objects.count()
+    response = _import(users, b'title: "L\\x00xhj\\xe4lp"\nstage: idea\n')
+    assert response.status_code == 400
+    assert "otillåtet tecken (NUL)" in response.content.decode()
+    assert Initiative.objects.count() == before

@@ -17,7 +17,7 @@ MAX_NODES = 100_000
 
 
 class DocumentTooComplex(ValueError):
-    """The document is nested too deep or holds too many values."""
+    """The document is nested too deep, holds too many values, or holds a text PostgreSQL cannot store."""
 
 
 def check_document(value: Any, *, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> None:
@@ -31,7 +31,11 @@ def check_document(value: Any, *, max_depth: int = MAX_DEPTH, max_nodes: int = M
             raise DocumentTooComplex(f"Filen innehåller för många värden (högst {max_nodes}).")
         if depth > max_depth:
             raise DocumentTooComplex(f"Filen är nästlad för djupt (högst {max_depth} nivåer).")
+        if isinstance(node, str) and "\x00" in node:
+            # The same rule as for every text over HTTP (socialfund.web.input_rules): no NUL characters.
+            raise DocumentTooComplex("Filen innehåller ett otillåtet tecken (NUL).")
         if isinstance(node, dict):
+            stack.extend((key, depth + 1) for key in node if isinstance(key, str))
             stack.extend((child, depth + 1) for child in node.values())
         elif isinstance(node, list | tuple):
             stack.extend((child, depth + 1) for child in node)
