@@ -11,3 +11,10 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 SECURE_SSL_REDIRECT = False
 # The test client says "testserver"; in-process API fuzzing (schemathesis) and the live server say "localhost".
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+SOCIALFUND_MAIL_SEND_AT_ONCE = True
+# Tests sign in with force_login; the second factor is tested on its own (tests/security/test_passwords_and_totp.py).
+SOCIALFUND_REQUIRE_TOTP = False
+# Flushing the database between transactional tests truncates every table; the ledger refuses
+# TRUNCATE unless the connection allows it (socialfund/ledger/db_guards.py). Only the tests do.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c socialfund.allow_truncate=on"  # noqa: F405

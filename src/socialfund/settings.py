@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "socialfund.demo",
     "socialfund.backup",
     "socialfund.followup",
+    "socialfund.outbox",
 ]
 
 MIDDLEWARE = [
@@ -57,9 +58,13 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "socialfund.web.middleware.ChosenLanguageMiddleware",
+    # Before anything reads the input: a NUL byte is refused here, for every view, form and API call.
+    "socialfund.web.input_rules.RefuseNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Local admin and finance accounts give a code from their authenticator app once per session.
+    "socialfund.accounts.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the outcome of every login (django-axes: login throttling).
@@ -121,6 +126,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Passwords common in Sweden ("Sommar2016", "lösenord1"…): data/passwords/README.md says how the list is made.
+    {
+        "NAME": "django.contrib.auth.password_validation.CommonPasswordValidator",
+        "OPTIONS": {"password_list_path": PACKAGE_DIR / "data" / "passwords" / "common-sv.txt.gz"},
+    },
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
@@ -155,6 +165,7 @@ _smtp_options = {
     "username": env_str("EMAIL_HOST_USER"),
     "password": env_str("EMAIL_HOST_PASSWORD"),
     "use_tls": env_bool("EMAIL_USE_TLS", default=False),
+    "timeout": env_int("EMAIL_TIMEOUT", 10),
 }
 MAILERS = {
     "default": {
@@ -163,6 +174,11 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "socialfund@localhost")
+# Mail is queued in the outbox; with this on, one delivery is tried right after commit (a failure is
+# recorded, never raised). Off in production: a timer runs `socialfund mail send` every minute.
+# The second factor (TOTP) for local administrator and finance accounts (socialfund/accounts/second_factor.py).
+SOCIALFUND_REQUIRE_TOTP = env_bool("SOCIALFUND_REQUIRE_TOTP", default=not DEBUG)
+SOCIALFUND_MAIL_SEND_AT_ONCE = env_bool("SOCIALFUND_MAIL_SEND_AT_ONCE", default=DEBUG)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from socialfund.accounts import second_factor_views
 from socialfund.accounts import views as account_views
 from socialfund.api.app import api
 from socialfund.web import views as web_views
@@ -30,6 +31,8 @@ urlpatterns = [
     path("", include("socialfund.reports.urls")),
     path("", include("socialfund.opendata.urls")),
     path("api/v1/", api.urls),
+    path("konto/tvastegs/", second_factor_views.enrol_view, name="second-factor-enrol"),
+    path("konto/tvastegs/kontroll/", second_factor_views.verify_view, name="second-factor-verify"),
     path("konto/nycklar/", account_views.tokens_view, name="tokens"),
     path("konto/nycklar/<int:token_id>/aterkalla/", account_views.token_revoke_view, name="token-revoke"),
     path("i18n/", include("django.conf.urls.i18n")),

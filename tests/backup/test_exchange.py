@@ -104,3 +104,62 @@ def test_parents_are_exported_before_their_children():
     order = [m._meta.label_lower for m in exported_models()]
     assert order.index("organisation.organisation") < order.index("funds.fund") < order.index("cases.initiative")
     assert order.index("cases.initiative") < order.index("cases.decision") < order.index("cases.decisionamount")
+
+
+# Issue 21, finding 11: rows for tables outside the format, and tampered rows, are refused in Swedish with
+# nothing written (the import accepted a session row and an admin log row, and showed a raw traceback).
+def _tampered(tmp_path, change) -> tuple[str, int]:
+    from socialfund.demo.loader import demo_load
+
+    demo_load()
+    document = export_all()
+    wipe()
+    change(document["models"])
+    path = tmp_path / "tampered.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return str(path), len(document["models"])
+
+
+def _nothing_written() -> bool:
+    return not any(m._default_manager.exists() for m in exported_models() if m._meta.label_lower != "auth.group")
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {
+            "model": "sessions.session",
+            "pk": "x" * 32,
+            "fields": {"session_data": "e30", "expire_date": "2099-01-01T00:00:00Z"},
+        },
+        {"model": "admin.logentry", "pk": 1, "fields": {"action_flag": 1, "change_message": "", "object_repr": "x"}},
+        {"model": "axes.accessattempt", "pk": 1, "fields": {}},
+    ],
+    ids=["session", "admin-log", "axes"],
+)
+def test_import_refuses_rows_for_tables_outside_the_format(tmp_path, row):
+    path, _ = _tampered(tmp_path, lambda rows: rows.append(row))
+    with pytest.raises(CommandError, match="ingår inte i exportformatet|inte ingår i exportformatet"):
+        call_command("import", path, verbosity=0)
+    assert _nothing_written()
+
+
+def _break_a_fund(rows: list[dict]) -> None:
+    fund = next(r for r in rows if r["model"] == "funds.fund")
+    fund["fields"]["capital"] = "mycket"
+
+
+def _break_an_entry(rows: list[dict]) -> None:
+    entry = next(r for r in rows if r["model"] == "ledger.entry")
+    entry["fields"]["account"] = 10**9
+
+
+@pytest.mark.parametrize("change", [_break_a_fund, _break_an_entry, lambda rows: rows.append("rad")])
+def test_a_tampered_file_is_refused_in_swedish_with_nothing_written(tmp_path, change):
+    path, _ = _tampered(tmp_path, change)
+    with pytest.raises(CommandError) as refused:
+        call_command("import", path, verbosity=0)
+    message = str(refused.value)
+    assert "inget har" in message or "ingen rad i exportformatet" in message
+    assert "Traceback" not in message
+    assert _nothing_written()

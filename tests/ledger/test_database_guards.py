@@ -142,6 +142,7 @@ def test_ledger_check_lists_the_offending_transactions(fund, finance, capsys):
     if connection.vendor == "postgresql":
         raw("SET CONSTRAINTS ALL IMMEDIATE")  # run the demo's pending checks, so that the table can be altered
         raw("ALTER TABLE ledger_entry DISABLE TRIGGER ledger_entry_guard")
+        raw("ALTER TABLE ledger_account DISABLE TRIGGER ledger_account_balance_guard")
         raw("SET CONSTRAINTS ALL DEFERRED")  # the corruption below must reach the check, not the commit
     else:
         raw("DROP TRIGGER ledger_entry_no_update")
@@ -157,3 +158,42 @@ def test_ledger_check_lists_the_offending_transactions(fund, finance, capsys):
     assert "sodertalje: kontot capital har saldot" in errors
     # Undo the corruption: on PostgreSQL the test case's teardown runs the deferred checks, which would refuse it.
     raw("UPDATE ledger_entry SET amount_ore = amount_ore - 100 WHERE id = (SELECT MIN(id) FROM ledger_entry)")
+
+
+# Issue 21, finding 10: the owner role could TRUNCATE the entries and UPDATE the cached balance.
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's TRUNCATE and trigger depth")
+@pytest.mark.parametrize("table", ["ledger_entry", "ledger_transaction", "ledger_account"])
+def test_the_books_cannot_be_truncated(fund, table):
+    entries = Entry.objects.count()
+    assert entries > 0
+    with pytest.raises(IntegrityError, match="never truncated"), transaction.atomic():
+        raw(
+            "SET CONSTRAINTS ALL IMMEDIATE"
+        )  # run the demo's pending checks (a table with pending events cannot be truncated)
+        raw("SET LOCAL socialfund.allow_truncate TO 'off'")  # what every connection but the tests' has
+        raw(f"TRUNCATE {table} CASCADE")
+    assert Entry.objects.count() == entries
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's trigger depth")
+def test_the_cached_balance_cannot_be_updated_directly(fund):
+    capital = account(fund, AccountKind.CAPITAL)
+    before = capital.balance_ore
+    with pytest.raises(IntegrityError, match="moves only with its entries"), transaction.atomic():
+        raw("UPDATE ledger_account SET balance_ore = balance_ore + 100 WHERE id = %s", [capital.pk])
+    capital.refresh_from_db()
+    assert capital.balance_ore == before
+    # Other columns of the account may still change, and postings still move the balance.
+    raw("UPDATE ledger_account SET balance_ore = balance_ore WHERE id = %s", [capital.pk])
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL triggers")
+def test_ledger_check_knows_the_new_guards(fund):
+    from socialfund.ledger.db_guards import installed_guards
+
+    with connection.cursor() as cursor:
+        names = installed_guards(cursor, "postgresql")
+    assert {"ledger_account_balance_guard", "ledger_entry_no_truncate"} <= names

@@ -13,8 +13,11 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from django.test import Client
+from django.urls import reverse
 
 from socialfund.accounts.models import User
+from socialfund.cases.permissions import visible_initiatives
+from socialfund.funds.selectors import funds_visible_to
 
 CLIENT_ID = "socialfund-test"
 KID = "test-key-1"
@@ -147,3 +150,38 @@ def test_a_forged_state_is_refused(provider, demo):
     assert response.status_code in (302, 400)
     assert "_auth_user_id" not in client.session
     assert not User.objects.filter(username="berit.beredare").exists()
+
+
+# Issue 21, finding 4: matched on the subject claim, never on a local user name; never a superuser.
+@pytest.mark.urls("tests.security.oidc_urls")
+@pytest.mark.django_db
+def test_an_oidc_login_named_admin_is_not_the_local_superuser(provider, demo):
+    provider.claims.update({"sub": "entra-777", "preferred_username": "admin"})
+    client = Client()
+    login_through(provider, client)
+    local_admin = User.objects.get(username="admin")
+    assert local_admin.is_superuser and local_admin.oidc_subject is None
+    signed_in = User.objects.get(pk=client.session["_auth_user_id"])
+    assert signed_in.pk != local_admin.pk
+    assert signed_in.oidc_subject == "entra-777"
+    assert not signed_in.is_superuser and not signed_in.is_staff
+    assert signed_in.username == "admin-2"
+    # The next login finds the same user by subject, whatever the name is now.
+    provider.claims["preferred_username"] = "someone-else"
+    again = Client()
+    login_through(provider, again)
+    assert again.session["_auth_user_id"] == str(signed_in.pk)
+
+
+@pytest.mark.urls("tests.security.oidc_urls")
+@pytest.mark.django_db
+def test_an_oidc_user_without_a_known_organisation_sees_nothing(provider, demo, settings):
+    settings.OIDC_ORGANISATION_CODE = ""
+    client = Client()
+    login_through(provider, client)
+    user = User.objects.get(oidc_subject="abc-123")
+    assert user.organisation is None
+    assert user.role_codes == {"preparation_group"}
+    assert not visible_initiatives(user).exists()
+    assert client.get(reverse("cases:list")).status_code == 200
+    assert not funds_visible_to(user=user).exists()

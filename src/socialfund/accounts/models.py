@@ -39,6 +39,15 @@ class User(AbstractUser):
         related_name="staff",
         verbose_name=_("kontor"),
     )
+    oidc_subject = models.CharField(
+        _("identitet hos inloggningstjänsten"),
+        max_length=255,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("Identitetsleverantörens subject-claim; inloggning via OIDC matchas bara mot den."),
+    )
 
     class Meta:
         verbose_name = _("användare")
@@ -81,3 +90,19 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class TotpDevice(models.Model):
+    """A user's authenticator app (TOTP, RFC 6238): the second factor for local admin and finance accounts."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp", verbose_name=_("användare"))
+    secret = models.CharField(_("hemlighet"), max_length=64)
+    confirmed_at = models.DateTimeField(_("bekräftad"), null=True, blank=True)
+    last_step = models.BigIntegerField(_("senast använda tidssteg"), default=0)
+
+    class Meta:
+        verbose_name = _("tvåstegsverifiering")
+        verbose_name_plural = _("tvåstegsverifieringar")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -65,7 +65,7 @@ def funds(request: HttpRequest) -> list[dict[str, Any]]:
 def boards(request: HttpRequest) -> list[Board]:
     user = current_user(request)
     rows = Board.objects.order_by("code")
-    return list(rows.filter(organisation_id=user.organisation_id) if user.organisation_id else rows)
+    return list(rows.filter(organisation_id=user.organisation_id) if user.organisation_id else rows.none())
 
 
 @router.get("/policies", response={200: list[PolicySummaryOut], **ERRORS}, tags=["riktlinjer"], summary="Riktlinjer")

@@ -11,6 +11,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 
 from socialfund.api.auth import current_user
 from socialfund.api.schemas import Problems
+from socialfund.api.types import DecimalText, IsoDate
 from socialfund.cases.errors import CasePermissionDenied
 from socialfund.followup.models import Indicator, Project
 from socialfund.followup.permissions import can_view_project, visible_projects
@@ -40,7 +41,7 @@ def kr(value: Decimal) -> Decimal:
 
 
 class OnDate(Schema):
-    on: dt.date | None = Field(None, description="Dagen ställningen gäller (ÅÅÅÅ-MM-DD); i dag om den utelämnas.")
+    on: IsoDate | None = Field(None, description="Dagen ställningen gäller (ÅÅÅÅ-MM-DD); i dag om den utelämnas.")
 
 
 class FundPositionOut(Schema):
@@ -108,8 +109,8 @@ class ProjectOut(Schema):
 
 
 class MeasurementIn(Schema):
-    measured_on: dt.date
-    value: Decimal = Field(..., max_digits=18, decimal_places=4, allow_inf_nan=False)
+    measured_on: IsoDate
+    value: DecimalText = Field(..., max_digits=18, decimal_places=4, allow_inf_nan=False)
     source_note: str = Field("", max_length=300)
     note: str = Field("", max_length=2000)
 

@@ -22,8 +22,10 @@ from typing import Any
 import django
 from django.apps import apps
 from django.core import serializers
+from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Model
 
 FORMAT = "socialfund-export"
@@ -99,17 +101,52 @@ def _database_has_data() -> bool:
     return any(m._default_manager.exists() for m in exported_models() if m._meta.label_lower not in AUTH_MODELS)
 
 
-@transaction.atomic
-def import_all(document: dict[str, Any]) -> int:
-    """Restore an export into an empty (migrated) database. Returns the number of rows written."""
-    if document.get("format") != FORMAT:
+def _check_document(document: Any) -> list[dict[str, Any]]:
+    """The rows to import, once the document is an export of this format and every row is one of
+    the tables the format defines (a session, an admin log row or any other table is refused)."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportRefused("Filen är ingen socialfund-export (fältet format saknas eller är fel).")
     if document.get("version") != VERSION:
         raise ImportRefused(
             f"Exportversion {document.get('version')} kan inte läsas; den här versionen läser {VERSION}."
         )
-    if _database_has_data():
-        raise ImportRefused("Databasen är inte tom. Import görs bara till en tom, migrerad databas.")
+    rows = document.get("models")
+    if not isinstance(rows, list):
+        raise ImportRefused("Filen saknar listan models med rader.")
+    allowed = {model._meta.label_lower for model in exported_models()}
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or not isinstance(row.get("fields", {}), dict):
+            raise ImportRefused(f"Rad {number} i filen är ingen rad i exportformatet.")
+        label = str(row.get("model", "")).lower()
+        if label not in allowed:
+            raise ImportRefused(
+                f"Rad {number} hör till tabellen {label or '(ingen)'}, som inte ingår i exportformatet. "
+                "Filen är ändrad eller kommer inte från socialfund export; inget har lästs in."
+            )
+    return rows
+
+
+def import_all(document: Any) -> int:
+    """Restore an export into an empty (migrated) database. Returns the number of rows written.
+
+    Anything wrong with the file is an `ImportRefused` with a Swedish message, and nothing is written.
+    """
+    rows = _check_document(document)
+    try:
+        with transaction.atomic():
+            if _database_has_data():
+                raise ImportRefused("Databasen är inte tom. Import görs bara till en tom, migrerad databas.")
+            count = _write_rows(rows)
+    except ImportRefused:
+        raise
+    except (DeserializationError, ValidationError, DatabaseError, LookupError, TypeError, ValueError) as error:
+        # A tampered or broken row: the transaction is rolled back, so nothing is written.
+        detail = str(error).splitlines()[0][:300] if str(error) else type(error).__name__
+        raise ImportRefused(f"Filen kunde inte läsas in; inget har skrivits. Felet: {detail}") from error
+    return count
+
+
+def _write_rows(rows: list[dict[str, Any]]) -> int:
     from django.contrib.auth.models import Group
 
     from socialfund.ledger.restore import LedgerRestore
@@ -118,7 +155,7 @@ def import_all(document: dict[str, Any]) -> int:
     # transactions refusing legs): the ledger's restore helper writes its rows in that order.
     ledger = LedgerRestore()
     count = 0
-    for obj in serializers.deserialize("python", document["models"], handle_forward_references=True):
+    for obj in serializers.deserialize("python", rows, handle_forward_references=True):
         if obj.object._meta.label_lower == "auth.group":
             Group.objects.get_or_create(name=getattr(obj.object, "name"))  # noqa: B009 - the role groups exist after migrate
         else:
@@ -127,6 +164,10 @@ def import_all(document: dict[str, Any]) -> int:
         count += 1
     ledger.finish()
     _reset_sequences()
+    # Deferred checks (the ledger's balance on PostgreSQL) run here, inside the guarded block.
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     return count
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import PurePath
 from typing import Any
 
@@ -17,35 +15,14 @@ from socialfund.audit.services import audit_record
 from socialfund.cases import permissions as perm
 from socialfund.cases.codes import AttachmentKind
 from socialfund.cases.errors import CasePermissionDenied, CaseValidationError
+from socialfund.cases.file_sniffing import ArchiveTooLarge, clean_file_name, sniff_format
 from socialfund.cases.models import Attachment, Initiative
 
 ALLOWED_FORMATS = {"pdf": "PDF", "docx": "Word (DOCX)", "xlsx": "Excel (XLSX)", "odt": "OpenDocument-text (ODT)"}
-ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
 def max_upload_bytes() -> int:
     return int(getattr(settings, "SOCIALFUND_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
-
-
-def sniff_format(head: bytes, data: bytes) -> str | None:
-    """The file's real format from its content, or None when it is none of the allowed ones."""
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if not head.startswith(b"PK\x03\x04"):
-        return None
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
-                return "odt"
-            if "[Content_Types].xml" in names:
-                if any(n.startswith("word/") for n in names):
-                    return "docx"
-                if any(n.startswith("xl/") for n in names):
-                    return "xlsx"
-    except zipfile.BadZipFile:
-        return None
-    return None
 
 
 def attachment_add(*, initiative: Initiative, user: User, upload: UploadedFile[Any], kind: str) -> Attachment:
@@ -63,12 +40,16 @@ def attachment_add(*, initiative: Initiative, user: User, upload: UploadedFile[A
     if size > max_upload_bytes():
         limit_mb = max_upload_bytes() // (1024 * 1024)
         raise CaseValidationError(f"Filen är för stor: högst {limit_mb} MB.", field="file")
-    data = upload.read()
-    file_format = sniff_format(data[:8], data)
+    if upload.file is None:
+        raise CaseValidationError("Filen är tom.", field="file")
+    try:
+        file_format = sniff_format(upload.file)
+    except ArchiveTooLarge as error:
+        raise CaseValidationError(str(error), field="file") from error
     if file_format is None:
         allowed = ", ".join(ALLOWED_FORMATS.values())
         raise CaseValidationError(f"Filen är inte en tillåten filtyp ({allowed}).", field="file")
-    name = PurePath(upload.name or "handling").name
+    name = clean_file_name(upload.name or "")
     stem = PurePath(name).stem[:120] or "handling"
     upload.seek(0)
     upload.name = f"{stem}.{file_format}"

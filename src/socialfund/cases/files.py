@@ -10,6 +10,7 @@ from typing import Any
 
 from socialfund.accounts.models import User
 from socialfund.cases import services
+from socialfund.cases.document_limits import DocumentTooComplex, parse_within_limits
 from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Initiative
 from socialfund.core.calc import CalculationInputError, parse_calculation
@@ -35,7 +36,9 @@ SYSTEM_KEYS = {
 def _load_yaml(text: str, *, what: str) -> dict[str, Any]:
     """The file read by the one strict reader (the CLI's): a key given twice is refused."""
     try:
-        data = parse_yaml(text)
+        data = parse_within_limits(parse_yaml, text)
+    except DocumentTooComplex as exc:
+        raise CaseValidationError(f"{what}: {exc}", field="file") from exc
     except DocumentReadError as exc:
         raise CaseValidationError(f"{what} är inte giltig YAML: {exc.problem}.", field="file") from exc
     if not isinstance(data, dict):

@@ -86,7 +86,7 @@ def parse_year_amounts(text: str) -> dict[int, Decimal]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        match = re.fullmatch(r"\s*(\d{4})\s*[:=]\s*(.+?)\s*", line)
+        match = re.fullmatch(r"\s*([0-9]{4})\s*[:=]\s*(.+?)\s*", line)
         if not match:
             raise forms.ValidationError(
                 gettext("Rad %(row)s: skriv år: belopp, t.ex. 2016: 1 200 000.") % {"row": number}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -14,6 +13,7 @@ from socialfund.accounts.roles import Role
 from socialfund.cases.codes import SignoffKind, Status
 from socialfund.cases.models import Initiative
 from socialfund.cases.workflow import initiative_acting_role, policy_for
+from socialfund.outbox.services import mail_queue
 
 
 def next_actors(initiative: Initiative) -> QuerySet[User]:
@@ -66,7 +66,7 @@ def notify_after_commit(initiative: Initiative, *, what: str) -> None:
         if not recipients:
             return
         path = reverse("cases:detail", args=[fresh.pk])
-        send_mail(
+        mail_queue(
             subject=f"[{settings.SITE_NAME}] {fresh.title}: {what}",
             message=(
                 f"{what}\n\nÄrendet väntar nu på dig: {fresh.title} ({fresh.stage_name}).\nÖppna ärendet: {path}\n"

@@ -30,8 +30,9 @@ CASE_HANDLERS = frozenset(
 
 
 def _same_organisation(user: User) -> Q:
-    if user.is_superuser or user.organisation_id is None:
-        return Q()
+    """Every user, the superuser included, works in their own organisation; without one, in none."""
+    if user.organisation_id is None:
+        return Q(pk__in=[])
     return Q(fund__organisation_id=user.organisation_id)
 
 

@@ -45,6 +45,7 @@ from socialfund.cases.workflow import (
     policy_id_in_force,
 )
 from socialfund.core.money import MoneyError, sek
+from socialfund.funds.dates import outside_fund_life
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board, DecisionBody
 from socialfund.record_language import in_record_language
@@ -53,6 +54,13 @@ from socialfund.record_language import in_record_language
 def _require(condition: bool, message: str) -> None:
     if not condition:
         raise CasePermissionDenied(message)
+
+
+def _check_title_length(title: str) -> None:
+    limit = Initiative._meta.get_field("title").max_length or 200
+    if len(title.strip()) > limit:
+        # Translators: %(limit)s is a number of characters.
+        raise CaseValidationError(_("Titeln får vara högst %(limit)s tecken.") % {"limit": limit}, field="title")
 
 
 def _require_state(condition: bool, message: str) -> None:
@@ -103,8 +111,10 @@ def initiative_create(
     """A board's official starts a draft for their own board."""
     _require(user.has_role(Role.APPLICANT), _("Bara en sökande handläggare kan skapa ett utkast."))
     _require(user.board_id is not None, _("Du är inte kopplad till någon nämnd; be administratören koppla dig."))
+    _require(fund.organisation_id == user.organisation_id, _("Fonden hör till en annan organisation än din."))
     if not title.strip():
         raise CaseValidationError(_("Ange en titel."), field="title")
+    _check_title_length(title)
     policy = policy_for_fund(fund)
     stage = stage or entry_stages(policy)[0]
     if stage not in entry_stages(policy):
@@ -164,6 +174,7 @@ def idea_register_external(
     if organisation_type not in ApplicantType.values:
         raise CaseValidationError(_("Välj vilken sorts organisation ni är."), field="organisation_type")
     check_area(fund, area_board)
+    _check_title_length(title)
     policy = policy_for_fund(fund)
     today = timezone.localdate()
     with transaction.atomic():
@@ -203,6 +214,8 @@ def initiative_update_draft(
         raise CaseValidationError(_("Fälten %(fields)s kan inte ändras här.") % {"fields": ", ".join(sorted(unknown))})
     if "title" in fields and not str(fields["title"]).strip():
         raise CaseValidationError(_("Ange en titel."), field="title")
+    if "title" in fields:
+        _check_title_length(str(fields["title"]))
     with transaction.atomic():
         initiative = _locked(initiative)
         _require(
@@ -343,8 +356,8 @@ def signoff_record(
             )
         else:
             raise CaseValidationError(_("Okänd sorts förankring."), field="kind")
-        if signed_on > timezone.localdate():
-            raise CaseValidationError(_("Datumet kan inte ligga i framtiden."), field="signed_on")
+        if problem := outside_fund_life(initiative.fund, signed_on):
+            raise CaseValidationError(problem, field="signed_on")
         if initiative.signoffs.filter(kind=kind).exists():
             # Translators: %(signoff)s is "Kontorschefens förankring" or "Nämndens förankring".
             raise CaseStateError(_("%(signoff)s är redan registrerad.") % {"signoff": SignoffKind(kind).label})
@@ -465,8 +478,8 @@ def opinion_register(
             raise CaseValidationError(_("Välj ställningstagande."), field="position")
         if position == OpinionPosition.SUPPORTS_WITH_ADDITIONS and not summary.strip():
             raise CaseValidationError(_("Sammanfatta tilläggen."), field="summary")
-        if decided_on > timezone.localdate():
-            raise CaseValidationError(_("Datumet kan inte ligga i framtiden."), field="decided_on")
+        if problem := outside_fund_life(initiative.fund, decided_on):
+            raise CaseValidationError(problem, field="decided_on")
         opinion = Opinion.objects.create(
             initiative=initiative,
             body=body,
@@ -540,6 +553,8 @@ def decision_register(
         _validate_decision(outcome=outcome, paragraph=paragraph, text=text, decided_on=decided_on, amounts=amounts)
         departure = repayment_departure(initiative)
         check_exception(granted=outcome == DecisionOutcome.GRANTED, departure=departure, reason=exception_reason)
+        if problem := outside_fund_life(initiative.fund, decided_on):
+            raise CaseValidationError(problem, field="decided_on")
         decision = Decision.objects.create(
             initiative=initiative,
             body=body,

@@ -18,17 +18,15 @@ MANAGERS = frozenset({Role.REGISTRAR, Role.OPINION_GIVER})
 
 
 def is_staff_of(user: User, organisation_id: int | None) -> bool:
-    """Signed in, with a role, in the organisation (a superuser everywhere)."""
+    """Signed in, with a role, in the organisation (the superuser too: only in their own)."""
     if not user.is_authenticated or not user.role_codes:
         return False
-    return user.is_superuser or (organisation_id is not None and user.organisation_id == organisation_id)
+    return organisation_id is not None and user.organisation_id == organisation_id
 
 
 def visible_consultations(user: User) -> QuerySet[Consultation]:
     if not user.is_authenticated or not user.role_codes:
         return Consultation.objects.none()
-    if user.is_superuser:
-        return Consultation.objects.all()
     if user.organisation_id is None:
         return Consultation.objects.none()
     return Consultation.objects.filter(organisation_id=user.organisation_id)

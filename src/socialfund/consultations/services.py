@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +23,7 @@ from socialfund.consultations.permissions import may_manage
 from socialfund.core.formatting import format_date
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board, DecisionBody, Organisation
+from socialfund.outbox.services import mail_queue
 from socialfund.record_language import in_record_language
 
 
@@ -339,6 +339,6 @@ def _mail_after_commit(consultation: Consultation, addresses: list[str], today: 
     )
 
     def send() -> None:
-        send_mail(subject=subject, message=message, from_email=None, recipient_list=addresses)
+        mail_queue(subject=subject, message=message, from_email=None, recipient_list=addresses)
 
     transaction.on_commit(send)

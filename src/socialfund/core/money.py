@@ -8,6 +8,7 @@ money only through `sek_from_estimate`, which rounds explicitly.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -52,14 +53,21 @@ def sek_from_estimate(value: float | Decimal, *, places: Decimal = KRONA) -> Dec
     return value.quantize(places, rounding=ROUND_HALF_UP)
 
 
+# Swedish notation only: ASCII digits, spaces (also no-break and thin) between them, one decimal
+# comma (or point), an optional minus (also the typographic U+2212) and "kr". Python's Decimal would
+# also take "1_000", "1e6" and other scripts' digits ("١٠٠٠"); none of those is an amount a person
+# in a Swedish municipality means to book.
+AMOUNT_TEXT = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
+
+
 def parse_amount(text: str) -> Decimal:
     """Parse an amount as a Swedish official writes it: '1 234 567,50', '1234567.5', '24 000 000 kr'."""
-    cleaned = (
-        text.strip().removesuffix("kr").replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(",", ".")
-    )
-    if cleaned.count(".") > 1 or not cleaned:
+    cleaned = text.strip().removesuffix("kr").strip().replace("\u2212", "-")
+    for space in (" ", "\u00a0", "\u202f"):
+        cleaned = cleaned.replace(space, "")
+    if not AMOUNT_TEXT.fullmatch(cleaned):
         raise MoneyError(f"ogiltigt belopp: {text!r}")
-    return sek(cleaned)
+    return sek(cleaned.replace(",", "."))
 
 
 def to_ore(amount: Decimal) -> int:

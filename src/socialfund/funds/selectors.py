@@ -9,8 +9,8 @@ from socialfund.funds.models import Fund
 
 
 def funds_visible_to(*, user: User) -> QuerySet[Fund]:
-    """The funds of the user's organisation (all funds for a user without one, e.g. a superuser)."""
+    """The funds of the user's organisation (the superuser's too); none for a user without one."""
     funds = Fund.objects.select_related("organisation", "decided_by").order_by("name")
-    if user.organisation_id is not None:
-        funds = funds.filter(organisation_id=user.organisation_id)
-    return funds
+    if user.organisation_id is None:
+        return funds.none()
+    return funds.filter(organisation_id=user.organisation_id)

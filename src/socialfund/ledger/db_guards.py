@@ -7,7 +7,12 @@ PostgreSQL:
   - entries and transactions are never updated (only the close) nor deleted, except inside
     a purge that sets `socialfund.ledger_purge` for its own transaction (the demo's reset);
   - every entry inserted moves its account's balance, and entries cannot be added to a
-    closed transaction.
+    closed transaction;
+  - the cached balance (`ledger_account.balance_ore`) moves only inside that trigger: a direct
+    UPDATE of it is refused (installed by migration 0003);
+  - TRUNCATE of the entries, transactions or accounts is refused, even for the owner role (0003).
+    The test suite's flush between transactional tests truncates every table: its connections set
+    `socialfund.allow_truncate` to on (tests/settings.py); nothing in production does.
 SQLite (no deferred triggers): the same, with the balance checked when the transaction is
 closed, which the services do as the last step of every posting. Deletes are refused by the
 models only: SQLite row triggers cannot tell a deletion from the test suite's flush.
@@ -109,11 +114,52 @@ PG_DROP = [
     "DROP FUNCTION IF EXISTS ledger_transaction_balanced_check()",
 ]
 
+# Migration 0003: the cached balance and TRUNCATE.
+PG_BALANCE_AND_TRUNCATE_FUNCTIONS = [
+    """
+CREATE OR REPLACE FUNCTION ledger_account_balance_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- Depth 1 is a statement someone sent; the entry trigger's own UPDATE runs at depth 2.
+  IF NEW.balance_ore IS DISTINCT FROM OLD.balance_ore AND pg_trigger_depth() < 2 THEN
+    RAISE EXCEPTION 'ledger account % balance moves only with its entries; book a transaction', OLD.id
+      USING ERRCODE = 'restrict_violation';
+  END IF;
+  RETURN NEW;
+END $$
+""",
+    """
+CREATE OR REPLACE FUNCTION ledger_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('socialfund.allow_truncate', true) = 'on' THEN RETURN NULL; END IF;
+  RAISE EXCEPTION '% is never truncated; the books are kept', TG_TABLE_NAME
+    USING ERRCODE = 'restrict_violation';
+END $$
+""",
+]
+TRUNCATE_GUARDED_TABLES = ("ledger_entry", "ledger_transaction", "ledger_account")
+PG_BALANCE_AND_TRUNCATE_TRIGGERS = [
+    "CREATE TRIGGER ledger_account_balance_guard BEFORE UPDATE ON ledger_account "
+    "FOR EACH ROW EXECUTE FUNCTION ledger_account_balance_guard()",
+    *(
+        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION ledger_no_truncate()"
+        for table in TRUNCATE_GUARDED_TABLES
+    ),
+]
+PG_BALANCE_AND_TRUNCATE_DROP = [
+    "DROP TRIGGER IF EXISTS ledger_account_balance_guard ON ledger_account",
+    *(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}" for table in TRUNCATE_GUARDED_TABLES),
+    "DROP FUNCTION IF EXISTS ledger_account_balance_guard()",
+    "DROP FUNCTION IF EXISTS ledger_no_truncate()",
+]
+
 PG_TRIGGER_NAMES = (
     "ledger_entry_balanced",
     "ledger_transaction_balanced",
     "ledger_transaction_guard",
     "ledger_entry_guard",
+    "ledger_account_balance_guard",
+    *(f"{table}_no_truncate" for table in TRUNCATE_GUARDED_TABLES),
 )
 SQLITE_TRIGGER_NAMES = (
     "ledger_entry_no_update",

@@ -18,7 +18,7 @@ from socialfund.ledger.codes import EvaluatedEffects, PlanBasis
 from socialfund.organisation.models import Board, DecisionBody
 
 DATE = forms.DateInput(attrs={"type": "date"})
-PLAN_LINE = re.compile(r"^\s*(\d{4})\s+(\S+)\s+(.+?)\s*$")
+PLAN_LINE = re.compile(r"^\s*([0-9]{4})\s+(\S+)\s+(.+?)\s*$")
 
 
 class AmountField(forms.CharField):

@@ -35,6 +35,7 @@ from socialfund.audit.services import audit_record
 from socialfund.cases.models import Initiative
 from socialfund.core.formatting import format_sek
 from socialfund.core.money import MoneyError, from_ore, sek, to_ore
+from socialfund.funds.dates import outside_fund_life
 from socialfund.funds.models import Fund
 from socialfund.ledger.codes import CASH_KINDS, DUTY_KINDS, MONEY_KINDS, NON_NEGATIVE_KINDS, AccountKind
 from socialfund.ledger.errors import (
@@ -74,7 +75,7 @@ def require_role(user: User, roles: tuple[Role, ...], message: str) -> None:
 
 
 def require_fund_access(user: User, fund: Fund) -> None:
-    if user.organisation_id is not None and fund.organisation_id != user.organisation_id:
+    if user.organisation_id is None or fund.organisation_id != user.organisation_id:
         raise LedgerPermissionDenied(_("Fonden hör till en annan organisation än din."))
 
 
@@ -155,6 +156,8 @@ def account(
 def check_booking_date(book: FundLedger, booked_on: dt.date) -> None:
     if booked_on > timezone.localdate():
         raise LedgerValidationError(_("Bokföringsdagen kan inte ligga i framtiden."), field="booked_on")
+    if booked_on < book.fund.decided_on:
+        raise LedgerValidationError(outside_fund_life(book.fund, booked_on) or "", field="booked_on")
     if book.closed_through is not None and booked_on <= book.closed_through:
         raise LedgerStateError(
             _("Perioden till och med %(date)s är stängd (bokslut); bokför med ett senare datum.")

@@ -23,6 +23,7 @@ from socialfund.cases import outside_ideas, services
 from socialfund.cases.attachments import attachment_add
 from socialfund.cases.codes import CommentVisibility, Status, memo_applies
 from socialfund.cases.errors import CaseError, CasePermissionDenied
+from socialfund.cases.file_sniffing import CONTENT_TYPES, download_name
 from socialfund.cases.models import Attachment, Initiative
 from socialfund.cases.permissions import acts_for_board, can_view, heads_office_for_board, sees_internal_comments
 from socialfund.cases.screening import is_open, screening_for
@@ -480,4 +481,9 @@ def attachment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment_download_view(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
     initiative = _visible_case(_user(request), pk)
     attachment = get_object_or_404(Attachment, pk=attachment_id, initiative=initiative)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=download_name(attachment.original_name, attachment.file_format),
+        content_type=CONTENT_TYPES.get(attachment.file_format, "application/octet-stream"),
+    )

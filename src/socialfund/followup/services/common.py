@@ -16,6 +16,8 @@ from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseVa
 from socialfund.core.calc import Calculation, CalculationInputError, parse_calculation
 from socialfund.core.policy import Policy, load_policy
 from socialfund.followup.models import Project
+from socialfund.funds.dates import outside_fund_life
+from socialfund.funds.models import Fund
 
 
 def require(condition: bool, message: str) -> None:
@@ -34,10 +36,13 @@ def require_text(value: str, field: str, message: str) -> str:
     return value.strip()
 
 
-def require_past(day: dt.date, field: str, message: str = "") -> None:
-    """Refuse a day after today; `message` says which date (default: "Datumet kan inte ligga i framtiden.")."""
+def require_past(day: dt.date, field: str, message: str = "", *, fund: Fund | None = None) -> None:
+    """Refuse a day after today; `message` says which date (default: "Datumet kan inte ligga i framtiden.").
+    With `fund`, refuse a day before the fund was decided as well."""
     if day > timezone.localdate():
         raise CaseValidationError(message or _("Datumet kan inte ligga i framtiden."), field=field)
+    if fund is not None and (problem := outside_fund_life(fund, day)):
+        raise CaseValidationError(problem, field=field)
 
 
 def locked_project(project: Project) -> Project:

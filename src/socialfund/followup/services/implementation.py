@@ -77,7 +77,7 @@ def implementation_anchor(
             )
         else:
             raise CaseValidationError(_("Okänd sorts förankring."), field="kind")
-        require_past(signed_on, "signed_on")
+        require_past(signed_on, "signed_on", fund=project.initiative.fund)
         require_state(
             not plan.anchorings.filter(kind=kind).exists(),
             _("%(kind)s är redan registrerad.") % {"kind": AnchoringKind(kind).label},
@@ -115,7 +115,9 @@ def regular_operations_decide(
         )
         paragraph = require_text(paragraph, "paragraph", _("Ange paragraf, t.ex. § 12."))
         text = require_text(text, "text", _("Skriv beslutstexten."))
-        require_past(decided_on, "decided_on", _("Beslutsdatumet kan inte ligga i framtiden."))
+        require_past(
+            decided_on, "decided_on", _("Beslutsdatumet kan inte ligga i framtiden."), fund=project.initiative.fund
+        )
         refuse_personal_data(text=text)
         board = project.initiative.lead_board
         assert board is not None

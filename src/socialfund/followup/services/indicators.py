@@ -40,6 +40,21 @@ def check_figure(value: Decimal, field: str) -> Decimal:
     return value.quantize(FIGURE_PLACES)
 
 
+SHARE_UNITS = ("%", "andel", "procent")
+
+
+def is_share(unit: str) -> bool:
+    """A share indicator (unit "andel", "%", "procent"…): its values lie between 0 and 100."""
+    text = unit.strip().lower()
+    return "%" in text or text.startswith(SHARE_UNITS)
+
+
+def check_share(unit: str, value: Decimal, field: str) -> Decimal:
+    if is_share(unit) and not Decimal(0) <= value <= Decimal(100):
+        raise CaseValidationError(_("En andel ska vara mellan 0 och 100 %."), field=field)
+    return value
+
+
 @dataclass(frozen=True)
 class IndicatorSpec:
     """What an indicator is; the form fills it, `indicator_create` checks it."""
@@ -100,9 +115,13 @@ def checked_indicator_fields(
         "name": name,
         "unit": spec.unit.strip(),
         "direction": spec.direction,
-        "baseline_value": check_figure(spec.baseline_value, "baseline_value"),
+        "baseline_value": check_share(spec.unit, check_figure(spec.baseline_value, "baseline_value"), "baseline_value"),
         "baseline_on": spec.baseline_on,
-        "target_value": check_figure(spec.target_value, "target_value") if spec.target_value is not None else None,
+        "target_value": (
+            check_share(spec.unit, check_figure(spec.target_value, "target_value"), "target_value")
+            if spec.target_value is not None
+            else None
+        ),
         "target_on": spec.target_on,
         "source": spec.source,
         "kolada_kpi": kpi,
@@ -155,9 +174,9 @@ def measurement_record(
             not indicator.is_kolada,
             _("Indikatorn hämtas från Kolada; dess värden uppdateras med 'socialfund kolada refresh'."),
         )
-        require_past(measured_on, "measured_on")
+        require_past(measured_on, "measured_on", fund=project.initiative.fund)
         refuse_personal_data(source_note=source_note, note=note)
-        value = check_figure(value, "value")
+        value = check_share(indicator.unit, check_figure(value, "value"), "value")
         if indicator.measurements.filter(measured_on=measured_on, gender=Gender.TOTAL).exists():
             raise CaseValidationError(_("Det finns redan ett värde för det datumet."), field="measured_on")
         measurement = Measurement.objects.create(

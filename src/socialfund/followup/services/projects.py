@@ -190,7 +190,7 @@ def project_close(*, project: Project, user: User, closed_on: dt.date, outcome: 
         require_state(project.is_running, _("Projektet är redan avslutat."))
         if outcome not in ClosureOutcome.values:
             raise CaseValidationError(_("Välj projektets utfall."), field="outcome")
-        require_past(closed_on, "closed_on")
+        require_past(closed_on, "closed_on", fund=project.initiative.fund)
         if closed_on < project.started_on:
             raise CaseValidationError(_("Projektet kan inte avslutas innan det började."), field="closed_on")
         if outcome == ClosureOutcome.NOT_IMPLEMENTED and not note.strip():

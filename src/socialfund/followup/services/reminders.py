@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
@@ -24,6 +23,7 @@ from socialfund.followup.models import ReminderSent, Report
 from socialfund.followup.schedule import reminder_due
 from socialfund.followup.services.common import record
 from socialfund.followup.services.reports import report_recipients
+from socialfund.outbox.services import mail_queue
 
 
 def reminders_send(
@@ -94,7 +94,7 @@ def _when(due_on: dt.date, today: dt.date) -> str:
 def _mail(report: Report, recipients: list[str], today: dt.date) -> None:
     project = report.project
     path = reverse("followup:report", args=[project.pk, report.pk])
-    send_mail(
+    mail_queue(
         subject=f"[{settings.SITE_NAME}] Påminnelse: {report.title} för {project.title}",
         message=(
             f"{report.title} för projektet {project.title} {_when(report.due_on, today)}.\n"

@@ -4,9 +4,8 @@ a report with a reason."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +26,7 @@ from socialfund.followup.models import Project, Report, ReportReview, ReportVers
 from socialfund.followup.permissions import steers_followup, works_for_project
 from socialfund.followup.privacy import refuse_personal_data
 from socialfund.followup.services.common import project_policy, record, require, require_state, require_text
+from socialfund.outbox.services import mail_queue
 from socialfund.record_language import in_record_language
 
 # The four parts of a report, as a refusal names them (translated when the message is built).
@@ -244,7 +244,7 @@ def _preparation_group(project: Project) -> list[str]:
     org = project.initiative.fund.organisation_id
     users = User.objects.filter(is_active=True, groups__name=Role.PREPARATION_GROUP)
     if org:
-        users = users.filter(Q(organisation_id=org) | Q(organisation__isnull=True))
+        users = users.filter(organisation_id=org)
     return sorted({u.email for u in users if u.email})
 
 
@@ -262,7 +262,7 @@ def _mail_after_commit(report: Report, recipients: list[str], what: str) -> None
     title, path = report.project.title, reverse("followup:report", args=[report.project_id, report.pk])
 
     def send() -> None:
-        send_mail(
+        mail_queue(
             subject=f"[{settings.SITE_NAME}] {title}: {what}",
             message=f"{what}\n\nÖppna rapporten: {path}\n",
             from_email=None,

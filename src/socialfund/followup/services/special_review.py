@@ -212,7 +212,9 @@ def special_review_decide(
             raise CaseValidationError(_("Beslutande organ hör inte till fondens kommun."), field="body")
         paragraph = require_text(paragraph, "paragraph", _("Ange paragraf, t.ex. § 45."))
         text = require_text(text, "text", _("Skriv beslutstexten."))
-        require_past(decided_on, "decided_on", _("Beslutsdatumet kan inte ligga i framtiden."))
+        require_past(
+            decided_on, "decided_on", _("Beslutsdatumet kan inte ligga i framtiden."), fund=project.initiative.fund
+        )
         refuse_personal_data(text=text)
         if board is not None:
             if outcome != SpecialReviewOutcome.WAIVE:

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from socialfund.accounts.models import User
+from socialfund.cases.errors import CaseStateError
 from socialfund.core.kolada import KoladaError
 from socialfund.followup import forms as ff
 from socialfund.followup import ledger_bridge, services
 from socialfund.followup.codes import IndicatorSource, SpecialReviewStatus
-from socialfund.followup.models import Project
+from socialfund.followup.models import Project, SpecialReview
 from socialfund.followup.outcome_forms import OutcomeMetricForm
 from socialfund.followup.permissions import (
     heads_office_for_project,
@@ -31,6 +32,14 @@ from socialfund.organisation.models import Board, DecisionBody
 
 def _running(project: Project) -> bool:
     return project.is_running
+
+
+def _review(project: Project) -> SpecialReview:
+    """The project's special review; a refusal (not a server error) when none has been opened."""
+    review: SpecialReview | None = getattr(project, "special_review", None)
+    if review is None:
+        raise CaseStateError(_("Ingen särskild prövning är inledd för projektet."))
+    return review
 
 
 def _review_status(project: Project) -> str | None:
@@ -119,7 +128,7 @@ def _ks(project: Project) -> DecisionBody:
 
 
 def _run_decide(project: Project, user: User, form: Any) -> str:
-    services.special_review_decide(review=project.special_review, user=user, body=_ks(project), **form.cleaned_data)
+    services.special_review_decide(review=_review(project), user=user, body=_ks(project), **form.cleaned_data)
     return _("Kommunstyrelsens beslut är registrerat.")
 
 
@@ -201,7 +210,7 @@ PROJECT_ACTIONS: list[Action[Project]] = [
             _review_status(p) == SpecialReviewStatus.OPEN and (steers_followup(u, p) or works_for_project(u, p))
         ),
         lambda p, u, f: (
-            services.special_review_evidence_add(review=p.special_review, user=u, **f.cleaned_data),
+            services.special_review_evidence_add(review=_review(p), user=u, **f.cleaned_data),
             _("Underlaget är tillagt."),
         )[1],
     ),
@@ -212,7 +221,7 @@ PROJECT_ACTIONS: list[Action[Project]] = [
         lambda p, d: forms.Form(d, prefix="special-review-submit"),
         lambda u, p: _review_status(p) == SpecialReviewStatus.OPEN and steers_followup(u, p),
         lambda p, u, f: (
-            services.special_review_submit(review=p.special_review, user=u),
+            services.special_review_submit(review=_review(p), user=u),
             _("Prövningen är lämnad till kommunstyrelsen."),
         )[1],
     ),

@@ -12,6 +12,7 @@ from socialfund.accounts.models import User
 from socialfund.cases.codes import DecisionOutcome
 from socialfund.cases.models import Decision, Initiative
 from socialfund.core.formatting import format_sek
+from socialfund.funds.dates import outside_fund_life
 from socialfund.funds.models import Fund
 from socialfund.ledger import selectors
 from socialfund.ledger.codes import AccountKind, TransactionKind
@@ -48,6 +49,8 @@ def capital_decide(
     paragraph = required_text(paragraph, _("Ange paragraf, t.ex. § 7."), "paragraph")
     if decided_on > timezone.localdate():
         raise LedgerValidationError(_("Beslutsdatumet kan inte ligga i framtiden."), field="decided_on")
+    if problem := outside_fund_life(fund, decided_on):
+        raise LedgerValidationError(problem, field="decided_on")
     with fund_books(fund) as book:
         # Translators: completes "Bara registrator eller KS-sekreterare registrerar %(what)s."
         require_registrar(user, fund, _("kapitalbeslut"))

@@ -13,6 +13,7 @@ from socialfund.accounts.models import User
 from socialfund.cases.models import Initiative
 from socialfund.core.formatting import format_sek
 from socialfund.core.repayment_rules import RepaymentRules
+from socialfund.funds.dates import outside_fund_life
 from socialfund.ledger import selectors
 from socialfund.ledger.codes import AccountKind, EvaluatedEffects, PlanBasis, RepaymentMethod, TransactionKind
 from socialfund.ledger.errors import LedgerLimitError, LedgerStateError, LedgerValidationError
@@ -279,6 +280,8 @@ def waiver_decide(
     if decided_on > timezone.localdate():
         raise LedgerValidationError(_("Beslutsdatumet kan inte ligga i framtiden."), field="decided_on")
     fund = initiative.fund
+    if problem := outside_fund_life(fund, decided_on):
+        raise LedgerValidationError(problem, field="decided_on")
     with fund_books(fund) as book:
         # Translators: completes "Bara registrator eller KS-sekreterare registrerar %(what)s."
         require_registrar(user, fund, _("beslut efter särskild prövning"))

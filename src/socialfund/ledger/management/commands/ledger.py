@@ -18,7 +18,7 @@ from socialfund.funds.models import Fund
 from socialfund.ledger.account_map import AccountMapError, load_account_map_file
 from socialfund.ledger.export import Period, export_sie, export_xlsx, fund_account_map
 from socialfund.ledger.integrity import ledger_check
-from socialfund.ledger.models import FundLedger
+from socialfund.ledger.services.account_map import account_map_set
 
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
@@ -94,6 +94,8 @@ class Command(BaseCommand):
             data = load_account_map_file(options["file"])
         except AccountMapError as exc:
             raise CommandError(str(exc), returncode=EXIT_BAD_INPUT) from exc
-        book, _ = FundLedger.objects.get_or_create(fund=fund)
-        FundLedger.objects.filter(pk=book.pk).update(account_map=data)
+        try:
+            account_map_set(fund=fund, data=data, actor=None, via="kommandoraden")
+        except AccountMapError as exc:
+            raise CommandError(str(exc), returncode=EXIT_BAD_INPUT) from exc
         self.stdout.write(f"Kontoplanen för {fund.slug} är sparad.")

@@ -1,0 +1,24 @@
+"""Dates that must fall within the fund's life: not before the fund was decided, not after today.
+
+A KS decision dated 0001-01-01 or a measurement on 1970-01-01 was stored because only "not in
+the future" was checked. Every service that takes a date of something done in the fund asks here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from socialfund.funds.models import Fund
+
+
+def outside_fund_life(fund: Fund, day: dt.date) -> str | None:
+    """A Swedish message when `day` lies before the fund's decision or after today; None when it is fine."""
+    if day < fund.decided_on:
+        # Translators: %(date)s is the date the fund was decided, e.g. 2013-02-25.
+        return _("Datumet ligger före fondens start (%(date)s).") % {"date": fund.decided_on.isoformat()}
+    if day > timezone.localdate():
+        return _("Datumet kan inte ligga i framtiden.")
+    return None
