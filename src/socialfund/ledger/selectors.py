@@ -43,6 +43,30 @@ def project_granted(initiative: Initiative) -> Decimal:
     )
 
 
+def _initiative_sums(initiative: Initiative, on: dt.date | None) -> dict[str, Decimal]:
+    entries = Entry.objects.filter(account__initiative=initiative, transaction__closed=True)
+    if on is not None:
+        entries = entries.filter(transaction__booked_on__lte=on)
+    return {
+        row["account__kind"]: from_ore(row["total"])
+        for row in entries.values("account__kind").annotate(total=Sum("amount_ore"))
+    }
+
+
+def paid_out(initiative: Initiative, on: dt.date | None = None) -> Decimal:
+    """What the project has been paid, net of corrections (at a date, or now)."""
+    return _initiative_sums(initiative, on).get(AccountKind.PAID_OUT, Decimal(0))
+
+
+def repayable(initiative: Initiative, on: dt.date | None = None) -> Decimal:
+    """What may still come back: paid out, less what has been repaid, returned by frame reduction or waived."""
+    sums = _initiative_sums(initiative, on)
+    zero = Decimal(0)
+    returned = -sums.get(AccountKind.REPAID, zero) - sums.get(AccountKind.FRAME_REDUCED, zero)
+    written_off = sums.get(AccountKind.WAIVED, zero)
+    return sums.get(AccountKind.PAID_OUT, zero) - returned - written_off
+
+
 def first_commitment_year(initiative: Initiative) -> int | None:
     """The project's first granted year (its start, t = 0 for the repayment limits)."""
     years = Entry.objects.filter(
