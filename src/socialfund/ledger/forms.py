@@ -204,3 +204,14 @@ class ProjectionForm(forms.Form):
         if None not in (low, mode, high) and not low <= mode <= high:  # type: ignore[operator]
             raise forms.ValidationError(gettext("Insatsernas storlek: minsta ≤ typisk ≤ största."))
         return data
+
+
+class HandoverForm(LedgerForm):
+    start = forms.DateField(label=_("Från och med"), widget=DATE)
+    end = forms.DateField(label=_("Till och med"), widget=DATE)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("Till och med ligger före från och med."))
+        return data

@@ -17,6 +17,8 @@ from socialfund.ledger.models import (
     CapitalDecision,
     Entry,
     FundLedger,
+    HandedOver,
+    Handover,
     PayoutOrder,
     Repayment,
     RepaymentPlan,
@@ -40,6 +42,12 @@ def ledger_purge(funds: QuerySet[Fund]) -> None:
         AuditEvent.objects.filter(
             target_type="ledger.fundledger", target_id__in=[str(pk) for pk in books.values_list("pk", flat=True)]
         )._raw_delete(db)
+        handovers = Handover.objects.filter(fund__in=funds)
+        AuditEvent.objects.filter(
+            target_type="ledger.handover", target_id__in=[str(pk) for pk in handovers.values_list("pk", flat=True)]
+        )._raw_delete(db)
+        HandedOver.objects.filter(handover__fund__in=funds)._raw_delete(db)
+        handovers._raw_delete(db)
         Entry.objects.filter(transaction__fund__in=funds)._raw_delete(db)
         transactions._raw_delete(db)
         CapitalDecision.objects.filter(fund__in=funds)._raw_delete(db)

@@ -13,10 +13,12 @@ Swedish message when it refuses; a refused event leaves the books unchanged.
     waiver_decide             registrar: särskild prövning writes off what remains
     transaction_reverse       finance: a correction, linked to what it corrects
     period_close              finance: no more bookings on or before a date
+    handover_create           finance: a period's payouts, repayments and waivers to the municipality (SIE 4i)
 """
 
 from socialfund.ledger.services.corrections import period_close, transaction_reverse
 from socialfund.ledger.services.grants import capital_decide, grant_decide, payout_register
+from socialfund.ledger.services.handover import handover_create
 from socialfund.ledger.services.repayments import (
     frame_reduction_register,
     repayment_plan_adopt,
@@ -28,6 +30,7 @@ __all__ = [
     "capital_decide",
     "frame_reduction_register",
     "grant_decide",
+    "handover_create",
     "payout_register",
     "period_close",
     "repayment_plan_adopt",
