@@ -19,6 +19,7 @@ from socialfund.ledger.models import (
     FundLedger,
     HandedOver,
     Handover,
+    PayoutInstalment,
     PayoutOrder,
     Repayment,
     RepaymentPlan,
@@ -48,6 +49,7 @@ def ledger_purge(funds: QuerySet[Fund]) -> None:
         )._raw_delete(db)
         HandedOver.objects.filter(handover__fund__in=funds)._raw_delete(db)
         handovers._raw_delete(db)
+        PayoutInstalment.objects.filter(grant__fund__in=funds)._raw_delete(db)
         Entry.objects.filter(transaction__fund__in=funds)._raw_delete(db)
         transactions._raw_delete(db)
         CapitalDecision.objects.filter(fund__in=funds)._raw_delete(db)

@@ -260,7 +260,9 @@ ACTIONS: list[Action] = [
         "decide",
         _("Registrera kommunstyrelsens beslut"),
         _("Registrera beslutet"),
-        lambda i, d: case_forms.DecisionForm(d, prefix="decide"),
+        lambda i, d: case_forms.DecisionForm(
+            d, prefix="decide", initial={"amounts": case_forms.requested_amounts(i.content)}
+        ),
         lambda u, i: _active(i) and u.has_role(Role.REGISTRAR) and _stage_actor(i) == "registrar",
         _run_decision,
     ),

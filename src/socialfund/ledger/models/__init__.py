@@ -1,7 +1,7 @@
 """The ledger's tables: the books themselves (core) and the records that books refer to (sources)."""
 
 from socialfund.ledger.models.core import Account, Entry, FundLedger, Transaction
-from socialfund.ledger.models.handover import HandedOver, Handover
+from socialfund.ledger.models.handover import HandedOver, Handover, PayoutInstalment
 from socialfund.ledger.models.sources import CapitalDecision, PayoutOrder, Repayment, RepaymentPlan, Waiver
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "FundLedger",
     "HandedOver",
     "Handover",
+    "PayoutInstalment",
     "PayoutOrder",
     "Repayment",
     "RepaymentPlan",

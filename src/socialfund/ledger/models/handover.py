@@ -1,4 +1,6 @@
-"""Hand-overs to the municipality's ledger: which SIE 4i file carried which verifications.
+"""Records about verifications: which SIE 4i hand-over carried them; the payout schedule a grant sets.
+
+Hand-overs to the municipality's ledger: which SIE 4i file carried which verifications.
 
 A verification is handed over at most once: `HandedOver.transaction` is one-to-one, so the
 database refuses a second hand-over of the same verification even if two run at once.
@@ -60,3 +62,31 @@ class HandedOver(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.handover.number}: {self.transaction.number}"
+
+
+class PayoutInstalment(AppendOnlyModel):
+    """One instalment of a grant's payout schedule: finance is asked to pay it out from `due_on`.
+
+    Written with the grant (`grant_decide`), one or more per granted year; a reversed grant's
+    schedule goes with it (the selectors read only schedules of grants not reversed).
+    """
+
+    grant = models.ForeignKey(Transaction, on_delete=models.PROTECT, related_name="payout_schedule")
+    year = models.PositiveSmallIntegerField(_("beviljandeår"))
+    number = models.PositiveSmallIntegerField(_("delbetalning"))
+    due_on = models.DateField(_("ska betalas ut från"))
+    amount = models.DecimalField(_("belopp"), max_digits=15, decimal_places=2)
+
+    objects = AppendOnlyQuerySet["PayoutInstalment"].as_manager()
+
+    class Meta:
+        verbose_name = _("delbetalning enligt utbetalningsplan")
+        verbose_name_plural = _("utbetalningsplaner")
+        ordering = ["grant", "year", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["grant", "year", "number"], name="ledger_instalment_unique"),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="ledger_instalment_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}:{self.number} {self.due_on.isoformat()} {self.amount}"

@@ -22,7 +22,7 @@ from socialfund.ledger.duty import fund_duties
 from socialfund.ledger.export import Period, export_sie, export_xlsx, fund_account_map
 from socialfund.ledger.models import FundLedger, Transaction
 from socialfund.ledger.reports import board_obligations, fund_position, project_account
-from socialfund.ledger.selectors import balances_at
+from socialfund.ledger.selectors import balances_at, grants_to_book
 from socialfund.ledger.views.common import date_param, may_export_books, viewer, visible_fund
 from socialfund.organisation.models import Board
 from socialfund.record_language import record_language
@@ -86,13 +86,7 @@ def board_rows(fund: Fund, on: dt.date) -> list[dict[str, object]]:
 
 
 def unbooked_decisions(fund: Fund) -> list[Decision]:
-    booked = Transaction.objects.filter(grant_decision__isnull=False, reversed_by__isnull=True).values("grant_decision")
-    return list(
-        Decision.objects.filter(initiative__fund=fund, outcome="granted")
-        .exclude(pk__in=booked)
-        .select_related("initiative", "body")
-        .order_by("decided_on")
-    )
+    return grants_to_book(fund)
 
 
 @login_required
