@@ -14,6 +14,7 @@ from socialfund.audit.models import AuditEvent
 from socialfund.funds.models import Fund
 from socialfund.ledger.models import (
     Account,
+    BoardSuccession,
     CapitalDecision,
     Entry,
     FundLedger,
@@ -26,6 +27,7 @@ from socialfund.ledger.models import (
     Transaction,
     Waiver,
 )
+from socialfund.organisation.models import Board
 
 
 def ledger_purge(funds: QuerySet[Fund]) -> None:
@@ -51,7 +53,13 @@ def ledger_purge(funds: QuerySet[Fund]) -> None:
         handovers._raw_delete(db)
         PayoutInstalment.objects.filter(grant__fund__in=funds)._raw_delete(db)
         Entry.objects.filter(transaction__fund__in=funds)._raw_delete(db)
+        successions = list(transactions.filter(succession__isnull=False).values_list("succession_id", flat=True))
         transactions._raw_delete(db)
+        organisations = funds.values("organisation_id")
+        BoardSuccession.objects.filter(pk__in=successions)._raw_delete(db)
+        BoardSuccession.objects.filter(board__organisation_id__in=organisations)._raw_delete(db)
+        # A board's successor is set by a succession decision; without the decision the link goes too.
+        Board.objects.filter(organisation_id__in=organisations).update(successor=None, valid_until=None)
         CapitalDecision.objects.filter(fund__in=funds)._raw_delete(db)
         PayoutOrder.objects.filter(fund__in=funds)._raw_delete(db)
         Repayment.objects.filter(fund__in=funds)._raw_delete(db)

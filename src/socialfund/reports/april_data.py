@@ -102,6 +102,7 @@ class AprilData:
     projects: list[ProjectLine]
     duties: list[sources.DutyLine] | None
     waivers: list[sources.WaiverLine] | None
+    successions: list[sources.SuccessionLine] | None
     scenarios: list[sources.Scenario] | None
     comparison: list[Policy]
     missing: list[str] = field(default_factory=list)
@@ -145,6 +146,7 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
         projects=project_lines(fund, end),
         duties=sources.duties(fund, end),
         waivers=sources.waivers(fund, dt.date(year, 1, 1), end),
+        successions=sources.successions(fund, dt.date(year, 1, 1), end),
         scenarios=sources.survival(fund, today=end + dt.timedelta(days=1), runs=projection_runs),
         comparison=comparison_policies(policy) if policy else [],
     )

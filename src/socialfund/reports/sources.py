@@ -151,6 +151,46 @@ def waivers(fund: Fund, start: dt.date, end: dt.date) -> list[WaiverLine] | None
 
 
 @dataclass(frozen=True)
+class SuccessionLine:
+    board: str
+    successor: str
+    effective_on: dt.date
+    decision: str
+    moved: Decimal
+    lapsed: Decimal
+
+
+def successions(fund: Fund, start: dt.date, end: dt.date) -> list[SuccessionLine] | None:
+    """Boards that ended in the period: their duties moved to the successor, or lapsed (the fund's owner)."""
+    if not ledger_installed():
+        return None
+    from socialfund.ledger.models import BoardSuccession
+    from socialfund.ledger.services.succession import succession_totals
+
+    rows = (
+        BoardSuccession.objects.filter(
+            board__organisation_id=fund.organisation_id, effective_on__gte=start, effective_on__lte=end
+        )
+        .select_related("board", "successor", "body")
+        .order_by("effective_on", "pk")
+    )
+    lines = []
+    for s in rows:
+        moved, lapsed = succession_totals(s)
+        lines.append(
+            SuccessionLine(
+                board=s.board.code,
+                successor=s.successor.code if s.successor else "kommunstyrelsen (fondens ägare)",
+                effective_on=s.effective_on,
+                decision=f"{s.body.code} {s.decided_on.isoformat()} {s.paragraph}",
+                moved=moved,
+                lapsed=lapsed,
+            )
+        )
+    return lines
+
+
+@dataclass(frozen=True)
 class Scenario:
     name: str
     years: tuple[int, ...]

@@ -13,6 +13,7 @@ Swedish message when it refuses; a refused event leaves the books unchanged.
     waiver_decide             registrar: särskild prövning writes off what remains
     transaction_reverse       finance: a correction, linked to what it corrects
     period_close              finance: no more bookings on or before a date
+    board_succession_decide   registrar: a board ends; its duties move to the successor or lapse (the owner)
     handover_create           finance: a period's payouts, repayments and waivers to the municipality (SIE 4i)
 """
 
@@ -25,8 +26,10 @@ from socialfund.ledger.services.repayments import (
     repayment_register,
     waiver_decide,
 )
+from socialfund.ledger.services.succession import board_succession_decide
 
 __all__ = [
+    "board_succession_decide",
     "capital_decide",
     "frame_reduction_register",
     "grant_decide",
