@@ -130,7 +130,8 @@ def test_nothing_is_handed_over_twice(year_of_money, fund, finance):
     with pytest.raises(LedgerStateError, match="inget att lämna över"):
         services.handover_create(fund=fund, user=finance, start=dt.date(2016, 1, 1), end=dt.date(2019, 12, 31))
     payout = Transaction.objects.get(kind="payout")
-    services.transaction_reverse(transaction=payout, user=finance, booked_on=dt.date(2020, 1, 15))
+    repayment = Transaction.objects.get(kind="repayment")
+    services.transaction_reverse(transaction=repayment, user=finance, booked_on=dt.date(2020, 1, 15))
     second = services.handover_create(fund=fund, user=finance, start=dt.date(2016, 1, 1), end=dt.date(2020, 12, 31))
     assert (first.number, first.voucher_count, second.number, second.voucher_count) == (1, 3, 2, 1)
     assert [v.number for v in read_sie(bytes(second.content)).vouchers] == [
