@@ -46,18 +46,21 @@ def test_sie_export(booked, tmp_path):
     text = data.decode("cp437")
     assert "Södertälje kommun".encode("cp437") in data  # PC8: ö is 0x94, ä 0x84
     lines = text.split("\r\n")
-    assert lines[:5] == ["#FLAGGA 0", '#PROGRAM "socialfund" "1"', "#FORMAT PC8", lines[3], "#SIETYP 4"]
+    assert lines[:6] == ["#FLAGGA 0", "#KSUMMA", '#PROGRAM "socialfund" "1"', "#FORMAT PC8", lines[4], "#SIETYP 4"]
     assert '#FNAMN "Södertälje kommun"' in lines
     assert "#RAR 0 20160101 20161231" in lines
     assert '#KONTO 2083 "Sociala investeringsfonden, beviljade ej utbetalda medel"' in lines
     assert f'#OBJEKT 6 "{booked.pk}" "Insats Å"' in lines
-    grant = lines.index(next(line for line in lines if line.startswith("#VER A 2 20160125")))
+    grant = lines.index(next(line for line in lines if line.startswith('#VER "A" "2" 20160125')))
     assert lines[grant + 1] == "{"
     assert lines[grant + 2] == f'   #TRANS 2083 {{6 "{booked.pk}"}} 1234567.90 20160125 "2016"'
     assert lines[grant + 3] == "   #TRANS 2082 {} -1234567.90 20160125"
-    payout = lines.index(next(line for line in lines if line.startswith("#VER A 3 20160301")))
+    payout = lines.index(next(line for line in lines if line.startswith('#VER "A" "3" 20160301')))
     assert lines[payout + 2] == f'   #TRANS 4591 {{6 "{booked.pk}"}} 1000.50 20160301'
-    assert "#VER A 1 " not in text  # the 2013 capital is outside the period
+    assert '#VER "A" "1" ' not in text  # the 2013 capital is outside the period
+    # Typ 4 carries the year's balances: the capital came in 2013, so it opens 2016 (credit) and closes it.
+    assert "#IB 0 2081 -24000000.00" in lines and "#UB 0 2081 -24000000.00" in lines
+    assert "#RES 0 4591 1000.50" in lines
 
 
 def export_2016_as_xlsx(folder):

@@ -113,7 +113,7 @@ def test_export_downloads(login, granted):
     response = login("ekonomi").get(url, {"format": "sie", "fran": "2016-01-01", "till": "2016-12-31"})
     assert response.status_code == 200
     text = response.content.decode("cp437")
-    assert text.startswith("#FLAGGA 0\r\n") and "#VER A 2 20160125" in text
+    assert text.startswith("#FLAGGA 0\r\n") and '#VER "A" "2" 20160125' in text
     assert login("lasare").get(url, {"format": "sie"}).status_code == 403
 
 

@@ -13,11 +13,13 @@ from socialfund.api.auth import current_user
 from socialfund.api.schemas import Problems
 from socialfund.api.types import DecimalText, IsoDate
 from socialfund.cases.errors import CasePermissionDenied
+from socialfund.cases.models import Initiative
 from socialfund.followup.models import Indicator, Project
 from socialfund.followup.permissions import can_view_project, visible_projects
 from socialfund.followup.services import measurement_record
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
+from socialfund.ledger.duty import project_duty
 from socialfund.ledger.reports import board_obligations, fund_position
 from socialfund.ledger.views.common import VIEWER_ROLES
 from socialfund.organisation.models import Board
@@ -86,6 +88,22 @@ class ObligationsOut(Schema):
     duties: list[DutyOut]
 
 
+class ProjectDutyOut(Schema):
+    fund: str
+    initiative_id: int
+    on: dt.date
+    granted: Decimal
+    paid: Decimal
+    planned: Decimal
+    settled: Decimal
+    waived: Decimal
+    moved: Decimal
+    lapsed: Decimal
+    remaining: Decimal
+    overdue: Decimal
+    state: str = Field(..., description="none, open, settled eller waived (efterskänkt eller upphörd).")
+
+
 class IndicatorOut(Schema):
     id: int
     name: str
@@ -150,6 +168,26 @@ def position(request: HttpRequest, slug: str = Path(..., max_length=60), q: Quer
         "repaid": kr(at.repaid),
         "frame_reduced": kr(at.frame_reduced),
         "waived": kr(at.waived),
+    }
+
+
+@router.get("/funds/{slug}/projects/{initiative_id}/duty", response={200: ProjectDutyOut, **ERRORS}, tags=["bokföring"])
+def project_duty_get(
+    request: HttpRequest,
+    slug: str = Path(..., max_length=60),  # type: ignore[type-arg]
+    initiative_id: int = Path(..., ge=1, le=BIGINT),  # type: ignore[type-arg]
+    q: Query[OnDate] = None,  # type: ignore[assignment]
+) -> dict[str, Any]:
+    """A project's repayment duty as every page shows it (the ledger's one computation)."""
+    fund = _ledger_fund(request, slug)
+    initiative = Initiative.objects.filter(fund=fund, pk=initiative_id).first()
+    if initiative is None:
+        raise Http404
+    on = (q.on if q and q.on else None) or timezone.localdate()
+    duty = project_duty(initiative, on)
+    figures = ("granted", "paid", "planned", "settled", "waived", "moved", "lapsed", "remaining", "overdue")
+    return {"fund": fund.slug, "initiative_id": initiative.pk, "on": on, "state": duty.state} | {
+        name: kr(getattr(duty, name)) for name in figures
     }
 
 

@@ -245,6 +245,24 @@ class OpinionForm(SwedishForm):
         return None, Board.objects.get(pk=pk)
 
 
+def requested_amounts(content: dict[str, Any] | None) -> str:
+    """The application's requested funding per year as the decision form's lines ('2016: 900 000').
+
+    The registrar starts from what was applied for, so a grant's years are the project's own
+    (in the demo, Familjecentraler's 2016 and 2017) rather than whatever year is typed first.
+    """
+    requested = ((content or {}).get("funding") or {}).get("requested") or {}
+    lines = []
+    for year, amount in sorted(requested.items()):
+        try:
+            whole = int(Decimal(str(amount)))
+        except (ArithmeticError, ValueError):
+            continue
+        if str(year).isdigit() and whole > 0:
+            lines.append(f"{year}: {whole:,}".replace(",", " "))
+    return "\n".join(lines)
+
+
 class DecisionForm(SwedishForm):
     decided_on = forms.DateField(label=_("Beslutsdatum (ÅÅÅÅ-MM-DD)"))
     paragraph = forms.CharField(label=_("Paragraf"), max_length=20)

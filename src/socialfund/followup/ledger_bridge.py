@@ -21,10 +21,10 @@ from socialfund.cases.errors import CaseError, CasePermissionDenied, CaseStateEr
 from socialfund.core.calc.repayment import Plan
 from socialfund.followup.models import Project
 from socialfund.ledger import errors as ledger_errors
-from socialfund.ledger import reports as ledger_reports
 from socialfund.ledger import selectors as ledger_selectors
 from socialfund.ledger import services as ledger_services
 from socialfund.ledger.codes import TransactionKind
+from socialfund.ledger.duty import ProjectDuty, project_duty
 from socialfund.ledger.models import Transaction, Waiver
 from socialfund.organisation.models import Board, DecisionBody
 
@@ -83,33 +83,9 @@ def boards_owing(project: Project) -> QuerySet[Board]:
     return Board.objects.filter(pk__in=codes).order_by("code")
 
 
-@dataclass(frozen=True)
-class RepaymentStatus:
-    """The project in the books today: what it was granted and paid, what the boards owe and have settled."""
-
-    granted: Decimal
-    paid: Decimal
-    planned: Decimal
-    settled: Decimal
-    waived: Decimal
-    remaining: Decimal
-    overdue: Decimal
-    has_plan: bool
-
-
-def repayment_status(project: Project, on: dt.date | None = None) -> RepaymentStatus:
-    account = ledger_reports.project_account(project.initiative, on or timezone.localdate())
-    duties = account.duties
-    return RepaymentStatus(
-        granted=account.granted,
-        paid=account.paid,
-        planned=sum((d.planned for d in duties), Decimal(0)),
-        settled=sum((d.settled for d in duties), Decimal(0)),
-        waived=sum((d.waived for d in duties), Decimal(0)),
-        remaining=account.duty_remaining,
-        overdue=account.overdue,
-        has_plan=bool(duties),
-    )
+def repayment_status(project: Project, on: dt.date | None = None) -> ProjectDuty:
+    """The project in the books: granted, paid, what the boards owe and have settled (ledger.duty)."""
+    return project_duty(project.initiative, on or timezone.localdate())
 
 
 def _whole_kronor(plan: dict[str, dict[str, str]]) -> Plan:

@@ -24,6 +24,7 @@ from socialfund.followup.permissions import visible_projects
 from socialfund.followup.savings import Outcome, outcome_against_forecast
 from socialfund.followup.services.common import project_calculation, project_policy
 from socialfund.followup.services.projects import latest_evaluation
+from socialfund.ledger.duty import ProjectDuty
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ class ProjectPage:
     next_deadline: Report | None
     outcome: Outcome | None
     outcome_error: str
-    repayment: ledger_bridge.RepaymentStatus
+    repayment: ProjectDuty
     evaluation: ReportReview | None
     effect_lines: list[tuple[int, str]] = field(default_factory=list)
 

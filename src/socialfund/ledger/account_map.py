@@ -9,12 +9,18 @@ default below, replaced per fund by a YAML or JSON file (`socialfund ledger acco
     accounts:
       capital: {number: "2081", name: "Sociala investeringsfonden, fondkapital"}
       ...
+    objects:                               # the municipality's own object codes (optional)
+      board: {SN: "410", UN: "520"}        # board code -> its code in dimension 1 (ansvar)
+      project: {"12": "90012"}             # project (initiative id) -> its code in dimension 6
+    series: "A"                            # the voucher series the municipality's ledger imports into
+
+Without `objects`, a board travels as its code (SN) and a project as its number in the system.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +59,18 @@ class AccountMap:
     project_dimension: int
     board_dimension_name: str
     project_dimension_name: str
+    board_objects: Mapping[str, str] = field(default_factory=dict)
+    project_objects: Mapping[str, str] = field(default_factory=dict)
+    series: str = "A"
 
     def number(self, kind: str) -> str:
         return self.accounts[kind][0]
+
+    def board_object(self, code: str) -> str:
+        return self.board_objects.get(code, code)
+
+    def project_object(self, initiative_id: int) -> str:
+        return self.project_objects.get(str(initiative_id), str(initiative_id))
 
 
 def parse_account_map(data: Mapping[str, Any] | None) -> AccountMap:
@@ -80,7 +95,18 @@ def parse_account_map(data: Mapping[str, Any] | None) -> AccountMap:
         board_dim, project_dim = int(dimensions["board"]), int(dimensions["project"])
     except (TypeError, ValueError) as exc:
         raise AccountMapError("dimensions.board och dimensions.project måste vara heltal") from exc
+    objects = data.get("objects") or {}
+    if not isinstance(objects, Mapping) or not all(
+        isinstance(objects.get(k) or {}, Mapping) for k in ("board", "project")
+    ):
+        raise AccountMapError("objects.board och objects.project ska vara mappningar från kod till objektkod")
+    series = str(data.get("series") or "A")
+    if not series.isalnum():
+        raise AccountMapError(f"series: {series!r} ska vara bokstäver eller siffror")
     return AccountMap(
+        board_objects={str(k): str(v) for k, v in (objects.get("board") or {}).items()},
+        project_objects={str(k): str(v) for k, v in (objects.get("project") or {}).items()},
+        series=series,
         account_plan_type=str(data.get("account_plan_type") or DEFAULT_MAP["account_plan_type"]),
         accounts=parsed,
         board_dimension=board_dim,

@@ -51,6 +51,8 @@ class TransactionKind(models.TextChoices):
     FRAME_REDUCTION = "frame_reduction", _("Ramminskning")
     WAIVER = "waiver", _("Eftergift efter särskild prövning")
     REVERSAL = "reversal", _("Rättelse (omvänd verifikation)")
+    DUTY_MOVE = "duty_move", _("Återföringsskyldighet flyttad till efterträdande nämnd")
+    DUTY_LAPSE = "duty_lapse", _("Återföringsskyldighet upphörd vid omorganisation")
 
 
 class RepaymentMethod(models.TextChoices):

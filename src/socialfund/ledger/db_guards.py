@@ -24,6 +24,7 @@ verifies that every guard named in `GUARD_NAMES` is still installed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 PG_FUNCTIONS = [
     """
@@ -212,3 +213,21 @@ def installed_guards(cursor: object, vendor: str) -> set[str]:
         return set()
     cursor.execute(query)  # type: ignore[attr-defined]
     return {row[0] for row in cursor.fetchall()}  # type: ignore[attr-defined]
+
+
+def sqlite_guards_drop(apps: Any, schema_editor: Any) -> None:
+    """Before a migration that rebuilds the transaction table on SQLite (which would drop the triggers)."""
+    if schema_editor.connection.vendor == "sqlite":
+        with schema_editor.connection.cursor() as cursor:
+            for statement in sqlite_drop():
+                cursor.execute(statement)
+
+
+def sqlite_guards_install(apps: Any, schema_editor: Any) -> None:
+    """After such a migration: the triggers again, over the transaction table's columns as they now are."""
+    if schema_editor.connection.vendor == "sqlite":
+        model = apps.get_model("ledger", "Transaction")
+        columns = [f.column for f in model._meta.concrete_fields if f.column != "closed"]
+        with schema_editor.connection.cursor() as cursor:
+            for statement in sqlite_statements(columns):
+                cursor.execute(statement)

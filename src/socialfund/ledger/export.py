@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
+from django.db.models import Sum
 from django.utils import timezone
 
 from socialfund.core import sie
+from socialfund.core.money import from_ore
 from socialfund.funds.models import Fund
 from socialfund.ledger.account_map import AccountMap, parse_account_map
 from socialfund.ledger.codes import AccountKind, TransactionKind
@@ -51,9 +54,9 @@ def fund_account_map(fund: Fund, override: dict[str, Any] | None = None) -> Acco
 def entry_objects(entry: Entry, mapping: AccountMap) -> tuple[tuple[int, str], ...]:
     objects: list[tuple[int, str]] = []
     if entry.account.board is not None:
-        objects.append((mapping.board_dimension, entry.account.board.code))
+        objects.append((mapping.board_dimension, mapping.board_object(entry.account.board.code)))
     if entry.account.initiative_id is not None:
-        objects.append((mapping.project_dimension, str(entry.account.initiative_id)))
+        objects.append((mapping.project_dimension, mapping.project_object(entry.account.initiative_id)))
     return tuple(objects)
 
 
@@ -61,8 +64,49 @@ def row_text(entry: Entry) -> str:
     return str(entry.account.year) if entry.account.year else ""
 
 
-def build_sie(fund: Fund, period: Period, mapping: AccountMap) -> sie.SieFile:
-    transactions = period_transactions(fund, period)
+def is_balance_account(number: str) -> bool:
+    """Kommun-BAS and BAS alike: classes 1 and 2 are the balance sheet, 3 to 8 the income statement."""
+    return number[:1] in ("1", "2")
+
+
+def year_balances(fund: Fund, period: Period, mapping: AccountMap) -> tuple[sie.SieBalance, ...]:
+    """Typ 4: per #RAR year, #IB and #UB for balance accounts, #RES for result accounts (by account number)."""
+    balances: list[sie.SieBalance] = []
+    for offset, (start, end) in enumerate(period.fiscal_years()):
+        before = _sums_by_number(fund, mapping, None, start - dt.timedelta(days=1))
+        through = _sums_by_number(fund, mapping, None, end)
+        during = _sums_by_number(fund, mapping, start, end)
+        for number, _name in sorted(mapping.accounts.values()):
+            if is_balance_account(number):
+                balances.append(sie.SieBalance("IB", -offset, number, before.get(number, Decimal(0))))
+                balances.append(sie.SieBalance("UB", -offset, number, through.get(number, Decimal(0))))
+            else:
+                balances.append(sie.SieBalance("RES", -offset, number, during.get(number, Decimal(0))))
+    return tuple(balances)
+
+
+def _sums_by_number(fund: Fund, mapping: AccountMap, start: dt.date | None, end: dt.date) -> dict[str, Decimal]:
+    entries = Entry.objects.filter(transaction__fund=fund, transaction__closed=True, transaction__booked_on__lte=end)
+    if start is not None:
+        entries = entries.filter(transaction__booked_on__gte=start)
+    sums: dict[str, Decimal] = {}
+    for row in entries.values("account__kind").annotate(total=Sum("amount_ore")):
+        number = mapping.number(row["account__kind"])
+        sums[number] = sums.get(number, Decimal(0)) + from_ore(row["total"] or 0)
+    return sums
+
+
+def build_sie(
+    fund: Fund,
+    period: Period,
+    mapping: AccountMap,
+    *,
+    import_file: bool = False,
+    transactions: list[Transaction] | None = None,
+) -> sie.SieFile:
+    """Typ 4 (the period's balances and every voucher) or, with `import_file`, typ 4i of `transactions`."""
+    if transactions is None:
+        transactions = period_transactions(fund, period)
     boards: dict[str, str] = {}
     projects: dict[str, str] = {}
     vouchers = []
@@ -71,9 +115,9 @@ def build_sie(fund: Fund, period: Period, mapping: AccountMap) -> sie.SieFile:
         for entry in txn.entries.all():
             account = entry.account
             if account.board is not None:
-                boards[account.board.code] = account.board.display_name
+                boards[mapping.board_object(account.board.code)] = account.board.display_name
             if account.initiative is not None:
-                projects[str(account.initiative_id)] = account.initiative.title
+                projects[mapping.project_object(account.initiative.pk)] = account.initiative.title
             rows.append(
                 sie.SieTrans(
                     account=mapping.number(account.kind),
@@ -84,7 +128,7 @@ def build_sie(fund: Fund, period: Period, mapping: AccountMap) -> sie.SieFile:
             )
         vouchers.append(
             sie.SieVoucher(
-                series="A",
+                series=mapping.series,
                 number=txn.number,
                 date=txn.booked_on,
                 text=txn.text,
@@ -105,9 +149,9 @@ def build_sie(fund: Fund, period: Period, mapping: AccountMap) -> sie.SieFile:
             sie.SieDimension(mapping.project_dimension, mapping.project_dimension_name),
         ),
         objects=tuple(sie.SieObject(mapping.board_dimension, c, n) for c, n in sorted(boards.items()))
-        + tuple(
-            sie.SieObject(mapping.project_dimension, c, n) for c, n in sorted(projects.items(), key=lambda i: int(i[0]))
-        ),
+        + tuple(sie.SieObject(mapping.project_dimension, c, n) for c, n in sorted(projects.items())),
+        balances=() if import_file else year_balances(fund, period, mapping),
+        import_file=import_file,
     )
 
 

@@ -88,6 +88,20 @@ class GrantForm(LedgerForm):
     booked_on = forms.DateField(
         label=_("Bokföringsdag"), widget=DATE, required=False, help_text=_("Tomt: beslutsdagen.")
     )
+    instalments = forms.TypedChoiceField(
+        label=_("Utbetalningsplan"),
+        choices=[
+            (1, _("En utbetalning per år")),
+            (2, _("Två delbetalningar per år")),
+            (4, _("En delbetalning per kvartal")),
+            (12, _("En delbetalning per månad")),
+        ],
+        coerce=int,
+        initial=1,
+        required=False,
+        empty_value=1,  # type: ignore[arg-type]  # an int when nothing is chosen: one payout a year
+        help_text=_("Ekonomi ombeds betala ut varje del från dess dag (för beslutsåret tidigast bokföringsdagen)."),
+    )
     acknowledge = forms.BooleanField(label=_("Jag har läst varningarna och beslutet ska bokföras ändå"), required=False)
 
     def __init__(self, *args: Any, decisions: QuerySet[Decision], **kwargs: Any) -> None:
@@ -203,4 +217,15 @@ class ProjectionForm(forms.Form):
         low, mode, high = data.get("size_low"), data.get("size_mode"), data.get("size_high")
         if None not in (low, mode, high) and not low <= mode <= high:  # type: ignore[operator]
             raise forms.ValidationError(gettext("Insatsernas storlek: minsta ≤ typisk ≤ största."))
+        return data
+
+
+class HandoverForm(LedgerForm):
+    start = forms.DateField(label=_("Från och med"), widget=DATE)
+    end = forms.DateField(label=_("Till och med"), widget=DATE)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("Till och med ligger före från och med."))
         return data

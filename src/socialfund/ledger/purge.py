@@ -14,15 +14,20 @@ from socialfund.audit.models import AuditEvent
 from socialfund.funds.models import Fund
 from socialfund.ledger.models import (
     Account,
+    BoardSuccession,
     CapitalDecision,
     Entry,
     FundLedger,
+    HandedOver,
+    Handover,
+    PayoutInstalment,
     PayoutOrder,
     Repayment,
     RepaymentPlan,
     Transaction,
     Waiver,
 )
+from socialfund.organisation.models import Board
 
 
 def ledger_purge(funds: QuerySet[Fund]) -> None:
@@ -40,8 +45,21 @@ def ledger_purge(funds: QuerySet[Fund]) -> None:
         AuditEvent.objects.filter(
             target_type="ledger.fundledger", target_id__in=[str(pk) for pk in books.values_list("pk", flat=True)]
         )._raw_delete(db)
+        handovers = Handover.objects.filter(fund__in=funds)
+        AuditEvent.objects.filter(
+            target_type="ledger.handover", target_id__in=[str(pk) for pk in handovers.values_list("pk", flat=True)]
+        )._raw_delete(db)
+        HandedOver.objects.filter(handover__fund__in=funds)._raw_delete(db)
+        handovers._raw_delete(db)
+        PayoutInstalment.objects.filter(grant__fund__in=funds)._raw_delete(db)
         Entry.objects.filter(transaction__fund__in=funds)._raw_delete(db)
+        successions = list(transactions.filter(succession__isnull=False).values_list("succession_id", flat=True))
         transactions._raw_delete(db)
+        organisations = funds.values("organisation_id")
+        BoardSuccession.objects.filter(pk__in=successions)._raw_delete(db)
+        BoardSuccession.objects.filter(board__organisation_id__in=organisations)._raw_delete(db)
+        # A board's successor is set by a succession decision; without the decision the link goes too.
+        Board.objects.filter(organisation_id__in=organisations).update(successor=None, valid_until=None)
         CapitalDecision.objects.filter(fund__in=funds)._raw_delete(db)
         PayoutOrder.objects.filter(fund__in=funds)._raw_delete(db)
         Repayment.objects.filter(fund__in=funds)._raw_delete(db)

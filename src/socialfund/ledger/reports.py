@@ -10,6 +10,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, Sum
 
@@ -20,6 +22,9 @@ from socialfund.ledger.codes import AccountKind, TransactionKind
 from socialfund.ledger.models import Transaction
 from socialfund.ledger.selectors import balances_at
 from socialfund.organisation.models import Board
+
+if TYPE_CHECKING:
+    from socialfund.ledger.duty import ProjectDuty
 
 ZERO = Decimal(0)
 SETTLING = (TransactionKind.REPAYMENT, TransactionKind.FRAME_REDUCTION)
@@ -87,11 +92,15 @@ class DutyRow:
     planned: Decimal = ZERO
     settled: Decimal = ZERO
     waived: Decimal = ZERO
+    moved: Decimal = ZERO
+    """Moved here from a predecessor (positive) or to a successor (negative) by a board succession."""
+    lapsed: Decimal = ZERO
+    """Written off by a succession decision: the successor would be the fund's owner itself."""
     overdue: bool = False
 
     @property
     def remaining(self) -> Decimal:
-        return self.planned - self.settled - self.waived
+        return self.planned + self.moved - self.settled - self.waived - self.lapsed
 
 
 def duty_rows(fund: Fund, on: dt.date, where: Q) -> list[DutyRow]:
@@ -120,6 +129,10 @@ def duty_rows(fund: Fund, on: dt.date, where: Q) -> list[DutyRow]:
             row.settled -= amount
         elif effect == TransactionKind.WAIVER:
             row.waived -= amount
+        elif effect == TransactionKind.DUTY_MOVE:
+            row.moved += amount
+        elif effect == TransactionKind.DUTY_LAPSE:
+            row.lapsed -= amount
     result = sorted(rows.values(), key=lambda r: (r.year, r.initiative, r.board))
     for row in result:
         row.overdue = row.year < on.year and row.remaining > 0
@@ -157,13 +170,20 @@ class ProjectAccount:
     def remaining_commitment(self) -> Decimal:
         return sum((y.remaining for y in self.years), ZERO)
 
+    @cached_property
+    def duty(self) -> ProjectDuty:
+        """The project's duty as every view shows it (ledger.duty, the one place that computes it)."""
+        from socialfund.ledger.duty import project_duty
+
+        return project_duty(self.initiative, self.on)
+
     @property
     def duty_remaining(self) -> Decimal:
-        return sum((d.remaining for d in self.duties), ZERO)
+        return self.duty.remaining
 
     @property
     def overdue(self) -> Decimal:
-        return sum((d.remaining for d in self.duties if d.overdue), ZERO)
+        return self.duty.overdue
 
 
 def project_account(initiative: Initiative, on: dt.date) -> ProjectAccount:

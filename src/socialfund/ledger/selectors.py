@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from socialfund.cases.models import Initiative
+from socialfund.cases.models import Decision, Initiative
 from socialfund.cases.workflow import policy_for
 from socialfund.core.formatting import format_sek
 from socialfund.core.money import from_ore
@@ -21,7 +22,7 @@ from socialfund.core.projection import cash_cover
 from socialfund.core.repayment_rules import RepaymentRules
 from socialfund.funds.models import Fund
 from socialfund.ledger.codes import CASH_KINDS, AccountKind, TransactionKind
-from socialfund.ledger.models import Account, Entry, Transaction
+from socialfund.ledger.models import Account, Entry, PayoutInstalment, Transaction
 from socialfund.organisation.models import Board
 
 
@@ -41,6 +42,30 @@ def project_granted(initiative: Initiative) -> Decimal:
     return balance_now(
         Account.objects.filter(initiative=initiative, kind__in=[AccountKind.COMMITTED, AccountKind.PAID_OUT])
     )
+
+
+def _initiative_sums(initiative: Initiative, on: dt.date | None) -> dict[str, Decimal]:
+    entries = Entry.objects.filter(account__initiative=initiative, transaction__closed=True)
+    if on is not None:
+        entries = entries.filter(transaction__booked_on__lte=on)
+    return {
+        row["account__kind"]: from_ore(row["total"])
+        for row in entries.values("account__kind").annotate(total=Sum("amount_ore"))
+    }
+
+
+def paid_out(initiative: Initiative, on: dt.date | None = None) -> Decimal:
+    """What the project has been paid, net of corrections (at a date, or now)."""
+    return _initiative_sums(initiative, on).get(AccountKind.PAID_OUT, Decimal(0))
+
+
+def repayable(initiative: Initiative, on: dt.date | None = None) -> Decimal:
+    """What may still come back: paid out, less what has been repaid, returned by frame reduction or waived."""
+    sums = _initiative_sums(initiative, on)
+    zero = Decimal(0)
+    returned = -sums.get(AccountKind.REPAID, zero) - sums.get(AccountKind.FRAME_REDUCED, zero)
+    written_off = sums.get(AccountKind.WAIVED, zero)
+    return sums.get(AccountKind.PAID_OUT, zero) - returned - written_off
 
 
 def first_commitment_year(initiative: Initiative) -> int | None:
@@ -126,3 +151,106 @@ def balances_at(fund: Fund, on: dt.date, extra: Q | None = None) -> QuerySet[Ent
     """Booked entries of the fund up to and including `on` (filtered further by `extra`)."""
     entries = Entry.objects.filter(transaction__fund=fund, transaction__closed=True, transaction__booked_on__lte=on)
     return entries.filter(extra) if extra is not None else entries
+
+
+# -- the ledger's due work: what finance is asked to do, for its pages and anyone's inbox ------------------
+
+
+@dataclass(frozen=True)
+class DuePayout:
+    """Part of a grant's payout schedule that is due and not paid out: one action books it."""
+
+    initiative: Initiative
+    year: int
+    amount: Decimal
+    due_since: dt.date
+    instalments: tuple[int, ...]
+    """The schedule's instalment numbers (within the year) that this amount covers, wholly or in part."""
+
+
+@dataclass(frozen=True)
+class DueRepayment:
+    """A board's duty for a project and year, due by the end of that year and not yet settled."""
+
+    initiative_id: int
+    initiative: str
+    board: str
+    year: int
+    remaining: Decimal
+    overdue: bool
+
+
+def grants_to_book(fund: Fund) -> list[Decision]:
+    """Kommunstyrelsen's grants that finance has not booked (or whose booking was reversed), oldest first."""
+    booked = Transaction.objects.filter(grant_decision__isnull=False, reversed_by__isnull=True).values("grant_decision")
+    return list(
+        Decision.objects.filter(initiative__fund=fund, outcome="granted")
+        .exclude(pk__in=booked)
+        .select_related("initiative", "body")
+        .order_by("decided_on", "pk")
+    )
+
+
+def payout_schedule(initiative: Initiative) -> list[PayoutInstalment]:
+    """The instalments of the project's grants that stand (a reversed grant's schedule goes with it)."""
+    return list(
+        PayoutInstalment.objects.filter(grant__initiative=initiative, grant__reversed_by__isnull=True).order_by(
+            "year", "number"
+        )
+    )
+
+
+def payouts_due(fund: Fund, on: dt.date) -> list[DuePayout]:
+    """Per project and granted year: what the schedule asks to be paid out by `on`, less what has been.
+
+    Never more than is still committed for the year (a payout made ahead of the schedule counts).
+    """
+    instalments = (
+        PayoutInstalment.objects.filter(grant__fund=fund, grant__reversed_by__isnull=True)
+        .select_related("grant__initiative")
+        .order_by("grant__initiative__title", "year", "number")
+    )
+    by_year: dict[tuple[int, int], list[PayoutInstalment]] = defaultdict(list)
+    for instalment in instalments:
+        by_year[(instalment.grant.initiative_id or 0, instalment.year)].append(instalment)
+    committed = {
+        (a.initiative_id or 0, a.year or 0): a.balance
+        for a in Account.objects.filter(fund=fund, kind=AccountKind.COMMITTED, balance_ore__gt=0)
+    }
+    due: list[DuePayout] = []
+    for (initiative_id, year), parts in by_year.items():
+        left = committed.get((initiative_id, year), Decimal(0))
+        scheduled = sum((p.amount for p in parts), Decimal(0))
+        not_yet = sum((p.amount for p in parts if p.due_on > on), Decimal(0))
+        amount = left - not_yet  # what is committed, less the instalments whose day has not come
+        if amount <= 0:
+            continue
+        # The instalments not yet paid, counted from the last: what is paid so far settled the first ones.
+        paid = scheduled - left
+        open_parts = []
+        cumulative = Decimal(0)
+        for part in parts:
+            cumulative += part.amount
+            if cumulative > paid and part.due_on <= on:
+                open_parts.append(part)
+        due.append(
+            DuePayout(
+                initiative=parts[0].grant.initiative,  # type: ignore[arg-type]
+                year=year,
+                amount=amount,
+                due_since=open_parts[0].due_on if open_parts else parts[0].due_on,
+                instalments=tuple(p.number for p in open_parts),
+            )
+        )
+    return sorted(due, key=lambda d: (d.due_since, d.initiative.title, d.year))
+
+
+def repayments_due(fund: Fund, on: dt.date) -> list[DueRepayment]:
+    """Every board's duty for a year up to `on`'s year with something left: due this year, overdue before."""
+    from socialfund.ledger.reports import duty_rows  # reports reads these selectors; imported when asked
+
+    return [
+        DueRepayment(row.initiative_id, row.initiative, row.board, row.year, row.remaining, row.overdue)
+        for row in duty_rows(fund, on, Q(account__year__lte=on.year))
+        if row.remaining > 0
+    ]

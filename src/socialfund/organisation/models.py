@@ -72,6 +72,17 @@ class Board(models.Model):
     area = models.CharField(
         _("verksamhetsområde"), max_length=50, blank=True, help_text=_("T.ex. education, social, culture.")
     )
+    valid_from = models.DateField(_("gäller från"), null=True, blank=True)
+    valid_until = models.DateField(_("gäller till och med"), null=True, blank=True, help_text=_("Tomt: nämnden finns."))
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("efterträds av"),
+        help_text=_("Sätts av ett beslut om omorganisation i fondens bokföring, som också flyttar skyldigheterna."),
+    )
 
     class Meta:
         verbose_name = _("nämnd")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch
 
@@ -25,6 +26,9 @@ from socialfund.core.formatting import format_date
 from socialfund.core.policy import Policy, list_policies
 from socialfund.funds.models import Fund
 from socialfund.reports import sources
+
+if TYPE_CHECKING:
+    from socialfund.ledger.duty import ProjectDuty
 
 ZERO = Decimal(0)
 COMPARISON_FUNDS_PER_TABLE = 4
@@ -80,7 +84,7 @@ class ProjectLine:
     decision: str
     granted_by_decision: Decimal
     status: str
-    money: sources.ProjectMoney | None
+    money: ProjectDuty | None
     followup: sources.ProjectFollowup | None
 
 
@@ -98,6 +102,7 @@ class AprilData:
     projects: list[ProjectLine]
     duties: list[sources.DutyLine] | None
     waivers: list[sources.WaiverLine] | None
+    successions: list[sources.SuccessionLine] | None
     scenarios: list[sources.Scenario] | None
     comparison: list[Policy]
     missing: list[str] = field(default_factory=list)
@@ -143,6 +148,7 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
         projects=project_lines(fund, end),
         duties=sources.duties(fund, end),
         waivers=sources.waivers(fund, dt.date(year, 1, 1), end),
+        successions=sources.successions(fund, dt.date(year, 1, 1), end),
         scenarios=sources.survival(fund, today=end + dt.timedelta(days=1), runs=projection_runs),
         comparison=comparison_policies(policy) if policy else [],
         exceptions=sources.repayment_exceptions(fund, end),
@@ -249,7 +255,7 @@ def project_lines(fund: Fund, end: dt.date) -> list[ProjectLine]:
                 decision=f"{decision.body.code} {decision.decided_on.isoformat()} {decision.paragraph}",
                 granted_by_decision=sum((a.amount for a in decision.amounts.all()), ZERO),
                 status=project.status if project else "Uppföljningen har inte startat",
-                money=money.get(initiative.pk, sources.ProjectMoney()) if money is not None else None,
+                money=money.get(initiative.pk, sources.no_money()) if money is not None else None,
                 followup=project,
             )
         )

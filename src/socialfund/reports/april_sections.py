@@ -123,7 +123,7 @@ def _status_row(project: ProjectLine) -> tuple[Cell, ...]:
     )
 
 
-MONEY_FIELDS = ("granted", "paid", "planned", "settled", "waived", "remaining", "overdue")
+MONEY_FIELDS = ("granted", "paid", "planned", "settled", "waived", "lapsed", "remaining", "overdue")
 
 
 def _money_table(data: AprilData) -> Table:
@@ -144,6 +144,7 @@ def _money_table(data: AprilData) -> Table:
             Column("Fastställd återföring", "sek"),
             Column("Återfört", "sek"),
             Column("Eftergivet", "sek"),
+            Column("Upphört vid omorganisation", "sek"),
             Column("Kvar att återföra", "sek"),
             Column("varav förfallet", "sek"),
         ),
@@ -273,6 +274,24 @@ def repayment_section(data: AprilData) -> list[Block]:
         )
     else:
         blocks.append(Paragraph(f"Ingen återföring efterskänktes efter särskild prövning under {data.year}."))
+    if data.successions:
+        blocks.append(
+            Table(
+                columns=(
+                    Column("Nämnd som upphörde"),
+                    Column("Ansvaret gick till"),
+                    Column("Från", "date"),
+                    Column("Beslut"),
+                    Column("Flyttad skyldighet", "sek"),
+                    Column("Upphörd skyldighet", "sek"),
+                ),
+                rows=tuple(
+                    (s.board, s.successor, s.effective_on, s.decision, s.moved, s.lapsed) for s in data.successions
+                ),
+                caption=f"Omorganisationer {data.year}: återföringsskyldigheten flyttad eller upphörd",
+                sheet="Omorganisationer",
+            )
+        )
     return [*blocks, *exception_blocks(data)]
 
 

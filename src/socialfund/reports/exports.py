@@ -81,7 +81,7 @@ def projects_table(user: User, fund: Fund) -> Table:
     total_decided = total_paid = total_remaining = ZERO
     for decision in decisions:
         initiative = decision.initiative
-        figures = money.get(initiative.pk, sources.ProjectMoney()) if money is not None else None
+        figures = money.get(initiative.pk, sources.no_money()) if money is not None else None
         decided = sum((a.amount for a in decision.amounts.all()), ZERO)
         total_decided += decided
         total_paid += figures.paid if figures else ZERO

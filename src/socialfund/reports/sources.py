@@ -9,19 +9,19 @@ failing. Reads only: nothing here writes to the books or the projects.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
-from django.db.models import Q, Sum
+from django.db.models import Q
 
 from socialfund.accounts.models import User
 from socialfund.funds.models import Fund
 
 if TYPE_CHECKING:  # follow-up is optional: imported only where it is installed
     from socialfund.followup.outcome_selectors import OutcomeSummary
+    from socialfund.ledger.duty import ProjectDuty as ProjectMoney
 
 ZERO = Decimal(0)
 
@@ -78,49 +78,20 @@ def fund_position(fund: Fund, on: dt.date) -> Position | None:
     )
 
 
-@dataclass
-class ProjectMoney:
-    """One project in the books at a date: granted (committed + paid), paid, and its boards' duties."""
+def no_money() -> ProjectMoney:
+    """A project with nothing in the books yet."""
+    from socialfund.ledger.duty import ProjectDuty
 
-    granted: Decimal = ZERO
-    paid: Decimal = ZERO
-    planned: Decimal = ZERO
-    settled: Decimal = ZERO
-    waived: Decimal = ZERO
-    remaining: Decimal = ZERO
-    overdue: Decimal = ZERO
+    return ProjectDuty()
 
 
 def project_money(fund: Fund, on: dt.date) -> dict[int, ProjectMoney] | None:
-    """Every project's figures in two grouped queries, whatever the number of projects."""
+    """Every project's figures (ledger.duty, the one place that computes a project's remaining duty)."""
     if not ledger_installed():
         return None
-    from socialfund.core.money import from_ore
-    from socialfund.ledger.codes import AccountKind
-    from socialfund.ledger.reports import duty_rows
-    from socialfund.ledger.selectors import balances_at
+    from socialfund.ledger.duty import fund_duties
 
-    money: dict[int, ProjectMoney] = defaultdict(ProjectMoney)
-    kinds = [AccountKind.COMMITTED, AccountKind.PAID_OUT]
-    grouped = (
-        balances_at(fund, on, Q(account__kind__in=kinds, account__initiative__isnull=False))
-        .values("account__initiative_id", "account__kind")
-        .annotate(total=Sum("amount_ore"))
-    )
-    for row in grouped:
-        amount = from_ore(row["total"] or 0)
-        figures = money[row["account__initiative_id"]]
-        figures.granted += amount
-        if row["account__kind"] == AccountKind.PAID_OUT:
-            figures.paid += amount
-    for duty in duty_rows(fund, on, Q()):
-        figures = money[duty.initiative_id]
-        figures.planned += duty.planned
-        figures.settled += duty.settled
-        figures.waived += duty.waived
-        figures.remaining += duty.remaining
-        figures.overdue += duty.remaining if duty.overdue else ZERO
-    return dict(money)
+    return fund_duties(fund, on)
 
 
 @dataclass(frozen=True)
@@ -207,6 +178,45 @@ def repayment_exceptions(fund: Fund, end: dt.date) -> list[ExceptionLine]:
         )
         for e in rows
     ]
+
+
+class SuccessionLine:
+    board: str
+    successor: str
+    effective_on: dt.date
+    decision: str
+    moved: Decimal
+    lapsed: Decimal
+
+
+def successions(fund: Fund, start: dt.date, end: dt.date) -> list[SuccessionLine] | None:
+    """Boards that ended in the period: their duties moved to the successor, or lapsed (the fund's owner)."""
+    if not ledger_installed():
+        return None
+    from socialfund.ledger.models import BoardSuccession
+    from socialfund.ledger.services.succession import succession_totals
+
+    rows = (
+        BoardSuccession.objects.filter(
+            board__organisation_id=fund.organisation_id, effective_on__gte=start, effective_on__lte=end
+        )
+        .select_related("board", "successor", "body")
+        .order_by("effective_on", "pk")
+    )
+    lines = []
+    for s in rows:
+        moved, lapsed = succession_totals(s)
+        lines.append(
+            SuccessionLine(
+                board=s.board.name or s.board.code,
+                successor=(s.successor.name or s.successor.code) if s.successor else "kommunstyrelsen (fondens ägare)",
+                effective_on=s.effective_on,
+                decision=f"{s.body.code} {s.decided_on.isoformat()} {s.paragraph}",
+                moved=moved,
+                lapsed=lapsed,
+            )
+        )
+    return lines
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,13 @@ def _decision_form(initiative: Initiative, data: Any) -> forms.Form:
     from socialfund.cases.repayment_exceptions import repayment_departure
 
     departure = repayment_departure(initiative) if initiative.status == Status.ACTIVE else None
-    return case_forms.DecisionForm(data, prefix="decide", departure=departure.finding if departure else "")
+    return case_forms.DecisionForm(
+        data,
+        prefix="decide",
+        departure=departure.finding if departure else "",
+        # The years and amounts the application asked for, so a grant can be paid out in the years it is for.
+        initial={"amounts": case_forms.requested_amounts(initiative.content)},
+    )
 
 
 ACTIONS: list[Action] = [

@@ -32,7 +32,14 @@ from socialfund.core.money import from_ore
 from socialfund.funds.models import Fund
 from socialfund.ledger.codes import NON_NEGATIVE_KINDS, AccountKind, TransactionKind
 from socialfund.ledger.models.base import AppendOnlyModel, AppendOnlyQuerySet
-from socialfund.ledger.models.sources import CapitalDecision, PayoutOrder, Repayment, RepaymentPlan, Waiver
+from socialfund.ledger.models.sources import (
+    BoardSuccession,
+    CapitalDecision,
+    PayoutOrder,
+    Repayment,
+    RepaymentPlan,
+    Waiver,
+)
 from socialfund.organisation.models import Board
 
 USER = settings.AUTH_USER_MODEL
@@ -43,6 +50,7 @@ SOURCE_FIELDS = (
     "repayment_plan",
     "repayment",
     "waiver",
+    "succession",
     "reverses",
 )
 
@@ -179,6 +187,9 @@ class Transaction(AppendOnlyModel):
         Repayment, on_delete=models.PROTECT, null=True, blank=True, related_name="transactions"
     )
     waiver = models.ForeignKey(Waiver, on_delete=models.PROTECT, null=True, blank=True, related_name="transactions")
+    succession = models.ForeignKey(
+        BoardSuccession, on_delete=models.PROTECT, null=True, blank=True, related_name="transactions"
+    )
     reverses = models.OneToOneField(
         "self",
         on_delete=models.PROTECT,

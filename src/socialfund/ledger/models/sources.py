@@ -157,3 +157,39 @@ class Waiver(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.body.code} {self.decided_on.isoformat()} {self.paragraph}"
+
+
+class BoardSuccession(AppendOnlyModel):
+    """A reorganisation: a board ends, and its open repayment duties move to its successor, or lapse.
+
+    They lapse when the responsibility moves to the fund's owner itself (Malmö: income support moved
+    from the district boards to kommunstyrelsen, so repaying would move money from KS to KS).
+    """
+
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="+", verbose_name=_("nämnd som upphör"))
+    successor = models.ForeignKey(
+        Board,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("efterträdande nämnd"),
+        help_text=_("Tom: ansvaret går till fondens ägare (kommunstyrelsen) och skyldigheten upphör."),
+    )
+    effective_on = models.DateField(_("gäller från"))
+    body = models.ForeignKey(DecisionBody, on_delete=models.PROTECT, related_name="+", verbose_name=_("beslutande"))
+    decided_on = models.DateField(_("beslutsdatum"))
+    paragraph = models.CharField(_("paragraf"), max_length=20)
+    motivation = models.TextField(_("motivering"))
+    registered_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    registered_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = AppendOnlyQuerySet["BoardSuccession"].as_manager()
+
+    class Meta:
+        verbose_name = _("omorganisation av nämnd")
+        verbose_name_plural = _("omorganisationer av nämnder")
+        ordering = ["effective_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.board.code} → {self.successor.code if self.successor else 'KS'} {self.effective_on.isoformat()}"

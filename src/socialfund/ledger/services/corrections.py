@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from socialfund.accounts.models import User
 from socialfund.audit.services import audit_record
 from socialfund.funds.models import Fund
 from socialfund.ledger import selectors
-from socialfund.ledger.codes import TransactionKind
+from socialfund.ledger.codes import AccountKind, TransactionKind
 from socialfund.ledger.errors import LedgerStateError, LedgerValidationError
 from socialfund.ledger.models import FundLedger, Transaction
 from socialfund.ledger.posting import Leg, fund_books, post, require_finance
@@ -48,6 +49,8 @@ def transaction_reverse(
                     _("Rätta först återföringsplanen (verifikation %(number)s); den bygger på beviljandet.")
                     % {"number": plan.number}
                 )
+        if original.kind == TransactionKind.PAYOUT and original.initiative is not None:
+            _check_payout_reversible(original)
         legs = [Leg(entry.account, -entry.amount) for entry in original.entries.select_related("account")]
         return post(
             book=book,
@@ -58,6 +61,20 @@ def transaction_reverse(
             legs=legs,
             initiative=original.initiative,
             reverses=original,
+        )
+
+
+def _check_payout_reversible(payout: Transaction) -> None:
+    """A payout is not taken back while more has come back than would then have been paid out."""
+    assert payout.initiative is not None
+    amount = sum((e.amount for e in payout.entries.all() if e.account.kind == AccountKind.PAID_OUT), Decimal(0))
+    if selectors.repayable(payout.initiative) < amount:
+        raise LedgerStateError(
+            _(
+                "Verifikation %(number)s kan inte rättas: mer har återförts eller efterskänkts än vad som då "
+                "skulle vara utbetalt. Rätta först återföringarna."
+            )
+            % {"number": payout.number}
         )
 
 

@@ -12,12 +12,13 @@ from socialfund.accounts.models import User
 from socialfund.cases.codes import DecisionOutcome
 from socialfund.cases.models import Decision, Initiative
 from socialfund.core.formatting import format_sek
+from socialfund.core.money import allocate_sek
 from socialfund.funds.dates import outside_fund_life
 from socialfund.funds.models import Fund
 from socialfund.ledger import selectors
 from socialfund.ledger.codes import AccountKind, TransactionKind
 from socialfund.ledger.errors import LedgerStateError, LedgerValidationError, LedgerWarning
-from socialfund.ledger.models import Account, CapitalDecision, PayoutOrder, Transaction
+from socialfund.ledger.models import Account, CapitalDecision, PayoutInstalment, PayoutOrder, Transaction
 from socialfund.ledger.posting import (
     Leg,
     account,
@@ -87,8 +88,13 @@ def grant_decide(
     user: User,
     booked_on: dt.date | None = None,
     acknowledge_warnings: bool = False,
+    instalments: int = 1,
 ) -> Transaction:
     """Kommunstyrelsen's grant: a commitment per year it names, taken from the fund's available money.
+
+    It also sets the payout schedule finance is asked to carry out: each year's amount in
+    `instalments` equal parts (1, 2, 4 or 12; split exactly to the öre), the first due at
+    the start of the year or, for the year of the grant, on the day it is booked.
 
     A grant that would leave the fund unable to meet its other commitments is booked only
     when the user has seen the warnings (`acknowledge_warnings`): the decision is
@@ -111,13 +117,17 @@ def grant_decide(
         warnings = selectors.commitment_warnings(fund, amounts, timezone.localdate())
         if warnings and not acknowledge_warnings:
             raise LedgerWarning(_("Läs varningarna och bekräfta att beslutet ska bokföras."), warnings=warnings)
+        if instalments not in INSTALMENTS:
+            raise LedgerValidationError(
+                _("Antalet delbetalningar per år ska vara 1, 2, 4 eller 12."), field="instalments"
+            )
         total = sum(amounts.values(), Decimal(0))
         legs = [
             Leg(account(fund, AccountKind.COMMITTED, initiative=initiative, year=year), amount)
             for year, amount in sorted(amounts.items())
         ]
         legs.append(Leg(account(fund, AccountKind.AVAILABLE), -total))
-        return post(
+        grant = post(
             book=book,
             kind=TransactionKind.GRANT,
             booked_on=booked_on or decision.decided_on,
@@ -127,6 +137,28 @@ def grant_decide(
             initiative=initiative,
             grant_decision=decision,
         )
+        PayoutInstalment.objects.bulk_create(
+            [
+                PayoutInstalment(grant=grant, year=year, number=number, due_on=due_on, amount=part)
+                for year, amount in sorted(amounts.items())
+                for number, (due_on, part) in enumerate(schedule(year, amount, instalments, grant.booked_on), start=1)
+                if part > 0
+            ]
+        )
+        return grant
+
+
+INSTALMENTS = (1, 2, 4, 12)
+
+
+def schedule(year: int, amount: Decimal, instalments: int, booked_on: dt.date) -> list[tuple[dt.date, Decimal]]:
+    """A year's amount in equal parts (exact to the öre), each due at the start of its part of the year.
+
+    A part due before the grant was booked is due the day it is booked: nothing is paid before it is granted.
+    """
+    months = 12 // instalments
+    parts = allocate_sek(amount, [Decimal(1)] * instalments)
+    return [(max(dt.date(year, 1 + months * i, 1), booked_on), part) for i, part in enumerate(parts)]
 
 
 def payout_register(

@@ -190,6 +190,7 @@ def _settle(
     with fund_books(fund) as book:
         require_finance(user, fund)
         _check_method(initiative, method)
+        _check_paid_out(initiative, amount, received_on)
         duties = selectors.outstanding_duties(initiative, board=board, year=year)
         owed = sum((duty.balance for duty in duties), Decimal(0))
         if amount > owed:
@@ -222,6 +223,26 @@ def _settle(
             legs=legs,
             initiative=initiative,
             repayment=record,
+        )
+
+
+def _check_paid_out(initiative: Initiative, amount: Decimal, on: dt.date) -> None:
+    """A board repays out of savings that a paid-out project made: never more than was paid out, less what
+    has come back or been waived, at the repayment's date and today."""
+    room = min(selectors.repayable(initiative, on), selectors.repayable(initiative, None))
+    if amount > room:
+        raise LedgerLimitError(
+            _(
+                "%(project)s har fått %(paid)s utbetalt; efter det som redan återförts eller efterskänkts kan "
+                "högst %(room)s återföras, inte %(amount)s."
+            )
+            % {
+                "project": initiative.title,
+                "paid": format_sek(selectors.paid_out(initiative, on), 2),
+                "room": format_sek(max(room, Decimal(0)), 2),
+                "amount": format_sek(amount, 2),
+            },
+            field="amount",
         )
 
 

@@ -73,7 +73,11 @@ EVENTS = {
             Role.FINANCE,
             ledger_forms.GrantForm,
             lambda fund, user, d: services.grant_decide(
-                decision=d["decision"], user=user, booked_on=d["booked_on"], acknowledge_warnings=d["acknowledge"]
+                decision=d["decision"],
+                user=user,
+                booked_on=d["booked_on"],
+                acknowledge_warnings=d["acknowledge"],
+                instalments=d["instalments"],
             ),
         ),
         Event(

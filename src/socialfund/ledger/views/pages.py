@@ -19,10 +19,11 @@ from socialfund.core.money import from_ore
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.ledger.codes import AccountKind
+from socialfund.ledger.duty import fund_duties
 from socialfund.ledger.export import Period, export_sie, export_xlsx, fund_account_map
 from socialfund.ledger.models import FundLedger, Transaction
 from socialfund.ledger.reports import board_obligations, fund_position, project_account
-from socialfund.ledger.selectors import balances_at
+from socialfund.ledger.selectors import balances_at, grants_to_book
 from socialfund.ledger.views.common import date_param, may_export_books, viewer, visible_fund
 from socialfund.organisation.models import Board
 from socialfund.record_language import record_language
@@ -41,7 +42,7 @@ def index_view(request: HttpRequest) -> HttpResponse:
 
 
 def project_rows(fund: Fund, on: dt.date) -> list[dict[str, object]]:
-    """Per project: granted, paid, still committed, duty left and overdue, in two grouped queries."""
+    """Per project: granted, paid, still committed (grouped queries), duty left and overdue (ledger.duty)."""
     grouped = (
         balances_at(fund, on, Q(account__initiative__isnull=False))
         .values("account__initiative_id", "account__initiative__title", "account__kind")
@@ -53,13 +54,12 @@ def project_rows(fund: Fund, on: dt.date) -> list[dict[str, object]]:
             g["account__initiative_id"], {"id": g["account__initiative_id"], "title": g["account__initiative__title"]}
         )
         row[g["account__kind"]] = from_ore(g["total"])
-    overdue = (
-        balances_at(fund, on, Q(account__kind=AccountKind.RECEIVABLE, account__year__lt=on.year))
-        .values("account__initiative_id")
-        .annotate(total=Sum("amount_ore"))
-    )
-    for late in overdue:
-        rows[late["account__initiative_id"]]["overdue"] = from_ore(late["total"])
+    duties = fund_duties(fund, on)
+    for pk, row in rows.items():
+        duty = duties.get(pk)
+        row["duty"] = duty.remaining if duty else 0
+        row["overdue"] = duty.overdue if duty else 0
+        row["written_off"] = duty.written_off if duty else False
     for row in rows.values():
         row["granted"] = row.get(AccountKind.COMMITTED, 0) + row.get(AccountKind.PAID_OUT, 0)  # type: ignore[operator]
     return sorted(rows.values(), key=lambda r: str(r["title"]))
@@ -87,13 +87,7 @@ def board_rows(fund: Fund, on: dt.date) -> list[dict[str, object]]:
 
 
 def unbooked_decisions(fund: Fund) -> list[Decision]:
-    booked = Transaction.objects.filter(grant_decision__isnull=False, reversed_by__isnull=True).values("grant_decision")
-    return list(
-        Decision.objects.filter(initiative__fund=fund, outcome="granted")
-        .exclude(pk__in=booked)
-        .select_related("initiative", "body")
-        .order_by("decided_on")
-    )
+    return grants_to_book(fund)
 
 
 @login_required

@@ -4,6 +4,7 @@ socialfund ledger check
 socialfund ledger export --fund sodertalje --format sie --from 2016-01-01 --to 2016-12-31 --out fond-2016.se
 socialfund ledger export --fund sodertalje --format xlsx --from 2016-01-01 --to 2016-12-31 --out fond-2016.xlsx
 socialfund ledger account-map --fund sodertalje kontoplan.yaml
+socialfund ledger handover --fund sodertalje --from 2026-01-01 --to 2026-12-31 --user ekonomi --out fond.si
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from socialfund.accounts.models import User
 from socialfund.funds.models import Fund
 from socialfund.ledger.account_map import AccountMapError, load_account_map_file
+from socialfund.ledger.errors import LedgerError
 from socialfund.ledger.export import Period, export_sie, export_xlsx, fund_account_map
 from socialfund.ledger.integrity import ledger_check
+from socialfund.ledger.models import FundLedger
+from socialfund.ledger.services import handover_create
 from socialfund.ledger.services.account_map import account_map_set
 
 EXIT_PROBLEMS = 1
@@ -52,6 +57,14 @@ class Command(BaseCommand):
         export.add_argument("--to", dest="end", required=True, help="sista dag, ÅÅÅÅ-MM-DD")
         export.add_argument("--out", required=True, help="filen som skrivs")
         export.add_argument("--account-map", help="kontoplan (YAML/JSON) för just den här exporten")
+        handover = sub.add_parser(
+            "handover", help="lämna över periodens utbetalningar, återföringar och eftergifter (SIE 4i)"
+        )
+        handover.add_argument("--fund", required=True)
+        handover.add_argument("--from", dest="start", required=True, help="första dag, ÅÅÅÅ-MM-DD")
+        handover.add_argument("--to", dest="end", required=True, help="sista dag, ÅÅÅÅ-MM-DD")
+        handover.add_argument("--user", required=True, help="användarnamnet på den i ekonomi som lämnar över")
+        handover.add_argument("--out", required=True, help="filen som skrivs (SIE 4i, .si)")
         mapping = sub.add_parser("account-map", help="spara en kontoplan för fondens export")
         mapping.add_argument("--fund", required=True)
         mapping.add_argument("file", help="kontoplan i YAML eller JSON")
@@ -62,6 +75,8 @@ class Command(BaseCommand):
             self.run_check()
         elif action == "export":
             self.export(options)
+        elif action == "handover":
+            self.handover(options)
         else:
             self.set_map(options)
 
@@ -87,6 +102,24 @@ class Command(BaseCommand):
         content = writer(fund, period, mapping)
         Path(options["out"]).write_bytes(content)
         self.stdout.write(f"Skrev {options['out']} ({len(content)} byte).")
+
+    def handover(self, options: dict[str, Any]) -> None:
+        fund = find_fund(options["fund"])
+        user = User.objects.filter(username=options["user"]).first()
+        if user is None:
+            raise CommandError(f"användaren {options['user']!r} finns inte", returncode=EXIT_BAD_INPUT)
+        try:
+            handover = handover_create(
+                fund=fund, user=user, start=iso_date(options["start"]), end=iso_date(options["end"])
+            )
+        except LedgerError as exc:
+            raise CommandError(exc.message, returncode=EXIT_BAD_INPUT) from exc
+        data = bytes(handover.content)
+        Path(options["out"]).write_bytes(data)
+        self.stdout.write(
+            f"Överlämning {handover.number}: {handover.voucher_count} verifikationer, skrev {options['out']} "
+            f"({len(data)} byte, SHA-256 {handover.sha256})."
+        )
 
     def set_map(self, options: dict[str, Any]) -> None:
         fund = find_fund(options["fund"])

@@ -1,0 +1,76 @@
+"""Finance's page for the hand-over to the municipality's ledger (SIE 4i): what is pending, what went, the files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from socialfund.accounts.roles import Role
+from socialfund.ledger import services
+from socialfund.ledger.errors import LedgerError
+from socialfund.ledger.export import Period
+from socialfund.ledger.forms import HandoverForm
+from socialfund.ledger.models import Handover
+from socialfund.ledger.services.handover import handover_pending
+from socialfund.ledger.views.common import viewer, visible_fund
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def handover_view(request: HttpRequest, slug: str) -> HttpResponse:
+    user = viewer(request)
+    if not user.has_role(Role.FINANCE):
+        return render(request, "cases/forbidden.html", status=403)
+    fund = visible_fund(user, slug)
+    today = timezone.localdate()
+    initial = {"start": dt.date(today.year, 1, 1), "end": today}
+    # A GET with a period previews what would go over; a POST hands it over.
+    data = request.POST if request.method == "POST" else (request.GET if "start" in request.GET else None)
+    form = HandoverForm(data, fund=fund, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            handover = services.handover_create(
+                fund=fund, user=user, start=form.cleaned_data["start"], end=form.cleaned_data["end"]
+            )
+        except LedgerError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(
+                request,
+                _("Överlämning %(number)s: %(count)s verifikationer. Ladda ned filen och läs in den i redovisningen.")
+                % {"number": handover.number, "count": handover.voucher_count},
+            )
+            return redirect("ledger:handover", slug=fund.slug)
+    period = Period(initial["start"], initial["end"])
+    if form.is_bound and form.is_valid():
+        period = Period(form.cleaned_data["start"], form.cleaned_data["end"])
+    context = {
+        "fund": fund,
+        "form": form,
+        "period": period,
+        "pending": handover_pending(fund, period),
+        "handovers": Handover.objects.filter(fund=fund).select_related("created_by").order_by("-number"),
+    }
+    return render(request, "ledger/handover.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_GET
+def handover_file_view(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    user = viewer(request)
+    if not user.has_role(Role.FINANCE):
+        return render(request, "cases/forbidden.html", status=403)
+    fund = visible_fund(user, slug)
+    handover = Handover.objects.filter(fund=fund, number=number).first()
+    if handover is None:
+        raise Http404
+    response = HttpResponse(bytes(handover.content), content_type="text/plain; charset=IBM437")
+    response["Content-Disposition"] = f'attachment; filename="{handover.filename}"'
+    return response
