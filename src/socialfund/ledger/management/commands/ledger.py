@@ -21,7 +21,6 @@ from socialfund.ledger.account_map import AccountMapError, load_account_map_file
 from socialfund.ledger.errors import LedgerError
 from socialfund.ledger.export import Period, export_sie, export_xlsx, fund_account_map
 from socialfund.ledger.integrity import ledger_check
-from socialfund.ledger.models import FundLedger
 from socialfund.ledger.services import handover_create
 from socialfund.ledger.services.account_map import account_map_set
 
