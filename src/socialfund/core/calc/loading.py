@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
+import functools
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from socialfund.core.calc.errors import CalculationInputError
 from socialfund.core.calc.model import Calculation
@@ -14,28 +12,36 @@ from socialfund.core.calc.parse import ROOT, parse_calculation
 from socialfund.core.calc.unitcosts import UnitCostLibrary
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a key given twice (plain YAML keeps the last one silently)."""
+@functools.cache
+def strict_loader() -> type:
+    """A safe YAML loader that refuses a key given twice (plain YAML keeps the last one silently).
 
+    libyaml's C parser (yaml.CSafeLoader) where PyYAML was built with it, the pure-Python one otherwise;
+    built on first use, so that reading a JSON file, or importing this module, does not import YAML.
+    """
+    import yaml
 
-def _construct_mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    loader.flatten_mapping(node)
-    mapping: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str | int | float | bool | None):
-            raise yaml.constructor.ConstructorError(
-                None, None, "en nyckel måste vara text eller ett tal", key_node.start_mark
-            )
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"nyckeln {key!r} förekommer två gånger", key_node.start_mark
-            )
-        mapping[key] = loader.construct_object(value_node, deep=True)
-    return mapping
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    def construct_mapping_without_duplicates(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
+        loader.flatten_mapping(node)
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int | float | bool | None):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "en nyckel måste vara text eller ett tal", key_node.start_mark
+                )
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"nyckeln {key!r} förekommer två gånger", key_node.start_mark
+                )
+            mapping[key] = loader.construct_object(value_node, deep=True)
+        return mapping
 
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping_without_duplicates)
+    loader: type = type("StrictLoader", (base,), {})
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping_without_duplicates)  # type: ignore[attr-defined]
+    return loader
 
 
 def load_calculation_file(path: str | Path, *, unit_costs: UnitCostLibrary | None = None) -> Calculation:
@@ -54,8 +60,10 @@ def load_calculation_file(path: str | Path, *, unit_costs: UnitCostLibrary | Non
 
 
 def parse_yaml_text(text: str) -> Any:
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=strict_loader())  # noqa: S506 - a (C)SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" på rad {mark.line + 1}, kolumn {mark.column + 1}" if mark is not None else ""
@@ -65,6 +73,8 @@ def parse_yaml_text(text: str) -> Any:
 
 
 def parse_json_text(text: str) -> Any:
+    import json  # here, not at the top: a YAML file (the usual) needs none of it
+
     try:
         return json.loads(text, object_pairs_hook=_object_without_duplicates)
     except json.JSONDecodeError as exc:
