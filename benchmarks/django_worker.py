@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
@@ -28,7 +29,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-from benchmarks.harness import median_ms, paired_ms, unique_name  # noqa: E402
+from benchmarks.harness import median_ms, paired_cpu_ms, paired_ms, unique_name  # noqa: E402
 
 CASES = 10_000
 BOARDS = 100
@@ -208,38 +209,33 @@ def april_report() -> dict[str, object]:
     def gathered() -> None:
         gather(fund, year, prepared_on=timezone.localdate())  # as the page does
 
+    def timed(key: str, baseline_key: str, fn: Callable[[], object], *, warmup: int = 1) -> None:
+        wall, base, cpu, base_cpu = paired_cpu_ms(fn, gathered, repeat=3, warmup=warmup)
+        results[f"{key}_median_ms"], results[f"{baseline_key}_median_ms"] = wall, base
+        results[f"{key}_cpu_median_ms"], results[f"{baseline_key}_cpu_median_ms"] = cpu, base_cpu
+
     fund, projects = populate_projects(20)
     client.force_login(User.objects.get(username="ekonomi"))
     report = f"uppfoljning-{year}.pdf"
-    results["pdf_20_median_ms"], results["gather_20_median_ms"] = paired_ms(
-        lambda: download(report), gathered, repeat=3, warmup=1
-    )
+    timed("pdf_20", "gather_20", functools.partial(download, report))
     results["pages_pdf_20"] = _pages(download(report))
 
     fund, projects = populate_projects(180, first=projects)
     results["projects"] = projects
-    results["pdf_median_ms"], results["gather_median_ms"] = paired_ms(
-        lambda: download(report), gathered, repeat=3, warmup=1
-    )
+    timed("pdf", "gather", functools.partial(download, report))
     results["pages_pdf"] = _pages(download(report))
     annex = f"uppfoljning-{year}-bilaga.pdf"
-    results["annex_pdf_median_ms"], results["annex_pdf_gather_median_ms"] = paired_ms(
-        lambda: download(annex), gathered, repeat=3, warmup=0
-    )
+    timed("annex_pdf", "annex_pdf_gather", functools.partial(download, annex), warmup=0)
     results["pages_annex_pdf"] = _pages(download(annex))
     for name, path in [
         ("docx", f"uppfoljning-{year}.docx"),
         ("annex_docx", f"uppfoljning-{year}-bilaga.docx"),
         ("xlsx", f"uppfoljning-{year}.xlsx"),
     ]:
-        results[f"{name}_median_ms"], results[f"{name}_gather_median_ms"] = paired_ms(
-            functools.partial(download, path), gathered, repeat=3, warmup=1
-        )
+        timed(name, f"{name}_gather", functools.partial(download, path))
 
     fund, projects = populate_projects(200, first=projects)
-    results["pdf_400_median_ms"], results["gather_400_median_ms"] = paired_ms(
-        lambda: download(report), gathered, repeat=3, warmup=1
-    )
+    timed("pdf_400", "gather_400", functools.partial(download, report))
     results["pages_pdf_400"] = _pages(download(report))
     return results
 

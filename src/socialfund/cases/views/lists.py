@@ -59,7 +59,8 @@ def list_filters(request: HttpRequest, user: User) -> tuple[FilterForm, Initiati
     form = FilterForm(request.GET or None, stages=DEFAULT_STAGE_ORDER)
     cast("ModelChoiceField[Fund]", form.fields["fund"]).queryset = funds_visible_to(user=user)
     # The boards of the user's own organisation, whose cases the list shows (not every municipality's).
-    boards = Board.objects.filter(organisation=user.organisation) if user.organisation else Board.objects.none()
+    organisation = user.organisation_id  # the id: no query for the organisation itself
+    boards = Board.objects.filter(organisation_id=organisation) if organisation else Board.objects.none()
     cast("ModelChoiceField[Board]", form.fields["board"]).queryset = boards
     if not form.is_valid():
         return form, InitiativeFilter()
