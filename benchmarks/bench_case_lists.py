@@ -44,6 +44,7 @@ def page_lines(figures: dict[str, Any], label: str, target_ms: float) -> list[di
             cases=figures["cases"],
             boards=figures["boards"],
             queries=figures[f"{page}_queries"],
+            django_cpu_median_ms=round(figures[f"{page}_cpu_median_ms"], 2),
             target_ms=target_ms,
             within_target=figures[f"{page}_median_ms"] < target_ms,
         )
