@@ -26,12 +26,17 @@ def main(argv: list[str]) -> int:
     modules = {name: importlib.import_module(f"benchmarks.bench_{name}") for name in argv or names}
     wanted = argv or [name for name, module in modules.items() if getattr(module, "DEFAULT", True)]
     seconds: dict[str, float] = {}
+    failed = False
     for name in wanted:
         start = time.perf_counter()
-        emit(modules[name].run())
+        try:
+            emit(modules[name].run())
+        except Exception as error:  # noqa: BLE001 - one failing benchmark must not hide the others' figures
+            emit([{"benchmark": name, "error": f"{type(error).__name__}: {error}"[:500]}])
+            failed = True
         seconds[name] = round(time.perf_counter() - start, 1)
     print(json.dumps({"benchmark": "seconds_per_benchmark", **seconds}), flush=True)
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -265,7 +265,7 @@ def run() -> list[dict[str, Any]]:
 def _warm_up(port: int, path: str, header: str) -> None:
     name, value = header.split(": ", 1)
     for _ in range(10):
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=180)  # a loaded machine: be patient
         conn.request("GET", path, headers={name: value})
         conn.getresponse().read()
         conn.close()
