@@ -1,10 +1,14 @@
-"""Run the benchmarks: `python -m benchmarks [NAME ...]`."""
+"""Run the benchmarks: `python -m benchmarks [NAME ...]` (`make bench`: every one but those marked
+`DEFAULT = False`, which run only when named). Each prints JSON lines; the last line says how long each
+benchmark took."""
 
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 import sys
+import time
 from pathlib import Path
 
 from benchmarks.harness import emit
@@ -15,15 +19,24 @@ def main(argv: list[str]) -> int:
     names = sorted(
         m.name.removeprefix("bench_") for m in pkgutil.iter_modules([str(folder)]) if m.name.startswith("bench_")
     )
-    wanted = argv or names
-    unknown = [n for n in wanted if n not in names]
+    unknown = [n for n in argv if n not in names]
     if unknown:
         print(f"okänd benchmark: {', '.join(unknown)}; finns: {', '.join(names)}", file=sys.stderr)
         return 2
+    modules = {name: importlib.import_module(f"benchmarks.bench_{name}") for name in argv or names}
+    wanted = argv or [name for name, module in modules.items() if getattr(module, "DEFAULT", True)]
+    seconds: dict[str, float] = {}
+    failed = False
     for name in wanted:
-        module = importlib.import_module(f"benchmarks.bench_{name}")
-        emit(module.run())
-    return 0
+        start = time.perf_counter()
+        try:
+            emit(modules[name].run())
+        except Exception as error:  # noqa: BLE001 - one failing benchmark must not hide the others' figures
+            emit([{"benchmark": name, "error": f"{type(error).__name__}: {error}"[:500]}])
+            failed = True
+        seconds[name] = round(time.perf_counter() - start, 1)
+    print(json.dumps({"benchmark": "seconds_per_benchmark", **seconds}), flush=True)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

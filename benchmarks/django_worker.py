@@ -10,9 +10,13 @@ prints one JSON object with the medians.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
+import re
+import shutil
 import sys
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -27,13 +31,13 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-from benchmarks.harness import median_ms  # noqa: E402
+from benchmarks.harness import median_ms, paired_cpu_ms, unique_name  # noqa: E402
 
 CASES = 10_000
 BOARDS = 100
 
 
-def populate() -> None:
+def populate(cases: int = CASES) -> None:
     from socialfund.accounts.models import User
     from socialfund.cases.models import Initiative
     from socialfund.demo.loader import demo_load
@@ -50,46 +54,78 @@ def populate() -> None:
     stages = ["interest", "idea", "application", "preparation", "opinions", "decision"]
     statuses = ["active"] * 6 + ["withdrawn", "refused", "granted", "advised_against"]
     start = dt.date(2014, 1, 1)
-    Initiative.objects.bulk_create(
-        [
-            Initiative(
-                fund=fund,
-                title=f"Initiativ {n}",
-                summary="Förebyggande insats för barn och unga.",
-                initiator_name=f"Initiativtagare {n % 300}",
-                initiator_type="board",
-                lead_board=boards[n % len(boards)],
-                stage=stages[n % len(stages)],
-                status=statuses[n % len(statuses)],
-                filed_on=start + dt.timedelta(days=n % 3000),
-                policy_id="sodertalje-2013",
-            )
-            for n in range(CASES)
-        ],
-        batch_size=1000,
-    )
+    for first in range(0, cases, 10_000):  # in slices: 100 000 model objects at once would be 1 GB
+        Initiative.objects.bulk_create(
+            [
+                Initiative(
+                    fund=fund,
+                    title=f"Initiativ {n}",
+                    summary="Förebyggande insats för barn och unga.",
+                    initiator_name=f"Initiativtagare {n % 300}",
+                    initiator_type="board",
+                    lead_board=boards[n % len(boards)],
+                    stage=stages[n % len(stages)],
+                    status=statuses[n % len(statuses)],
+                    filed_on=start + dt.timedelta(days=n % 3000),
+                    policy_id="sodertalje-2013",
+                )
+                for n in range(first, min(first + 10_000, cases))
+            ],
+            batch_size=1000,
+        )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # as autovacuum would soon after a bulk load
     assert User.objects.filter(username="beredning").exists()
 
 
-def case_lists() -> dict[str, object]:
-    """The case list, a search and the pipeline with 10 000 cases and 100 boards."""
+CASE_PAGES = [
+    ("list", "/arenden/"),
+    ("list_search", "/arenden/?q=insats&status=active"),
+    ("pipeline", "/arenden/pipeline/"),
+]
+
+
+def case_lists(cases: int = CASES) -> dict[str, object]:
+    """The case list, a search and the pipeline with `cases` cases and 100 boards, each beside its bare SQL:
+    the statements the page ran, run again on a cursor, with no Django between (the floor for the page)."""
     from socialfund.accounts.models import User
 
-    populate()
+    populate(cases)
     client = Client()
     client.force_login(User.objects.get(username="beredning"))
-    results: dict[str, object] = {"vendor": connection.vendor, "cases": CASES, "boards": BOARDS}
-    for name, url in [
-        ("list", "/arenden/"),
-        ("list_search", "/arenden/?q=insats&status=active"),
-        ("pipeline", "/arenden/pipeline/"),
-    ]:
+    results: dict[str, object] = {"vendor": connection.vendor, "cases": cases, "boards": BOARDS}
+    for name, url in CASE_PAGES:
+        client.get(url)  # the session, the policies and the templates loaded, as on a warm server
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
-        results[f"{name}_queries"] = len(queries.captured_queries)
-        results[f"{name}_median_ms"] = median_ms(lambda url=url: client.get(url), repeat=15, warmup=2)
+        statements = [q["sql"] for q in queries.captured_queries]
+        results[f"{name}_queries"] = len(statements)
+        page, sql, page_cpu, _ = paired_cpu_ms(
+            functools.partial(client.get, url), functools.partial(_run_sql, statements), repeat=21
+        )
+        results[f"{name}_median_ms"] = page
+        results[f"{name}_sql_median_ms"] = sql
+        results[f"{name}_cpu_median_ms"] = page_cpu  # Django's own CPU time (the database's is not in it)
     return results
+
+
+def case_lists_100k() -> dict[str, object]:
+    return case_lists(100_000)
+
+
+DECLARE = re.compile(r'^DECLARE "?\w+"? NO SCROLL CURSOR WITH(OUT)? HOLD FOR ', re.IGNORECASE)
+
+
+def _run_sql(statements: list[str]) -> None:
+    """The statements as Django logged them (parameters inlined), each fetched in full as the page does
+    (a server-side cursor's DECLARE as its SELECT, fetched at once)."""
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(DECLARE.sub("", sql))
+            if cursor.description is not None:
+                cursor.fetchall()
 
 
 def calc_preview() -> dict[str, object]:
@@ -110,9 +146,20 @@ def calc_preview() -> dict[str, object]:
     data = calculator_post(effects=10, uncertainty=False)
     assert client.post(url, data).status_code == 200
     results: dict[str, object] = {"vendor": connection.vendor, "effects": 10, "years": 10}
-    results["preview_median_ms"] = median_ms(lambda: client.post(url, data), repeat=31, warmup=3)
     ranged = calculator_post(effects=10, uncertainty=True)
-    results["preview_with_simulation_median_ms"] = median_ms(lambda: client.post(url, ranged), repeat=31, warmup=3)
+    for name, posted in (("preview", data), ("preview_with_simulation", ranged)):
+        with CaptureQueriesContext(connection) as queries:
+            client.post(url, posted)
+        statements = [q["sql"] for q in queries.captured_queries]
+        page, sql, cpu, _ = paired_cpu_ms(
+            functools.partial(client.post, url, posted), functools.partial(_run_sql, statements), repeat=31, warmup=3
+        )
+        results[f"{name}_median_ms"], results[f"{name}_sql_median_ms"], results[f"{name}_cpu_median_ms"] = (
+            page,
+            sql,
+            cpu,
+        )
+        results[f"{name}_queries"] = len(statements)
     return results
 
 
@@ -208,48 +255,86 @@ def calc_grid() -> dict[str, object]:
         "vendor": connection.vendor,
         "lines": 20,
         "years": 20,
-        "request_median_ms": median_ms(update, repeat=31, warmup=3, gc_on=True),
+        "request_median_ms": median_ms(update, repeat=31, warmup=3),
         "request_cpu_median_ms": cpu_median_ms(update, repeat=31),
-        "engine_median_ms": median_ms(lambda: evaluate(parse_calculation(document)), repeat=31, warmup=3, gc_on=True),
+        "engine_median_ms": median_ms(lambda: evaluate(parse_calculation(document)), repeat=31, warmup=3),
     }
 
 
 def april_report() -> dict[str, object]:
-    """The April follow-up for a fund with 200 granted, booked and followed-up projects, in each format.
+    """The April follow-up as served: downloaded through its page (login, gathering, writing), the garbage
+    collector on, for a fund with 20, 200 and 400 granted, booked and followed-up projects.
 
-    The PDF is also timed with 20 projects first, in the same run: the growth from 20 to 200 says
-    whether the time grows with the projects (about 10x or less) or faster (a layout that goes quadratic).
+    Each document is timed beside its baseline, the data gathering alone (`gather`), in turns. The report
+    is a summary, so its time should barely move from 20 to 400 projects (`growth_20_to_400`); the annex
+    holds each project's lines and grows with them.
     """
-    from weasyprint import HTML
+    from django.utils import timezone
 
     from benchmarks.report_fixture import populate_projects
-    from socialfund.reports.april import april_document
+    from socialfund.accounts.models import User
     from socialfund.reports.april_data import gather
-    from socialfund.reports.documents.pdf import pdf_html, render_pdf
-    from socialfund.reports.documents.spreadsheet import tables_to_xlsx
-    from socialfund.reports.documents.word import render_docx
 
     year = 2020  # late enough that every project's repayment plan has years due: the fullest report
+    client = Client()
+    results: dict[str, object] = {"vendor": connection.vendor}
 
-    def build():  # the data is gathered anew for each document, as a download does
-        return april_document(gather(fund, year, prepared_on=dt.date(year + 1, 4, 10)))
+    def download(path: str) -> bytes:
+        response = client.get(f"/rapporter/sodertalje/{path}")
+        assert response.status_code == 200, (path, response.status_code)
+        return response.content
+
+    def gathered() -> None:
+        gather(fund, year, prepared_on=timezone.localdate())  # as the page does
+
+    def timed(key: str, baseline_key: str, fn: Callable[[], object], *, warmup: int = 1) -> None:
+        wall, base, cpu, base_cpu = paired_cpu_ms(fn, gathered, repeat=3, warmup=warmup)
+        results[f"{key}_median_ms"], results[f"{baseline_key}_median_ms"] = wall, base
+        results[f"{key}_cpu_median_ms"], results[f"{baseline_key}_cpu_median_ms"] = cpu, base_cpu
 
     fund, projects = populate_projects(20)
-    results: dict[str, object] = {"vendor": connection.vendor}
-    results["pdf_20_median_ms"] = median_ms(lambda: render_pdf(build()), repeat=3, warmup=1)
+    client.force_login(User.objects.get(username="ekonomi"))
+    report = f"uppfoljning-{year}.pdf"
+    timed("pdf_20", "gather_20", functools.partial(download, report))
+    results["pages_pdf_20"] = _pages(download(report))
 
     fund, projects = populate_projects(180, first=projects)
     results["projects"] = projects
-    results["pages_pdf"] = len(HTML(string=pdf_html(build())).render().pages)
-    results["gather_median_ms"] = median_ms(build, repeat=3, warmup=0)
-    results["pdf_median_ms"] = median_ms(lambda: render_pdf(build()), repeat=3, warmup=1)
-    results["docx_median_ms"] = median_ms(lambda: render_docx(build()), repeat=3, warmup=0)
-    results["xlsx_median_ms"] = median_ms(lambda: tables_to_xlsx(build().tables()), repeat=3, warmup=0)
+    timed("pdf", "gather", functools.partial(download, report))
+    results["pages_pdf"] = _pages(download(report))
+    annex = f"uppfoljning-{year}-bilaga.pdf"
+    timed("annex_pdf", "annex_pdf_gather", functools.partial(download, annex), warmup=0)
+    results["pages_annex_pdf"] = _pages(download(annex))
+    for name, path in [
+        ("docx", f"uppfoljning-{year}.docx"),
+        ("annex_docx", f"uppfoljning-{year}-bilaga.docx"),
+        ("xlsx", f"uppfoljning-{year}.xlsx"),
+    ]:
+        timed(name, f"{name}_gather", functools.partial(download, path))
+
+    fund, projects = populate_projects(200, first=projects)
+    timed("pdf_400", "gather_400", functools.partial(download, report))
+    results["pages_pdf_400"] = _pages(download(report))
     return results
+
+
+def _pages(pdf: bytes) -> int | None:
+    """Pages of a PDF as poppler's pdfinfo counts them (None without poppler-utils)."""
+    import subprocess
+    import tempfile
+
+    if shutil.which("pdfinfo") is None:
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        info = subprocess.run(["pdfinfo", file.name], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))  # type: ignore[union-attr]
 
 
 SCENARIOS = {
     "case_lists": case_lists,
+    "case_lists_100k": case_lists_100k,
     "calc_preview": calc_preview,
     "calc_grid": calc_grid,
     "april_report": april_report,
@@ -260,6 +345,9 @@ def main(argv: list[str]) -> int:
     scenario = SCENARIOS[argv[0] if argv else "case_lists"]
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
+    if connection.vendor != "sqlite":  # SQLite's test database is in memory, this process's own
+        # A name of its own: two runs on one server (two people, or make bench twice) never drop each other's.
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = unique_name(argv[0] if argv else "case_lists")
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         call_command("migrate", verbosity=0)

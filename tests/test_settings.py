@@ -44,6 +44,35 @@ def test_debug_machine_gets_a_development_key():
     assert result.stdout.split()[0] == "True"
 
 
+def _database_settings(env: dict[str, str]) -> list[str]:
+    inherited = {"DEBUG", "DJANGO_SETTINGS_MODULE", "SECRET_KEY"}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_CONN") and k not in inherited}
+    clean.update({"DATABASE_URL": "postgres://u@127.0.0.1:5432/x", **env})
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import socialfund.settings as s; d = s.DATABASES['default']; "
+            "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])",
+        ],
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.split()
+
+
+def test_production_keeps_database_connections_and_checks_them():
+    # Opening a connection per request costs 11–19 ms of database CPU (issue 22).
+    assert _database_settings({"SECRET_KEY": "x" * 50}) == ["600", "True"]
+
+
+def test_connection_age_can_be_set_and_debug_closes_after_each_request():
+    assert _database_settings({"SECRET_KEY": "x" * 50, "DATABASE_CONN_MAX_AGE": "0"}) == ["0", "False"]
+    assert _database_settings({"DEBUG": "1"}) == ["0", "False"]
+
+
 def test_a_boolean_that_is_not_one_is_refused(monkeypatch):
     monkeypatch.setenv("SOME_FLAG", "kanske")
     with pytest.raises(ImproperlyConfigured, match="SOME_FLAG måste vara sant eller falskt"):

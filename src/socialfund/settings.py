@@ -4,6 +4,8 @@ Environment variables:
   DEBUG           1 on a developer's machine; off (the default) in production
   SECRET_KEY      required when DEBUG is off
   DATABASE_URL    e.g. postgres://user@host:5432/socialfund; default SQLite in var/
+  DATABASE_CONN_MAX_AGE  seconds a worker keeps its database connection (default 600; 0 with DEBUG)
+  DATABASE_CONN_HEALTH_CHECKS  check a kept connection before reuse (default on when kept)
   ALLOWED_HOSTS   comma-separated; default localhost names when DEBUG is on
   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
   DEFAULT_FROM_EMAIL, EMAIL_BACKEND (a backend's dotted path)
@@ -96,10 +98,17 @@ if not DATABASE_URL:
     # The zero-set-up default: an SQLite file under var/, made on first use.
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASE_URL = f"sqlite:///{VAR_DIR / 'socialfund.sqlite3'}"
+# Persistent connections in production: opening a PostgreSQL connection costs 11–19 ms of database
+# CPU per request (issue 22); a worker keeps its connection for CONN_MAX_AGE seconds and checks it
+# before reuse. Each gunicorn worker holds one connection, so workers × machines must stay under the
+# server's max_connections (docs/operations.md, "Database connections"). With DEBUG on (runserver's
+# thread per request) connections close after each request as before.
+DATABASE_CONN_MAX_AGE = env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 600)
 DATABASES = {
     "default": dj_database_url.parse(
         DATABASE_URL,
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_max_age=DATABASE_CONN_MAX_AGE,
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", default=DATABASE_CONN_MAX_AGE > 0),
     )
 }
 # SQLite has one writer at a time, and every request writes (the session is saved on each

@@ -221,7 +221,7 @@ def test_the_applicant_enters_a_measurement_on_the_project_page(page: Page, sign
     expect(heading(page)).to_have_text(title)
 
 
-def test_a_reader_downloads_the_april_report(page: Page, sign_in):
+def test_a_reader_downloads_the_april_report(page: Page, sign_in, tmp_path):
     sign_in("lasare")  # the demo's granted projects are enough for the report
     year = timezone.localdate().year
 
@@ -231,14 +231,27 @@ def test_a_reader_downloads_the_april_report(page: Page, sign_in):
     assert_accessible(page)
     row = page.get_by_role("table", name="Uppföljning per år").first.get_by_role("row", name=str(year))
 
-    # The PDF is typeset on request (WeasyPrint, a few seconds): wait for it longer than for a page.
+    # The PDF is typeset on request (WeasyPrint, a few seconds): wait for it longer than for a page. The page
+    # says it is working while it waits, and says when the document is done, in a live region.
+    status = page.get_by_role("status")
     with page.expect_download(timeout=PDF_SECONDS * 1000) as pdf_download:
         row.get_by_role("link", name=f"PDF {year}").click(timeout=PDF_SECONDS * 1000)
+        expect(status).to_contain_text(f"Uppföljningen {year} (PDF)")
     pdf = pdf_download.value
     assert pdf.suggested_filename == f"uppfoljning-sodertalje-{year}.pdf"
     content = open(pdf.path(), "rb").read()
     assert content.startswith(b"%PDF"), content[:20]
     assert 5_000 < len(content) < 5_000_000, len(content)
+    expect(status).to_have_text(f"Uppföljningen {year} (PDF) är klar och har laddats ner.")
+
+    # The annex, every project on its own line, is a document of its own.
+    with page.expect_download(timeout=PDF_SECONDS * 1000) as annex_download:
+        row.get_by_role("link", name=f"PDF bilagan {year}").click(timeout=PDF_SECONDS * 1000)
+    annex = annex_download.value
+    assert annex.suggested_filename == f"uppfoljning-sodertalje-{year}-bilaga.pdf"
+    assert open(annex.path(), "rb").read().startswith(b"%PDF")
+    expect(status).to_have_text(f"Bilagan till uppföljningen {year} (PDF) är klar och har laddats ner.")
+    page.screenshot(path=str(tmp_path / "rapporter-bilaga-klar.png"))
 
     for fmt, link in (("docx", "Word"), ("xlsx", "Excel")):
         with page.expect_download(timeout=PDF_SECONDS * 1000) as office_download:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -296,3 +297,63 @@ def test_case_page_links_the_decision_memo_once_the_application_is_prepared(clie
     idea = Initiative.objects.get(title="Projekt 100")
     html = client.get(reverse("cases:detail", args=[idea.pk])).content
     assert b"/rapporter/tjansteskrivelse/" not in html
+
+
+def _more_ideas(fund, count: int, *, stage: str = "idea") -> None:
+    template = Initiative.objects.get(title="Tjejhuset")
+    Initiative.objects.bulk_create(
+        [
+            Initiative(
+                fund=fund,
+                title=f"Ny idé {n:03d}",
+                initiator_name="Förening",
+                initiator_type="association",
+                stage=stage,
+                status="active",
+                filed_on=template.filed_on,
+                lead_board=Board.objects.get(code="UN"),
+            )
+            for n in range(count)
+        ]
+    )
+
+
+def test_the_list_counts_up_to_its_cap_and_then_says_more_than(client, users, fund, monkeypatch):
+    # Counting every one of 100 000 cases on each page view is a scan of them all (issue 22).
+    from socialfund.cases import selectors
+
+    client = as_user(client, users["beredning"])
+    total = Initiative.objects.exclude(status="draft").count()
+    html = client.get(reverse("cases:list")).content.decode()
+    assert f"{total} ärenden" in html and "Fler än" not in html
+    monkeypatch.setattr(selectors, "COUNT_CAP", total - 1)
+    html = client.get(reverse("cases:list")).content.decode()
+    assert f"Fler än {total - 1} ärenden" in html
+    assert f"{total} ärenden" not in html
+
+
+def test_pipeline_columns_count_up_to_their_cap_and_show_the_newest_cards_first(client, users, fund, monkeypatch):
+    from socialfund.cases import selectors
+
+    _more_ideas(fund, 30)
+    monkeypatch.setattr(selectors, "PIPELINE_COUNT_CAP", 20)
+    html = as_user(client, users["beredning"]).get(reverse("cases:pipeline")).content.decode()
+    column = html[html.index('id="col-idea"') : html.index("</section>", html.index('id="col-idea"'))]
+    assert "(fler än 20)" in column and "Visa alla</a>" in column
+    cards = [Initiative.objects.get(pk=int(pk)) for pk in re.findall(r'href="/arenden/(\d+)/"', column)]
+    assert len(cards) == selectors.PIPELINE_CARDS_PER_STAGE
+    assert cards == sorted(cards, key=lambda case: (case.filed_on, case.pk), reverse=True)
+
+
+def test_the_filter_lists_the_boards_of_the_users_own_organisation_as_plain_options(client, users):
+    from socialfund.organisation.models import Organisation
+
+    other = Organisation.objects.create(name="Annan kommun", kind="municipality", code="9999")
+    Board.objects.create(organisation=other, code="XN", name="Främmande nämnden")
+    html = as_user(client, users["beredning"]).get(reverse("cases:list") + "?board=").content.decode()
+    assert "Främmande nämnden" not in html
+    un = Board.objects.get(code="UN", organisation=users["beredning"].organisation)
+    assert f'<option value="{un.pk}">{un}</option>' in html
+    selected = as_user(client, users["beredning"]).get(reverse("cases:list") + f"?board={un.pk}").content.decode()
+    assert f'<option value="{un.pk}" selected>{un}</option>' in selected
+    assert '<select name="board" id="id_board"' in selected

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
 from decimal import Decimal
+from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from openpyxl import load_workbook
@@ -15,6 +18,17 @@ from tests.reports.conftest import docx_text, needs_poppler, pdf_pages_as_png, p
 
 pytestmark = pytest.mark.django_db
 URL = "/rapporter/sodertalje/uppfoljning-2016.{fmt}"
+FUND_NAME = "Södertälje kommuns sociala investeringsfond"
+TITLE = f"Uppföljning av {FUND_NAME} 2016"
+ANNEX_URL = "/rapporter/sodertalje/uppfoljning-2016-bilaga.{fmt}"
+REPORT_PAGES_AT_MOST = 10
+"""The report with the demo fund and its one project is 9 pages (sections, charts, the comparison tables)."""
+ANNEX_HEADINGS = [
+    "Projektens status",
+    "Projektens medel och besparingar",
+    "Indikatorer per projekt",
+    "Återföring per projekt och år",
+]
 HEADINGS = [
     "Sammanfattning",
     "Fondens ställning och flöden",
@@ -60,8 +74,15 @@ def test_word_file_has_real_headings_and_tables(granted, login):
     ]
     assert [text for style, text in paragraphs if style == "Heading 1"] == HEADINGS
     cells = {cell for table in tables for row in table for cell in row}
-    assert "1 800 000 kr" in cells and "900 000 kr" in cells
-    assert "Familjecentraler" in cells
+    assert "1 800 000 kr" in cells and "900 000 kr" in cells  # the projects' sums per board
+    assert "Familjecentraler" not in cells  # each project's own line is in the annex
+
+    annex = login("lasare").get(ANNEX_URL.format(fmt="docx"))
+    assert annex.status_code == 200
+    paragraphs, tables = docx_text(annex.content)
+    assert [text for style, text in paragraphs if style == "Heading 1"] == ANNEX_HEADINGS
+    cells = {cell for table in tables for row in table for cell in row}
+    assert {"Familjecentraler", "1 800 000 kr", "900 000 kr"} <= cells
 
 
 def _sheet_rows(book, title):
@@ -94,6 +115,43 @@ def test_someone_outside_the_organisation_or_a_strange_format_gets_404(granted, 
     client.force_login(outsider)
     assert client.get(URL.format(fmt="pdf")).status_code == 404
     assert login("ekonomi").get(URL.format(fmt="exe")).status_code == 404
+    assert login("ekonomi").get(ANNEX_URL.format(fmt="xlsx")).status_code == 404  # its tables are in the report's
     assert login("ekonomi").get("/rapporter/sodertalje/uppfoljning-1999.pdf").status_code == 404
     client.logout()
     assert client.get(URL.format(fmt="pdf")).status_code == 302  # to the login page
+
+
+def _pdf_outline(content: bytes, tmp_path: Path) -> tuple[int, list[tuple[str, int]]]:
+    """The PDF's page count and its bookmarks (the section list a reader's side panel shows): (title, page)."""
+    path = tmp_path / "outline.pdf"
+    path.write_bytes(content)
+    xml = subprocess.run(
+        ["pdftohtml", "-xml", "-i", "-stdout", "-q", str(path)], capture_output=True, check=True, text=True
+    ).stdout
+    root = ElementTree.fromstring(xml)  # noqa: S314 - our own PDF, read by poppler in the test
+    pages = len(root.findall("page"))
+    outline = root.find("outline")
+    items = [] if outline is None else outline.findall("item")  # the top level: the sections
+    return pages, [(" ".join((item.text or "").split()), int(item.get("page", "0"))) for item in items]
+
+
+@needs_poppler
+def test_the_report_stays_a_summary_of_the_same_length_and_each_project_goes_to_the_annex(granted, login, tmp_path):
+    from benchmarks.report_fixture import populate_projects
+
+    client = login("ekonomi")
+    pages, sections = _pdf_outline(client.get(URL.format(fmt="pdf")).content, tmp_path)
+    assert [title for title, _ in sections] == [TITLE, *HEADINGS]
+    assert pages <= REPORT_PAGES_AT_MOST
+    annex_pages, annex_sections = _pdf_outline(client.get(ANNEX_URL.format(fmt="pdf")).content, tmp_path)
+    assert [title for title, _ in annex_sections] == [
+        f"Bilaga: projekten i uppföljningen av {FUND_NAME} 2016",
+        *ANNEX_HEADINGS,
+    ]
+
+    populate_projects(60)  # each decided, booked, paid, with a repayment plan and its follow-up started
+    more_pages, more_sections = _pdf_outline(client.get(URL.format(fmt="pdf")).content, tmp_path)
+    assert more_pages == pages  # 61 projects take no more pages than one: the report sums them up
+    assert [title for title, _ in more_sections] == [title for title, _ in sections]
+    more_annex_pages, _ = _pdf_outline(client.get(ANNEX_URL.format(fmt="pdf")).content, tmp_path)
+    assert more_annex_pages > annex_pages  # where each project has its lines

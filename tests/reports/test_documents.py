@@ -115,3 +115,27 @@ def test_word_uses_real_headings_lists_and_tables_and_restarts_each_numbered_lis
     assert word.tables[0].rows[1].cells[0].text == DANGEROUS[0]  # Word runs no formulas: shown as written
     assert "KS 14-87" in word.sections[0].header.paragraphs[0].text
     assert "PAGE" in word.sections[0].footer._element.xml
+
+
+def test_word_tables_are_formatted_by_styles_not_run_by_run():
+    # Bold, size and alignment on every run of every cell was half of a 200-project report's time (issue 22).
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    compact = Table(columns=(Column("Projekt"), Column("Beviljat", "sek")), rows=(("A", Decimal(1)),), compact=True)
+    word = docx.Document(io.BytesIO(render_docx(Document(title="Test", blocks=(_table(), compact)))))
+    table, small = word.tables
+    assert table.style.name == "Table Grid"
+    assert table.rows[0]._tr.trPr.xml.count("tblHeader") == 1  # the header repeats on every page
+    for row in [*table.rows, *small.rows]:
+        for cell in row.cells:
+            assert cell._tc.xpath(".//w:rPr") == [], "a run formatted by hand"
+    header, first, total = table.rows[0].cells, table.rows[1].cells, table.rows[-1].cells
+    assert [c.paragraphs[0].style.name for c in header] == ["Tabelltext fet", "Tabelltal fet", "Tabelltext fet"]
+    assert [c.paragraphs[0].style.name for c in first] == ["Tabelltext", "Tabelltal", "Tabelltext"]
+    assert [c.paragraphs[0].style.name for c in total] == ["Tabelltext fet", "Tabelltal fet", "Tabelltext fet"]
+    assert [c.paragraphs[0].style.name for c in small.rows[1].cells] == ["Tabelltext liten", "Tabelltal liten"]
+    figures = word.styles["Tabelltal"]
+    assert figures.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT and figures.font.size.pt == 9
+    assert word.styles["Tabelltal fet"].font.bold and word.styles["Tabelltext liten"].font.size.pt == 7.5
+    assert first[0].text == DANGEROUS[0] and first[1].text == f"\u2212101{NBSP}kr"
+    assert [table.rows[n].cells[0].text for n in (6, 7)] == ["\nCR", "\nLF"]  # a line break stays a line break

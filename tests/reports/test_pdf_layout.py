@@ -21,6 +21,7 @@ import pytest
 from socialfund.cases.models import Decision, DecisionAmount, Initiative
 from socialfund.organisation.models import Board, DecisionBody
 from socialfund.reports.april import april_document
+from socialfund.reports.april_annex import april_annex_document
 from socialfund.reports.april_data import gather
 from socialfund.reports.documents.cells import format_cell
 from socialfund.reports.documents.model import Document
@@ -205,11 +206,20 @@ def _broken(text: str, lines: list[str]) -> bool:
     return not any(pattern.search(line) for line in lines)
 
 
-def test_tables_keep_every_amount_date_and_title_whole_and_within_the_page(projects, fund, tmp_path):
-    document = april_document(gather(fund, 2016, prepared_on=dt.date(2017, 4, 10), projection_runs=200))
+@pytest.mark.parametrize(
+    ("build", "seen"),
+    [
+        # What the reviewer saw: 8 columns of seven- and eight-figure amounts, dates, titles such as "Enhet";
+        # the summaries are in the report, each project's line in the annex.
+        (april_document, {"1 800 000 kr", "900 000 kr", "16 614 804 kr", "2016-12-31", "Nämnd"}),
+        (april_annex_document, {"1 800 000 kr", "900 000 kr", "2018-01-31", "Nämnd", "Enhet"}),
+    ],
+    ids=["rapport", "bilaga"],
+)
+def test_tables_keep_every_amount_date_and_title_whole_and_within_the_page(projects, fund, tmp_path, build, seen):
+    document = build(gather(fund, 2016, prepared_on=dt.date(2017, 4, 10), projection_runs=200))
     whole = whole_cells(document)
-    # What the reviewer saw: 8 columns of seven- and eight-figure amounts, dates, titles such as "Enhet".
-    assert {"1 800 000 kr", "900 000 kr", "16 614 804 kr", "2016-12-31", "2018-01-31", "Nämnd", "Enhet"} <= whole
+    assert seen <= whole
     pages = pdf_pages(render_pdf(document), tmp_path)
     lines = [line for page in pages for line in page.lines]
 

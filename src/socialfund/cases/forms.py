@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -181,12 +182,38 @@ class StartForm(SwedishForm):
         cast(forms.ChoiceField, self.fields["stage"]).choices = [(code, stage_name(code)) for code in stages]
 
 
+class PlainSelect(forms.Select):
+    """A select list written in Python rather than through a template per option: the case list's filter
+    dropdowns (a hundred boards) were 41 % of the page's time that way (issue 22). Same HTML as Django's."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
+        from django.forms.utils import flatatt
+        from django.utils.html import format_html, format_html_join
+        from django.utils.safestring import mark_safe
+
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], mark_safe(" selected") if option["selected"] else "", option["label"])
+                for _group, choices, _index in widget["optgroups"]
+                for option in choices
+            ),
+        )
+        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+
+
 class FilterForm(SwedishForm):
-    fund = forms.ModelChoiceField(queryset=Fund.objects.all(), label=_("Fond"), required=False, empty_label=_("Alla"))
-    stage = forms.ChoiceField(label=_("Steg"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Alla")), *Status.choices])
+    fund = forms.ModelChoiceField(
+        queryset=Fund.objects.all(), label=_("Fond"), required=False, empty_label=_("Alla"), widget=PlainSelect
+    )
+    stage = forms.ChoiceField(label=_("Steg"), required=False, widget=PlainSelect)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Alla")), *Status.choices], widget=PlainSelect
+    )
     board = forms.ModelChoiceField(
-        queryset=Board.objects.all(), label=_("Nämnd"), required=False, empty_label=_("Alla")
+        queryset=Board.objects.all(), label=_("Nämnd"), required=False, empty_label=_("Alla"), widget=PlainSelect
     )
     year = forms.IntegerField(label=_("År"), required=False, min_value=2000, max_value=2100)
     q = forms.CharField(label=_("Sök"), required=False, max_length=200)

@@ -111,8 +111,11 @@ class Initiative(models.Model):
         verbose_name_plural = _("initiativ")
         ordering = ["-filed_on", "title"]
         indexes = [
-            models.Index(fields=["fund", "status", "stage"], name="initiative_fund_status_stage"),
+            # The pipeline: each stage's count and its newest cards, read in order from the index (issue 22).
+            models.Index(fields=["fund", "status", "stage", "-filed_on", "-id"], name="initiative_stage_newest"),
             models.Index(fields=["fund", "filed_on"], name="initiative_fund_filed"),
+            # The case list's order: its first page is the first 50 entries of this index, not a sort of all.
+            models.Index(fields=["-filed_on", "title", "id"], name="initiative_list_order"),
         ]
 
     def __str__(self) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection
 from django.db.models import BooleanField, Count, F, Q, QuerySet, Window
@@ -12,7 +14,7 @@ from django.utils.translation import get_language, gettext
 
 from socialfund.accounts.models import User
 from socialfund.audit.models import AuditEvent
-from socialfund.cases.codes import DEFAULT_STAGE_ORDER, Status, stage_name
+from socialfund.cases.codes import DEFAULT_STAGE_ORDER, STAGE_NAMES, Status, stage_name
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
 
@@ -111,40 +113,97 @@ def _search(cases: QuerySet[Initiative], query: str) -> QuerySet[Initiative]:
     return cases
 
 
+COUNT_CAP = 1000
+"""Lists and pipeline columns count their cases up to this and say "more than" beyond: counting every one of
+100 000 cases is a scan of them all on every page view, however the rows are indexed (issue 22)."""
+
+
+PIPELINE_COUNT_CAP = 200
+"""A pipeline column counts up to this ("fler än 200"): six columns of a thousand would cost more than the rest
+of the page, and a column past 200 active cases says what it needs to."""
+
+
+@dataclass(frozen=True)
+class CappedCount:
+    """A count that stops at COUNT_CAP + 1: `more` says the true number is higher than `value`."""
+
+    value: int
+    more: bool
+
+    @classmethod
+    def of(cls, counted: int, cap: int) -> CappedCount:
+        return cls(min(counted, cap), counted > cap)
+
+
+def capped_count(cases: QuerySet[Initiative]) -> CappedCount:
+    """COUNT(*) over at most COUNT_CAP + 1 rows: a sliced subquery, so the database stops early."""
+    return CappedCount.of(cases.order_by()[: COUNT_CAP + 1].count(), COUNT_CAP)
+
+
 @dataclass(frozen=True)
 class PipelineColumn:
     code: str
     name: str
-    count: int
+    count: CappedCount
     cards: list[Initiative]
 
 
 def initiative_pipeline(*, user: User, fund: Fund, stage_order: list[str]) -> list[PipelineColumn]:
-    """Active cases in columns by stage: the count of each, and the most recent cards.
+    """Active cases in columns by stage: the count of each (capped) and the most recent cards.
 
-    Two queries whatever the number of cases: one count per stage, one window of cards.
+    The columns are the guidelines' stages, then any other known stage that has active cases. Each
+    column's newest cards are read from the index on (fund, status, stage, filed_on, id): a top-N query
+    that stops after PIPELINE_CARDS_PER_STAGE rows, rather than a window numbering every active case.
+    Two queries whatever the cases: the capped counts, and the cards (see `_newest_by_stage`).
     """
     from socialfund.cases.permissions import visible_initiatives
 
     active = visible_initiatives(user).filter(fund=fund, status=Status.ACTIVE)
-    counts = {row["stage"]: row["n"] for row in active.values("stage").annotate(n=Count("id")).order_by()}
-    ranked = (
-        active.annotate(
-            rank=Window(
-                expression=RowNumber(), partition_by=[F("stage")], order_by=[F("filed_on").desc(), F("pk").desc()]
-            )
-        )
-        .select_related("lead_board")
-        .order_by("stage", "rank")
-    )
+    codes = list(stage_order) + [code for code in STAGE_NAMES if code not in stage_order]
+    counts = _capped_counts_by_stage(active, codes)
+    shown = [code for code in codes if code in stage_order or counts[code].value]
+    present = [code for code in shown if counts[code].value]
     cards: dict[str, list[Initiative]] = {}
-    for initiative in ranked.filter(rank__lte=PIPELINE_CARDS_PER_STAGE):
+    for initiative in _newest_by_stage(active.select_related("lead_board"), present):
         cards.setdefault(initiative.stage, []).append(initiative)
-    codes = list(stage_order) + sorted(set(counts) - set(stage_order))
+    for column in cards.values():  # a UNION ALL promises no order: newest first, as each part read them
+        column.sort(key=lambda case: (case.filed_on or dt.date.min, case.pk), reverse=True)
     return [
-        PipelineColumn(code=code, name=stage_name(code), count=counts.get(code, 0), cards=cards.get(code, []))
-        for code in codes
+        PipelineColumn(code=code, name=stage_name(code), count=counts[code], cards=cards.get(code, []))
+        for code in shown
     ]
+
+
+def _capped_counts_by_stage(active: QuerySet[Initiative], codes: list[str]) -> dict[str, CappedCount]:
+    """Every stage's capped count in one query: SELECT (SELECT COUNT(*) FROM (… LIMIT n)), … ."""
+    columns: list[str] = []
+    params: list[Any] = []
+    for number, code in enumerate(codes):
+        part = active.filter(stage=code).order_by().values("pk")[: PIPELINE_COUNT_CAP + 1]
+        sql, part_params = part.query.sql_with_params()
+        columns.append(f"(SELECT COUNT(*) FROM ({sql}) AS stage_{number})")  # noqa: S608 - Django's compiled SQL
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(columns)}", params)  # noqa: S608 - Django's compiled SQL, parameters apart
+        row = cursor.fetchone()
+    return {code: CappedCount.of(int(n), PIPELINE_COUNT_CAP) for code, n in zip(codes, row, strict=True)}
+
+
+def _newest_by_stage(active: QuerySet[Initiative], codes: list[str]) -> list[Initiative]:
+    """The newest cards of each stage. PostgreSQL: one UNION ALL of a top-N query per stage, each read
+    from the index in order. SQLite cannot limit the parts of a compound query: there, one window over
+    the active cases (a small database's way; one query either way, whatever the stages and cases)."""
+    if not codes:
+        return []
+    if connection.features.supports_slicing_ordering_in_compound:
+        first, *rest = [
+            active.filter(stage=code).order_by("-filed_on", "-pk")[:PIPELINE_CARDS_PER_STAGE] for code in codes
+        ]
+        return list(first.union(*rest, all=True)) if rest else list(first)
+    ranked = active.filter(stage__in=codes).annotate(
+        rank=Window(expression=RowNumber(), partition_by=[F("stage")], order_by=[F("filed_on").desc(), F("pk").desc()])
+    )
+    return list(ranked.filter(rank__lte=PIPELINE_CARDS_PER_STAGE).order_by("stage", "rank"))
 
 
 def initiative_detail(*, initiative_id: int) -> Initiative:

@@ -8,22 +8,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
-from socialfund.core.calc import (
-    CalculationInputError,
-    evaluate,
-    format_text,
-    load_calculation_file,
-    result_to_dict,
-    simulate,
-)
-from socialfund.core.calc.labels import describe_path
-from socialfund.core.calc.parse import ROOT
-from socialfund.core.calc.simulation import MAX_RUNS
-from socialfund.core.repayment_rules import RepaymentRules
+from socialfund.core.calc.errors import CalculationInputError
+from socialfund.core.calc.limits import MAX_RUNS
+
+if TYPE_CHECKING:
+    from socialfund.core.repayment_rules import RepaymentRules
+
+# Start-up is most of a calculation's time (issue 22): this module imports at the top only what every run
+# needs. The engine is imported in `main` once the arguments are read (so `--help` and a bad argument
+# are instant), the simulation only with --simulations, JSON only with --json, the policies only with
+# --policy. A new option keeps to this: import what it needs where it is used.
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -62,17 +59,30 @@ def main(argv: list[str]) -> int:
         argument_errors.append(("--seed", "måste vara minst 0"))
     if argument_errors:
         return _fail(argument_errors)
+    from socialfund.core.calc.engine import evaluate
+    from socialfund.core.calc.loading import load_calculation_file
+
     try:
         rules = load_rules(args.policy) if args.policy else None
         calc = load_calculation_file(args.file)
     except CalculationInputError as exc:
         return _fail(exc.errors)
     result = evaluate(calc, rules=rules)
-    simulation = simulate(calc, runs=args.simulations, seed=args.seed, rules=rules) if args.simulations else None
+    simulation = None
+    if args.simulations:
+        from socialfund.core.calc.simulation import simulate
+
+        simulation = simulate(calc, runs=args.simulations, seed=args.seed, rules=rules)
     if args.json:
+        import json
+
+        from socialfund.core.calc.report import result_to_dict
+
         text = json.dumps(result_to_dict(result, simulation), ensure_ascii=False, indent=2, allow_nan=False)
         print(text)
     else:
+        from socialfund.core.calc.text import format_text
+
         print(format_text(result, simulation), end="")
     return EXIT_OK
 
@@ -91,6 +101,8 @@ def load_rules(name_or_path: str) -> RepaymentRules:
         raise CalculationInputError(
             [("--policy", "policymodulen (socialfund.core.policy) finns inte i den här installationen")]
         ) from exc
+    from socialfund.core.repayment_rules import RepaymentRules
+
     try:
         rules: RepaymentRules | None = load_policy(name_or_path).repayment_rules()
     except Exception as exc:  # noqa: BLE001 - any failure to read a policy is bad input here, never a traceback
@@ -99,6 +111,9 @@ def load_rules(name_or_path: str) -> RepaymentRules:
 
 
 def _fail(errors: list[tuple[str, str]]) -> int:
+    from socialfund.core.calc.labels import describe_path  # only a run with bad input needs the words
+    from socialfund.core.calc.parse import ROOT
+
     print(f"{PROG}: fel i indata:", file=sys.stderr)
     for path, message in errors:
         # The field in words, as the web form names it (core/calc/labels.py), and where it sits in the file.

@@ -2,22 +2,26 @@
 
 Sections in the order the seed's evaluation reads: the fund's position and flows, the
 initiatives by outcome with their reasons, the projects, indicators, repayments and
-waivers, the survival projection, and the comparison with other funds.
+waivers, the survival projection, and the comparison with other funds. The projects,
+indicators and repayments are summarised (per status, board and year); each project on its
+own line is in the annex, a document of its own (`april_annex`), and in the spreadsheet.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 from socialfund.cases.codes import Status
 from socialfund.core.formatting import format_date, format_percent, format_sek
 from socialfund.core.policy.compare import compare_table
+from socialfund.reports.april_annex import annex_blocks, annex_title
 from socialfund.reports.april_data import COMPARISON_DIMENSIONS, COMPARISON_FUNDS_PER_TABLE, AprilData
 from socialfund.reports.april_sections import (
-    indicator_tables,
+    indicator_summary,
     initiative_sections,
-    project_tables,
-    repayment_section,
+    project_summary,
+    repayment_summary,
 )
 from socialfund.reports.documents.model import (
     Block,
@@ -51,14 +55,15 @@ def april_document(data: AprilData) -> Document:
             f"{format_sek(fund.capital)}.",
             "lead",
         ),
+        Paragraph(f"Varje projekt redovisas för sig i en egen handling, {annex_title(data).lower()}."),
         *(Paragraph(note, "small") for note in data.missing),
         Contents(),
         *summary_section(data),
         *position_section(data),
         *initiative_sections(data),
-        *project_tables(data),
-        *indicator_tables(data),
-        *repayment_section(data),
+        *project_summary(data),
+        *indicator_summary(data),
+        *repayment_summary(data),
         *projection_section(data),
         *comparison_section(data),
     ]
@@ -71,6 +76,12 @@ def april_document(data: AprilData) -> Document:
         kind="Uppföljning",
         keywords=("social investeringsfond", "uppföljning", str(data.year)),
     )
+
+
+def april_workbook(data: AprilData) -> Document:
+    """The spreadsheet: the report's tables, then the annex's (every project on its own row)."""
+    report = april_document(data)
+    return dataclasses.replace(report, blocks=report.blocks + tuple(annex_blocks(data)))
 
 
 def summary_section(data: AprilData) -> list[Block]:

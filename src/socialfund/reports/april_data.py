@@ -128,6 +128,13 @@ class AprilData:
         return self.as_of < self.year_end
 
     @property
+    def duties_due(self) -> list[sources.DutyLine]:
+        """The duties due by the year's end that are still open, or fall due in the year itself."""
+        if self.duties is None:
+            return []
+        return [d for d in self.duties if d.year <= self.year and (d.remaining > 0 or d.year == self.year)]
+
+    @property
     def indicators(self) -> list[sources.IndicatorLine]:
         return [line for p in self.projects if p.followup for line in p.followup.indicators]
 

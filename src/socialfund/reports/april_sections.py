@@ -1,4 +1,5 @@
-"""The April report's sections on initiatives, projects, indicators and repayments (see `april`)."""
+"""The April report's sections on initiatives, and its summaries of projects, indicators and repayments (see
+`april`; each project on its own line is in the annex, `april_annex`)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from collections import Counter
 from decimal import Decimal
 
 from socialfund.cases.codes import Status
-from socialfund.core.formatting import format_date
+from socialfund.core.formatting import format_date, format_sek
+from socialfund.reports.april_annex import MONEY_COLUMNS, MONEY_FIELDS, savings_rows
 from socialfund.reports.april_data import AprilData, InitiativeLine, ProjectLine
 from socialfund.reports.documents.model import Block, Cell, Column, Heading, Paragraph, Table
+from socialfund.reports.sources import DutyLine
 
 ZERO = Decimal(0)
 # The seed's grouping of initiatives: what became of each, in this order.
@@ -85,176 +88,104 @@ def _initiative_table(label: str, lines: list[InitiativeLine]) -> Table:
     return Table(columns=INITIATIVE_COLUMNS, rows=rows, caption=caption, sheet=f"Initiativ {label}", compact=True)
 
 
-def project_tables(data: AprilData) -> list[Block]:
+# The projects, their indicators and their repayment as the report summarises them: per status, per
+# board and per year, so that the report is as long for 400 projects as for 4. Each project on its own
+# line is in the annex (`april_annex`), which the report points to.
+ANNEX_NOTE = "Varje projekt redovisas för sig i bilagan till rapporten."
+
+
+def project_summary(data: AprilData) -> list[Block]:
     blocks: list[Block] = [Heading("Projekt")]
     if not data.projects:
         return [*blocks, Paragraph(f"Inga projekt hade beviljats till och med {format_date(data.as_of)}.")]
-    blocks.append(
+    by_status = Counter(p.status for p in data.projects)
+    blocks += [
+        Paragraph(f"{len(data.projects)} projekt hade beviljats till och med {format_date(data.as_of)}. {ANNEX_NOTE}"),
         Table(
-            columns=(
-                Column("Projekt"),
-                Column("Nämnd"),
-                Column("Beslut"),
-                Column("Status"),
-                Column("Start", "date"),
-                Column("Slut", "date"),
-            ),
-            rows=tuple(_status_row(p) for p in data.projects),
-            caption="Projektens status",
-            sheet="Projektens status",
-            compact=True,
-        )
-    )
+            columns=(Column("Status"), Column("Antal", "number")),
+            rows=(*sorted(by_status.items()), ("Summa", len(data.projects))),
+            caption="Projekten efter status",
+            sheet="Projekt efter status",
+            total=True,
+        ),
+    ]
     if all(p.money is not None for p in data.projects):
-        blocks.append(_money_table(data))
-    blocks += _savings(data)
+        blocks.append(_money_by_board(data))
+    blocks.append(_savings_summary(data))
     return blocks
 
 
-def _status_row(project: ProjectLine) -> tuple[Cell, ...]:
-    followup = project.followup
-    return (
-        project.title,
-        project.board or "–",
-        project.decision,
-        project.status,
-        followup.started_on if followup else None,
-        followup.ends_on if followup else None,
-    )
-
-
-MONEY_FIELDS = ("granted", "paid", "planned", "settled", "waived", "lapsed", "remaining", "overdue")
-
-
-def _money_table(data: AprilData) -> Table:
-    rows: list[tuple[Cell, ...]] = []
-    totals = dict.fromkeys(MONEY_FIELDS, ZERO)
+def _money_by_board(data: AprilData) -> Table:
+    boards: dict[str, list[ProjectLine]] = {}
     for project in data.projects:
-        assert project.money is not None
-        values = [getattr(project.money, name) for name in MONEY_FIELDS]
-        for name, value in zip(MONEY_FIELDS, values, strict=True):
-            totals[name] += value
-        rows.append((project.title, *values))
-    rows.append(("Summa", *(totals[name] for name in MONEY_FIELDS)))
+        boards.setdefault(project.board or "–", []).append(project)
+    rows: list[tuple[Cell, ...]] = []
+    for board, projects in sorted(boards.items()):
+        rows.append((board, len(projects), *_money_sums(projects)))
+    rows.append(("Summa", len(data.projects), *_money_sums(data.projects)))
     return Table(
-        columns=(
-            Column("Projekt"),
-            Column("Beviljat", "sek"),
-            Column("Utbetalt", "sek"),
-            Column("Fastställd återföring", "sek"),
-            Column("Återfört", "sek"),
-            Column("Eftergivet", "sek"),
-            Column("Upphört vid omorganisation", "sek"),
-            Column("Kvar att återföra", "sek"),
-            Column("varav förfallet", "sek"),
-        ),
+        columns=(Column("Nämnd"), Column("Projekt", "number"), *MONEY_COLUMNS),
         rows=tuple(rows),
-        caption=f"Projektens medel och återföring per {format_date(data.as_of)}",
-        sheet="Projektens medel",
+        caption=f"Projektens medel och återföring per nämnd, {format_date(data.as_of)}",
+        sheet="Medel per nämnd",
         total=True,
         compact=True,
     )
 
 
-def _savings(data: AprilData) -> list[Block]:
-    rows = [
-        (p.title, p.followup.forecast, p.followup.realised, p.followup.realised - p.followup.forecast)
-        for p in data.projects
-        if p.followup and p.followup.realised is not None and p.followup.forecast is not None
-    ]
+def _money_sums(projects: list[ProjectLine]) -> list[Decimal]:
+    return [sum((getattr(p.money, name) for p in projects), ZERO) for name in MONEY_FIELDS]
+
+
+def _savings_summary(data: AprilData) -> Paragraph:
+    rows = savings_rows(data)
     if not rows:
-        return [Paragraph("Inga realiserade besparingar är registrerade ännu.", "small")]
-    return [
-        Table(
-            columns=(
-                Column("Projekt"),
-                Column("Prognos", "sek"),
-                Column("Utfall", "sek"),
-                Column("Skillnad", "sek"),
-            ),
-            rows=tuple(rows),
-            caption="Realiserade besparingar mot kalkylens prognos (samma nämnder och år)",
-            sheet="Besparingar",
-        )
-    ]
+        return Paragraph("Inga realiserade besparingar är registrerade ännu.", "small")
+    forecast = sum((row[1] for row in rows), ZERO)
+    realised = sum((row[2] for row in rows), ZERO)
+    return Paragraph(
+        f"Realiserade besparingar är registrerade för {len(rows)} projekt: utfall {format_sek(realised)} mot "
+        f"kalkylernas prognos {format_sek(forecast)} (skillnad {format_sek(realised - forecast)}), för samma "
+        "nämnder och år."
+    )
 
 
-def indicator_tables(data: AprilData) -> list[Block]:
+def indicator_summary(data: AprilData) -> list[Block]:
     blocks: list[Block] = [Heading("Indikatorer")]
     lines = data.indicators
     if not lines:
         return [*blocks, Paragraph("Inga indikatorer är registrerade för fondens projekt.")]
-    reached = {True: "ja", False: "nej", None: "–"}
-    rows = tuple(
-        (
-            line.project,
-            line.name,
-            line.unit or "–",
-            line.baseline,
-            line.target,
-            line.latest,
-            line.latest_on,
-            reached[line.reached],
-        )
-        for line in lines
-    )
-    blocks.append(
+    reached = Counter(line.reached for line in lines)
+    projects = len({line.project for line in lines})
+    rows: list[tuple[Cell, ...]] = [
+        ("Målet nått", reached[True]),
+        ("Målet inte nått", reached[False]),
+        ("Inte mätt, eller utan mål", reached[None]),
+        ("Summa", len(lines)),
+    ]
+    return [
+        *blocks,
+        Paragraph(
+            f"{projects} projekt följs upp med {len(lines)} indikatorer. Tabellen visar hur många som nått sitt "
+            f"mål enligt det senaste mätvärdet. {ANNEX_NOTE}"
+        ),
         Table(
-            columns=(
-                Column("Projekt"),
-                Column("Indikator"),
-                Column("Enhet"),
-                Column("Utgångsvärde", "decimal"),
-                Column("Mål", "decimal"),
-                Column("Senaste värde", "decimal"),
-                Column("Mätt", "date"),
-                Column("Målet nått"),
-            ),
-            rows=rows,
-            caption="Indikatorer mot mål",
-            sheet="Indikatorer",
-            compact=True,
-        )
-    )
-    return blocks
+            columns=(Column("Indikatorer"), Column("Antal", "number")),
+            rows=tuple(rows),
+            caption="Indikatorer efter måluppfyllelse",
+            sheet="Indikatorer efter mål",
+            total=True,
+        ),
+    ]
 
 
-def repayment_section(data: AprilData) -> list[Block]:
+def repayment_summary(data: AprilData) -> list[Block]:
     blocks: list[Block] = [Heading("Återföring och eftergifter")]
     if data.duties is None:
         return [*blocks, Paragraph("Fondens bokföring finns inte i systemet.")]
-    due = [d for d in data.duties if d.year <= data.year and (d.remaining > 0 or d.year == data.year)]
+    due = data.duties_due
     if due:
-        blocks.append(
-            Table(
-                columns=(
-                    Column("Projekt"),
-                    Column("Nämnd"),
-                    Column("År", "text"),
-                    Column("Fastställt", "sek"),
-                    Column("Återfört", "sek"),
-                    Column("Eftergivet", "sek"),
-                    Column("Kvar", "sek"),
-                    Column("Förfallet"),
-                ),
-                rows=tuple(
-                    (
-                        d.project,
-                        d.board,
-                        str(d.year),
-                        d.planned,
-                        d.settled,
-                        d.waived,
-                        d.remaining,
-                        "ja" if d.overdue else "nej",
-                    )
-                    for d in due
-                ),
-                caption=f"Återföring som skulle ske till och med {data.year}",
-                sheet="Återföring",
-                compact=True,
-            )
-        )
+        blocks.append(_duties_by_year(data, due))
     else:
         blocks.append(Paragraph(f"Ingen återföring skulle ske till och med {data.year}."))
     if data.waivers:
@@ -309,3 +240,37 @@ def exception_blocks(data: AprilData) -> list[Block]:
             sheet="Undantag",
         ),
     ]
+
+
+def _duties_by_year(data: AprilData, due: list[DutyLine]) -> Table:
+    years: dict[int, list[DutyLine]] = {}
+    for duty in due:
+        years.setdefault(duty.year, []).append(duty)
+    rows: list[tuple[Cell, ...]] = [(str(year), *_duty_sums(lines)) for year, lines in sorted(years.items())]
+    rows.append(("Summa", *_duty_sums(due)))
+    return Table(
+        columns=(
+            Column("År", "text"),
+            Column("Projekt", "number"),
+            Column("Fastställt", "sek"),
+            Column("Återfört", "sek"),
+            Column("Eftergivet", "sek"),
+            Column("Kvar", "sek"),
+            Column("Förfallna", "number"),
+        ),
+        rows=tuple(rows),
+        caption=f"Återföring som skulle ske till och med {data.year}, per år. {ANNEX_NOTE}",
+        sheet="Återföring per år",
+        total=True,
+    )
+
+
+def _duty_sums(lines: list[DutyLine]) -> tuple[Cell, ...]:
+    return (
+        len({line.project for line in lines}),
+        sum((line.planned for line in lines), ZERO),
+        sum((line.settled for line in lines), ZERO),
+        sum((line.waived for line in lines), ZERO),
+        sum((line.remaining for line in lines), ZERO),
+        sum(1 for line in lines if line.overdue),
+    )

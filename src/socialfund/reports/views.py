@@ -28,7 +28,8 @@ from socialfund.ledger.views.common import may_export_books
 from socialfund.organisation.models import DecisionBody
 from socialfund.record_language import in_filing_language, record_language
 from socialfund.reports import forms as report_forms
-from socialfund.reports.april import april_document
+from socialfund.reports.april import april_document, april_workbook
+from socialfund.reports.april_annex import april_annex_document
 from socialfund.reports.april_data import gather
 from socialfund.reports.downloads import document_response, table_response
 from socialfund.reports.exports import cases_table, export_lists
@@ -80,11 +81,25 @@ def reports_index_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 @in_filing_language
 def april_report_view(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+    """The report (a summary); its spreadsheet has the annex's tables too."""
     fund = _staff_fund(_user(request), slug)
     if year not in report_years(fund):
         raise Http404
-    document = april_document(gather(fund, year, prepared_on=timezone.localdate()))
+    data = gather(fund, year, prepared_on=timezone.localdate())
+    document = april_workbook(data) if fmt == "xlsx" else april_document(data)
     return document_response(document, fmt, filename=f"uppfoljning-{fund.slug}-{year}")
+
+
+@login_required
+@require_GET
+@in_filing_language
+def april_annex_view(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+    """The annex: every project on its own line (PDF and Word; the report's spreadsheet has its tables)."""
+    fund = _staff_fund(_user(request), slug)
+    if year not in report_years(fund) or fmt not in ("pdf", "docx"):
+        raise Http404
+    document = april_annex_document(gather(fund, year, prepared_on=timezone.localdate()))
+    return document_response(document, fmt, filename=f"uppfoljning-{fund.slug}-{year}-bilaga")
 
 
 @login_required

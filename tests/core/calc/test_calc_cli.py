@@ -171,3 +171,45 @@ def test_mobilt_team_repaying_in_the_grace_period_is_not_flagged(capsys, tmp_pat
     assert "för tidigt" not in out and "repayment_too_early" not in out
     assert "Inga avvikelser från riktlinjerna." in out
     assert "Helt återfört: ja" in out
+
+
+LAZY_PROBE = """
+import sys
+from socialfund.cli import main
+code = main(sys.argv[1:])
+loaded = sorted({name.split(".")[0] if not name.startswith("socialfund") else name for name in sys.modules})
+print("LOADED", " ".join(loaded), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def _modules_loaded_by(*argv: str) -> set[str]:
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", LAZY_PROBE, *argv], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    line = next(line for line in done.stderr.splitlines() if line.startswith("LOADED "))
+    return set(line.split()[1:])
+
+
+def test_calc_imports_only_what_the_run_needs():
+    # Start-up was 85–90 % of `socialfund calc` (issue 22): Django, pydantic, the simulation, JSON and the
+    # policies are imported only by the options that need them (see the comment in commands/calc.py).
+    plain = _modules_loaded_by("calc", str(MOBILT_TEAM))
+    assert {"django", "pydantic", "socialfund.core.calc.simulation", "socialfund.core.policy", "json"}.isdisjoint(plain)
+    assert "socialfund.core.calc.engine" in plain
+    with_options = _modules_loaded_by("calc", str(MOBILT_TEAM), "--json", "--simulations", "100")
+    assert {"json", "socialfund.core.calc.simulation"} <= with_options
+
+
+def test_calc_reads_yaml_with_the_c_loader_where_there_is_one():
+    import yaml
+
+    from socialfund.core.calc.loading import parse_yaml_text, strict_loader
+
+    if getattr(yaml, "__with_libyaml__", False):
+        assert issubclass(strict_loader(), yaml.CSafeLoader)
+    assert parse_yaml_text("a: 1\nb: [2, 3]\n") == {"a": 1, "b": [2, 3]}
+    with pytest.raises(Exception, match="förekommer två gånger"):
+        parse_yaml_text("a: 1\na: 2\n")

@@ -6,22 +6,46 @@ from typing import cast
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.forms import ModelChoiceField
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.cases.codes import DEFAULT_STAGE_ORDER, Status
 from socialfund.cases.forms import FilterForm
+from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import visible_initiatives
-from socialfund.cases.selectors import InitiativeFilter, initiative_list, initiative_pipeline, todo_for
+from socialfund.cases.selectors import (
+    CappedCount,
+    InitiativeFilter,
+    capped_count,
+    initiative_list,
+    initiative_pipeline,
+    todo_for,
+)
 from socialfund.cases.workflow import policy_for_fund
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
+from socialfund.organisation.models import Board
 
 PAGE_SIZE = 50
+
+
+class CappedPaginator(Paginator):  # type: ignore[type-arg]
+    """Pages over the first COUNT_CAP cases: the count stops there (`capped`), so that a page costs the
+    same with 100 000 cases as with 1 000; beyond that the page asks the user to narrow the selection."""
+
+    @cached_property
+    def capped(self) -> CappedCount:
+        return capped_count(cast("QuerySet[Initiative]", self.object_list))
+
+    @cached_property
+    def count(self) -> int:
+        return self.capped.value
 
 
 def _user(request: HttpRequest) -> User:
@@ -34,6 +58,10 @@ def list_filters(request: HttpRequest, user: User) -> tuple[FilterForm, Initiati
     errors, which the page shows). The list's export uses the same, so that it holds what the page shows."""
     form = FilterForm(request.GET or None, stages=DEFAULT_STAGE_ORDER)
     cast("ModelChoiceField[Fund]", form.fields["fund"]).queryset = funds_visible_to(user=user)
+    # The boards of the user's own organisation, whose cases the list shows (not every municipality's).
+    organisation = user.organisation_id  # the id: no query for the organisation itself
+    boards = Board.objects.filter(organisation_id=organisation) if organisation else Board.objects.none()
+    cast("ModelChoiceField[Board]", form.fields["board"]).queryset = boards
     if not form.is_valid():
         return form, InitiativeFilter()
     data = form.cleaned_data
@@ -52,13 +80,14 @@ def list_filters(request: HttpRequest, user: User) -> tuple[FilterForm, Initiati
 def initiative_list_view(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form, filters = list_filters(request, user)
-    page = Paginator(initiative_list(user=user, filters=filters), PAGE_SIZE).get_page(request.GET.get("sida"))
+    paginator = CappedPaginator(initiative_list(user=user, filters=filters), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("sida"))
     query = request.GET.copy()
     query.pop("sida", None)
     return render(
         request,
         "cases/list.html",
-        {"form": form, "page": page, "query": query.urlencode(), "total": page.paginator.count},
+        {"form": form, "page": page, "query": query.urlencode(), "total": paginator.capped},
     )
 
 

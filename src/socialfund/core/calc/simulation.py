@@ -16,6 +16,7 @@ import numpy as np
 
 from socialfund.core.calc.arrays import BoolArray, FloatArray, LineArrays, build_arrays
 from socialfund.core.calc.errors import CalculationInputError
+from socialfund.core.calc.limits import MAX_RUNS
 from socialfund.core.calc.model import Calculation, Uncertainty
 from socialfund.core.calc.repayment import (
     KRONA_TOLERANCE,
@@ -28,8 +29,6 @@ from socialfund.core.calc.repayment import (
 )
 from socialfund.core.calc.results import Percentiles, SimulationResult
 from socialfund.core.repayment_rules import RepaymentRules
-
-MAX_RUNS = 1_000_000
 
 
 def simulate(calc: Calculation, *, runs: int, seed: int, rules: RepaymentRules | None = None) -> SimulationResult:

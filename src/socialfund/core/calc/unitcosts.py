@@ -14,7 +14,6 @@ import functools
 import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from socialfund.core.calc.errors import CalculationInputError
@@ -69,6 +68,8 @@ def load_unit_costs(path: str | Path | None = None) -> UnitCostLibrary:
 
 @functools.cache
 def _shipped_library() -> UnitCostLibrary:
+    from importlib import resources  # only when a calculation names a unit cost: it is slow to import
+
     data = resources.files("socialfund").joinpath("data", "unitcosts", "sweden.csv")
     return parse_unit_costs(data.read_text(encoding="utf-8"), origin="sweden.csv")
 
