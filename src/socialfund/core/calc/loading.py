@@ -28,7 +28,6 @@ def load_calculation_file(path: str | Path, *, unit_costs: UnitCostLibrary | Non
 
 
 def parse_yaml_text(text: str) -> Any:
-    import yaml
 
     try:
         return strictread.parse_yaml(text)
@@ -37,7 +36,6 @@ def parse_yaml_text(text: str) -> Any:
 
 
 def parse_json_text(text: str) -> Any:
-    import json  # here, not at the top: a YAML file (the usual) needs none of it
 
     try:
         return strictread.parse_json(text)
