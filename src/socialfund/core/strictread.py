@@ -7,11 +7,13 @@ a key given twice is refused here, with a Swedish message and, for YAML, the lin
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+# libyaml's C parser where PyYAML was built with it (a CLI run is mostly start-up and reading; issue 22).
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DocumentReadError(ValueError):
@@ -22,11 +24,11 @@ class DocumentReadError(ValueError):
         super().__init__(problem)
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys."""
+class _StrictLoader(_SafeBase):  # type: ignore[valid-type,misc]
+    """A safe loader that refuses duplicate keys."""
 
 
-def _mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+def _mapping_without_duplicates(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
     loader.flatten_mapping(node)
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
@@ -73,6 +75,8 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def parse_json(text: str | bytes) -> Any:
     """The JSON document in `text`; raises DocumentReadError (a key twice, or not JSON)."""
+    import json  # here, not at the top: a YAML file (the usual) needs none of it
+
     try:
         return json.loads(text, object_pairs_hook=_object_without_duplicates)
     except _DuplicateKey as exc:
@@ -101,3 +105,8 @@ def read_document(path: Path) -> Any:
     """A `.json` file as JSON, anything else as YAML."""
     text = read_text(path)
     return parse_json(text) if path.suffix.lower() == ".json" else parse_yaml(text)
+
+
+def strict_loader() -> type:
+    """The loader `parse_yaml` reads with (for a test that it is the C one where there is one)."""
+    return _StrictLoader

@@ -6,6 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from socialfund.core import strictread
+from socialfund.core.strictread import strict_loader
+
+__all__ = ["load_calculation_file", "parse_json_text", "parse_yaml_text", "strict_loader"]
 from socialfund.core.calc.errors import CalculationInputError
 from socialfund.core.calc.model import Calculation
 from socialfund.core.calc.parse import ROOT, parse_calculation

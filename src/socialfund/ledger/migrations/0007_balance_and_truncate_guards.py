@@ -23,6 +23,6 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ledger", "0002_database_guards")]
+    dependencies = [("ledger", "0006_board_succession")]
 
     operations = [migrations.RunPython(install, remove)]

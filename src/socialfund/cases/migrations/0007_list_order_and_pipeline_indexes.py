@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0004_initiative_version_and_draft_inputs'),
+        ('cases', '0006_idea_area_board'),
         ('funds', '0001_initial'),
         ('organisation', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
