@@ -24,6 +24,7 @@ from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import can_view
 from socialfund.cases.screening import screening_for
 from socialfund.cases.selectors import InitiativeFilter, initiative_detail, initiative_list
+from socialfund.cases.workflow import entry_stages, policy_for_fund
 from socialfund.core.calc import CalculationInputError, evaluate, parse_calculation, result_to_dict
 from socialfund.core.policy import PolicyError, list_policies, load_policy
 from socialfund.core.screening import InitiativeInputError, parse_initiative
@@ -182,6 +183,8 @@ def initiative_create(request: HttpRequest, payload: InitiativeIn) -> Status[dic
     fund = funds_visible_to(user=user).filter(slug=payload.fund).first()
     if fund is None:
         raise CaseValidationError(f"Okänd fond: {payload.fund}.", field="fund")
+    if not payload.stage:
+        payload.stage = entry_stages(policy_for_fund(fund))[0]
     _validate_content(payload)
     created = services.initiative_create(
         fund=fund,

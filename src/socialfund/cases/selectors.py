@@ -8,11 +8,11 @@ from django.db import connection
 from django.db.models import BooleanField, Count, F, Q, QuerySet, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from socialfund.accounts.models import User
 from socialfund.audit.models import AuditEvent
-from socialfund.cases.codes import DEFAULT_STAGE_ORDER, Status, stage_name
+from socialfund.cases.codes import Status
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
 
@@ -35,9 +35,12 @@ def initiative_stage_counts(*, fund: Fund) -> list[StageCount]:
     """Active initiatives per stage, in process order (one query)."""
     rows = Initiative.objects.filter(fund=fund, status=Status.ACTIVE).values("stage").annotate(n=Count("id")).order_by()
     counts = {row["stage"]: row["n"] for row in rows}
-    order = {code: i for i, code in enumerate(DEFAULT_STAGE_ORDER)}
+    from socialfund.cases.workflow import fund_policy_if_any, stage_name
+
+    policy = fund_policy_if_any(fund)
+    order = {code: i for i, code in enumerate(policy.stage_codes if policy else ())}
     return [
-        StageCount(code=code, name=stage_name(code), count=counts[code])
+        StageCount(code=code, name=stage_name(code, policy), count=counts[code])
         for code in sorted(counts, key=lambda c: (order.get(c, len(order)), c))
     ]
 
@@ -76,7 +79,7 @@ def initiative_list(*, user: User, filters: InitiativeFilter) -> QuerySet[Initia
     """The cases the user may see, filtered and searched. A bounded number of queries per page."""
     from socialfund.cases.permissions import visible_initiatives
 
-    cases = visible_initiatives(user).select_related("fund", "lead_board")
+    cases = visible_initiatives(user).select_related("fund", "lead_board").prefetch_related("fund__policy_versions")
     if filters.fund_id:
         cases = cases.filter(fund_id=filters.fund_id)
     if filters.stage:
@@ -140,9 +143,12 @@ def initiative_pipeline(*, user: User, fund: Fund, stage_order: list[str]) -> li
     cards: dict[str, list[Initiative]] = {}
     for initiative in ranked.filter(rank__lte=PIPELINE_CARDS_PER_STAGE):
         cards.setdefault(initiative.stage, []).append(initiative)
+    from socialfund.cases.workflow import fund_policy_if_any, stage_name
+
+    policy = fund_policy_if_any(fund)
     codes = list(stage_order) + sorted(set(counts) - set(stage_order))
     return [
-        PipelineColumn(code=code, name=stage_name(code), count=counts.get(code, 0), cards=cards.get(code, []))
+        PipelineColumn(code=code, name=stage_name(code, policy), count=counts.get(code, 0), cards=cards.get(code, []))
         for code in codes
     ]
 
@@ -167,6 +173,10 @@ def initiative_activity(*, initiative: Initiative) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(initiative=initiative).select_related("actor").order_by("occurred_at", "pk")
 
 
+# Roles with a desk of cases (the applicant's own steps and the office head's anchoring are listed apart).
+DESK_ROLES = ("preparation_group", "city_director", "opinion_giver", "registrar")
+
+
 @dataclass(frozen=True)
 class TodoItem:
     initiative: Initiative
@@ -175,8 +185,9 @@ class TodoItem:
 
 def todo_for(*, user: User) -> list[TodoItem]:
     """What waits for this user, derived from the cases' state (nothing is stored)."""
+    from socialfund.cases.machine import desk_holds, waits_for
     from socialfund.cases.permissions import visible_initiatives
-    from socialfund.cases.workflow import current_stage, initiative_acting_role, policy_for
+    from socialfund.cases.workflow import current_stage, policy_for, stage_name
 
     items: list[TodoItem] = []
     cases = (
@@ -189,21 +200,29 @@ def todo_for(*, user: User) -> list[TodoItem]:
     headed_boards = (
         set(user.offices_headed.values_list("boards__id", flat=True)) if user.has_role("office_head") else set()
     )
+    desk_roles = [role for role in DESK_ROLES if user.has_role(role)]
     for initiative in cases:
         if initiative.status == Status.DRAFT:
             if initiative.created_by_id == user.pk or initiative.lead_board_id == user.board_id:
                 items.append(TodoItem(initiative, gettext("Utkast som inte är inlämnat")))
             continue
-        position = current_stage(initiative, policy_for(initiative))
-        if position is None:
+        policy = policy_for(initiative)
+        if current_stage(initiative, policy) is None:
             continue
-        role = initiative_acting_role(initiative)
-        mine = user.has_role(role) if role else False
-        if role == "applicant":
-            mine = mine and initiative.lead_board_id is not None and initiative.lead_board_id == user.board_id
-        if mine:
-            stage = position.stage.name_en if get_language() == "en" else position.stage.name_sv
-            items.append(TodoItem(initiative, gettext("%(stage)s: ditt steg") % {"stage": stage}))
+        stage = stage_name(initiative.stage, policy)
+        waiting_for = waits_for(initiative, policy)
+        if waiting_for == "applicant" and initiative.lead_board_id is not None:
+            if user.has_role("applicant") and initiative.lead_board_id == user.board_id:
+                items.append(TodoItem(initiative, gettext("%(stage)s: ditt steg") % {"stage": stage}))
+        for role in desk_roles:
+            if desk_holds(initiative, role, policy):
+                what = (
+                    gettext("%(stage)s: ditt steg")
+                    if waiting_for == role
+                    else gettext("%(stage)s: följ idén och ge råd")
+                )
+                items.append(TodoItem(initiative, what % {"stage": stage}))
+                break
         if initiative.lead_board_id in headed_boards and not any(
             s.kind == "office_head" for s in initiative.signoffs.all()
         ):

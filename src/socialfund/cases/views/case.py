@@ -19,15 +19,23 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.cases import forms as case_forms
-from socialfund.cases import services
+from socialfund.cases import machine, services
 from socialfund.cases.attachments import attachment_add
-from socialfund.cases.codes import CommentVisibility, Status, memo_applies
+from socialfund.cases.codes import CommentVisibility, Status
 from socialfund.cases.errors import CaseError, CasePermissionDenied
 from socialfund.cases.models import Attachment, Initiative
-from socialfund.cases.permissions import acts_for_board, can_view, heads_office_for_board, sees_internal_comments
-from socialfund.cases.screening import is_open, screening_for
+from socialfund.cases.permissions import acts_for_board, can_view, sees_internal_comments
+from socialfund.cases.screening import screening_for
 from socialfund.cases.selectors import initiative_activity, initiative_detail
-from socialfund.cases.workflow import current_stage, entry_stages, initiative_acting_role, policy_for, policy_for_fund
+from socialfund.cases.workflow import (
+    current_stage,
+    entry_stages,
+    initiative_acting_role,
+    memo_applies,
+    policy_for,
+    policy_for_fund,
+    stage_name,
+)
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.organisation.models import Board, DecisionBody
 
@@ -61,7 +69,8 @@ def initiative_new_view(request: HttpRequest) -> HttpResponse:
     if not user.has_role(Role.APPLICANT):
         return render(request, "cases/forbidden.html", status=403)
     fund = funds_visible_to(user=user).first()
-    stages = list(entry_stages(policy_for_fund(fund))) if fund else ["idea"]
+    policy = policy_for_fund(fund) if fund else None
+    stages = [(code, stage_name(code, policy)) for code in entry_stages(policy)] if policy else []
     form = case_forms.StartForm(request.POST or None, stages=stages)
     if request.method == "POST" and form.is_valid() and fund is not None:
         try:
@@ -78,7 +87,9 @@ def initiative_new_view(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, gettext("Utkastet är skapat. Fyll i stegen; allt sparas som utkast tills du lämnar in.")
             )
-            return redirect("cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage)[0].code)
+            return redirect(
+                "cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage, policy_for(initiative))[0].code
+            )
     return render(request, "cases/form.html", {"form": form, "initiative": None}, status=400 if form.errors else 200)
 
 
@@ -89,7 +100,9 @@ def initiative_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     from socialfund.cases.guided.steps import steps_for
 
     initiative = _visible_case(_user(request), pk)
-    return redirect("cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage)[0].code)
+    return redirect(
+        "cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage, policy_for(initiative))[0].code
+    )
 
 
 # -- the case page ----------------------------------------------------------------------------------
@@ -105,6 +118,11 @@ class Action:
     form: Callable[[Initiative, Any], forms.Form]
     allowed: Callable[[User, Initiative], bool]
     run: Callable[[Initiative, User, Any], str]
+
+
+def _offered(code: str) -> Callable[[User, Initiative], bool]:
+    """Offered when the case machine offers the action to this user now (the service checks again)."""
+    return lambda user, initiative: machine.may(user, initiative, code)
 
 
 def _rules(initiative: Initiative, *, human_only: bool = False) -> list[tuple[str, str]]:
@@ -174,9 +192,7 @@ ACTIONS: list[Action] = [
         _("Lämna in"),
         _("Lämna in"),
         lambda i, d: forms.Form(d, prefix="submit"),
-        lambda u, i: (
-            acts_for_board(u, i) and (i.status == Status.DRAFT or (_active(i) and _stage_actor(i) == "applicant"))
-        ),
+        _offered("submit"),
         lambda i, u, f: (services.initiative_submit(initiative=i, user=u), gettext("Inlämnat."))[1],
     ),
     Action(
@@ -184,7 +200,7 @@ ACTIONS: list[Action] = [
         _("Ta ansvar för idén"),
         _("Min nämnd tar ansvar för idén"),
         lambda i, d: forms.Form(d, prefix="sponsor"),
-        lambda u, i: _active(i) and i.lead_board_id is None and u.has_role(Role.APPLICANT) and u.board_id is not None,
+        _offered("sponsor"),
         lambda i, u, f: (services.initiative_sponsor(initiative=i, user=u), gettext("Din nämnd är nu ansvarig."))[1],
     ),
     Action(
@@ -192,11 +208,7 @@ ACTIONS: list[Action] = [
         _("Registrera förankring"),
         _("Registrera förankring"),
         lambda i, d: case_forms.SignoffForm(d, prefix="signoff"),
-        lambda u, i: (
-            is_open(i)
-            and i.lead_board_id is not None
-            and (heads_office_for_board(u, i) or acts_for_board(u, i) or u.has_role(Role.REGISTRAR))
-        ),
+        _offered("signoff"),
         lambda i, u, f: (
             services.signoff_record(initiative=i, user=u, **f.cleaned_data),
             gettext("Förankringen är registrerad."),
@@ -207,7 +219,7 @@ ACTIONS: list[Action] = [
         _("Bedöm en regel"),
         _("Spara bedömningen"),
         lambda i, d: case_forms.AssessmentForm(d, rules=_rules(i), prefix="assess"),
-        lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP),
+        _offered("assess"),
         lambda i, u, f: (
             services.assessment_record(initiative=i, user=u, **f.cleaned_data),
             gettext("Bedömningen är sparad."),
@@ -218,7 +230,7 @@ ACTIONS: list[Action] = [
         _("Avsluta beredningen"),
         _("Lämna vidare"),
         lambda i, d: case_forms.MemoForm(d, prefix="prepare"),
-        lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP) and _stage_actor(i) == "preparation_group",
+        _offered("prepare"),
         lambda i, u, f: (
             services.preparation_complete(initiative=i, user=u, **f.cleaned_data),
             gettext("Beredningen är klar."),
@@ -229,7 +241,7 @@ ACTIONS: list[Action] = [
         _("Stadsdirektörens godkännande"),
         _("Godkänn"),
         lambda i, d: case_forms.NoteForm(d, prefix="approve"),
-        lambda u, i: _active(i) and u.has_role(Role.CITY_DIRECTOR) and _stage_actor(i) == "city_director",
+        _offered("approve"),
         lambda i, u, f: (services.director_approve(initiative=i, user=u, **f.cleaned_data), gettext("Godkänt."))[1],
     ),
     Action(
@@ -237,11 +249,7 @@ ACTIONS: list[Action] = [
         _("Registrera yttrande"),
         _("Registrera yttrandet"),
         _opinion_form,
-        lambda u, i: (
-            _active(i)
-            and _stage_actor(i) == "opinion_giver"
-            and bool(u.role_codes & {Role.OPINION_GIVER, Role.REGISTRAR})
-        ),
+        _offered("opinion"),
         _run_opinion,
     ),
     Action(
@@ -249,11 +257,7 @@ ACTIONS: list[Action] = [
         _("Yttrandena är inne"),
         _("Lämna till beslut"),
         lambda i, d: forms.Form(d, prefix="opinions-complete"),
-        lambda u, i: (
-            _active(i)
-            and _stage_actor(i) == "opinion_giver"
-            and bool(u.role_codes & {Role.OPINION_GIVER, Role.REGISTRAR})
-        ),
+        _offered("opinions_complete"),
         lambda i, u, f: (services.opinions_complete(initiative=i, user=u), gettext("Ärendet går till beslut."))[1],
     ),
     Action(
@@ -261,7 +265,7 @@ ACTIONS: list[Action] = [
         _("Registrera kommunstyrelsens beslut"),
         _("Registrera beslutet"),
         lambda i, d: case_forms.DecisionForm(d, prefix="decide"),
-        lambda u, i: _active(i) and u.has_role(Role.REGISTRAR) and _stage_actor(i) == "registrar",
+        _offered("decide"),
         _run_decision,
     ),
     Action(
@@ -287,9 +291,7 @@ ACTIONS: list[Action] = [
         _("Återkalla initiativet"),
         _("Återkalla"),
         lambda i, d: case_forms.WithdrawForm(d, prefix="withdraw"),
-        lambda u, i: (
-            is_open(i) and (acts_for_board(u, i) or (i.lead_board_id is None and u.has_role(Role.PREPARATION_GROUP)))
-        ),
+        _offered("withdraw"),
         lambda i, u, f: (
             services.initiative_withdraw(initiative=i, user=u, **f.cleaned_data),
             gettext("Initiativet är återkallat."),
@@ -300,7 +302,7 @@ ACTIONS: list[Action] = [
         _("Avvisa: uppfyller inte riktlinjerna"),
         _("Avvisa"),
         lambda i, d: case_forms.RefuseForm(d, rules=_rules(i), prefix="refuse"),
-        lambda u, i: i.status in (Status.ACTIVE, Status.ON_HOLD) and u.has_role(Role.PREPARATION_GROUP),
+        _offered("refuse"),
         lambda i, u, f: (
             services.initiative_refuse(
                 initiative=i, user=u, rule_ids=f.cleaned_data["rule_ids"], note=f.cleaned_data["note"]
@@ -313,7 +315,7 @@ ACTIONS: list[Action] = [
         _("Avråd"),
         _("Avråd"),
         lambda i, d: case_forms.NoteForm(d, prefix="advise-against"),
-        lambda u, i: i.status in (Status.ACTIVE, Status.ON_HOLD) and u.has_role(Role.PREPARATION_GROUP),
+        _offered("advise_against"),
         lambda i, u, f: (
             services.initiative_advise_against(initiative=i, user=u, **f.cleaned_data),
             gettext("Avrått."),
@@ -324,7 +326,7 @@ ACTIONS: list[Action] = [
         _("Lägg vilande"),
         _("Lägg vilande"),
         lambda i, d: case_forms.NoteForm(d, prefix="hold"),
-        lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP),
+        _offered("hold"),
         lambda i, u, f: (
             services.initiative_hold(initiative=i, user=u, **f.cleaned_data),
             gettext("Ärendet är vilande."),
@@ -335,7 +337,7 @@ ACTIONS: list[Action] = [
         _("Återuppta"),
         _("Återuppta"),
         lambda i, d: forms.Form(d, prefix="resume"),
-        lambda u, i: i.status == Status.ON_HOLD and u.has_role(Role.PREPARATION_GROUP),
+        _offered("resume"),
         lambda i, u, f: (services.initiative_resume(initiative=i, user=u), gettext("Ärendet är återupptaget."))[1],
     ),
     Action(
@@ -396,7 +398,7 @@ def _page(
         and (initiative.status == Status.DRAFT or _stage_actor(initiative) == "applicant")
         and initiative.status in (Status.DRAFT, Status.ACTIVE),
         # The decision memo (tjänsteskrivelse) is written once an application is being prepared for KS.
-        "memo_available": memo_applies(initiative.stage, initiative.status),
+        "memo_available": memo_applies(initiative),
         "attachment_form": failed[1]
         if failed and failed[0] == "attach"
         else case_forms.AttachmentForm(prefix="attach"),

@@ -143,7 +143,7 @@ def _help(initiative: Initiative, step: Step) -> list[dict[str, str]]:
 def _render_step(
     request: HttpRequest, initiative: Initiative, step: Step, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
-    steps = steps_for(initiative.stage)
+    steps = steps_for(initiative.stage, policy_for(initiative))
     screening = screening_for_content(initiative)
     index = steps.index(step)
     base = {
@@ -162,7 +162,7 @@ def _render_step(
 def guided_step_view(request: HttpRequest, pk: int, step_code: str) -> HttpResponse:
     initiative = _editable_case(request, pk)
     step = STEPS_BY_CODE.get(step_code)
-    if step is None or step not in steps_for(initiative.stage):
+    if step is None or step not in steps_for(initiative.stage, policy_for(initiative)):
         raise Http404
     if step.code == "kalkyl":
         return _calculation_step(request, initiative, step)
@@ -233,7 +233,7 @@ def _posted_version(request: HttpRequest) -> int | None:
 
 
 def _after_save(request: HttpRequest, initiative: Initiative, step: Step) -> str:
-    steps = steps_for(initiative.stage)
+    steps = steps_for(initiative.stage, policy_for(initiative))
     index = steps.index(step)
     if "next" in request.POST and index + 1 < len(steps):
         return reverse("cases:guided", args=[initiative.pk, steps[index + 1].code])
@@ -309,7 +309,7 @@ def screening_preview_view(request: HttpRequest, pk: int, step_code: str) -> Htt
     """htmx: the screening with this step's unsaved answers put in (nothing is saved)."""
     initiative = _editable_case(request, pk)
     step = STEPS_BY_CODE.get(step_code)
-    if step is None or step.code == "kalkyl" or step not in steps_for(initiative.stage):
+    if step is None or step.code == "kalkyl" or step not in steps_for(initiative.stage, policy_for(initiative)):
         raise Http404
     form = _step_form(initiative, step, request.POST)
     content = content_with(initiative, form) if form.is_valid() else None
@@ -353,7 +353,7 @@ def application_import_view(request: HttpRequest) -> HttpResponse:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             messages.success(request, gettext("Ansökan är skapad från filen. Gå igenom stegen och lämna in."))
-            first = steps_for(initiative.stage)[0]
+            first = steps_for(initiative.stage, policy_for(initiative))[0]
             return redirect("cases:guided", pk=initiative.pk, step_code=first.code)
     return render(request, "cases/guided/import.html", {"form": form}, status=400 if form.errors else 200)
 
