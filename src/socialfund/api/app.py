@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from socialfund.api import errors
 from socialfund.api.auth import PersonalToken
 from socialfund.api.routers import router
+from socialfund.api.routers_actions import router as actions_router
 from socialfund.api.routers_funding import router as funding_router
 
 api = NinjaAPI(
@@ -22,3 +23,4 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/", router)
 api.add_router("/", funding_router)
+api.add_router("/", actions_router)

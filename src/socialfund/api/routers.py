@@ -192,9 +192,19 @@ def initiative_create(request: HttpRequest, payload: InitiativeIn) -> Status[dic
         title=payload.title,
         summary=payload.summary,
         stage=payload.stage,
+        initiator_type=payload.initiator_type,
+        partner_boards=_partner_boards(fund, payload.partner_boards),
         content=payload.content,
     )
     return Status(201, _initiative_out(initiative_detail(initiative_id=created.pk)))
+
+
+def _partner_boards(fund: Fund, codes: list[str]) -> list[Board]:
+    boards = list(Board.objects.filter(organisation_id=fund.organisation_id, code__in=codes))
+    unknown = sorted(set(codes) - {board.code for board in boards})
+    if unknown:
+        raise CaseValidationError(f"Okända nämnder: {', '.join(unknown)}.", field="partner_boards")
+    return boards
 
 
 def _validate_content(payload: InitiativeIn) -> None:

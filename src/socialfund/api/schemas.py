@@ -115,6 +115,12 @@ class InitiativeIn(Schema):
         max_length=40,
         description="Ett ingångssteg i fondens riktlinjer (dess kod); utelämnat det första av dem.",
     )
+    partner_boards: list[str] = Field(
+        default_factory=list, max_length=20, description='Samverkande nämnders förkortningar, t.ex. ["SN"].'
+    )
+    initiator_type: str = Field(
+        "board", max_length=40, description="Vem som står bakom: board (nämnd) eller office (kontor/förvaltning)."
+    )
     content: dict[str, Any] = Field(
         default_factory=dict,
         description="Initiativfilens fält (target_groups, purpose, method, goals, funding, calculation …).",

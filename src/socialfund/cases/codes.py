@@ -45,7 +45,8 @@ class ApplicantType(models.TextChoices):
 
     @classmethod
     def internal(cls) -> frozenset[str]:
-        return frozenset({cls.BOARD, cls.OFFICE})
+        """The fund's own organisation: a municipality's boards and offices, a region's own units."""
+        return frozenset({cls.BOARD, cls.OFFICE, cls.REGION_UNIT})
 
 
 # Statuses in which a case has its decision memo (tjänsteskrivelse); the stages come from the policy

@@ -104,6 +104,8 @@ def initiative_create(
     _require(user.board_id is not None, _("Du är inte kopplad till någon nämnd; be administratören koppla dig."))
     if not title.strip():
         raise CaseValidationError(_("Ange en titel."), field="title")
+    if initiator_type not in ApplicantType.internal():
+        raise CaseValidationError(_("Ett utkast görs av en nämnd eller ett kontor."), field="initiator_type")
     policy = policy_for_fund(fund)
     stage = stage or entry_stages(policy)[0]
     if stage not in entry_stages(policy):
