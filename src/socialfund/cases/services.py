@@ -22,6 +22,7 @@ from socialfund.accounts.roles import Role
 from socialfund.audit.services import audit_record
 from socialfund.cases import machine
 from socialfund.cases import permissions as perm
+from socialfund.cases.changes import change_record
 from socialfund.cases.codes import (
     ApplicantType,
     CommentVisibility,
@@ -220,6 +221,11 @@ def initiative_update_draft(
                 current_version=initiative.version,
             )
         boards = fields.pop("partner_boards", None)
+        before = {name: getattr(initiative, name) for name in fields}
+        after = dict(fields)
+        if boards is not None:
+            before["partner_boards"] = sorted(initiative.partner_boards.values_list("code", flat=True))
+            after["partner_boards"] = sorted(board.code for board in boards)
         for name, value in fields.items():
             setattr(initiative, name, value)
         initiative.version += 1
@@ -227,14 +233,16 @@ def initiative_update_draft(
         initiative.save()
         if boards is not None:
             initiative.partner_boards.set(boards)
-        audit_record(
-            actor=user,
-            action="initiative_update",
-            target=initiative,
-            initiative=initiative,
-            message="Uppgifterna ändrades.",
-            data={"fields": sorted([*fields, *(["partner_boards"] if boards is not None else [])])},
-        )
+        message, changes = change_record(before, after)
+        if message:  # a save that changed nothing is not an event in the case's history
+            audit_record(
+                actor=user,
+                action="initiative_update",
+                target=initiative,
+                initiative=initiative,
+                message=message,
+                data={"fields": [c["field"] for c in changes], "changes": changes},
+            )
     return initiative
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from django import forms
@@ -18,8 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
+from socialfund.cases import flow_forms, flow_services, machine, services
 from socialfund.cases import forms as case_forms
-from socialfund.cases import machine, services
 from socialfund.cases.attachments import attachment_add
 from socialfund.cases.codes import CommentVisibility, Status
 from socialfund.cases.errors import CaseError, CasePermissionDenied
@@ -120,6 +120,19 @@ class Action:
     run: Callable[[Initiative, User, Any], str]
 
 
+def submit_title(initiative: Initiative) -> str:
+    """What handing in does here, in so many words: the same action files a draft and hands on a filed stage."""
+    policy = policy_for(initiative)
+    stage = stage_name(initiative.stage, policy)
+    following = policy.next_stage(initiative.stage) if initiative.stage in policy.stage_codes else None
+    if initiative.status == Status.DRAFT or following is None:
+        return gettext("Lämna in: %(stage)s") % {"stage": stage.lower()}
+    return gettext("Lämna in: %(stage)s – vidare till %(next)s") % {
+        "stage": stage.lower(),
+        "next": stage_name(following.code, policy).lower(),
+    }
+
+
 def _offered(code: str) -> Callable[[User, Initiative], bool]:
     """Offered when the case machine offers the action to this user now (the service checks again)."""
     return lambda user, initiative: machine.may(user, initiative, code)
@@ -194,6 +207,39 @@ ACTIONS: list[Action] = [
         lambda i, d: forms.Form(d, prefix="submit"),
         _offered("submit"),
         lambda i, u, f: (services.initiative_submit(initiative=i, user=u), gettext("Inlämnat."))[1],
+    ),
+    Action(
+        "return",
+        _("Skicka tillbaka för komplettering"),
+        _("Skicka tillbaka"),
+        lambda i, d: flow_forms.ReturnForm(d, prefix="return"),
+        _offered("return_for_completion"),
+        lambda i, u, f: (
+            flow_services.initiative_return_for_completion(initiative=i, user=u, **f.cleaned_data),
+            gettext("Ansökan är skickad tillbaka för komplettering."),
+        )[1],
+    ),
+    Action(
+        "stage-decision",
+        _("Registrera beslutet i steget"),
+        _("Registrera beslutet"),
+        lambda i, d: flow_forms.StageDecisionForm(d, prefix="stage-decision"),
+        _offered("stage_decision"),
+        lambda i, u, f: (
+            flow_services.stage_decision_register(initiative=i, user=u, **f.cleaned_data),
+            gettext("Beslutet är registrerat."),
+        )[1],
+    ),
+    Action(
+        "stage-complete",
+        _("Klart – lämna vidare"),
+        _("Lämna vidare"),
+        lambda i, d: case_forms.NoteForm(d, prefix="stage-complete"),
+        _offered("stage_complete"),
+        lambda i, u, f: (
+            flow_services.stage_complete(initiative=i, user=u, **f.cleaned_data),
+            gettext("Ärendet har gått vidare."),
+        )[1],
     ),
     Action(
         "sponsor",
@@ -369,6 +415,8 @@ def _page(
         if not action.allowed(user, initiative):
             continue
         form = failed[1] if failed and failed[0] == action.code else action.form(initiative, None)
+        if action.code == "submit":
+            action = replace(action, title=submit_title(initiative))
         if action.code == "comment" and not sees_internal_comments(user):
             cast(forms.ChoiceField, form.fields["visibility"]).choices = [
                 (CommentVisibility.APPLICANT, CommentVisibility.APPLICANT.label)

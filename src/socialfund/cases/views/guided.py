@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from socialfund.accounts.models import User
-from socialfund.cases import services
+from socialfund.cases import machine, services
 from socialfund.cases.errors import CaseConflictError, CaseError
 from socialfund.cases.guided import calculator as calc_forms
 from socialfund.cases.guided.forms import FORMS, PartnersForm, StepForm, content_with
@@ -30,7 +30,7 @@ from socialfund.cases.guided.steps import STEPS_BY_CODE, Step, steps_for
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import acts_for_board
 from socialfund.cases.screening import initiative_as_file, screening_for_content
-from socialfund.cases.views.case import _visible_case
+from socialfund.cases.views.case import _visible_case, submit_title
 from socialfund.cases.workflow import policy_for
 from socialfund.organisation.models import Board
 from socialfund.web.charts import Bar, costs_and_savings_svg
@@ -153,6 +153,10 @@ def _render_step(
         "next_step": steps[index + 1] if index + 1 < len(steps) else None,
         "screening": screening,
         "help_rows": _help(initiative, step),
+        # The review step hands the case in with the same action (and service) as the case page.
+        "submit_title": submit_title(initiative)
+        if step.code == "granska" and machine.may(_user(request), initiative, "submit")
+        else "",
     }
     return render(request, "cases/guided/step.html", base | context, status=status)
 
