@@ -15,9 +15,10 @@ from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.cases.codes import Status
 from socialfund.cases.forms import FilterForm
+from socialfund.cases.inbox import inbox_for
 from socialfund.cases.machine import desk_holds
 from socialfund.cases.permissions import visible_initiatives
-from socialfund.cases.selectors import InitiativeFilter, initiative_list, initiative_pipeline, todo_for
+from socialfund.cases.selectors import InitiativeFilter, initiative_list, initiative_pipeline
 from socialfund.cases.workflow import fund_policy_if_any, policy_for_fund, stage_name
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
@@ -89,7 +90,7 @@ def pipeline_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def todo_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "cases/todo.html", {"items": todo_for(user=_user(request))})
+    return render(request, "cases/todo.html", {"items": inbox_for(user=_user(request))})
 
 
 @login_required
