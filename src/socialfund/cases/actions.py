@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.cases import flow_services, machine, services
-from socialfund.cases.errors import CaseStateError, CaseValidationError
+from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.cases.models import Initiative
 from socialfund.core import casemachine
 from socialfund.organisation.models import Board, DecisionBody
@@ -155,6 +155,11 @@ def perform(initiative: Initiative, user: User, code: str, data: Data) -> None:
     """Perform an action the machine knows; the service decides, with its own refusals."""
     if code not in casemachine.ACTIONS or code not in PERFORMERS:
         raise CaseValidationError(_("Okänd åtgärd: %(code)s.") % {"code": code}, field="code")
+    if not machine.may(user, initiative, code):
+        # Refused before the fields are read: whose step it is decides, not whether the form was filled in.
+        if user.role_codes & casemachine.ACTION_ROLES.get(code, frozenset()):
+            raise CaseStateError(_("Ärendet är inte i ett steg där den åtgärden går att göra."))
+        raise CasePermissionDenied(_("Den åtgärden är inte din att göra i ärendet nu."))
     PERFORMERS[code](initiative, user, data)
 
 

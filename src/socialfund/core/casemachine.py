@@ -181,6 +181,27 @@ ACTIONS: dict[str, ActionSpec] = {
     )
 }
 
+# The roles that may ever take each action (whether they may now is `available`'s answer).
+ACTION_ROLES: dict[str, frozenset[str]] = {
+    "submit": frozenset({APPLICANT}),
+    "sponsor": frozenset({APPLICANT}),
+    "return_for_completion": frozenset({PREPARATION_GROUP}),
+    "prepare": frozenset({PREPARATION_GROUP}),
+    "assess": frozenset({PREPARATION_GROUP}),
+    "refuse": frozenset({PREPARATION_GROUP}),
+    "advise_against": frozenset({PREPARATION_GROUP}),
+    "hold": frozenset({PREPARATION_GROUP}),
+    "resume": frozenset({PREPARATION_GROUP}),
+    "approve": frozenset({CITY_DIRECTOR}),
+    "opinion": frozenset({OPINION_GIVER, REGISTRAR}),
+    "opinions_complete": frozenset({OPINION_GIVER, REGISTRAR}),
+    "stage_decision": frozenset({REGISTRAR}),
+    "decide": frozenset({REGISTRAR}),
+    "signoff": frozenset({OFFICE_HEAD, APPLICANT, REGISTRAR}),
+    "withdraw": frozenset({APPLICANT, PREPARATION_GROUP}),
+    "stage_complete": frozenset(ACTOR_ROLES.values()),
+}
+
 # The action that takes a case out of a stage, by the role that acts there.
 MOVING_ACTIONS: dict[str, str] = {
     APPLICANT: "submit",
@@ -489,6 +510,7 @@ def next_state(policy: Policy, state: CaseState, code: str, *, outcome: str = GR
 
 __all__ = [
     "ACTIONS",
+    "ACTION_ROLES",
     "ActionSpec",
     "Actor",
     "Available",
