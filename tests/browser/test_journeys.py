@@ -268,7 +268,7 @@ def test_b_the_applicant_writes_the_application_gets_it_anchored_and_hands_it_in
     assert [board.code for board in case.partner_boards.all()] == ["SN"]
 
     # On the case page: hand in the draft, then record the board's anchoring.
-    page.get_by_role("link", name="Till ärendet för att lämna in").click()
+    page.get_by_role("link", name="Till ärendet", exact=True).click()
     expect(heading(page)).to_have_text(TITLE)
     expect(page.get_by_test_id("status")).to_have_text("Utkast")
     action(page, "submit").get_by_role("button", name="Lämna in").click()
