@@ -220,6 +220,8 @@ LOGGING = {
 # The product's name on every page, and the accessibility statement's facts
 # (lag 2018:1937 om tillgänglighet till digital offentlig service; DIGG's requirements).
 SITE_NAME = env_str("SITE_NAME", "Sociala investeringsfonden")
+# Where the site is reached from outside (scheme and host, no trailing slash): links in e-mails are absolute.
+SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 ACCESSIBILITY_ORGANISATION = env_str("ACCESSIBILITY_ORGANISATION", "Södertälje kommun")
 ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@example.se")
 ACCESSIBILITY_ASSESSED_ON = env_str("ACCESSIBILITY_ASSESSED_ON", "2026-11-27")

@@ -25,8 +25,11 @@ from socialfund.accounts.models import User
 from socialfund.cases import services
 from socialfund.cases.guided.steps import steps_for
 from socialfund.cases.models import Initiative
+from socialfund.core.policy import load_policy
 from socialfund.demo.sodertalje import FAMILY_CENTRES_CONTENT
 from socialfund.funds.models import Fund
+
+SODERTALJE = load_policy("sodertalje-2013")  # the demo fund's guidelines, whose guided steps these tests walk
 
 ANONYMOUS: None = None
 # Every demo user, one per role (README); their password is "demo-" + the user name.
@@ -258,7 +261,7 @@ PAGES: list[AppPage] = [
     AppPage("calc-upload", lambda: reverse("cases:calc-upload", args=[applicant_draft().pk]), ("handlaggare",)),
     *[
         AppPage(f"guided-{step.code}", guided_path(step.code), ("handlaggare",))
-        for step in steps_for("application")
+        for step in steps_for("application", SODERTALJE)
         if step.code != "kalkyl"
     ],
     AppPage("guided-kalkyl", guided_path("kalkyl"), ("handlaggare",), setup=show_calculator_results),

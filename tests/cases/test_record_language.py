@@ -35,4 +35,4 @@ def test_the_mail_to_the_next_actor_is_swedish_when_the_sender_reads_english(
         walk_to_preparation(draft, users)
     assert mail.outbox, "walking the case to preparation mails the preparation group"
     body = mail.outbox[-1].body
-    assert "Ärendet väntar nu på dig" in body and "Preparation" not in body
+    assert "Nu ska beredningsgrupp agera." in body and "Preparation" not in body

@@ -54,7 +54,7 @@ def test_bad_filter_input_is_ignored_not_crashed(client, users):
 
 def test_pipeline_shows_columns_in_the_policys_order(client, users):
     html = as_user(client, users["beredning"]).get(reverse("cases:pipeline")).content.decode()
-    assert html.index("Intresseanmälan") < html.index("Idéskiss") < html.index("Kommunstyrelsens beslut")
+    assert html.index("Intresseanmälan") < html.index("Idéskiss") < html.index("Beslut i kommunstyrelsen")
     assert "Familjecentraler" in html
 
 

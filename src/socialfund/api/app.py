@@ -9,6 +9,7 @@ from ninja.parser import Parser
 from socialfund.api import errors
 from socialfund.api.auth import PersonalToken
 from socialfund.api.routers import router
+from socialfund.api.routers_actions import router as actions_router
 from socialfund.api.routers_funding import router as funding_router
 from socialfund.core import strictread
 
@@ -37,3 +38,4 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/", router)
 api.add_router("/", funding_router)
+api.add_router("/", actions_router)

@@ -24,6 +24,7 @@ from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import can_view
 from socialfund.cases.screening import screening_for
 from socialfund.cases.selectors import InitiativeFilter, initiative_detail, initiative_list
+from socialfund.cases.workflow import entry_stages, policy_for_fund
 from socialfund.core.calc import CalculationInputError, evaluate, parse_calculation, result_to_dict
 from socialfund.core.policy import PolicyError, list_policies, load_policy
 from socialfund.core.screening import InitiativeInputError, parse_initiative
@@ -182,6 +183,8 @@ def initiative_create(request: HttpRequest, payload: InitiativeIn) -> Status[dic
     fund = funds_visible_to(user=user).filter(slug=payload.fund).first()
     if fund is None:
         raise CaseValidationError(f"Okänd fond: {payload.fund}.", field="fund")
+    if not payload.stage:
+        payload.stage = entry_stages(policy_for_fund(fund))[0]
     _validate_content(payload)
     created = services.initiative_create(
         fund=fund,
@@ -189,9 +192,19 @@ def initiative_create(request: HttpRequest, payload: InitiativeIn) -> Status[dic
         title=payload.title,
         summary=payload.summary,
         stage=payload.stage,
+        initiator_type=payload.initiator_type,
+        partner_boards=_partner_boards(fund, payload.partner_boards),
         content=payload.content,
     )
     return Status(201, _initiative_out(initiative_detail(initiative_id=created.pk)))
+
+
+def _partner_boards(fund: Fund, codes: list[str]) -> list[Board]:
+    boards = list(Board.objects.filter(organisation_id=fund.organisation_id, code__in=codes))
+    unknown = sorted(set(codes) - {board.code for board in boards})
+    if unknown:
+        raise CaseValidationError(f"Okända nämnder: {', '.join(unknown)}.", field="partner_boards")
+    return boards
 
 
 def _validate_content(payload: InitiativeIn) -> None:

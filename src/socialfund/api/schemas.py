@@ -111,7 +111,17 @@ class InitiativeIn(Schema):
     fund: str = Field(..., min_length=1, max_length=60, description="Fondens kortnamn, t.ex. sodertalje.")
     title: str = Field(..., min_length=1, max_length=200)
     summary: str = Field("", max_length=5000)
-    stage: str = Field("idea", max_length=40, description="Ett ingångssteg i fondens riktlinjer (interest, idea…).")
+    stage: str = Field(
+        "",
+        max_length=40,
+        description="Ett ingångssteg i fondens riktlinjer (dess kod); utelämnat det första av dem.",
+    )
+    partner_boards: list[str] = Field(
+        default_factory=list, max_length=20, description='Samverkande nämnders förkortningar, t.ex. ["SN"].'
+    )
+    initiator_type: str = Field(
+        "board", max_length=40, description="Vem som står bakom: board (nämnd) eller office (kontor/förvaltning)."
+    )
     content: dict[str, Any] = Field(
         default_factory=dict,
         description="Initiativfilens fält (target_groups, purpose, method, goals, funding, calculation …).",

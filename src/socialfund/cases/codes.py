@@ -1,37 +1,14 @@
-"""Stable codes for where an initiative is (stage) and whether it is still alive (status).
+"""Stable codes for whether an initiative is still alive (status) and for what is recorded on it.
 
 Stages come from the fund's policy (Klippan adds behovsanalys, Gävleborg decides in
-two rounds), so a stage is a code, not a fixed choice; the names of the stages that
-the known policies use are here for display. Codes are stored, never display strings.
+two rounds): a stage is the policy's code, named by the policy, never listed here.
+Codes are stored, never display strings.
 """
 
 from __future__ import annotations
 
 from django.db import models
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-
-STAGE_NAMES: dict[str, str | Promise] = {
-    "needs_analysis": _("Behovsanalys"),
-    "interest": _("Intresseanmälan"),
-    "idea_test": _("Idéprövning"),
-    "idea": _("Idéskiss"),
-    "application": _("Ansökan"),
-    "preparation": _("Beredning"),
-    "director_approval": _("Stadsdirektörens godkännande"),
-    "opinions": _("Yttranden"),
-    "priority_decision": _("Prioriteringsbeslut"),
-    "joint_design": _("Gemensam utformning"),
-    "amount_decision": _("Beslut om belopp"),
-    "decision": _("Kommunstyrelsens beslut"),
-}
-
-# The order in which stages are shown when a policy does not say otherwise.
-DEFAULT_STAGE_ORDER = list(STAGE_NAMES)
-
-
-def stage_name(code: str) -> str:
-    return str(STAGE_NAMES.get(code, code))
 
 
 class Status(models.TextChoices):
@@ -68,18 +45,13 @@ class ApplicantType(models.TextChoices):
 
     @classmethod
     def internal(cls) -> frozenset[str]:
-        return frozenset({cls.BOARD, cls.OFFICE})
+        """The fund's own organisation: a municipality's boards and offices, a region's own units."""
+        return frozenset({cls.BOARD, cls.OFFICE, cls.REGION_UNIT})
 
 
-# Stages at which an application is on its way to kommunstyrelsen: the decision memo (tjänsteskrivelse) is written.
-MEMO_STAGES = ("preparation", "director_approval", "opinions", "decision", "amount_decision", "priority_decision")
+# Statuses in which a case has its decision memo (tjänsteskrivelse); the stages come from the policy
+# (socialfund.core.casemachine.memo_stages).
 MEMO_STATUSES = (Status.ACTIVE, Status.GRANTED)
-
-
-def memo_applies(stage: str, status: str) -> bool:
-    """Whether a case has its decision memo: an application on its way to kommunstyrelsen (or granted there).
-    The case page offers the memo by this rule, and the memo page refuses any other case by it."""
-    return status in MEMO_STATUSES and stage in MEMO_STAGES
 
 
 # Statuses from which nothing more happens to the case.

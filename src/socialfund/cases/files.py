@@ -74,7 +74,7 @@ def initiative_from_files(
         raise CaseValidationError(f"Okända nämnder i partners: {', '.join(unknown)}.", field="file")
     content = {k: v for k, v in data.items() if k not in SYSTEM_KEYS}
     content["partners"] = [p for p in partners if p.get("type") != "board"]
-    stage = data.get("stage") or "idea"
+    stage = data.get("stage") or None  # None: the guidelines' first entry stage
     return services.initiative_create(
         fund=fund,
         user=user,

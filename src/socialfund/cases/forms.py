@@ -23,7 +23,6 @@ from socialfund.cases.codes import (
     Status,
     Verdict,
     WithdrawalReason,
-    stage_name,
 )
 from socialfund.core.money import MoneyError, parse_amount
 from socialfund.funds.models import Fund
@@ -177,9 +176,10 @@ class StartForm(SwedishForm):
     summary = forms.CharField(label=_("Kort sammanfattning"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
     stage = forms.ChoiceField(label=_("Vad lämnar ni in?"), choices=[])
 
-    def __init__(self, *args: Any, stages: list[str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, stages: list[tuple[str, str]], **kwargs: Any) -> None:
+        """`stages`: (code, name) of the stages a case may start at, from the fund's guidelines."""
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["stage"]).choices = [(code, stage_name(code)) for code in stages]
+        cast(forms.ChoiceField, self.fields["stage"]).choices = stages
 
 
 class PlainSelect(forms.Select):
@@ -218,12 +218,10 @@ class FilterForm(SwedishForm):
     year = forms.IntegerField(label=_("År"), required=False, min_value=2000, max_value=2100)
     q = forms.CharField(label=_("Sök"), required=False, max_length=200)
 
-    def __init__(self, *args: Any, stages: list[str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, stages: list[tuple[str, str]], **kwargs: Any) -> None:
+        """`stages`: (code, name) of the stages of the guidelines of the funds the user sees."""
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["stage"]).choices = [
-            ("", _("Alla")),
-            *[(code, stage_name(code)) for code in stages],
-        ]
+        cast(forms.ChoiceField, self.fields["stage"]).choices = [("", _("Alla")), *stages]
 
 
 class SignoffForm(SwedishForm):

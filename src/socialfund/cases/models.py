@@ -20,7 +20,6 @@ from socialfund.cases.codes import (
     Status,
     Verdict,
     WithdrawalReason,
-    stage_name,
 )
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board, DecisionBody
@@ -123,7 +122,10 @@ class Initiative(models.Model):
 
     @property
     def stage_name(self) -> str:
-        return stage_name(self.stage)
+        """The stage's name in the case's own guidelines."""
+        from socialfund.cases.workflow import stage_name_of
+
+        return stage_name_of(self)
 
     @property
     def is_external(self) -> bool:

@@ -11,16 +11,21 @@ from django.utils import translation
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.cases.codes import SignoffKind, Status
+from socialfund.cases.machine import waits_for
 from socialfund.cases.models import Initiative
-from socialfund.cases.workflow import initiative_acting_role, policy_for
+from socialfund.cases.workflow import policy_for
 from socialfund.outbox.services import mail_queue
+from socialfund.record_language import record_language
+
+
+def site_link(path: str) -> str:
+    """An absolute link to a page of the site, for mail (SITE_URL + path)."""
+    return f"{settings.SITE_URL}{path}"
 
 
 def next_actors(initiative: Initiative) -> QuerySet[User]:
-    """The users who must act on the case now."""
-    if initiative.status != Status.ACTIVE:
-        return User.objects.none()
-    role = initiative_acting_role(initiative)
+    """The users who must act on the case now: the role the case machine says it waits for."""
+    role = waits_for(initiative) if initiative.status == Status.ACTIVE else None
     if role is None:
         return User.objects.none()
     if role == Role.APPLICANT and initiative.lead_board_id is None:
@@ -49,9 +54,25 @@ def missing_office_head_signoff(initiative: Initiative) -> QuerySet[User]:
     return User.objects.filter(offices_headed__boards__id=initiative.lead_board_id, is_active=True).distinct()
 
 
-def notify_after_commit(initiative: Initiative, *, what: str) -> None:
-    """Mail the next actors once the transaction has committed (never for a rolled-back change)."""
+def who_acts_sv(initiative: Initiative) -> str:
+    """Who must act now, in Swedish, for a mail: the role's name (and the board, for an applicant step)."""
+    role = waits_for(initiative) if initiative.status == Status.ACTIVE else None
+    if role is None:
+        return ""
+    with record_language():
+        name = str(Role(role).label)
+    if role == Role.APPLICANT and initiative.lead_board is not None:
+        return f"{name} vid {initiative.lead_board.display_name}"
+    return name
+
+
+def notify_after_commit(initiative: Initiative, *, what: str, actor: User | None = None) -> None:
+    """Mail the next actors once the transaction has committed (never for a rolled-back change).
+
+    Whoever just acted is not told that the case waits for them; the mail says who must act now
+    and links to the case with an absolute address."""
     initiative_id = initiative.pk
+    actor_email = actor.email if actor is not None else ""
 
     def send() -> None:
         # The mail goes to other people: in the site's language, not the language of whoever acted.
@@ -59,18 +80,23 @@ def notify_after_commit(initiative: Initiative, *, what: str) -> None:
             _send()
 
     def _send() -> None:
-        fresh = Initiative.objects.select_related("fund").get(pk=initiative_id)
-        recipients = sorted(
-            {u.email for u in next_actors(fresh) if u.email} | {u.email for u in missing_office_head_signoff(fresh)}
-        )
+        fresh = Initiative.objects.select_related("fund", "lead_board").get(pk=initiative_id)
+        actors = {u.email for u in next_actors(fresh) if u.email} - {actor_email}
+        anchoring = {u.email for u in missing_office_head_signoff(fresh) if u.email} - {actor_email}
+        recipients = sorted(actors | anchoring)
         if not recipients:
             return
-        path = reverse("cases:detail", args=[fresh.pk])
+        link = site_link(reverse("cases:detail", args=[fresh.pk]))
+        lines = [what, "", f"Ärende: {fresh.title} ({fresh.stage_name})."]
+        who = who_acts_sv(fresh)
+        if who:
+            lines.append(f"Nu ska {who[0].lower()}{who[1:]} agera.")
+        if anchoring:
+            lines.append("Kontorschefens förankring saknas och behövs innan ärendet kan gå vidare.")
+        lines += [f"Öppna ärendet: {link}", ""]
         mail_queue(
             subject=f"[{settings.SITE_NAME}] {fresh.title}: {what}",
-            message=(
-                f"{what}\n\nÄrendet väntar nu på dig: {fresh.title} ({fresh.stage_name}).\nÖppna ärendet: {path}\n"
-            ),
+            message="\n".join(lines),
             from_email=None,
             recipient_list=recipients,
         )

@@ -35,24 +35,41 @@ def initiative_as_file(initiative: Initiative) -> dict[str, Any]:
                 "office_head": signoffs.get(SignoffKind.OFFICE_HEAD),
                 "board": signoffs.get(SignoffKind.BOARD),
             },
-            "assessments": {a.rule_id: {"verdict": a.verdict, "note": a.note} for a in initiative.assessments.all()},
+            # A "pass" may be recorded without a note (the form asks for one only otherwise); the file needs one.
+            "assessments": {
+                a.rule_id: {"verdict": a.verdict, "note": a.note or "Uppfylls enligt beredningsgruppens bedömning."}
+                for a in initiative.assessments.all()
+            },
         }
     )
     if initiative.is_external and initiative.lead_board is not None:
         # A board took up an outside actor's idea: the board applies, the actor brought the idea.
         data["initiator"] = {"name": initiative.initiator_name, "type": initiative.initiator_type}
     # Partner boards are rows on the case; other parties (associations, companies…) live in the content.
+    # A partner board's signature (Gävleborg, Skåne: each party's manager signs) is kept from the file's entry.
+    signed = {p.get("name"): p.get("signed_off") for p in data.get("partners") or [] if p.get("type") == "board"}
     data["partners"] = [
-        {"name": board.code, "type": "board", "area": board.area or None} for board in initiative.partner_boards.all()
+        {"name": board.code, "type": "board", "area": board.area or None, "signed_off": signed.get(board.code)}
+        for board in initiative.partner_boards.all()
     ] + [party for party in data.get("partners") or [] if party.get("type") != "board"]
     return data
 
 
 def _applicant(initiative: Initiative) -> dict[str, Any]:
+    # The applicant's own signature is its board's recorded sign-off (where a policy asks every party to sign).
+    board_signoff = next(
+        (s.signed_on.isoformat() for s in initiative.signoffs.all() if s.kind == SignoffKind.BOARD), None
+    )
     if initiative.is_external and initiative.lead_board is not None:
         board = initiative.lead_board
-        return {"name": board.code, "type": "board", "area": board.area or None}
-    return {"name": initiative.initiator_name, "type": initiative.initiator_type}
+        return {"name": board.code, "type": "board", "area": board.area or None, "signed_off": board_signoff}
+    area = initiative.lead_board.area if initiative.lead_board is not None else ""
+    return {
+        "name": initiative.initiator_name,
+        "type": initiative.initiator_type,
+        "area": area or None,  # partnership rules may ask for boards of distinct areas (Örebro)
+        "signed_off": board_signoff,
+    }
 
 
 def screening_for(initiative: Initiative, *, on_date: dt.date | None = None) -> ScreeningResult:

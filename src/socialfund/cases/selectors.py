@@ -10,11 +10,11 @@ from django.db import connection
 from django.db.models import BooleanField, Count, F, Q, QuerySet, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from socialfund.accounts.models import User
 from socialfund.audit.models import AuditEvent
-from socialfund.cases.codes import DEFAULT_STAGE_ORDER, STAGE_NAMES, Status, stage_name
+from socialfund.cases.codes import Status
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
 
@@ -37,9 +37,12 @@ def initiative_stage_counts(*, fund: Fund) -> list[StageCount]:
     """Active initiatives per stage, in process order (one query)."""
     rows = Initiative.objects.filter(fund=fund, status=Status.ACTIVE).values("stage").annotate(n=Count("id")).order_by()
     counts = {row["stage"]: row["n"] for row in rows}
-    order = {code: i for i, code in enumerate(DEFAULT_STAGE_ORDER)}
+    from socialfund.cases.workflow import fund_policy_if_any, stage_name
+
+    policy = fund_policy_if_any(fund)
+    order = {code: i for i, code in enumerate(policy.stage_codes if policy else ())}
     return [
-        StageCount(code=code, name=stage_name(code), count=counts[code])
+        StageCount(code=code, name=stage_name(code, policy), count=counts[code])
         for code in sorted(counts, key=lambda c: (order.get(c, len(order)), c))
     ]
 
@@ -78,7 +81,7 @@ def initiative_list(*, user: User, filters: InitiativeFilter) -> QuerySet[Initia
     """The cases the user may see, filtered and searched. A bounded number of queries per page."""
     from socialfund.cases.permissions import visible_initiatives
 
-    cases = visible_initiatives(user).select_related("fund", "lead_board")
+    cases = visible_initiatives(user).select_related("fund", "lead_board").prefetch_related("fund__policy_versions")
     if filters.fund_id:
         cases = cases.filter(fund_id=filters.fund_id)
     if filters.stage:
@@ -159,7 +162,10 @@ def initiative_pipeline(*, user: User, fund: Fund, stage_order: list[str]) -> li
     from socialfund.cases.permissions import visible_initiatives
 
     active = visible_initiatives(user).filter(fund=fund, status=Status.ACTIVE)
-    codes = list(stage_order) + [code for code in STAGE_NAMES if code not in stage_order]
+    # The guidelines' stages, then any other stage that active cases stand at (a case filed under an
+    # earlier version of the guidelines): the fund's policy, not a list in the code, names the stages.
+    present_elsewhere = set(active.order_by().values_list("stage", flat=True).distinct()) - set(stage_order)
+    codes = list(stage_order) + sorted(present_elsewhere)
     counts = _capped_counts_by_stage(active, codes)
     shown = [code for code in codes if code in stage_order or counts[code].value]
     present = [code for code in shown if counts[code].value]
@@ -168,8 +174,11 @@ def initiative_pipeline(*, user: User, fund: Fund, stage_order: list[str]) -> li
         cards.setdefault(initiative.stage, []).append(initiative)
     for column in cards.values():  # a UNION ALL promises no order: newest first, as each part read them
         column.sort(key=lambda case: (case.filed_on or dt.date.min, case.pk), reverse=True)
+    from socialfund.cases.workflow import fund_policy_if_any, stage_name
+
+    policy = fund_policy_if_any(fund)
     return [
-        PipelineColumn(code=code, name=stage_name(code), count=counts[code], cards=cards.get(code, []))
+        PipelineColumn(code=code, name=stage_name(code, policy), count=counts[code], cards=cards.get(code, []))
         for code in shown
     ]
 
@@ -226,6 +235,10 @@ def initiative_activity(*, initiative: Initiative) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(initiative=initiative).select_related("actor").order_by("occurred_at", "pk")
 
 
+# Roles with a desk of cases (the applicant's own steps and the office head's anchoring are listed apart).
+DESK_ROLES = ("preparation_group", "city_director", "opinion_giver", "registrar")
+
+
 @dataclass(frozen=True)
 class TodoItem:
     initiative: Initiative
@@ -234,8 +247,9 @@ class TodoItem:
 
 def todo_for(*, user: User) -> list[TodoItem]:
     """What waits for this user, derived from the cases' state (nothing is stored)."""
+    from socialfund.cases.machine import desk_holds, waits_for
     from socialfund.cases.permissions import visible_initiatives
-    from socialfund.cases.workflow import current_stage, initiative_acting_role, policy_for
+    from socialfund.cases.workflow import current_stage, policy_for, stage_name
 
     items: list[TodoItem] = []
     cases = (
@@ -248,21 +262,29 @@ def todo_for(*, user: User) -> list[TodoItem]:
     headed_boards = (
         set(user.offices_headed.values_list("boards__id", flat=True)) if user.has_role("office_head") else set()
     )
+    desk_roles = [role for role in DESK_ROLES if user.has_role(role)]
     for initiative in cases:
         if initiative.status == Status.DRAFT:
             if initiative.created_by_id == user.pk or initiative.lead_board_id == user.board_id:
                 items.append(TodoItem(initiative, gettext("Utkast som inte är inlämnat")))
             continue
-        position = current_stage(initiative, policy_for(initiative))
-        if position is None:
+        policy = policy_for(initiative)
+        if current_stage(initiative, policy) is None:
             continue
-        role = initiative_acting_role(initiative)
-        mine = user.has_role(role) if role else False
-        if role == "applicant":
-            mine = mine and initiative.lead_board_id is not None and initiative.lead_board_id == user.board_id
-        if mine:
-            stage = position.stage.name_en if get_language() == "en" else position.stage.name_sv
-            items.append(TodoItem(initiative, gettext("%(stage)s: ditt steg") % {"stage": stage}))
+        stage = stage_name(initiative.stage, policy)
+        waiting_for = waits_for(initiative, policy)
+        if waiting_for == "applicant" and initiative.lead_board_id is not None:
+            if user.has_role("applicant") and initiative.lead_board_id == user.board_id:
+                items.append(TodoItem(initiative, gettext("%(stage)s: ditt steg") % {"stage": stage}))
+        for role in desk_roles:
+            if desk_holds(initiative, role, policy):
+                what = (
+                    gettext("%(stage)s: ditt steg")
+                    if waiting_for == role
+                    else gettext("%(stage)s: följ idén och ge råd")
+                )
+                items.append(TodoItem(initiative, what % {"stage": stage}))
+                break
         if initiative.lead_board_id in headed_boards and not any(
             s.kind == "office_head" for s in initiative.signoffs.all()
         ):

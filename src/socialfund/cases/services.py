@@ -20,9 +20,10 @@ from django.utils.translation import gettext_lazy
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.audit.services import audit_record
+from socialfund.cases import machine
 from socialfund.cases import permissions as perm
+from socialfund.cases.changes import change_record
 from socialfund.cases.codes import (
-    STAGE_NAMES,
     ApplicantType,
     CommentVisibility,
     DecisionOutcome,
@@ -37,18 +38,17 @@ from socialfund.cases.models import Assessment, Comment, Decision, DecisionAmoun
 from socialfund.cases.notifications import notify_after_commit
 from socialfund.cases.workflow import (
     current_stage,
-    decision_stage_code,
     entry_stages,
-    initiative_acting_role,
     policy_for,
     policy_for_fund,
     policy_id_in_force,
+    stage_name,
 )
 from socialfund.core.money import MoneyError, sek
 from socialfund.funds.dates import outside_fund_life
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board, DecisionBody
-from socialfund.record_language import in_record_language
+from socialfund.record_language import in_record_language, record_language
 
 
 def _require(condition: bool, message: str) -> None:
@@ -115,6 +115,8 @@ def initiative_create(
     if not title.strip():
         raise CaseValidationError(_("Ange en titel."), field="title")
     _check_title_length(title)
+    if initiator_type not in ApplicantType.internal():
+        raise CaseValidationError(_("Ett utkast görs av en nämnd eller ett kontor."), field="initiator_type")
     policy = policy_for_fund(fund)
     stage = stage or entry_stages(policy)[0]
     if stage not in entry_stages(policy):
@@ -238,6 +240,11 @@ def initiative_update_draft(
                 current_version=initiative.version,
             )
         boards = fields.pop("partner_boards", None)
+        before = {name: getattr(initiative, name) for name in fields}
+        after = dict(fields)
+        if boards is not None:
+            before["partner_boards"] = sorted(initiative.partner_boards.values_list("code", flat=True))
+            after["partner_boards"] = sorted(board.code for board in boards)
         for name, value in fields.items():
             setattr(initiative, name, value)
         initiative.version += 1
@@ -245,26 +252,21 @@ def initiative_update_draft(
         initiative.save()
         if boards is not None:
             initiative.partner_boards.set(boards)
-        audit_record(
-            actor=user,
-            action="initiative_update",
-            target=initiative,
-            initiative=initiative,
-            message="Uppgifterna ändrades.",
-            data={"fields": sorted([*fields, *(["partner_boards"] if boards is not None else [])])},
-        )
+        message, changes = change_record(before, after)
+        if message:  # a save that changed nothing is not an event in the case's history
+            audit_record(
+                actor=user,
+                action="initiative_update",
+                target=initiative,
+                initiative=initiative,
+                message=message,
+                data={"fields": [c["field"] for c in changes], "changes": changes},
+            )
     return initiative
 
 
 def _applicant_stage(initiative: Initiative) -> bool:
-    return initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.APPLICANT
-
-
-def _missing_signoffs(initiative: Initiative, stage_code: str) -> list[str]:
-    """Sign-offs the policy's gates require up to and including this stage that are not recorded."""
-    policy = policy_for(initiative)
-    recorded = set(initiative.signoffs.values_list("kind", flat=True))
-    return [str(kind) for kind in policy.signoffs_up_to(stage_code) if kind not in recorded]
+    return initiative.status == Status.ACTIVE and machine.stage_offers(initiative, "submit")
 
 
 # The audit texts stay Swedish; the refusals use the translated names.
@@ -272,6 +274,7 @@ SIGNOFF_NAMES = {SignoffKind.OFFICE_HEAD: "kontorschefens förankring", SignoffK
 SIGNOFF_REFUSAL_NAMES = {
     SignoffKind.OFFICE_HEAD: gettext_lazy("kontorschefens förankring"),
     SignoffKind.BOARD: gettext_lazy("nämndens förankring"),
+    "all_parties": gettext_lazy("underskrift av behörig chef hos varje part"),
 }
 
 
@@ -286,11 +289,13 @@ def initiative_submit(*, initiative: Initiative, user: User) -> Initiative:
         _require(perm.acts_for_board(user, initiative), _("Bara den ansvariga nämndens handläggare kan lämna in."))
         if initiative.status == Status.DRAFT:
             today = timezone.localdate()
+            with record_language():
+                name = stage_name(initiative.stage, policy_for(initiative))
             initiative = _move(
                 initiative,
                 user=user,
                 action="initiative_submit",
-                message=f"Inlämnat som {in_record_language(STAGE_NAMES.get(initiative.stage, initiative.stage)).lower()}.",
+                message=f"Inlämnat som {name.lower()}.",
                 status=Status.ACTIVE,
                 filed_on=today,
                 policy_id=policy_id_in_force(initiative.fund, today),
@@ -298,7 +303,7 @@ def initiative_submit(*, initiative: Initiative, user: User) -> Initiative:
         else:
             _require_state(_applicant_stage(initiative), _("Initiativet väntar inte på den sökande just nu."))
             initiative = _advance(initiative, user=user, action="initiative_submit")
-        notify_after_commit(initiative, what=f"{initiative.title} har lämnats in.")
+        notify_after_commit(initiative, what=f"{initiative.title} har lämnats in.", actor=user)
     return initiative
 
 
@@ -309,11 +314,17 @@ def _advance(initiative: Initiative, *, user: User, action: str, message: str = 
     _require_state(position is not None, _("Ärendets steg finns inte i riktlinjerna."))
     assert position is not None
     _require_state(not position.is_last, _("Ärendet är i beslutssteget; registrera beslutet i stället."))
-    missing = _missing_signoffs(initiative, initiative.stage)
-    if missing:
-        names = ", ".join(str(SIGNOFF_REFUSAL_NAMES.get(SignoffKind(m), m)) for m in missing)
+    check = machine.gate_for(initiative)
+    if check.missing_signoffs:
+        names = ", ".join(str(SIGNOFF_REFUSAL_NAMES.get(m, m)) for m in check.missing_signoffs)
         # Translators: %(names)s lists sign-offs, e.g. "the office head's sign-off, the board's sign-off".
         raise CaseStateError(_("Förankring saknas innan ärendet kan gå vidare: %(names)s.") % {"names": names})
+    if check.failing_rules:
+        titles = ", ".join(_rule_title(policy, r) for r in check.failing_rules)
+        raise CaseStateError(
+            # Translators: %(rules)s lists the titles of the guidelines' rules that do not hold.
+            _("Riktlinjernas krav för att lämna steget är inte uppfyllda: %(rules)s.") % {"rules": titles}
+        )
     next_stage = policy.stages[position.index + 1]
     return _move(
         initiative,
@@ -322,6 +333,11 @@ def _advance(initiative: Initiative, *, user: User, action: str, message: str = 
         message=message or f"Till {next_stage.name_sv.lower()}.",
         stage=next_stage.code,
     )
+
+
+def _rule_title(policy: Any, rule_id: str) -> str:
+    rule = policy.rule(rule_id)
+    return rule.display_title if rule is not None else rule_id
 
 
 def initiative_sponsor(*, initiative: Initiative, user: User) -> Initiative:
@@ -410,7 +426,7 @@ def preparation_complete(*, initiative: Initiative, user: User, memo: str) -> In
         initiative = _locked(initiative)
         _require(user.has_role(Role.PREPARATION_GROUP), _("Bara beredningsgruppen kan avsluta beredningen."))
         _require_state(
-            initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.PREPARATION_GROUP,
+            machine.stage_offers(initiative, "prepare"),
             _("Ärendet väntar inte på beredningsgruppen."),
         )
         if not memo.strip():
@@ -428,7 +444,7 @@ def preparation_complete(*, initiative: Initiative, user: User, memo: str) -> In
             )
         initiative.preparation_memo = memo.strip()
         initiative = _advance(initiative, user=user, action="preparation_complete", message="Beredningen är klar.")
-        notify_after_commit(initiative, what="Beredningen är klar.")
+        notify_after_commit(initiative, what="Beredningen är klar.", actor=user)
     return initiative
 
 
@@ -437,13 +453,13 @@ def director_approve(*, initiative: Initiative, user: User, note: str = "") -> I
         initiative = _locked(initiative)
         _require(user.has_role(Role.CITY_DIRECTOR), _("Bara stadsdirektören godkänner."))
         _require_state(
-            initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.CITY_DIRECTOR,
+            machine.stage_offers(initiative, "approve"),
             _("Ärendet väntar inte på stadsdirektörens godkännande."),
         )
         initiative = _advance(
             initiative, user=user, action="director_approve", message=note or "Stadsdirektören godkänner ansökan."
         )
-        notify_after_commit(initiative, what="Stadsdirektören har godkänt ansökan.")
+        notify_after_commit(initiative, what="Stadsdirektören har godkänt ansökan.", actor=user)
     return initiative
 
 
@@ -469,7 +485,7 @@ def opinion_register(
             _("Yttranden registreras av utskottets eller nämndens sekreterare eller registrator."),
         )
         _require_state(
-            initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.OPINION_GIVER,
+            machine.stage_offers(initiative, "opinion"),
             _("Ärendet är inte ute på yttrande."),
         )
         if (body is None) == (board is None):
@@ -509,12 +525,12 @@ def opinions_complete(*, initiative: Initiative, user: User) -> Initiative:
             _("Bara utskottets sekreterare eller registrator kan lämna ärendet till beslut."),
         )
         _require_state(
-            initiative.status == Status.ACTIVE and initiative_acting_role(initiative) == Role.OPINION_GIVER,
+            machine.stage_offers(initiative, "opinion"),
             _("Ärendet är inte ute på yttrande."),
         )
         _require_state(initiative.opinions.exists(), _("Inget yttrande är registrerat."))
         initiative = _advance(initiative, user=user, action="opinions_complete", message="Yttrandena är inne.")
-        notify_after_commit(initiative, what="Ärendet är klart för kommunstyrelsens beslut.")
+        notify_after_commit(initiative, what="Ärendet är klart för kommunstyrelsens beslut.", actor=user)
     return initiative
 
 
@@ -545,11 +561,7 @@ def decision_register(
     with transaction.atomic():
         initiative = _locked(initiative)
         _require(user.has_role(Role.REGISTRAR), _("Bara registrator eller KS-sekreterare registrerar beslut."))
-        policy = policy_for(initiative)
-        _require_state(
-            initiative.status == Status.ACTIVE and initiative.stage == decision_stage_code(policy),
-            _("Ärendet är inte i beslutssteget."),
-        )
+        _require_state(machine.stage_offers(initiative, "decide"), _("Ärendet är inte i beslutssteget."))
         _validate_decision(outcome=outcome, paragraph=paragraph, text=text, decided_on=decided_on, amounts=amounts)
         departure = repayment_departure(initiative)
         check_exception(granted=outcome == DecisionOutcome.GRANTED, departure=departure, reason=exception_reason)

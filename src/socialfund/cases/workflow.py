@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 
+from socialfund.cases.codes import MEMO_STATUSES, Status
 from socialfund.cases.models import Initiative
+from socialfund.core import casemachine
 from socialfund.core.policy import Policy, PolicyError, load_policy
+from socialfund.core.policy.registry import shipped_policy_ids
 from socialfund.core.policy.workflow import Stage
 from socialfund.funds.models import Fund
-
-# Stage actors that an applicant (a board's official) acts for.
-APPLICANT_ACTORS = frozenset({"applicant", "board"})
 
 
 @lru_cache(maxsize=64)
@@ -85,12 +86,7 @@ def current_stage(initiative: Initiative, policy: Policy | None = None) -> Stage
 
 def entry_stages(policy: Policy) -> tuple[str, ...]:
     """Stages a new case may start at: those an applicant acts on, before any official's stage."""
-    codes = []
-    for stage in policy.stages:
-        if stage.actor not in APPLICANT_ACTORS:
-            break
-        codes.append(stage.code)
-    return tuple(codes) or (policy.stages[0].code,)
+    return casemachine.entry_stages(policy)
 
 
 def decision_stage_code(policy: Policy) -> str:
@@ -98,29 +94,47 @@ def decision_stage_code(policy: Policy) -> str:
     return policy.stages[-1].code
 
 
-# The role that acts at a stage. The last stage is the decision, which the registrar
-# registers whoever the policy names as deciding; `board` stages before it are the
-# applicant board's own steps.
-ACTOR_ROLES: dict[str, str] = {
-    "applicant": "applicant",
-    "board": "applicant",
-    "office_head": "office_head",
-    "preparation_group": "preparation_group",
-    "city_director": "city_director",
-    "opinion_giver": "opinion_giver",
-    "registrar": "registrar",
-    "finance": "finance",
-    "administrator": "administrator",
-}
-
-
 def acting_role(policy: Policy, stage_code: str) -> str | None:
-    if stage_code not in policy.stage_codes:
-        return None
-    if stage_code == decision_stage_code(policy):
-        return "registrar"
-    return ACTOR_ROLES.get(policy.stage(stage_code).actor)
+    """The role that acts at a stage (the case machine's answer)."""
+    return casemachine.acting_role(policy, stage_code)
 
 
 def initiative_acting_role(initiative: Initiative) -> str | None:
     return acting_role(policy_for(initiative), initiative.stage)
+
+
+def stage_name(code: str, policy: Policy | None) -> str:
+    """A stage's name in the reader's language, from the guidelines; for a stage they lack (a case filed
+    under older guidelines), the name any shipped guidelines give it."""
+    candidates = [policy] if policy is not None else []
+    candidates += [_policy(policy_id) for policy_id in shipped_policy_ids()]
+    for candidate in candidates:
+        stage = casemachine.stage_of(candidate, code)
+        if stage is not None:
+            return stage.name_en if get_language() == "en" else stage.name_sv
+    return gettext("Okänt steg")
+
+
+def stage_name_of(initiative: Initiative) -> str:
+    """The stage's name in the case's guidelines. For a case not yet filed, the fund's version in force
+    today, read from its versions as loaded (a list prefetches them: no query per row)."""
+    policy_id = initiative.policy_id
+    if not policy_id:
+        today = timezone.localdate()
+        adopted = [v for v in initiative.fund.policy_versions.all() if v.adopted_on <= today]
+        policy_id = max(adopted, key=lambda v: v.adopted_on).policy_id if adopted else ""
+    try:
+        policy = _policy(policy_id) if policy_id else None
+    except PolicyError:
+        policy = None
+    return stage_name(initiative.stage, policy)
+
+
+def memo_applies(initiative: Initiative) -> bool:
+    """Whether a case has its decision memo: an application on its way to the decision (or granted there).
+    The case page offers the memo by this rule, and the memo page refuses any other case by it."""
+    policy = policy_if_any(initiative)
+    if policy is None:
+        # Without guidelines there are no stages to go by: a granted case still has its memo.
+        return initiative.status == Status.GRANTED
+    return initiative.status in MEMO_STATUSES and initiative.stage in casemachine.memo_stages(policy)

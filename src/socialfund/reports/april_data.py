@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch
 
-from socialfund.cases.codes import DEFAULT_STAGE_ORDER, Status, WithdrawalReason, stage_name
+from socialfund.cases.codes import Status, WithdrawalReason
 from socialfund.cases.models import Decision, DecisionAmount, Initiative
 from socialfund.cases.workflow import fund_policy_if_any, policy_if_any
 from socialfund.core.formatting import format_date
@@ -114,13 +114,12 @@ class AprilData:
         return dt.date(self.year, 12, 31)
 
     def stage_order(self, line: InitiativeLine) -> tuple[int, int]:
-        """Where a line's stage comes in the process: the fund's guidelines' order, then the usual order
-        for a stage only older guidelines have."""
+        """Where a line's stage comes in the process: the fund's guidelines' order, then a stage only older
+        guidelines have (after them)."""
         own = self.policy.stage_codes if self.policy else ()
-        usual = DEFAULT_STAGE_ORDER
         if line.stage_code in own:
             return (0, own.index(line.stage_code))
-        return (1, usual.index(line.stage_code) if line.stage_code in usual else len(usual))
+        return (1, 0)
 
     @property
     def is_preliminary(self) -> bool:
@@ -229,7 +228,7 @@ def initiative_lines(fund: Fund, end: dt.date) -> list[InitiativeLine]:
                 initiator=case.initiator_name,
                 board=case.lead_board.code if case.lead_board else "",
                 filed_on=case.filed_on,
-                stage=stage_name(case.stage),
+                stage=case.stage_name,
                 stage_code=case.stage,
                 status=case.status,
                 status_label=str(Status(case.status).label),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from socialfund.accounts.models import User
-from socialfund.cases.codes import Status, WithdrawalReason, stage_name
+from socialfund.cases.codes import Status, WithdrawalReason
 from socialfund.cases.models import Decision, DecisionAmount, Initiative
 from socialfund.cases.permissions import visible_initiatives
 from socialfund.funds.models import Fund
@@ -44,7 +44,7 @@ def cases_table(cases: Iterable[Initiative], *, caption: str, with_fund: bool = 
             case.title,
             case.initiator_name,
             case.lead_board.code if case.lead_board else "",
-            stage_name(case.stage),
+            case.stage_name,
             str(Status(case.status).label),
             case.filed_on,
             case.registry_number,

@@ -14,13 +14,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.cases.codes import MEMO_STAGES, MEMO_STATUSES, memo_applies
+from socialfund.cases.codes import MEMO_STATUSES
 from socialfund.cases.errors import CaseError
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import can_view, visible_initiatives
 from socialfund.cases.selectors import initiative_detail, initiative_list
 from socialfund.cases.views.lists import list_filters
+from socialfund.cases.workflow import fund_policy_if_any, memo_applies
 from socialfund.consultations.permissions import is_staff_of
+from socialfund.core.casemachine import memo_stages
 from socialfund.core.formatting import format_date
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
@@ -35,6 +37,11 @@ from socialfund.reports.downloads import document_response, table_response
 from socialfund.reports.exports import cases_table, export_lists
 from socialfund.reports.memo import MemoOptions, memo_document, memo_gaps
 from socialfund.reports.public import may_publish, public_page_set, public_projects, published_page
+
+
+def _memo_stages(fund: Fund) -> tuple[str, ...]:
+    policy = fund_policy_if_any(fund)
+    return memo_stages(policy) if policy is not None else ()
 
 
 def _user(request: HttpRequest) -> User:
@@ -69,7 +76,7 @@ def reports_index_view(request: HttpRequest) -> HttpResponse:
             "may_publish": may_publish(user, fund),
             "may_export_ledger": may_export_books(user),
             "applications": visible_initiatives(user)
-            .filter(fund=fund, stage__in=MEMO_STAGES, status__in=MEMO_STATUSES)
+            .filter(fund=fund, stage__in=_memo_stages(fund), status__in=MEMO_STATUSES)
             .order_by("-filed_on", "title")[:50],
         }
         for fund in funds
@@ -153,7 +160,7 @@ def memo_view(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from exc
     if not can_view(user, initiative) or not is_staff_of(user, initiative.fund.organisation_id):
         raise Http404
-    if not memo_applies(initiative.stage, initiative.status):
+    if not memo_applies(initiative):
         # The case page offers no memo here either; say why rather than write one for the wrong stage.
         return render(request, "reports/memo.html", {"initiative": initiative, "unavailable": True}, status=404)
     form = report_forms.MemoForm(request.POST or None, initial=_memo_initial(initiative, user), prefix="memo")

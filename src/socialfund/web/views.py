@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,15 +18,19 @@ from socialfund.accounts.roles import ROLE_DESCRIPTIONS, Role
 from socialfund.cases.codes import Status
 from socialfund.cases.models import Initiative
 from socialfund.cases.selectors import initiative_stage_counts, initiative_status_counts
+from socialfund.cases.workflow import fund_policy_if_any
+from socialfund.core import casemachine
 from socialfund.funds.guidelines import guideline_rows
+from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 
-# What each role is asked to look at first on its start page: (role, stage codes, heading).
-ROLE_QUEUES: list[tuple[Role, tuple[str, ...], str | Promise]] = [
-    (Role.PREPARATION_GROUP, ("interest", "idea", "application", "preparation"), _("väntar på beredningsgruppen")),
-    (Role.CITY_DIRECTOR, ("director_approval",), _("väntar på stadsdirektörens godkännande")),
-    (Role.OPINION_GIVER, ("opinions",), _("väntar på yttranden")),
-    (Role.REGISTRAR, ("decision",), _("väntar på kommunstyrelsens beslut")),
+# What each role is asked to look at first on its start page: (role, heading). Which cases lie on each
+# role's desk comes from the fund's guidelines (socialfund.core.casemachine.desk_stages).
+ROLE_QUEUES: list[tuple[Role, str | Promise]] = [
+    (Role.PREPARATION_GROUP, _("väntar på beredningsgruppen")),
+    (Role.CITY_DIRECTOR, _("väntar på stadsdirektörens godkännande")),
+    (Role.OPINION_GIVER, _("väntar på yttranden")),
+    (Role.REGISTRAR, _("väntar på kommunstyrelsens beslut")),
 ]
 
 
@@ -46,7 +51,7 @@ def _start_context(user: User) -> dict[str, Any]:
                 "fund": fund,
                 "stages": initiative_stage_counts(fund=fund),
                 "statuses": initiative_status_counts(fund=fund),
-                "queues": _queues_for(user, fund_id=fund.pk),
+                "queues": _queues_for(user, fund=fund),
                 "guidelines": guideline_rows(fund, timezone.localdate()),
             }
         )
@@ -62,11 +67,29 @@ def _start_context(user: User) -> dict[str, Any]:
     }
 
 
-def _queues_for(user: User, *, fund_id: int) -> list[dict[str, Any]]:
+def _queues_for(user: User, *, fund: Fund) -> list[dict[str, Any]]:
+    """Per role of the user, how many of the fund's active cases lie on that role's desk (one query)."""
+    policy = fund_policy_if_any(fund)
+    if policy is None:
+        return []
+    rows = (
+        Initiative.objects.filter(fund=fund, status=Status.ACTIVE)
+        .values("stage", has_board=Q(lead_board__isnull=False))
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     queues = []
-    for role, stages, heading in ROLE_QUEUES:
+    for role, heading in ROLE_QUEUES:
         if user.has_role(role):
-            count = Initiative.objects.filter(fund_id=fund_id, status=Status.ACTIVE, stage__in=stages).count()
+            count = sum(
+                row["n"]
+                for row in rows
+                if casemachine.on_desk(
+                    policy,
+                    casemachine.CaseState(stage=row["stage"], status=Status.ACTIVE, has_lead_board=row["has_board"]),
+                    role,
+                )
+            )
             queues.append({"role": role, "count": count, "heading": heading})
     return queues
 

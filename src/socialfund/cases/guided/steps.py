@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-ALL_STAGES = ("interest", "idea", "application")
-IDEA_ON = ("idea", "application")
-APPLICATION = ("application",)
+from socialfund.core.casemachine import StageForm, stage_form
+from socialfund.core.policy import Policy
+
+# Which of the forms a stage uses (the policy's stage decides: socialfund.core.casemachine.stage_form).
+ALL_STAGES: tuple[StageForm, ...] = ("short", "sketch", "full")
+IDEA_ON: tuple[StageForm, ...] = ("sketch", "full")
+APPLICATION: tuple[StageForm, ...] = ("full",)
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,8 @@ class Step:
     code: str
     title: str | Promise  # translated when shown
     rules: tuple[str, ...]
-    stages: tuple[str, ...]
+    stages: tuple[StageForm, ...]
+    """The forms the step belongs to."""
     example: str | Promise
 
 
@@ -127,7 +132,10 @@ STEPS: tuple[Step, ...] = (
 STEPS_BY_CODE = {step.code: step for step in STEPS}
 
 
-def steps_for(stage: str) -> tuple[Step, ...]:
-    """The steps an initiative at this stage fills in (an interest registration is short)."""
-    file_stage = stage if stage in ALL_STAGES else "application"
-    return tuple(step for step in STEPS if file_stage in step.stages)
+def steps_for_form(form: StageForm) -> tuple[Step, ...]:
+    return tuple(step for step in STEPS if form in step.stages)
+
+
+def steps_for(stage: str, policy: Policy) -> tuple[Step, ...]:
+    """The steps an initiative at this stage of its policy fills in (an interest registration is short)."""
+    return steps_for_form(stage_form(policy, stage))

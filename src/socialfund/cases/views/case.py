@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from django import forms
@@ -18,17 +18,25 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
+from socialfund.cases import flow_forms, flow_services, machine, outside_ideas, services
 from socialfund.cases import forms as case_forms
-from socialfund.cases import outside_ideas, services
 from socialfund.cases.attachments import attachment_add
-from socialfund.cases.codes import CommentVisibility, Status, memo_applies
+from socialfund.cases.codes import CommentVisibility, Status
 from socialfund.cases.errors import CaseError, CasePermissionDenied
 from socialfund.cases.file_sniffing import CONTENT_TYPES, download_name
 from socialfund.cases.models import Attachment, Initiative
-from socialfund.cases.permissions import acts_for_board, can_view, heads_office_for_board, sees_internal_comments
-from socialfund.cases.screening import is_open, screening_for
+from socialfund.cases.permissions import acts_for_board, can_view, sees_internal_comments
+from socialfund.cases.screening import screening_for
 from socialfund.cases.selectors import initiative_activity, initiative_detail
-from socialfund.cases.workflow import current_stage, entry_stages, initiative_acting_role, policy_for, policy_for_fund
+from socialfund.cases.workflow import (
+    current_stage,
+    entry_stages,
+    initiative_acting_role,
+    memo_applies,
+    policy_for,
+    policy_for_fund,
+    stage_name,
+)
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.organisation.models import Board, DecisionBody
 
@@ -62,7 +70,8 @@ def initiative_new_view(request: HttpRequest) -> HttpResponse:
     if not user.has_role(Role.APPLICANT):
         return render(request, "cases/forbidden.html", status=403)
     fund = funds_visible_to(user=user).first()
-    stages = list(entry_stages(policy_for_fund(fund))) if fund else ["idea"]
+    policy = policy_for_fund(fund) if fund else None
+    stages = [(code, stage_name(code, policy)) for code in entry_stages(policy)] if policy else []
     form = case_forms.StartForm(request.POST or None, stages=stages)
     if request.method == "POST" and form.is_valid() and fund is not None:
         try:
@@ -79,7 +88,9 @@ def initiative_new_view(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, gettext("Utkastet är skapat. Fyll i stegen; allt sparas som utkast tills du lämnar in.")
             )
-            return redirect("cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage)[0].code)
+            return redirect(
+                "cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage, policy_for(initiative))[0].code
+            )
     return render(request, "cases/form.html", {"form": form, "initiative": None}, status=400 if form.errors else 200)
 
 
@@ -90,7 +101,9 @@ def initiative_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     from socialfund.cases.guided.steps import steps_for
 
     initiative = _visible_case(_user(request), pk)
-    return redirect("cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage)[0].code)
+    return redirect(
+        "cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage, policy_for(initiative))[0].code
+    )
 
 
 # -- the case page ----------------------------------------------------------------------------------
@@ -106,6 +119,24 @@ class Action:
     form: Callable[[Initiative, Any], forms.Form]
     allowed: Callable[[User, Initiative], bool]
     run: Callable[[Initiative, User, Any], str]
+
+
+def submit_title(initiative: Initiative) -> str:
+    """What handing in does here, in so many words: the same action files a draft and hands on a filed stage."""
+    policy = policy_for(initiative)
+    stage = stage_name(initiative.stage, policy)
+    following = policy.next_stage(initiative.stage) if initiative.stage in policy.stage_codes else None
+    if initiative.status == Status.DRAFT or following is None:
+        return gettext("Lämna in: %(stage)s") % {"stage": stage.lower()}
+    return gettext("Lämna in: %(stage)s – vidare till %(next)s") % {
+        "stage": stage.lower(),
+        "next": stage_name(following.code, policy).lower(),
+    }
+
+
+def _offered(code: str) -> Callable[[User, Initiative], bool]:
+    """Offered when the case machine offers the action to this user now (the service checks again)."""
+    return lambda user, initiative: machine.may(user, initiative, code)
 
 
 def _rules(initiative: Initiative, *, human_only: bool = False) -> list[tuple[str, str]]:
@@ -189,10 +220,41 @@ ACTIONS: list[Action] = [
         _("Lämna in"),
         _("Lämna in"),
         lambda i, d: forms.Form(d, prefix="submit"),
-        lambda u, i: (
-            acts_for_board(u, i) and (i.status == Status.DRAFT or (_active(i) and _stage_actor(i) == "applicant"))
-        ),
+        _offered("submit"),
         lambda i, u, f: (services.initiative_submit(initiative=i, user=u), gettext("Inlämnat."))[1],
+    ),
+    Action(
+        "return",
+        _("Skicka tillbaka för komplettering"),
+        _("Skicka tillbaka"),
+        lambda i, d: flow_forms.ReturnForm(d, prefix="return"),
+        _offered("return_for_completion"),
+        lambda i, u, f: (
+            flow_services.initiative_return_for_completion(initiative=i, user=u, **f.cleaned_data),
+            gettext("Ansökan är skickad tillbaka för komplettering."),
+        )[1],
+    ),
+    Action(
+        "stage-decision",
+        _("Registrera beslutet i steget"),
+        _("Registrera beslutet"),
+        lambda i, d: flow_forms.StageDecisionForm(d, prefix="stage-decision"),
+        _offered("stage_decision"),
+        lambda i, u, f: (
+            flow_services.stage_decision_register(initiative=i, user=u, **f.cleaned_data),
+            gettext("Beslutet är registrerat."),
+        )[1],
+    ),
+    Action(
+        "stage-complete",
+        _("Klart – lämna vidare"),
+        _("Lämna vidare"),
+        lambda i, d: case_forms.NoteForm(d, prefix="stage-complete"),
+        _offered("stage_complete"),
+        lambda i, u, f: (
+            flow_services.stage_complete(initiative=i, user=u, **f.cleaned_data),
+            gettext("Ärendet har gått vidare."),
+        )[1],
     ),
     Action(
         "sponsor",
@@ -218,11 +280,7 @@ ACTIONS: list[Action] = [
         _("Registrera förankring"),
         _("Registrera förankring"),
         lambda i, d: case_forms.SignoffForm(d, prefix="signoff"),
-        lambda u, i: (
-            is_open(i)
-            and i.lead_board_id is not None
-            and (heads_office_for_board(u, i) or acts_for_board(u, i) or u.has_role(Role.REGISTRAR))
-        ),
+        _offered("signoff"),
         lambda i, u, f: (
             services.signoff_record(initiative=i, user=u, **f.cleaned_data),
             gettext("Förankringen är registrerad."),
@@ -233,7 +291,7 @@ ACTIONS: list[Action] = [
         _("Bedöm en regel"),
         _("Spara bedömningen"),
         lambda i, d: case_forms.AssessmentForm(d, rules=_rules(i), prefix="assess"),
-        lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP),
+        _offered("assess"),
         lambda i, u, f: (
             services.assessment_record(initiative=i, user=u, **f.cleaned_data),
             gettext("Bedömningen är sparad."),
@@ -244,7 +302,7 @@ ACTIONS: list[Action] = [
         _("Avsluta beredningen"),
         _("Lämna vidare"),
         lambda i, d: case_forms.MemoForm(d, prefix="prepare"),
-        lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP) and _stage_actor(i) == "preparation_group",
+        _offered("prepare"),
         lambda i, u, f: (
             services.preparation_complete(initiative=i, user=u, **f.cleaned_data),
             gettext("Beredningen är klar."),
@@ -255,7 +313,7 @@ ACTIONS: list[Action] = [
         _("Stadsdirektörens godkännande"),
         _("Godkänn"),
         lambda i, d: case_forms.NoteForm(d, prefix="approve"),
-        lambda u, i: _active(i) and u.has_role(Role.CITY_DIRECTOR) and _stage_actor(i) == "city_director",
+        _offered("approve"),
         lambda i, u, f: (services.director_approve(initiative=i, user=u, **f.cleaned_data), gettext("Godkänt."))[1],
     ),
     Action(
@@ -263,11 +321,7 @@ ACTIONS: list[Action] = [
         _("Registrera yttrande"),
         _("Registrera yttrandet"),
         _opinion_form,
-        lambda u, i: (
-            _active(i)
-            and _stage_actor(i) == "opinion_giver"
-            and bool(u.role_codes & {Role.OPINION_GIVER, Role.REGISTRAR})
-        ),
+        _offered("opinion"),
         _run_opinion,
     ),
     Action(
@@ -275,11 +329,7 @@ ACTIONS: list[Action] = [
         _("Yttrandena är inne"),
         _("Lämna till beslut"),
         lambda i, d: forms.Form(d, prefix="opinions-complete"),
-        lambda u, i: (
-            _active(i)
-            and _stage_actor(i) == "opinion_giver"
-            and bool(u.role_codes & {Role.OPINION_GIVER, Role.REGISTRAR})
-        ),
+        _offered("opinions_complete"),
         lambda i, u, f: (services.opinions_complete(initiative=i, user=u), gettext("Ärendet går till beslut."))[1],
     ),
     Action(
@@ -287,7 +337,7 @@ ACTIONS: list[Action] = [
         _("Registrera kommunstyrelsens beslut"),
         _("Registrera beslutet"),
         _decision_form,
-        lambda u, i: _active(i) and u.has_role(Role.REGISTRAR) and _stage_actor(i) == "registrar",
+        _offered("decide"),
         _run_decision,
     ),
     Action(
@@ -313,9 +363,7 @@ ACTIONS: list[Action] = [
         _("Återkalla initiativet"),
         _("Återkalla"),
         lambda i, d: case_forms.WithdrawForm(d, prefix="withdraw"),
-        lambda u, i: (
-            is_open(i) and (acts_for_board(u, i) or (i.lead_board_id is None and u.has_role(Role.PREPARATION_GROUP)))
-        ),
+        _offered("withdraw"),
         lambda i, u, f: (
             services.initiative_withdraw(initiative=i, user=u, **f.cleaned_data),
             gettext("Initiativet är återkallat."),
@@ -326,7 +374,7 @@ ACTIONS: list[Action] = [
         _("Avvisa: uppfyller inte riktlinjerna"),
         _("Avvisa"),
         lambda i, d: case_forms.RefuseForm(d, rules=_rules(i), prefix="refuse"),
-        lambda u, i: i.status in (Status.ACTIVE, Status.ON_HOLD) and u.has_role(Role.PREPARATION_GROUP),
+        _offered("refuse"),
         lambda i, u, f: (
             services.initiative_refuse(
                 initiative=i, user=u, rule_ids=f.cleaned_data["rule_ids"], note=f.cleaned_data["note"]
@@ -339,7 +387,7 @@ ACTIONS: list[Action] = [
         _("Avråd"),
         _("Avråd"),
         lambda i, d: case_forms.NoteForm(d, prefix="advise-against"),
-        lambda u, i: i.status in (Status.ACTIVE, Status.ON_HOLD) and u.has_role(Role.PREPARATION_GROUP),
+        _offered("advise_against"),
         lambda i, u, f: (
             services.initiative_advise_against(initiative=i, user=u, **f.cleaned_data),
             gettext("Avrått."),
@@ -350,7 +398,7 @@ ACTIONS: list[Action] = [
         _("Lägg vilande"),
         _("Lägg vilande"),
         lambda i, d: case_forms.NoteForm(d, prefix="hold"),
-        lambda u, i: _active(i) and u.has_role(Role.PREPARATION_GROUP),
+        _offered("hold"),
         lambda i, u, f: (
             services.initiative_hold(initiative=i, user=u, **f.cleaned_data),
             gettext("Ärendet är vilande."),
@@ -361,7 +409,7 @@ ACTIONS: list[Action] = [
         _("Återuppta"),
         _("Återuppta"),
         lambda i, d: forms.Form(d, prefix="resume"),
-        lambda u, i: i.status == Status.ON_HOLD and u.has_role(Role.PREPARATION_GROUP),
+        _offered("resume"),
         lambda i, u, f: (services.initiative_resume(initiative=i, user=u), gettext("Ärendet är återupptaget."))[1],
     ),
     Action(
@@ -393,6 +441,8 @@ def _page(
         if not action.allowed(user, initiative):
             continue
         form = failed[1] if failed and failed[0] == action.code else action.form(initiative, None)
+        if action.code == "submit":
+            action = replace(action, title=submit_title(initiative))
         if action.code == "comment" and not sees_internal_comments(user):
             cast(forms.ChoiceField, form.fields["visibility"]).choices = [
                 (CommentVisibility.APPLICANT, CommentVisibility.APPLICANT.label)
@@ -422,7 +472,7 @@ def _page(
         and (initiative.status == Status.DRAFT or _stage_actor(initiative) == "applicant")
         and initiative.status in (Status.DRAFT, Status.ACTIVE),
         # The decision memo (tjänsteskrivelse) is written once an application is being prepared for KS.
-        "memo_available": memo_applies(initiative.stage, initiative.status),
+        "memo_available": memo_applies(initiative),
         "attachment_form": failed[1]
         if failed and failed[0] == "attach"
         else case_forms.AttachmentForm(prefix="attach"),

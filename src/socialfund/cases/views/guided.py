@@ -21,7 +21,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from socialfund.accounts.models import User
-from socialfund.cases import services
+from socialfund.cases import machine, services
 from socialfund.cases.errors import CaseConflictError, CaseError
 from socialfund.cases.guided.calc_grid import (
     CalculatorPage,
@@ -35,7 +35,7 @@ from socialfund.cases.guided.steps import STEPS_BY_CODE, Step, steps_for
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import acts_for_board
 from socialfund.cases.screening import initiative_as_file, screening_for_content
-from socialfund.cases.views.case import _visible_case
+from socialfund.cases.views.case import _visible_case, submit_title
 from socialfund.cases.workflow import policy_for
 from socialfund.organisation.models import Board
 from socialfund.web.charts import Bar, costs_and_savings_svg
@@ -144,7 +144,7 @@ def _help(initiative: Initiative, step: Step) -> list[dict[str, str]]:
 def _render_step(
     request: HttpRequest, initiative: Initiative, step: Step, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
-    steps = steps_for(initiative.stage)
+    steps = steps_for(initiative.stage, policy_for(initiative))
     screening = screening_for_content(initiative)
     index = steps.index(step)
     base = {
@@ -154,6 +154,10 @@ def _render_step(
         "next_step": steps[index + 1] if index + 1 < len(steps) else None,
         "screening": screening,
         "help_rows": _help(initiative, step),
+        # The review step hands the case in with the same action (and service) as the case page.
+        "submit_title": submit_title(initiative)
+        if step.code == "granska" and machine.may(_user(request), initiative, "submit")
+        else "",
     }
     return render(request, "cases/guided/step.html", base | context, status=status)
 
@@ -163,7 +167,7 @@ def _render_step(
 def guided_step_view(request: HttpRequest, pk: int, step_code: str) -> HttpResponse:
     initiative = _editable_case(request, pk)
     step = STEPS_BY_CODE.get(step_code)
-    if step is None or step not in steps_for(initiative.stage):
+    if step is None or step not in steps_for(initiative.stage, policy_for(initiative)):
         raise Http404
     if step.code == "kalkyl":
         return _calculation_step(request, initiative, step)
@@ -234,7 +238,7 @@ def _posted_version(request: HttpRequest) -> int | None:
 
 
 def _after_save(request: HttpRequest, initiative: Initiative, step: Step) -> str:
-    steps = steps_for(initiative.stage)
+    steps = steps_for(initiative.stage, policy_for(initiative))
     index = steps.index(step)
     if "next" in request.POST and index + 1 < len(steps):
         return reverse("cases:guided", args=[initiative.pk, steps[index + 1].code])
@@ -345,7 +349,7 @@ def screening_preview_view(request: HttpRequest, pk: int, step_code: str) -> Htt
     """htmx: the screening with this step's unsaved answers put in (nothing is saved)."""
     initiative = _editable_case(request, pk)
     step = STEPS_BY_CODE.get(step_code)
-    if step is None or step.code == "kalkyl" or step not in steps_for(initiative.stage):
+    if step is None or step.code == "kalkyl" or step not in steps_for(initiative.stage, policy_for(initiative)):
         raise Http404
     form = _step_form(initiative, step, request.POST)
     content = content_with(initiative, form) if form.is_valid() else None
@@ -389,7 +393,7 @@ def application_import_view(request: HttpRequest) -> HttpResponse:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             messages.success(request, gettext("Ansökan är skapad från filen. Gå igenom stegen och lämna in."))
-            first = steps_for(initiative.stage)[0]
+            first = steps_for(initiative.stage, policy_for(initiative))[0]
             return redirect("cases:guided", pk=initiative.pk, step_code=first.code)
     return render(request, "cases/guided/import.html", {"form": form}, status=400 if form.errors else 200)
 

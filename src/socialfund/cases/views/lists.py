@@ -15,8 +15,10 @@ from django.views.decorators.http import require_GET
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.cases.codes import DEFAULT_STAGE_ORDER, Status
+from socialfund.cases.codes import Status
 from socialfund.cases.forms import FilterForm
+from socialfund.cases.inbox import inbox_for
+from socialfund.cases.machine import desk_holds
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import visible_initiatives
 from socialfund.cases.selectors import (
@@ -25,9 +27,8 @@ from socialfund.cases.selectors import (
     capped_count,
     initiative_list,
     initiative_pipeline,
-    todo_for,
 )
-from socialfund.cases.workflow import policy_for_fund
+from socialfund.cases.workflow import fund_policy_if_any, policy_for_fund, stage_name
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.organisation.models import Board
@@ -53,10 +54,20 @@ def _user(request: HttpRequest) -> User:
     return request.user
 
 
+def _stage_choices(user: User) -> list[tuple[str, str]]:
+    """The stages of the guidelines of the funds the user sees, in process order, each once."""
+    choices: dict[str, str] = {}
+    for fund in funds_visible_to(user=user):
+        policy = fund_policy_if_any(fund)
+        for code in policy.stage_codes if policy else ():
+            choices.setdefault(code, stage_name(code, policy))
+    return list(choices.items())
+
+
 def list_filters(request: HttpRequest, user: User) -> tuple[FilterForm, InitiativeFilter]:
     """The case list's filter form from the query string, and the filter it gives (none when the form has
     errors, which the page shows). The list's export uses the same, so that it holds what the page shows."""
-    form = FilterForm(request.GET or None, stages=DEFAULT_STAGE_ORDER)
+    form = FilterForm(request.GET or None, stages=_stage_choices(user))
     cast("ModelChoiceField[Fund]", form.fields["fund"]).queryset = funds_visible_to(user=user)
     # The boards of the user's own organisation, whose cases the list shows (not every municipality's).
     organisation = user.organisation_id  # the id: no query for the organisation itself
@@ -107,7 +118,7 @@ def pipeline_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def todo_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "cases/todo.html", {"items": todo_for(user=_user(request))})
+    return render(request, "cases/todo.html", {"items": inbox_for(user=_user(request))})
 
 
 @login_required
@@ -129,7 +140,7 @@ def preparation_desk_view(request: HttpRequest) -> HttpResponse:
     )
     rows = []
     for initiative in waiting[:200]:
-        if initiative.stage in ("director_approval", "opinions", "decision"):
+        if not desk_holds(initiative, Role.PREPARATION_GROUP):
             continue
         verdict: str
         try:
