@@ -121,8 +121,13 @@ def stage_name_of(initiative: Initiative) -> str:
     policy_id = initiative.policy_id
     if not policy_id:
         today = timezone.localdate()
-        adopted = [v for v in initiative.fund.policy_versions.all() if v.adopted_on <= today]
-        policy_id = max(adopted, key=lambda v: v.adopted_on).policy_id if adopted else ""
+        # A version without an adoption date is a proposal: never in force.
+        adopted = [
+            (v.adopted_on, v.policy_id)
+            for v in initiative.fund.policy_versions.all()
+            if v.adopted_on is not None and v.adopted_on <= today
+        ]
+        policy_id = max(adopted)[1] if adopted else ""
     try:
         policy = _policy(policy_id) if policy_id else None
     except PolicyError:

@@ -36,7 +36,7 @@ def fund_snapshot(fund: Fund | None) -> dict[str, Any] | None:
     snapshot["policy_versions"] = [
         {
             "policy_id": v.policy_id,
-            "adopted_on": v.adopted_on.isoformat(),
+            "adopted_on": v.adopted_on.isoformat() if v.adopted_on else None,
             "decided_by": v.decided_by.code if v.decided_by else None,
             "decision_paragraph": v.decision_paragraph,
             "note": v.note,

@@ -138,7 +138,7 @@ def _add_outcomes(grants: dict[int, PublicGrant]) -> None:
     for project in projects:
         grant = grants[project.initiative_id]
         grant.project = project
-        for metric in project.outcome_metrics.all():  # type: ignore[attr-defined]  # reverse relation
+        for metric in project.outcome_metrics.all():  # reverse relation
             grant.metrics.append((metric, _results(metric.indicator)))
 
 

@@ -180,6 +180,7 @@ def repayment_exceptions(fund: Fund, end: dt.date) -> list[ExceptionLine]:
     ]
 
 
+@dataclass(frozen=True)
 class SuccessionLine:
     board: str
     successor: str

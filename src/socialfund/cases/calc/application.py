@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from socialfund.cases.guided.forms import FORMS, PartnersForm
 from socialfund.cases.guided.steps import Step, steps_for
 from socialfund.cases.models import Initiative
+from socialfund.cases.workflow import policy_for
 from socialfund.organisation.models import Board
 
 SKIPPED_STEPS = ("kalkyl", "granska")  # the calculation has its own section; the review step asks nothing
@@ -57,7 +58,7 @@ def _shown(field: forms.Field, value: Any) -> str:
 def application_answers(initiative: Initiative) -> list[StepAnswers]:
     """Each step for the case's stage, with every question and its saved answer."""
     result: list[StepAnswers] = []
-    for step in steps_for(initiative.stage):
+    for step in steps_for(initiative.stage, policy_for(initiative)):
         if step.code in SKIPPED_STEPS or step.code not in FORMS:
             continue
         form_class = FORMS[step.code]
