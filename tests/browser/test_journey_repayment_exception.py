@@ -76,7 +76,7 @@ def test_kommunstyrelsen_grants_mobilt_team_with_a_recorded_exception(page: Page
     decision = page.locator("#action-decide")
     decision.locator("summary").click()
     expect(decision.get_by_label("Undantag från återföringskravet: kommunstyrelsens skäl")).to_be_empty()
-    expect(decision).to_contain_text("424\u00a0644\u00a0kr återstår")
+    expect(decision).to_contain_text("458\u00a0263\u00a0kr återstår")
     expect(decision).to_contain_text("Föreslår att KS beviljar med undantag")
     decision.get_by_label("Beslutsdatum").fill("2015-04-13")
     decision.get_by_label("Paragraf").fill("§ 88")

@@ -59,7 +59,7 @@ def at_kommunstyrelsen(users, fund) -> Initiative:
         user=users["beredning"],
         rule_id="repayment",
         verdict="warn",
-        note="Effekterna på placeringar kan visas; 424 644 kr återstår 2024. Föreslår undantag.",
+        note="Effekterna på placeringar kan visas; 458 263 kr återstår 2024. Föreslår undantag.",
     )
     services.preparation_complete(
         initiative=initiative, user=users["beredning"], memo="Föreslår att KS beviljar med undantag från återföringen."
@@ -107,7 +107,7 @@ def test_mobilt_team_is_granted_with_a_recorded_exception(users, fund):
     exception = decision.repayment_exception
     assert exception.limits == ["repayment_incomplete"]
     assert exception.reason == reason
-    assert "424\u00a0644\u00a0kr återstår" in exception.finding
+    assert "458\u00a0263\u00a0kr återstår" in exception.finding
     assert (exception.decision.body.code, exception.decision.decided_on, exception.decision.paragraph) == (
         "KS",
         dt.date(2015, 4, 13),

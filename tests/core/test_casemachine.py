@@ -114,9 +114,11 @@ def test_a_returned_case_goes_back_to_the_applicants_latest_stage():
     )
 
 
-def test_an_outside_idea_without_a_board_waits_for_the_preparation_group():
+def test_an_outside_idea_without_a_board_waits_for_its_areas_board_not_the_preparation_group():
+    """DOMAIN.md rule 12: an outside idea goes first to the office and board it concerns."""
     state = cm.CaseState(stage="interest", status="active", has_lead_board=False)
-    assert cm.waits_for(SODERTALJE, state) == "preparation_group"
+    assert cm.waits_for(SODERTALJE, state) == "applicant"
+    assert not cm.on_desk(SODERTALJE, state, "preparation_group")
     assert "sponsor" in codes(SODERTALJE, state, cm.Actor(roles=frozenset({"applicant"}), has_board=True))
 
 

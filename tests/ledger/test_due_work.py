@@ -136,3 +136,19 @@ def test_in_the_demo_a_grant_of_what_was_applied_for_can_be_paid_out_today(login
         reverse("ledger:pay_due", args=[fund.slug]), {"initiative": family.pk, "year": 2016, "amount": "900000.00"}
     )
     assert PayoutOrder.objects.get().amount == D("900000.00")
+
+
+def test_due_payouts_and_repayments_are_on_finances_inbox_as_on_its_page(project_factory, finance, fund):
+    """The inbox asks the same selectors as finance's page: a due payout is in both, then in neither."""
+    from socialfund.cases.inbox import inbox_for
+
+    initiative, decision = project_factory("Läxhjälp", {2016: "100000"})
+    services.grant_decide(decision=decision, user=finance)
+    on = dt.date(2016, 3, 1)
+    due = [item for item in inbox_for(user=finance, today=on) if item.url == reverse("ledger:due", args=[fund.slug])]
+    assert [(item.title, item.what.replace("\xa0", " ")) for item in due] == [
+        ("Läxhjälp", "Utbetalning för 2016 att göra: 100 000 kr")
+    ]
+    assert [d.initiative.title for d in selectors.payouts_due(fund, on)] == ["Läxhjälp"]
+    services.payout_register(initiative=initiative, user=finance, amount=D("100000"), paid_on=on)
+    assert not [item for item in inbox_for(user=finance, today=on) if "Utbetalning" in item.what]

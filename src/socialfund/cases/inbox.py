@@ -40,6 +40,7 @@ def inbox_for(*, user: User, today: dt.date | None = None) -> list[InboxItem]:
     ]
     if user.has_role(Role.FINANCE):
         items += _grants_to_book(user, today)
+        items += _ledger_due(user, today)
     if user.has_role(Role.REGISTRAR):
         items += _reviews_at_the_board(user)
     if user.has_role(Role.APPLICANT) and user.board_id is not None:
@@ -62,6 +63,40 @@ def _grants_to_book(user: User, today: dt.date) -> list[InboxItem]:
                     % {"date": decision.decided_on.isoformat()},
                     due,
                     due < today,
+                )
+            )
+    return items
+
+
+def _ledger_due(user: User, today: dt.date) -> list[InboxItem]:
+    """Payouts the grants' schedules ask for, and repayments due this year or overdue: the same selectors as
+    finance's own list (`ledger:due`), so the inbox and that page cannot disagree."""
+    from socialfund.core.formatting import format_sek
+    from socialfund.ledger.selectors import payouts_due, repayments_due
+
+    items = []
+    for fund in funds_visible_to(user=user):
+        due_page = reverse("ledger:due", args=[fund.slug])
+        for payout in payouts_due(fund, today):
+            items.append(
+                InboxItem(
+                    payout.initiative.title,
+                    due_page,
+                    gettext("Utbetalning för %(year)s att göra: %(amount)s")
+                    % {"year": payout.year, "amount": format_sek(payout.amount)},
+                    payout.due_since,
+                    payout.due_since < today,
+                )
+            )
+        for repayment in repayments_due(fund, today):
+            items.append(
+                InboxItem(
+                    repayment.initiative,
+                    due_page,
+                    gettext("Återföring för %(year)s kvar: %(amount)s")
+                    % {"year": repayment.year, "amount": format_sek(repayment.remaining)},
+                    dt.date(repayment.year, 12, 31),
+                    repayment.overdue,
                 )
             )
     return items

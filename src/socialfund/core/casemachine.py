@@ -350,9 +350,12 @@ def desk_stages(policy: Policy, role: str) -> tuple[str, ...]:
 
 
 def on_desk(policy: Policy, state: CaseState, role: str) -> bool:
-    """Whether an active case lies on a role's desk (an outside idea without a board on the preparation
-    group's, whatever the policy's stages)."""
+    """Whether an active case lies on a role's desk. An outside idea without a board is on no official's desk:
+    it goes first to its area's office and board, and reaches the preparation group once a board sponsors it
+    (the evaluation's lesson that office heads came in too late; DOMAIN.md rule 12)."""
     if state.status != ACTIVE:
+        return False
+    if not state.has_lead_board and role != APPLICANT:
         return False
     return state.stage in desk_stages(policy, role) or waits_for(policy, state) == role
 
@@ -478,13 +481,13 @@ def allows(policy: Policy, state: CaseState, actor: Actor, code: str) -> Availab
 
 
 def waits_for(policy: Policy, state: CaseState) -> str | None:
-    """The role the case waits for now (an outside idea without a board waits for one to take it on)."""
+    """The role the case waits for now. An outside idea without a board waits for the applicant role: its
+    area's board (official or office head) to take it on, whatever stage the policy starts it at."""
     if state.status != ACTIVE:
         return None
-    role = acting_role(policy, state.stage)
-    if role == APPLICANT and not state.has_lead_board:
-        return PREPARATION_GROUP
-    return role
+    if not state.has_lead_board:
+        return APPLICANT
+    return acting_role(policy, state.stage)
 
 
 def next_state(policy: Policy, state: CaseState, code: str, *, outcome: str = GRANTED) -> CaseState:

@@ -55,7 +55,10 @@ def parse_yaml(text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f" på rad {mark.line + 1}, kolumn {mark.column + 1}" if mark is not None else ""
-        raise DocumentReadError(f"ogiltig YAML{where}: {exc.problem or exc.context}") from exc
+        problem = str(exc.problem or exc.context)
+        if "nesting depth" in problem:  # libyaml's own limit, in English: said in Swedish
+            problem = "filen är nästlad för djupt"
+        raise DocumentReadError(f"ogiltig YAML{where}: {problem}") from exc
     except yaml.YAMLError as exc:
         raise DocumentReadError(f"ogiltig YAML: {exc}") from exc
 
