@@ -44,6 +44,7 @@ from socialfund.cases.workflow import (
     policy_for_fund,
     policy_id_in_force,
 )
+from socialfund.core.application import ApplicationInputError, parse_application
 from socialfund.core.money import MoneyError, sek
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board, DecisionBody
@@ -63,6 +64,19 @@ def _require_state(condition: bool, message: str) -> None:
 def _locked(initiative: Initiative) -> Initiative:
     """Re-read the case under a row lock, so that two steps on it cannot interleave."""
     return Initiative.objects.select_for_update(of=("self",)).select_related("fund", "lead_board").get(pk=initiative.pk)
+
+
+def _valid_content(content: dict[str, Any] | None) -> dict[str, Any]:
+    """The content, once validated as an application: nothing invalid is ever stored."""
+    try:
+        parse_application(content)
+    except ApplicationInputError as exc:
+        problems = "; ".join(f"{label}: {message}" for label, message in exc.errors)
+        # Translators: %(problems)s lists each wrong field by its Swedish label and what is wrong with it.
+        raise CaseValidationError(
+            _("Ansökan sparades inte: %(problems)s") % {"problems": problems}, field="content"
+        ) from exc
+    return dict(content or {})
 
 
 def _move(initiative: Initiative, *, user: User | None, action: str, message: str, **changes: Any) -> Initiative:
@@ -124,7 +138,7 @@ def initiative_create(
             lead_board_id=user.board_id,
             stage=stage,
             status=Status.DRAFT,
-            content=content or {},
+            content=_valid_content(content),
             created_by=user,
         )
         if partner_boards:
@@ -197,6 +211,8 @@ def initiative_update_draft(
         raise CaseValidationError(_("Fälten %(fields)s kan inte ändras här.") % {"fields": ", ".join(sorted(unknown))})
     if "title" in fields and not str(fields["title"]).strip():
         raise CaseValidationError(_("Ange en titel."), field="title")
+    if "content" in fields:
+        fields["content"] = _valid_content(fields["content"])
     with transaction.atomic():
         initiative = _locked(initiative)
         _require(

@@ -33,11 +33,6 @@ from socialfund.core.screening.initiative import (
 from socialfund.core.strictread import read_document
 
 
-def _(text: str) -> str:
-    """Mark a string for translation; the web translates it at render time."""
-    return text
-
-
 class Application(FrozenModel):
     """What the applicant answers in the guided steps; the case's own rows (title, boards, sign-offs) are apart."""
 
@@ -76,75 +71,75 @@ class Application(FrozenModel):
 EMPTY_APPLICATION = Application()
 
 FIELD_LABELS: dict[str, str] = {
-    "needs_analysis": _("Behovsanalys"),
-    "target_groups": _("Målgrupper"),
-    "reached_through": _("Når målgruppen genom"),
-    "purpose": _("Syfte"),
-    "beneficiaries": _("Vem insatsen riktar sig till"),
-    "method": _("Metod"),
-    "partners": _("Samarbetsparter"),
-    "goals": _("Mål"),
-    "evaluation": _("Utvärdering"),
-    "implementation_plan": _("Genomförandeplan"),
-    "procurement": _("Upphandling"),
-    "funding": _("Finansiering"),
-    "economic_reasoning": _("Ekonomiskt resonemang"),
-    "calculation": _("Kalkyl"),
+    "needs_analysis": "Behovsanalys",
+    "target_groups": "Målgrupper",
+    "reached_through": "Når målgruppen genom",
+    "purpose": "Syfte",
+    "beneficiaries": "Vem insatsen riktar sig till",
+    "method": "Metod",
+    "partners": "Samarbetsparter",
+    "goals": "Mål",
+    "evaluation": "Utvärdering",
+    "implementation_plan": "Genomförandeplan",
+    "procurement": "Upphandling",
+    "funding": "Finansiering",
+    "economic_reasoning": "Ekonomiskt resonemang",
+    "calculation": "Kalkyl",
     # Fields inside the steps.
-    "description": _("beskrivning"),
-    "data": _("underlag"),
-    "research_references": _("forskningsreferenser"),
-    "proven_practice": _("beprövad erfarenhet"),
-    "causal_logic": _("orsakssamband"),
-    "documented": _("dokumenterad metod"),
-    "name": _("namn"),
-    "type": _("typ"),
-    "area": _("verksamhetsområde"),
-    "board": _("nämnd"),
-    "signed_off": _("undertecknad"),
-    "role": _("roll"),
-    "indicator": _("indikator"),
-    "baseline": _("utgångsvärde"),
-    "target": _("målvärde"),
-    "unit": _("enhet"),
-    "kind": _("slag"),
-    "external_party": _("extern utvärderare"),
-    "standardized_instrument": _("standardiserat instrument"),
-    "instrument": _("instrument"),
-    "plan": _("plan"),
-    "supplier": _("leverantör"),
-    "contract_value": _("kontraktsvärde"),
-    "value_per_year": _("värde per år"),
-    "contract_months": _("avtalstid i månader"),
-    "open_competition": _("öppen konkurrens"),
-    "requested": _("sökt belopp"),
-    "cofinancing_share": _("andel medfinansiering"),
-    "total_cost": _("total kostnad"),
-    "duration_months": _("projekttid i månader"),
-    "track": _("spår"),
+    "description": "beskrivning",
+    "data": "underlag",
+    "research_references": "forskningsreferenser",
+    "proven_practice": "beprövad erfarenhet",
+    "causal_logic": "orsakssamband",
+    "documented": "dokumenterad metod",
+    "name": "namn",
+    "type": "typ",
+    "area": "verksamhetsområde",
+    "board": "nämnd",
+    "signed_off": "undertecknad",
+    "role": "roll",
+    "indicator": "indikator",
+    "baseline": "utgångsvärde",
+    "target": "målvärde",
+    "unit": "enhet",
+    "kind": "slag",
+    "external_party": "extern utvärderare",
+    "standardized_instrument": "standardiserat instrument",
+    "instrument": "instrument",
+    "plan": "plan",
+    "supplier": "leverantör",
+    "contract_value": "kontraktsvärde",
+    "value_per_year": "värde per år",
+    "contract_months": "avtalstid i månader",
+    "open_competition": "öppen konkurrens",
+    "requested": "sökt belopp",
+    "cofinancing_share": "andel medfinansiering",
+    "total_cost": "total kostnad",
+    "duration_months": "projekttid i månader",
+    "track": "spår",
 }
 
 ITEM_LABELS: dict[str, str] = {
-    "goals": _("mål"),
-    "partners": _("part"),
-    "target_groups": _("målgrupp"),
-    "reached_through": _("svar"),
-    "research_references": _("referens"),
-    "proven_practice": _("referens"),
-    "data": _("underlag"),
+    "goals": "mål",
+    "partners": "part",
+    "target_groups": "målgrupp",
+    "reached_through": "svar",
+    "research_references": "referens",
+    "proven_practice": "referens",
+    "data": "underlag",
 }
 
 
 def describe_field(path: str) -> str:
     """'goals[1].indicator' -> 'Mål, mål 2, indikator'; never a code name (an unknown key is 'okänt fält')."""
     if path in ("", ROOT):
-        return _("Ansökan")
+        return "Ansökan"
     words: list[str] = []
     for part in path.split("."):
         name, _sep, rest = part.partition("[")
         label = FIELD_LABELS.get(name)
         if label is None:
-            words.append(_("fält"))
+            words.append("fält")
             continue
         words.append(label[:1].upper() + label[1:] if not words else label)
         if rest:
@@ -169,8 +164,8 @@ def parse_application(data: Any) -> Application:
     if data is None:
         return EMPTY_APPLICATION
     if not isinstance(data, Mapping):
-        raise ApplicationInputError([(_("Ansökan"), _("måste vara en mappning (nyckel: värde)"))])
-    unknown = [(_("Ansökan"), f"okänt fält {key!r}") for key in data if key not in Application.model_fields]
+        raise ApplicationInputError([("Ansökan", "måste vara en mappning (nyckel: värde)")])
+    unknown = [("Ansökan", f"okänt fält {key!r}") for key in data if key not in Application.model_fields]
     known = {key: value for key, value in data.items() if key in Application.model_fields}
     try:
         application = Application.model_validate(known)

@@ -21,6 +21,7 @@ from socialfund.cases.workflow import policy_if_any
 from socialfund.core.calc import CalculationInputError, CalculationResult, evaluate, parse_calculation
 from socialfund.core.formatting import format_date, format_number, format_sek
 from socialfund.core.policy import Policy
+from socialfund.core.policy.errors import InputError
 from socialfund.core.screening.result import STATUS_LABELS, VERDICT_LABELS
 from socialfund.organisation.models import DecisionBody
 from socialfund.reports.documents.model import (
@@ -204,7 +205,10 @@ def guidelines_text(policy: Policy | None) -> str:
 def _verdict(initiative: Initiative) -> str:
     try:
         return VERDICT_LABELS[screening_for(initiative).verdict]
-    except Exception:  # noqa: BLE001 - a case whose stored data does not screen still gets its memo
+    except (
+        InputError,
+        LookupError,
+    ):  # no guidelines (LookupError) or an old draft's invalid answers do not screen; the case still gets its memo
         return ""
 
 
@@ -312,7 +316,10 @@ def _figure(value: Any) -> Cell:
 def _screening_blocks(initiative: Initiative, policy: Policy | None) -> list[Block]:
     try:
         result = screening_for(initiative)
-    except Exception:  # noqa: BLE001 - shown as missing rather than failing the memo
+    except (
+        InputError,
+        LookupError,
+    ):  # no guidelines (LookupError) or answers that do not screen are shown as missing rather than failing the memo
         return []
     rows = tuple((f.title, STATUS_LABELS[f.status], f.message) for f in result.findings)
     return [

@@ -28,6 +28,7 @@ from socialfund.cases.permissions import acts_for_board, can_view, heads_office_
 from socialfund.cases.screening import is_open, screening_for
 from socialfund.cases.selectors import initiative_activity, initiative_detail
 from socialfund.cases.workflow import current_stage, entry_stages, initiative_acting_role, policy_for, policy_for_fund
+from socialfund.core.policy.errors import InputError
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.organisation.models import Board, DecisionBody
 
@@ -376,7 +377,10 @@ def _page(
         screening = (
             screening_for(initiative) if initiative.status in (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD) else None
         )
-    except Exception:  # noqa: BLE001 - show the case even when its stored data does not screen
+    except (
+        InputError,
+        LookupError,
+    ):  # no guidelines (LookupError) or show the case even when its stored answers do not screen
         screening = None
     comments = list(initiative.comments.all())
     if not sees_internal_comments(user):

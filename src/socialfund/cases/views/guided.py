@@ -37,6 +37,7 @@ from socialfund.cases.permissions import acts_for_board
 from socialfund.cases.screening import initiative_as_file, screening_for_content
 from socialfund.cases.views.case import _visible_case
 from socialfund.cases.workflow import policy_for
+from socialfund.core.application import read_application
 from socialfund.organisation.models import Board
 from socialfund.web.charts import Bar, costs_and_savings_svg
 
@@ -154,6 +155,8 @@ def _render_step(
         "next_step": steps[index + 1] if index + 1 < len(steps) else None,
         "screening": screening,
         "help_rows": _help(initiative, step),
+        # Answers stored before they were validated may no longer parse: listed, never hidden or dropped.
+        "content_problems": read_application(initiative.content).problems,
     }
     return render(request, "cases/guided/step.html", base | context, status=status)
 
@@ -280,6 +283,8 @@ def _calculation_step(request: HttpRequest, initiative: Initiative, step: Step) 
     except CaseConflictError as conflict:
         initiative.refresh_from_db()
         return _render_step(request, initiative, step, context | {"conflict": conflict.message}, status=409)
+    except CaseError as error:
+        return _render_step(request, initiative, step, context | {"save_refused": error.message}, status=400)
     initiative.refresh_from_db()
     if not clean:
         # The version the save just made, so that the corrected rows can be saved (see _shown_again).

@@ -18,6 +18,7 @@ from socialfund.cases.forms import FilterForm
 from socialfund.cases.permissions import visible_initiatives
 from socialfund.cases.selectors import InitiativeFilter, initiative_list, initiative_pipeline, todo_for
 from socialfund.cases.workflow import policy_for_fund
+from socialfund.core.policy.errors import InputError
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 
@@ -104,7 +105,10 @@ def preparation_desk_view(request: HttpRequest) -> HttpResponse:
         verdict: str
         try:
             verdict = screening_for(initiative).verdict
-        except Exception:  # noqa: BLE001 - a case whose stored data no longer screens is shown, not hidden
+        except (
+            InputError,
+            LookupError,
+        ):  # no guidelines (LookupError) or a case whose stored answers no longer screen is shown, not hidden
             verdict = "error"
         rows.append({"initiative": initiative, "verdict": verdict})
     return render(request, "cases/desk.html", {"rows": rows})

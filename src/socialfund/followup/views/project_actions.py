@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from socialfund.accounts.models import User
+from socialfund.cases.errors import CaseStateError
 from socialfund.core.kolada import KoladaError
 from socialfund.followup import forms as ff
 from socialfund.followup import ledger_bridge, services
@@ -41,7 +42,7 @@ def _review_status(project: Project) -> str | None:
 def effect_lines(project: Project) -> list[tuple[int, str]]:
     try:
         calc = project_calculation(project)
-    except Exception:  # noqa: BLE001 - a broken calculation only hides the choice; the service says why
+    except CaseStateError:  # an unreadable stored calculation only hides the choice; the service says why
         return []
     return [(i, f"{e.label} ({e.beneficiary})") for i, e in enumerate(calc.effects)] if calc else []
 
