@@ -89,6 +89,7 @@ def test_an_invalid_stored_application_is_read_leniently_with_its_problems():
     content["old_key"] = "kvar"
     reading = read_application(content)
     assert reading.problems == ("Ansökan: okänt fält 'old_key'", "Mål, mål 1, indikator: får inte vara tom")
+    assert reading.rejected == {"goals", "old_key"}
     assert reading.application.goals == ()  # the bad step is left out of the value, the good ones kept
     assert reading.application.method is not None and reading.application.has_calculation
     assert content["goals"] == [{"indicator": ""}]  # the stored data itself is untouched

@@ -182,6 +182,8 @@ class ApplicationReading:
 
     application: Application
     problems: tuple[str, ...] = ()
+    rejected: frozenset[str] = frozenset()
+    """The stored fields left out of `application` because they do not parse (e.g. "calculation")."""
 
 
 def read_application(data: Any) -> ApplicationReading:
@@ -195,14 +197,15 @@ def read_application(data: Any) -> ApplicationReading:
     if not isinstance(data, Mapping):
         return ApplicationReading(EMPTY_APPLICATION, problems)
     kept: dict[str, Any] = {}
+    rejected: set[str] = set()
     for key, value in data.items():
-        if key in Application.model_fields:
-            try:
-                Application.model_validate({key: value})
-            except ValidationError:
-                continue
-            kept[key] = value
-    return ApplicationReading(Application.model_validate(kept), problems)
+        try:
+            Application.model_validate({key: value})
+        except ValidationError:
+            rejected.add(str(key))
+            continue
+        kept[key] = value
+    return ApplicationReading(Application.model_validate(kept), problems, frozenset(rejected))
 
 
 def read_application_file(path: str | Path) -> Application:
