@@ -69,7 +69,9 @@ def test_an_old_invalid_stored_draft_still_opens_and_says_what_is_wrong(users, d
         assert "Ansökan har uppgifter som måste rättas" in html, step.code
         assert "Mål, mål 1, indikator: får inte vara tom" in html
         assert "okänt fält &#x27;gammalt_falt&#x27;" in html
-    assert client.get(reverse("cases:detail", args=[draft.pk])).status_code == 200
+    case_page = client.get(reverse("cases:detail", args=[draft.pk]))
+    assert case_page.status_code == 200
+    assert "Mål, mål 1, indikator: får inte vara tom" in case_page.content.decode()
     assert _stored(draft)[0] == stored  # opening loses nothing
 
 

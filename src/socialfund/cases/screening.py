@@ -73,10 +73,7 @@ def screening_for_content(initiative: Initiative, content: dict[str, Any] | None
         initiative.content = content
     try:
         return screening_for(initiative)
-    except (
-        InputError,
-        LookupError,
-    ):  # no guidelines (LookupError) or half-filled answers (or an old draft's invalid ones) are shown as unscreened
+    except (InputError, LookupError):  # no guidelines, or stored answers that do not screen
         return None
     finally:
         initiative.content = original

@@ -208,10 +208,7 @@ def guidelines_text(policy: Policy | None) -> str:
 def _verdict(initiative: Initiative) -> str:
     try:
         return VERDICT_LABELS[screening_for(initiative).verdict]
-    except (
-        InputError,
-        LookupError,
-    ):  # no guidelines (LookupError) or an old draft's invalid answers do not screen; the case still gets its memo
+    except (InputError, LookupError):  # no guidelines, or stored answers that do not screen
         return ""
 
 
@@ -313,10 +310,7 @@ def _figure(value: Any) -> Cell:
 def _screening_blocks(initiative: Initiative, policy: Policy | None) -> list[Block]:
     try:
         result = screening_for(initiative)
-    except (
-        InputError,
-        LookupError,
-    ):  # no guidelines (LookupError) or answers that do not screen are shown as missing rather than failing the memo
+    except (InputError, LookupError):  # no guidelines, or stored answers that do not screen
         return []
     rows = tuple((f.title, STATUS_LABELS[f.status], f.message) for f in result.findings)
     return [

@@ -22,6 +22,7 @@ from socialfund.cases import forms as case_forms
 from socialfund.cases import services
 from socialfund.cases.attachments import attachment_add
 from socialfund.cases.codes import CommentVisibility, Status, memo_applies
+from socialfund.cases.content import application_of
 from socialfund.cases.errors import CaseError, CasePermissionDenied
 from socialfund.cases.models import Attachment, Initiative
 from socialfund.cases.permissions import acts_for_board, can_view, heads_office_for_board, sees_internal_comments
@@ -377,10 +378,7 @@ def _page(
         screening = (
             screening_for(initiative) if initiative.status in (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD) else None
         )
-    except (
-        InputError,
-        LookupError,
-    ):  # no guidelines (LookupError) or show the case even when its stored answers do not screen
+    except (InputError, LookupError):  # no guidelines, or stored answers that do not screen
         screening = None
     comments = list(initiative.comments.all())
     if not sees_internal_comments(user):
@@ -396,6 +394,8 @@ def _page(
         "action_error": error,
         "comments": comments,
         "activity": initiative_activity(initiative=initiative),
+        # Answers stored before they were validated may no longer parse: listed, never hidden or dropped.
+        "content_problems": application_of(initiative).problems,
         "can_edit": acts_for_board(user, initiative)
         and (initiative.status == Status.DRAFT or _stage_actor(initiative) == "applicant")
         and initiative.status in (Status.DRAFT, Status.ACTIVE),

@@ -105,10 +105,7 @@ def preparation_desk_view(request: HttpRequest) -> HttpResponse:
         verdict: str
         try:
             verdict = screening_for(initiative).verdict
-        except (
-            InputError,
-            LookupError,
-        ):  # no guidelines (LookupError) or a case whose stored answers no longer screen is shown, not hidden
+        except (InputError, LookupError):  # no guidelines, or stored answers that do not screen
             verdict = "error"
         rows.append({"initiative": initiative, "verdict": verdict})
     return render(request, "cases/desk.html", {"rows": rows})
