@@ -85,3 +85,21 @@ def test_no_broad_exception_guard_remains_around_content_reads():
             if re.search(r"content|screening_for|calculation", window):
                 guarded.append(f"{path.relative_to(SOURCE)}:{text[: match.start()].count(chr(10)) + 1}")
     assert guarded == []
+
+
+def test_an_old_draft_with_an_invalid_answer_can_still_be_saved_but_not_made_worse(users, draft):
+    broken = copy.deepcopy(draft.content)
+    broken["goals"] = [{"indicator": ""}]
+    Initiative.objects.filter(pk=draft.pk).update(content=broken)
+    draft.refresh_from_db()
+    content = copy.deepcopy(draft.content)
+    content["implementation_plan"] = "Ändrad plan."
+    services.initiative_update_draft(initiative=draft, user=users["handlaggare"], content=content)
+    stored = _stored(draft)
+    assert stored[0]["implementation_plan"] == "Ändrad plan."
+    assert stored[0]["goals"] == [{"indicator": ""}]  # kept, still listed for correction
+    worse = copy.deepcopy(content)
+    worse["goals"] = [{"indicator": "", "baseline": "hög"}]
+    with pytest.raises(CaseValidationError, match="Mål, mål 1"):
+        services.initiative_update_draft(initiative=draft, user=users["handlaggare"], content=worse)
+    assert _stored(draft) == stored

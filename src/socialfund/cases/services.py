@@ -66,17 +66,25 @@ def _locked(initiative: Initiative) -> Initiative:
     return Initiative.objects.select_for_update(of=("self",)).select_related("fund", "lead_board").get(pk=initiative.pk)
 
 
-def _valid_content(content: dict[str, Any] | None) -> dict[str, Any]:
-    """The content, once validated as an application: nothing invalid is ever stored."""
+def _valid_content(content: dict[str, Any] | None, stored: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The content, validated as an application: every answer given or changed must be valid.
+
+    An answer stored before validation existed and sent back unchanged is kept as it is (it is
+    listed on the draft for correction), so an old draft can still be saved and loses nothing."""
+    content = dict(content or {})
+    changed = {key: value for key, value in content.items() if (stored or {}).get(key, _ABSENT) != value}
     try:
-        parse_application(content)
+        parse_application(changed)
     except ApplicationInputError as exc:
         problems = "; ".join(f"{label}: {message}" for label, message in exc.errors)
         # Translators: %(problems)s lists each wrong field by its Swedish label and what is wrong with it.
         raise CaseValidationError(
             _("Ansökan sparades inte: %(problems)s") % {"problems": problems}, field="content"
         ) from exc
-    return dict(content or {})
+    return content
+
+
+_ABSENT = object()
 
 
 def _move(initiative: Initiative, *, user: User | None, action: str, message: str, **changes: Any) -> Initiative:
@@ -212,7 +220,7 @@ def initiative_update_draft(
     if "title" in fields and not str(fields["title"]).strip():
         raise CaseValidationError(_("Ange en titel."), field="title")
     if "content" in fields:
-        fields["content"] = _valid_content(fields["content"])
+        fields["content"] = _valid_content(fields["content"], initiative.content)
     with transaction.atomic():
         initiative = _locked(initiative)
         _require(
