@@ -10,6 +10,7 @@ from django.utils import timezone
 from socialfund.cases.codes import SignoffKind, Status
 from socialfund.cases.models import Initiative
 from socialfund.cases.workflow import policy_for
+from socialfund.core.policy.errors import InputError
 from socialfund.core.screening import ScreeningResult, parse_initiative, screen
 
 
@@ -89,7 +90,7 @@ def screening_for_content(initiative: Initiative, content: dict[str, Any] | None
         initiative.content = content
     try:
         return screening_for(initiative)
-    except Exception:  # noqa: BLE001 - half-filled answers are shown as unscreened, never as a crash
+    except (InputError, LookupError):  # no guidelines, or stored answers that do not screen
         return None
     finally:
         initiative.content = original

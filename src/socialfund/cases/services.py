@@ -44,6 +44,7 @@ from socialfund.cases.workflow import (
     policy_id_in_force,
     stage_name,
 )
+from socialfund.core.application import ApplicationInputError, parse_application
 from socialfund.core.money import MoneyError, sek
 from socialfund.funds.dates import outside_fund_life
 from socialfund.funds.models import Fund
@@ -71,6 +72,27 @@ def _require_state(condition: bool, message: str) -> None:
 def _locked(initiative: Initiative) -> Initiative:
     """Re-read the case under a row lock, so that two steps on it cannot interleave."""
     return Initiative.objects.select_for_update(of=("self",)).select_related("fund", "lead_board").get(pk=initiative.pk)
+
+
+def _valid_content(content: dict[str, Any] | None, stored: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The content, validated as an application: every answer given or changed must be valid.
+
+    An answer stored before validation existed and sent back unchanged is kept as it is (it is
+    listed on the draft for correction), so an old draft can still be saved and loses nothing."""
+    content = dict(content or {})
+    changed = {key: value for key, value in content.items() if (stored or {}).get(key, _ABSENT) != value}
+    try:
+        parse_application(changed)
+    except ApplicationInputError as exc:
+        problems = "; ".join(f"{label}: {message}" for label, message in exc.errors)
+        # Translators: %(problems)s lists each wrong field by its Swedish label and what is wrong with it.
+        raise CaseValidationError(
+            _("Ansökan sparades inte: %(problems)s") % {"problems": problems}, field="content"
+        ) from exc
+    return content
+
+
+_ABSENT = object()
 
 
 def _move(initiative: Initiative, *, user: User | None, action: str, message: str, **changes: Any) -> Initiative:
@@ -136,7 +158,7 @@ def initiative_create(
             lead_board_id=user.board_id,
             stage=stage,
             status=Status.DRAFT,
-            content=content or {},
+            content=_valid_content(content),
             created_by=user,
         )
         if partner_boards:
@@ -218,6 +240,8 @@ def initiative_update_draft(
         raise CaseValidationError(_("Ange en titel."), field="title")
     if "title" in fields:
         _check_title_length(str(fields["title"]))
+    if "content" in fields:
+        fields["content"] = _valid_content(fields["content"], initiative.content)
     with transaction.atomic():
         initiative = _locked(initiative)
         _require(

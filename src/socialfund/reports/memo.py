@@ -15,12 +15,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from socialfund.cases.codes import ApplicantType
+from socialfund.cases.content import application_of
 from socialfund.cases.models import Initiative
 from socialfund.cases.screening import screening_for
 from socialfund.cases.workflow import policy_if_any
 from socialfund.core.calc import CalculationInputError, CalculationResult, evaluate, parse_calculation
 from socialfund.core.formatting import format_date, format_number, format_sek
 from socialfund.core.policy import Policy
+from socialfund.core.policy.errors import InputError
 from socialfund.core.screening.result import STATUS_LABELS, VERDICT_LABELS
 from socialfund.organisation.models import DecisionBody
 from socialfund.reports.documents.model import (
@@ -68,7 +70,7 @@ class MemoOptions:
 
 def calculation_result(initiative: Initiative) -> CalculationResult | None:
     """The application's calculation under its own guidelines' repayment rules; None when it has none."""
-    data = (initiative.content or {}).get("calculation")
+    data = application_of(initiative).application.calculation
     if not data:
         return None
     try:
@@ -109,7 +111,8 @@ def memo_gaps(initiative: Initiative) -> list[str]:
     if grantee(initiative, policy_if_any(initiative)) is None:
         gaps.append("Ansökan anger ingen ansvarig nämnd.")
     if result is None:
-        has_calculation = bool((initiative.content or {}).get("calculation"))
+        reading = application_of(initiative)
+        has_calculation = reading.application.has_calculation or "calculation" in reading.rejected
         gaps.append(
             "Ansökans socioekonomiska beräkning går inte att räkna fram."
             if has_calculation
@@ -160,9 +163,10 @@ def memo_document(initiative: Initiative, options: MemoOptions) -> Document:
 
 
 def _no_calculation_blocks(initiative: Initiative, amounts: dict[int, Decimal]) -> list[Block]:
+    reading = application_of(initiative)
     calculation = (
         "Ansökans socioekonomiska beräkning går inte att räkna fram."
-        if (initiative.content or {}).get("calculation")
+        if "calculation" in reading.rejected or reading.application.has_calculation
         else "Ansökan saknar socioekonomisk beräkning."
     )
     return [Paragraph(f"{asked_sentence(amounts)} {calculation}")]
@@ -204,7 +208,7 @@ def guidelines_text(policy: Policy | None) -> str:
 def _verdict(initiative: Initiative) -> str:
     try:
         return VERDICT_LABELS[screening_for(initiative).verdict]
-    except Exception:  # noqa: BLE001 - a case whose stored data does not screen still gets its memo
+    except (InputError, LookupError):  # no guidelines, or stored answers that do not screen
         return ""
 
 
@@ -219,29 +223,23 @@ def _basis(initiative: Initiative, options: MemoOptions) -> list[str]:
     return lines
 
 
-def _content_text(content: dict[str, Any], *path: str) -> str:
-    value: Any = content
-    for key in path:
-        value = value.get(key) if isinstance(value, dict) else None
-    return str(value) if value else ""
-
-
 def _matter(initiative: Initiative, policy: Policy | None) -> list[Block]:
-    content = initiative.content or {}
+    application = application_of(initiative).application
     blocks: list[Block] = []
     for title, text in (
         ("Insatsen", initiative.summary),
-        ("Metod", _content_text(content, "method", "description")),
-        ("Uppföljning och utvärdering", _content_text(content, "evaluation", "external_party")),
-        ("Implementering", _content_text(content, "implementation_plan")),
+        ("Metod", application.method.description if application.method else None),
+        ("Uppföljning och utvärdering", application.evaluation.external_party if application.evaluation else None),
+        ("Implementering", application.implementation_plan),
         ("Beredningsgruppens bedömning", initiative.preparation_memo),
     ):
         if text:
             blocks += [Heading(title, 3), Paragraph(text)]
-    references = (content.get("method") or {}).get("research_references") or []
+    references = application.method.research_references if application.method else ()
     if references:
         blocks += [Heading("Forskning som metoden bygger på", 3), ItemList(tuple(str(r) for r in references))]
-    goals = content.get("goals") or []
+    # The goals as stored: the memo shows each value with the decimals the applicant wrote ("0,20").
+    goals = (initiative.content or {}).get("goals") or []
     if goals:
         blocks.append(_goals_table(goals))
     blocks += _screening_blocks(initiative, policy)
@@ -312,7 +310,7 @@ def _figure(value: Any) -> Cell:
 def _screening_blocks(initiative: Initiative, policy: Policy | None) -> list[Block]:
     try:
         result = screening_for(initiative)
-    except Exception:  # noqa: BLE001 - shown as missing rather than failing the memo
+    except (InputError, LookupError):  # no guidelines, or stored answers that do not screen
         return []
     rows = tuple((f.title, STATUS_LABELS[f.status], f.message) for f in result.findings)
     return [

@@ -22,6 +22,7 @@ from socialfund.cases import flow_forms, flow_services, machine, outside_ideas, 
 from socialfund.cases import forms as case_forms
 from socialfund.cases.attachments import attachment_add
 from socialfund.cases.codes import CommentVisibility, Status
+from socialfund.cases.content import application_of
 from socialfund.cases.errors import CaseError, CasePermissionDenied
 from socialfund.cases.file_sniffing import CONTENT_TYPES, download_name
 from socialfund.cases.models import Attachment, Initiative
@@ -37,6 +38,7 @@ from socialfund.cases.workflow import (
     policy_for_fund,
     stage_name,
 )
+from socialfund.core.policy.errors import InputError
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.organisation.models import Board, DecisionBody
 
@@ -452,7 +454,7 @@ def _page(
         screening = (
             screening_for(initiative) if initiative.status in (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD) else None
         )
-    except Exception:  # noqa: BLE001 - show the case even when its stored data does not screen
+    except (InputError, LookupError):  # no guidelines, or stored answers that do not screen
         screening = None
     comments = list(initiative.comments.all())
     if not sees_internal_comments(user):
@@ -468,6 +470,8 @@ def _page(
         "action_error": error,
         "comments": comments,
         "activity": initiative_activity(initiative=initiative),
+        # Answers stored before they were validated may no longer parse: listed, never hidden or dropped.
+        "content_problems": application_of(initiative).problems,
         "can_edit": acts_for_board(user, initiative)
         and (initiative.status == Status.DRAFT or _stage_actor(initiative) == "applicant")
         and initiative.status in (Status.DRAFT, Status.ACTIVE),

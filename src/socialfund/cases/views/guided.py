@@ -37,6 +37,7 @@ from socialfund.cases.permissions import acts_for_board
 from socialfund.cases.screening import initiative_as_file, screening_for_content
 from socialfund.cases.views.case import _visible_case, submit_title
 from socialfund.cases.workflow import policy_for
+from socialfund.core.application import read_application
 from socialfund.organisation.models import Board
 from socialfund.web.charts import Bar, costs_and_savings_svg
 
@@ -158,6 +159,8 @@ def _render_step(
         "submit_title": submit_title(initiative)
         if step.code == "granska" and machine.may(_user(request), initiative, "submit")
         else "",
+        # Answers stored before they were validated may no longer parse: listed, never hidden or dropped.
+        "content_problems": read_application(initiative.content).problems,
     }
     return render(request, "cases/guided/step.html", base | context, status=status)
 
@@ -284,6 +287,8 @@ def _calculation_step(request: HttpRequest, initiative: Initiative, step: Step) 
     except CaseConflictError as conflict:
         initiative.refresh_from_db()
         return _render_step(request, initiative, step, context | {"conflict": conflict.message}, status=409)
+    except CaseError as error:
+        return _render_step(request, initiative, step, context | {"save_refused": error.message}, status=400)
     initiative.refresh_from_db()
     if not clean:
         # The version the save just made, so that the corrected rows can be saved (see _shown_again).

@@ -29,6 +29,7 @@ from socialfund.cases.selectors import (
     initiative_pipeline,
 )
 from socialfund.cases.workflow import fund_policy_if_any, policy_for_fund, stage_name
+from socialfund.core.policy.errors import InputError
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.organisation.models import Board
@@ -145,7 +146,7 @@ def preparation_desk_view(request: HttpRequest) -> HttpResponse:
         verdict: str
         try:
             verdict = screening_for(initiative).verdict
-        except Exception:  # noqa: BLE001 - a case whose stored data no longer screens is shown, not hidden
+        except (InputError, LookupError):  # no guidelines, or stored answers that do not screen
             verdict = "error"
         rows.append({"initiative": initiative, "verdict": verdict})
     return render(request, "cases/desk.html", {"rows": rows})

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.cases.codes import DecisionOutcome, Status
+from socialfund.cases.content import application_of
 from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Decision, Initiative
 from socialfund.cases.permissions import can_view
@@ -49,8 +50,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def planned_end(initiative: Initiative, decision: Decision, started_on: dt.date) -> dt.date:
     """The application's project time from the start, else the end of the last year money was granted for."""
-    months = ((initiative.content or {}).get("funding") or {}).get("duration_months")
-    if isinstance(months, int) and months > 0:
+    months = application_of(initiative).application.funding.duration_months
+    if months is not None:
         return add_months(started_on, months) - dt.timedelta(days=1)
     years = [row.year for row in decision.amounts.all()]
     return dt.date(max(years), 12, 31) if years else add_months(started_on, 12) - dt.timedelta(days=1)
@@ -79,14 +80,14 @@ def project_start(
         ends_on = ends_on or planned_end(initiative, decision, started_on)
         if ends_on < started_on:
             raise CaseValidationError(_("Projektet kan inte sluta innan det börjar."), field="ends_on")
-        method = (initiative.content or {}).get("method") or {}
+        method = application_of(initiative).application.method
         project = Project.objects.create(
             initiative=initiative,
             started_on=started_on,
             ends_on=ends_on,
             policy_id=policy_for(initiative).id,
-            method_description=method.get("description") or "",
-            method_documented=bool(method.get("documented")),
+            method_description=(method.description if method else None) or "",
+            method_documented=bool(method and method.documented),
             started_by=user,
         )
         reports = _create_reports(project)

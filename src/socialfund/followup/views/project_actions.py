@@ -50,7 +50,7 @@ def _review_status(project: Project) -> str | None:
 def effect_lines(project: Project) -> list[tuple[int, str]]:
     try:
         calc = project_calculation(project)
-    except Exception:  # noqa: BLE001 - a broken calculation only hides the choice; the service says why
+    except CaseStateError:  # an unreadable stored calculation only hides the choice; the service says why
         return []
     return [(i, f"{e.label} ({e.beneficiary})") for i, e in enumerate(calc.effects)] if calc else []
 
