@@ -36,6 +36,7 @@ NOT_A_STAGE: dict[tuple[str, str], str] = {
     ("cases/changes.py", "needs_analysis"): "the initiative file's needs analysis field, labelled in the log",
     ("cases/repayment_exceptions.py", "decision"): "the audit event's data: the decision's id",
     ("cases/urls.py", "application"): "the URL name of the read-only application view",
+    ("core/application.py", "needs_analysis"): "the initiative file's needs analysis field, typed",
     ("funds/guidelines.py", "decision"): "a placeholder in a sentence naming the adopting decision",
 }
 # The Södertälje demo's cases are that fund's own records (data, loaded like any fund's cases).

@@ -86,7 +86,7 @@ def test_the_log_says_what_changed_field_by_field(users, draft):
     draft.refresh_from_db()
     funding = {**draft.content["funding"], "cofinancing_share": 0.1}
     services.initiative_update_draft(
-        initiative=draft, user=user, content={**draft.content, "funding": funding, "purpose": "x"}
+        initiative=draft, user=user, content={**draft.content, "funding": funding, "purpose": "develop_method"}
     )
     assert events(draft, "initiative_update")[-1].message == "Ändrat: Budget och medfinansiering, Syfte."
     # Saving the same answers again is no event in the case's history.

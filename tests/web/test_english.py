@@ -89,7 +89,8 @@ def test_a_case_and_the_guided_application_in_english(client: Client, demo):
     page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert "Screening against the guidelines" in headings(page)
     assert "What you can do" in headings(page)
-    assert "<summary>Hand in</summary>" in page and "<summary>Record a sign-off</summary>" in page
+    # The hand-in action says what it hands in (issue 18: one submission action, one meaning).
+    assert "<summary>Hand in: application</summary>" in page and "<summary>Record a sign-off</summary>" in page
     assert "Registration of interest" in page  # the policy's stage names, in English
     assert 'data-testid="status">Draft<' in page
 

@@ -14,6 +14,7 @@ from socialfund.cases.models import Initiative
 from socialfund.cases.workflow import policy_for
 from socialfund.core import casemachine as cm
 from socialfund.core.policy import Policy
+from socialfund.core.policy.errors import InputError
 
 
 def _parties_signed(initiative: Initiative) -> bool:
@@ -23,7 +24,7 @@ def _parties_signed(initiative: Initiative) -> bool:
 
     try:
         parties = parse_initiative(initiative_as_file(initiative)).parties
-    except Exception:  # noqa: BLE001 - half-filled answers have not been signed by anyone
+    except (InputError, LookupError):  # half-filled answers have not been signed by anyone
         return False
     return bool(parties) and all(party.signed_off is not None for party in parties)
 
@@ -33,7 +34,7 @@ def _findings(initiative: Initiative) -> dict[str, str]:
 
     try:
         result = screening_for(initiative)
-    except Exception:  # noqa: BLE001 - answers that cannot be screened yet have no findings to block on
+    except (InputError, LookupError):  # answers that cannot be screened yet have no findings to block on
         return {}
     return {finding.rule: finding.status for finding in result.findings}
 

@@ -19,6 +19,7 @@ from socialfund.accounts.models import User
 from socialfund.audit.services import audit_record
 from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Decision, Initiative, RepaymentException, RepaymentLimit
+from socialfund.core.policy.errors import InputError
 from socialfund.record_language import in_record_language
 
 REPAYMENT_RULE = "repayment"
@@ -44,7 +45,7 @@ def repayment_departure(initiative: Initiative) -> RepaymentDeparture | None:
 
     try:
         result = screening_for(initiative)
-    except Exception:  # noqa: BLE001 - a case whose answers cannot be screened has no departure to decide on
+    except (InputError, LookupError):  # answers that cannot be screened have no departure to decide on
         return None
     finding = result.finding(REPAYMENT_RULE)
     if finding is None or not finding.departures:
