@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-import csv
 import json
 import re
 from functools import cache
@@ -15,28 +13,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 SCHEMAS = Path(__file__).parent / "schemas"
-INDIGO = SCHEMAS / "indigo-4.1.0"
 GIVING = SCHEMAS / "360giving-1.4.3"
-
-
-def _codes(name: str) -> list[str]:
-    with (INDIGO / "codelists" / name).open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    return [row[0] for row in rows[1:] if row]
-
-
-def _compile(node: Any, *, strict: bool) -> Any:
-    """INDIGO's build step (codelist → enum), and with `strict` no property the schema does not name."""
-    if isinstance(node, dict):
-        out = {key: _compile(value, strict=strict) for key, value in node.items()}
-        if isinstance(out.get("codelist"), str):
-            out["enum"] = _codes(out["codelist"])
-        if strict and isinstance(out.get("properties"), dict) and "additionalProperties" not in out:
-            out["additionalProperties"] = False
-        return out
-    if isinstance(node, list):
-        return [_compile(item, strict=strict) for item in node]
-    return node
 
 
 # 360Giving's dates are `oneOf` a date-time and a plain date: only a checker that really checks
@@ -51,14 +28,6 @@ DATES = FormatChecker(formats=())
 @DATES.checks("date-time")
 def _is_date_time(instance: object) -> bool:
     return not isinstance(instance, str) or bool(RFC3339.match(instance))
-
-
-@cache
-def indigo_validator(model: str, *, strict: bool = True) -> Draft7Validator:
-    schema = json.loads((INDIGO / f"{model}.json").read_text(encoding="utf-8"))
-    compiled = _compile(copy.deepcopy(schema), strict=strict)
-    Draft7Validator.check_schema(compiled)
-    return Draft7Validator(compiled)
 
 
 @cache

@@ -1,29 +1,20 @@
-"""The INDIGO export of the demo fund validates against INDIGO 4.1.0's published schemas (shipped in
-tests/opendata/schemas), strictly: no field the standard does not define, every codelist and enum kept."""
+"""The INDIGO export of the demo fund: what it holds, and that it publishes nothing personal.
+
+INDIGO 4.1.0's published schemas are not shipped: the standard's repository states no licence, so its
+files cannot be redistributed here until Government Outcomes Lab confirms the terms. Validation against
+them is left open (issue 27); the export's field names follow the standard's schema documentation."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from django.test import Client
 from django.urls import reverse
 
 from socialfund.opendata.indigo import indigo_export
 from tests.opendata.conftest import REPAID
-from tests.opendata.schemas import errors, indigo_validator
 
 BASE = "https://fond.example.se/offentlig/sodertalje/"
-
-
-def test_the_demo_export_validates_against_the_published_schemas(fund, followed):
-    export = indigo_export(fund, base_url=BASE, today=dt.date(2026, 12, 7))
-    assert errors(indigo_validator("fund"), export["fund"]["data"]) == []
-    for organisation in export["organisations"]:
-        assert errors(indigo_validator("organisation"), organisation["data"]) == [], organisation["id"]
-    assert export["projects"]
-    for project in export["projects"]:
-        assert errors(indigo_validator("project"), project["data"]) == [], project["id"]
 
 
 def test_the_export_holds_metrics_results_grants_and_repayments(fund, followed):
@@ -44,16 +35,6 @@ def test_the_export_holds_metrics_results_grants_and_repayments(fund, followed):
     ids = {s["id"] for s in project["sources"]}
     pointers = [t["source_ids"] for t in project["transactions"]] + [r["source_ids"] for r in project["results"]]
     assert pointers and set(pointers) <= ids
-
-
-def test_a_wrong_field_fails_the_strict_validation(fund, followed):
-    """The check can fail: a misspelt field or a value outside a codelist is caught."""
-    export = indigo_export(fund, base_url=BASE, today=dt.date(2026, 12, 7))
-    project = json.loads(json.dumps(export["projects"][0]["data"]))
-    project["outcome_metrics_typo"] = []
-    project["transactions"][0]["transaction_type"]["value"] = "Gift"
-    found = errors(indigo_validator("project"), project)
-    assert any("outcome_metrics_typo" in e for e in found) and any("Gift" in e for e in found)
 
 
 def test_no_personal_data_and_the_public_url(fund, followed, users):
