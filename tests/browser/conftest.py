@@ -88,6 +88,12 @@ def browser(playwright_driver: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
+# The live server's turn: held while a request is answered. A test's teardown takes it once after closing its
+# pages, so that the database is not flushed under a request still being answered (an htmx preview fired by
+# the test's last keystroke failed the flush with "database table is locked").
+REQUEST_TURN = threading.Lock()
+
+
 class OneRequestAtATime(ThreadedWSGIServer):
     """The live server, answering one request at a time.
 
@@ -101,10 +107,8 @@ class OneRequestAtATime(ThreadedWSGIServer):
     """
 
     def set_app(self, application: Callable) -> None:
-        turn = threading.Lock()
-
         def one_at_a_time(environ: dict, start_response: Callable) -> Iterable[bytes]:
-            with turn:
+            with REQUEST_TURN:
                 response = application(environ, start_response)
                 try:
                     # The body too: a streamed download may read the database as it goes.
@@ -153,6 +157,8 @@ def context(session_context: BrowserContext, demo) -> Iterator[BrowserContext]:
     for page in session_context.pages:
         page.close()
     session_context.clear_cookies()
+    with REQUEST_TURN:  # wait for a request still being answered before the database is flushed
+        pass
 
 
 @pytest.fixture
