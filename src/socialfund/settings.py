@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "socialfund.backup",
     "socialfund.followup",
     "socialfund.outbox",
+    "socialfund.actors",
 ]
 
 MIDDLEWARE = [
@@ -275,3 +276,11 @@ if OIDC_RP_CLIENT_ID:
     OIDC_GROUP_ROLES = _json.loads(env_str("OIDC_GROUP_ROLES", "{}"))
     OIDC_ORGANISATION_CODE = env_str("OIDC_ORGANISATION_CODE")
     LOGIN_REDIRECT_URL_FAILURE = "/logga-in/"
+
+# Outside representatives' e-legitimation through an OpenID Connect broker (socialfund.actors.eleg; the
+# Swedish OIDC claims profile). Off unless the issuer and client id are set. ELEG_PEPPER keys the hash that
+# recognises a person; keep it out of the database and its backups.
+ELEG_OIDC_ISSUER = env_str("ELEG_OIDC_ISSUER")
+ELEG_OIDC_CLIENT_ID = env_str("ELEG_OIDC_CLIENT_ID")
+ELEG_OIDC_CLIENT_SECRET = env_str("ELEG_OIDC_CLIENT_SECRET")
+ELEG_PEPPER = env_str("ELEG_PEPPER")

@@ -24,6 +24,8 @@ urlpatterns = [
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    # Before the cases: "arenden/<pk>/<action>/" would take the actors' case pages for case actions.
+    path("", include("socialfund.actors.urls")),
     path("", include("socialfund.cases.urls")),
     path("", include("socialfund.ledger.urls")),
     path("", include("socialfund.followup.urls")),

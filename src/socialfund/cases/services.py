@@ -311,6 +311,13 @@ def initiative_submit(*, initiative: Initiative, user: User) -> Initiative:
     with transaction.atomic():
         initiative = _locked(initiative)
         _require(perm.acts_for_board(user, initiative), _("Bara den ansvariga nämndens handläggare kan lämna in."))
+        # Every invited co-applicant's head signs before the application goes in (socialfund.actors).
+        from socialfund.actors.coapplicants import unsigned_party_names
+
+        waiting = unsigned_party_names(initiative)
+        _require_state(
+            not waiting, _("Alla medsökande har inte skrivit under: %(parties)s.") % {"parties": ", ".join(waiting)}
+        )
         if initiative.status == Status.DRAFT:
             today = timezone.localdate()
             with record_language():
