@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.parser import Parser
 
+from socialfund.actors.api import router as public_router
 from socialfund.api import errors
 from socialfund.api.auth import PersonalToken
 from socialfund.api.routers import router
@@ -39,3 +40,4 @@ errors.install(api)
 api.add_router("/", router)
 api.add_router("/", funding_router)
 api.add_router("/", actions_router)
+api.add_router("/", public_router)

@@ -37,7 +37,9 @@ ROLE_QUEUES: list[tuple[Role, str | Promise]] = [
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return render(request, "web/welcome.html")
+        from socialfund.actors.public_face import published_pages
+
+        return render(request, "web/welcome.html", {"public_pages": published_pages()})
     user = request.user
     assert isinstance(user, User)
     return render(request, "web/start.html", _start_context(user))
