@@ -30,10 +30,16 @@ def fund(demo) -> Fund:
 def fake_eleg(settings):
     provider = FakeEleg(
         persons={
-            "anna": TestPerson("anna", "Anna Andersson", PIN, ASSOCIATION_NUMBER.replace("-", ""), "Föreningen Läxhjälpen"),
+            "anna": TestPerson(
+                "anna", "Anna Andersson", PIN, ASSOCIATION_NUMBER.replace("-", ""), "Föreningen Läxhjälpen"
+            ),
             "bo": TestPerson("bo", "Bo Berg", "198112189876", OTHER_NUMBER.replace("-", ""), "Bolaget AB"),
             "mixed": TestPerson(
-                "mixed", "Mia Mix", "198112189876", ASSOCIATION_NUMBER.replace("-", ""), "Föreningen Läxhjälpen",
+                "mixed",
+                "Mia Mix",
+                "198112189876",
+                ASSOCIATION_NUMBER.replace("-", ""),
+                "Föreningen Läxhjälpen",
                 affiliation_org=OTHER_NUMBER.replace("-", ""),
             ),
         }

@@ -75,16 +75,19 @@ class FakeEleg:
     def _get(self, handler: BaseHTTPRequestHandler) -> None:
         url = urlparse(handler.path)
         if url.path == "/.well-known/openid-configuration":
-            self._json(handler, {
-                "issuer": self.issuer,
-                "authorization_endpoint": f"{self.issuer}/authorize",
-                "token_endpoint": f"{self.issuer}/token",
-                "jwks_uri": f"{self.issuer}/jwks",
-                "response_types_supported": ["code"],
-                "subject_types_supported": ["pairwise"],
-                "id_token_signing_alg_values_supported": ["RS256"],
-                "code_challenge_methods_supported": ["S256"],
-            })
+            self._json(
+                handler,
+                {
+                    "issuer": self.issuer,
+                    "authorization_endpoint": f"{self.issuer}/authorize",
+                    "token_endpoint": f"{self.issuer}/token",
+                    "jwks_uri": f"{self.issuer}/jwks",
+                    "response_types_supported": ["code"],
+                    "subject_types_supported": ["pairwise"],
+                    "id_token_signing_alg_values_supported": ["RS256"],
+                    "code_challenge_methods_supported": ["S256"],
+                },
+            )
         elif url.path == "/jwks":
             jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self._key.public_key()))
             jwk.update({"kid": self._kid, "use": "sig", "alg": "RS256"})
@@ -102,7 +105,7 @@ class FakeEleg:
             page = (
                 '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Testlegitimering</title></head>'
                 f'<body><main><h1>Testlegitimering</h1><form method="post" action="/authorize">{hidden}'
-                f'<fieldset><legend>Vem legitimerar sig?</legend>{options}</fieldset>'
+                f"<fieldset><legend>Vem legitimerar sig?</legend>{options}</fieldset>"
                 '<button type="submit">Legitimera</button></form></main></body></html>'
             )
             self._send(handler, 200, page.encode(), "text/html; charset=utf-8")
@@ -122,7 +125,9 @@ class FakeEleg:
     def authorize_redirect(self, params: dict[str, str], person: str) -> str:
         """Where the provider sends the browser back to (with a code), as if `person` had logged in."""
         if params.get("client_id") != self.client_id or params.get("code_challenge_method") != "S256":
-            return f"{params['redirect_uri']}?{urlencode({'error': 'invalid_request', 'state': params.get('state', '')})}"
+            return (
+                f"{params['redirect_uri']}?{urlencode({'error': 'invalid_request', 'state': params.get('state', '')})}"
+            )
         code = secrets.token_urlsafe(16)
         self._codes[code] = {**params, "person": person}
         return f"{params['redirect_uri']}?{urlencode({'code': code, 'state': params.get('state', '')})}"
@@ -161,7 +166,8 @@ class FakeEleg:
             CLAIM + "personalIdentityNumber": person.personal_identity_number,
             CLAIM + "orgNumber": person.org_number,
             CLAIM + "orgName": person.org_name,
-            CLAIM + "orgAffiliation": f"{person.personal_identity_number}@{person.affiliation_org or person.org_number}",
+            CLAIM
+            + "orgAffiliation": f"{person.personal_identity_number}@{person.affiliation_org or person.org_number}",
         }
         token = jwt.encode(claims, self._key, algorithm="RS256", headers={"kid": self._kid})
         self._json(handler, {"access_token": secrets.token_urlsafe(16), "token_type": "Bearer", "id_token": token})

@@ -36,7 +36,10 @@ def sponsored(fund, users) -> Initiative:
 def social_head(users) -> User:
     """The head of Social- och omsorgskontoret, which works for Socialnämnden (not in the demo)."""
     head = User.objects.create_user(
-        "socialchef", password="x", first_name="Sara", last_name="Socialchef",
+        "socialchef",
+        password="x",
+        first_name="Sara",
+        last_name="Socialchef",
         organisation=users["kontorschef"].organisation,
     )
     head.groups.add(Group.objects.get(name=Role.OFFICE_HEAD))
@@ -56,7 +59,10 @@ def eleg_login(client: Client, provider, person: str):
 
 def invite_association(initiative, user) -> CoApplicant:
     return coapplicants.invite_organisation(
-        initiative=initiative, user=user, number=ASSOCIATION_NUMBER, name="Föreningen Läxhjälpen",
+        initiative=initiative,
+        user=user,
+        number=ASSOCIATION_NUMBER,
+        name="Föreningen Läxhjälpen",
         email="ordforande@example.se",
     )
 
@@ -84,9 +90,7 @@ def test_the_lead_board_invites_and_submission_waits_for_every_partys_signature(
     assert submitted.stage != sponsored.stage  # handed in: the next document
 
 
-def test_a_representative_logs_in_through_e_legitimation_and_signs_for_the_organisation(
-    sponsored, users, fake_eleg
-):
+def test_a_representative_logs_in_through_e_legitimation_and_signs_for_the_organisation(sponsored, users, fake_eleg):
     party = invite_association(sponsored, users["handlaggare"])
     client = Client()
     assert client.get(reverse("actors:representative-home")).status_code == 302
@@ -138,7 +142,10 @@ def test_another_organisations_representative_sees_nothing_of_the_application(sp
     other = Client()
     # Bolaget AB is invited to a different application only.
     idea_post(
-        sponsored.fund, title="Fotboll på lovet", organisation_name="Bolaget AB", organisation_number="802500-9872",
+        sponsored.fund,
+        title="Fotboll på lovet",
+        organisation_name="Bolaget AB",
+        organisation_number="802500-9872",
         contact_email="lo@example.se",
     )
     second = idea_sponsor(initiative=Initiative.objects.get(title="Fotboll på lovet"), user=users["kontorschef"])
@@ -156,7 +163,9 @@ def test_staff_only_comments_never_reach_the_parties(sponsored, users, fake_eleg
         initiative=sponsored, user=users["handlaggare"], text="Budgeten ser tunn ut.", visibility=PartyVisibility.STAFF
     )
     coapplicants.comment_add(
-        initiative=sponsored, user=users["handlaggare"], text="Välkomna som medsökande!",
+        initiative=sponsored,
+        user=users["handlaggare"],
+        text="Välkomna som medsökande!",
         visibility=PartyVisibility.ALL_PARTIES,
     )
     client = Client()
@@ -179,14 +188,23 @@ def test_the_staff_page_invites_with_a_checked_organisation_number(sponsored, us
     page = reverse("actors:coapplicants", args=[sponsored.pk])
     refused = staff.post(
         page,
-        {"do": "invite", "organisation_number": "802400-1234", "organisation_name": "X", "invite_email": "x@example.se"},
+        {
+            "do": "invite",
+            "organisation_number": "802400-1234",
+            "organisation_name": "X",
+            "invite_email": "x@example.se",
+        },
     )
     assert refused.status_code == 400 and "kontrollsiffran" in refused.content.decode()
     assert not CoApplicant.objects.exists()
     done = staff.post(
         page,
-        {"do": "invite", "organisation_number": ASSOCIATION_NUMBER, "organisation_name": "Föreningen Läxhjälpen",
-         "invite_email": "ordforande@example.se"},
+        {
+            "do": "invite",
+            "organisation_number": ASSOCIATION_NUMBER,
+            "organisation_name": "Föreningen Läxhjälpen",
+            "invite_email": "ordforande@example.se",
+        },
     )
     assert done.status_code == 302
     assert CoApplicant.objects.get().organisation.number == ASSOCIATION_NUMBER

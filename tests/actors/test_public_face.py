@@ -63,7 +63,11 @@ def test_the_feed_is_documented_in_the_openapi(db):
         (Calls(mode="rolling"), dt.date(2026, 12, 7), None),
         (Calls(mode="yearly_deadline", yearly_deadline="03-31"), dt.date(2026, 12, 7), dt.date(2027, 3, 31)),
         (Calls(mode="yearly_deadline", yearly_deadline="03-31"), dt.date(2026, 3, 31), dt.date(2026, 3, 31)),
-        (Calls(mode="monthly_batch", monthly_cutoff_day=15, closed_months=(7,)), dt.date(2026, 6, 20), dt.date(2026, 8, 15)),
+        (
+            Calls(mode="monthly_batch", monthly_cutoff_day=15, closed_months=(7,)),
+            dt.date(2026, 6, 20),
+            dt.date(2026, 8, 15),
+        ),
         (Calls(mode="monthly_batch", monthly_cutoff_day=31), dt.date(2026, 2, 3), dt.date(2026, 2, 28)),
         (
             Calls(mode="fixed_deadlines", deadlines=(dt.date(2026, 4, 15), dt.date(2026, 10, 15))),

@@ -166,7 +166,8 @@ def test_a_reader_cannot_write_to_the_actor(fund, users):
 
 
 @pytest.mark.parametrize(
-    ("raw", "clean"), [("8024001235", "802400-1235"), ("16802400-1235", "802400-1235"), (" 212000-0142 ", "212000-0142")]
+    ("raw", "clean"),
+    [("8024001235", "802400-1235"), ("16802400-1235", "802400-1235"), (" 212000-0142 ", "212000-0142")],
 )
 def test_organisation_numbers_are_read_as_people_write_them(raw, clean):
     assert organisation_number_clean(raw) == clean

@@ -71,9 +71,7 @@ def invite_board(*, initiative: Initiative, user: User, board: Board) -> CoAppli
     return party
 
 
-def invite_organisation(
-    *, initiative: Initiative, user: User, number: str, name: str, email: str
-) -> CoApplicant:
+def invite_organisation(*, initiative: Initiative, user: User, number: str, name: str, email: str) -> CoApplicant:
     """`number` is already checked (identity_numbers.organisation_number_clean)."""
     _check_may_invite(user, initiative)
     with transaction.atomic():
@@ -86,9 +84,7 @@ def invite_organisation(
                     initiative=initiative, organisation=organisation, invite_email=email, invited_by=user
                 )
         except IntegrityError as error:
-            raise CaseValidationError(
-                _("Organisationen är redan inbjuden."), field="organisation_number"
-            ) from error
+            raise CaseValidationError(_("Organisationen är redan inbjuden."), field="organisation_number") from error
         audit_record(
             actor=user,
             action="coapplicant_invite",
@@ -198,7 +194,9 @@ def comment_add(
             text=text.strip(),
             visibility=visibility,
         )
-        audit_record(actor=user, action="party_comment_add", target=comment, initiative=initiative, message="Kommentar.")
+        audit_record(
+            actor=user, action="party_comment_add", target=comment, initiative=initiative, message="Kommentar."
+        )
     return comment
 
 

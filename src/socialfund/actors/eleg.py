@@ -75,9 +75,10 @@ def _keys(jwks_uri: str) -> jwt.PyJWKClient:
 
 def subject_key(personal_identity_number: str) -> str:
     """The keyed hash that recognises a person again; the number itself is dropped right after."""
-    pepper = getattr(settings, "ELEG_PEPPER", "") or hmac.new(
-        settings.SECRET_KEY.encode(), b"socialfund-eleg-pepper", hashlib.sha256
-    ).hexdigest()
+    pepper = (
+        getattr(settings, "ELEG_PEPPER", "")
+        or hmac.new(settings.SECRET_KEY.encode(), b"socialfund-eleg-pepper", hashlib.sha256).hexdigest()
+    )
     digits = "".join(ch for ch in personal_identity_number if ch.isdigit())
     return hmac.new(pepper.encode(), digits.encode(), hashlib.sha256).hexdigest()
 

@@ -25,7 +25,9 @@ class IdeaForm(ExternalIdeaForm):
         label=_("Organisationsnummer"),
         max_length=20,
         required=False,
-        help_text=_("Tio siffror, t.ex. 802400-1235. En enskild firma lämnar fältet tomt: vi sparar inga personnummer."),
+        help_text=_(
+            "Tio siffror, t.ex. 802400-1235. En enskild firma lämnar fältet tomt: vi sparar inga personnummer."
+        ),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     field_order = [

@@ -62,9 +62,7 @@ def organisation_number_clean(raw: str) -> str:
     """'802400-1235' or '8024001234' -> '802400-1234', or a ValidationError in Swedish for the field."""
     ten = _ten_digits(raw.strip())
     if ten is None:
-        raise ValidationError(
-            _("Skriv organisationsnumret med tio siffror, till exempel 802400-1235."), code="format"
-        )
+        raise ValidationError(_("Skriv organisationsnumret med tio siffror, till exempel 802400-1235."), code="format")
     if int(ten[2]) < 2:
         if is_personal_number(ten):
             raise ValidationError(

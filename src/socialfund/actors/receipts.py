@@ -151,7 +151,11 @@ def actor_answer(*, follow: IdeaFollow, text: str) -> ActorMessage:
     with transaction.atomic():
         message = ActorMessage.objects.create(initiative=initiative, author=None, text=text.strip())
         audit_record(
-            actor=None, action="idea_actor_answer", target=message, initiative=initiative, message="Svar från idélämnaren."
+            actor=None,
+            action="idea_actor_answer",
+            target=message,
+            initiative=initiative,
+            message="Svar från idélämnaren.",
         )
         notify_after_commit(initiative, what=_("Idélämnaren har svarat på fondens meddelande."))
     return message
@@ -173,7 +177,11 @@ def staff_message(*, initiative: Initiative, user, text: str) -> ActorMessage:  
     with transaction.atomic():
         message = ActorMessage.objects.create(initiative=initiative, author=user, text=text.strip())
         audit_record(
-            actor=user, action="idea_staff_message", target=message, initiative=initiative, message="Meddelande till idélämnaren."
+            actor=user,
+            action="idea_staff_message",
+            target=message,
+            initiative=initiative,
+            message="Meddelande till idélämnaren.",
         )
         if initiative.contact_email:
             mail_queue(

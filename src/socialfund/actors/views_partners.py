@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
-from typing import Any, Callable
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -36,7 +37,9 @@ def coapplicants_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not coapplicants.may_see(user, initiative):
         raise Http404
     manages = coapplicants.may_manage(user, initiative)
-    boards = Board.objects.filter(organisation_id=initiative.fund.organisation_id).exclude(pk=initiative.lead_board_id)
+    boards = Board.objects.filter(organisation_id=initiative.fund.organisation_id).exclude(
+        pk=initiative.lead_board_id or 0
+    )
     invite_form = InviteForm(request.POST if request.POST.get("do") == "invite" else None, boards=boards)
     comment_form = PartyCommentForm(
         request.POST if request.POST.get("do") == "comment" else None,
