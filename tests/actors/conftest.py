@@ -7,7 +7,7 @@ from django.db import connection
 
 from socialfund.accounts.models import User
 from socialfund.funds.models import Fund
-from tests.actors.fake_eleg import FakeEleg, TestPerson
+from tests.actors.fake_eleg import FakeEleg, ElegPerson
 
 # Skatteverket's well-known test personal identity number, in every way it could be written down.
 PIN = "191212121212"
@@ -30,11 +30,11 @@ def fund(demo) -> Fund:
 def fake_eleg(settings):
     provider = FakeEleg(
         persons={
-            "anna": TestPerson(
+            "anna": ElegPerson(
                 "anna", "Anna Andersson", PIN, ASSOCIATION_NUMBER.replace("-", ""), "Föreningen Läxhjälpen"
             ),
-            "bo": TestPerson("bo", "Bo Berg", "198112189876", OTHER_NUMBER.replace("-", ""), "Bolaget AB"),
-            "mixed": TestPerson(
+            "bo": ElegPerson("bo", "Bo Berg", "198112189876", OTHER_NUMBER.replace("-", ""), "Bolaget AB"),
+            "mixed": ElegPerson(
                 "mixed",
                 "Mia Mix",
                 "198112189876",

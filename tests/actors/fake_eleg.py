@@ -26,7 +26,7 @@ CLAIM = "https://id.oidc.se/claim/"
 
 
 @dataclass(frozen=True)
-class TestPerson:
+class ElegPerson:
     key: str
     name: str
     personal_identity_number: str
@@ -40,7 +40,7 @@ class TestPerson:
 class FakeEleg:
     client_id: str = "socialfund-test"
     client_secret: str = "test-secret"
-    persons: dict[str, TestPerson] = field(default_factory=dict)
+    persons: dict[str, ElegPerson] = field(default_factory=dict)
     issuer: str = ""
     _server: ThreadingHTTPServer | None = None
     _codes: dict[str, dict[str, Any]] = field(default_factory=dict)

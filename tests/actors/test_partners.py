@@ -49,7 +49,7 @@ def social_head(users) -> User:
 
 def eleg_login(client: Client, provider, person: str):
     """Log in through the fake broker as `person`; the broker's page is skipped, its answer is not."""
-    start = client.post(reverse("actors:eleg-login"), {"next": ""})
+    start = client.get(reverse("actors:eleg-start"))
     assert start.status_code == 302 and start["Location"].startswith(provider.issuer)
     params = {k: v[0] for k, v in parse_qs(urlparse(start["Location"]).query).items()}
     assert params["code_challenge_method"] == "S256" and "naturalPersonOrgId" in params["scope"]
@@ -128,10 +128,10 @@ def test_a_login_for_an_uninvited_organisation_or_a_mismatched_affiliation_is_re
 def test_an_answer_with_another_browsers_state_is_refused(sponsored, users, fake_eleg):
     invite_association(sponsored, users["handlaggare"])
     first, second = Client(), Client()
-    start = first.post(reverse("actors:eleg-login"), {"next": ""})
+    start = first.get(reverse("actors:eleg-start"))
     params = {k: v[0] for k, v in parse_qs(urlparse(start["Location"]).query).items()}
     back = urlparse(fake_eleg.authorize_redirect(params, "anna"))
-    second.post(reverse("actors:eleg-login"), {"next": ""})
+    second.get(reverse("actors:eleg-start"))
     stolen = second.get(f"{back.path}?{back.query}")
     assert stolen.status_code == 400
     assert not Representative.objects.exists()

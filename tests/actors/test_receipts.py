@@ -104,7 +104,7 @@ def test_the_idea_gets_a_registry_number_and_a_receipt_mail_with_its_status_link
     html = page.content.decode()
     assert initiative.registry_number in html and "Läxhjälp i föreningsregi" in html
     assert "Utbildningskontoret" in html  # where it is: the area's board and its office, by name
-    assert page["Referrer-Policy"] == "no-referrer" and "no-store" in page["Cache-Control"]
+    assert page["Referrer-Policy"] == "same-origin" and "no-store" in page["Cache-Control"]
     # Only the digest of the link's token is stored.
     token = link.rstrip("/").rsplit("/", 1)[1]
     assert not IdeaFollow.objects.filter(token_digest=token).exists()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("arenden/<int:pk>/idelamnare/", views_ideas.staff_dialog_view, name="staff-dialog"),
     path("arenden/<int:pk>/medsokande/", views_partners.coapplicants_view, name="coapplicants"),
     path("extern/logga-in/", views_partners.eleg_login_view, name="eleg-login"),
+    path("extern/logga-in/e-legitimation/", views_partners.eleg_start_view, name="eleg-start"),
     path("extern/logga-in/svar/", views_partners.eleg_callback_view, name="eleg-callback"),
     path("extern/logga-ut/", views_partners.eleg_logout_view, name="eleg-logout"),
     path("extern/", views_partners.representative_home_view, name="representative-home"),

@@ -17,9 +17,11 @@ from socialfund.cases.models import Initiative
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """A page behind a secret link: not cached, not indexed, and its address never sent on as a referrer."""
+    """A page behind a secret link: not cached, not indexed, and its address never sent to another site as a
+    referrer. "same-origin", not "no-referrer": with no referrer the browser posts the answer form with
+    `Origin: null`, which the CSRF check rightly refuses (the browser journey found it)."""
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

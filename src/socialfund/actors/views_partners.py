@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from socialfund.accounts.models import User
 from socialfund.actors import coapplicants, eleg
@@ -100,16 +100,25 @@ def _representative_required(view: Callable[..., HttpResponse]) -> Callable[...,
     return wrapped
 
 
-@require_http_methods(["GET", "POST"])
+def _safe_next(request: HttpRequest) -> str:
+    next_path = request.GET.get("next") or ""
+    return next_path if url_has_allowed_host_and_scheme(next_path, allowed_hosts={request.get_host()}) else ""
+
+
+@require_GET
 def eleg_login_view(request: HttpRequest) -> HttpResponse:
-    """The representative's door: a page that explains, and a button that goes to the e-legitimation."""
-    next_path = request.GET.get("next") or request.POST.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_path, allowed_hosts={request.get_host()}):
-        next_path = ""
-    if request.method == "POST" and eleg.configured():
-        redirect_uri = request.build_absolute_uri(reverse("actors:eleg-callback"))
-        return redirect(eleg.authorization_url(request, redirect_uri=redirect_uri, next_path=next_path))
-    return render(request, "actors/eleg_login.html", {"configured": eleg.configured(), "next": next_path})
+    """The representative's door: a page that explains, and a link that goes to the e-legitimation."""
+    return render(request, "actors/eleg_login.html", {"configured": eleg.configured(), "next": _safe_next(request)})
+
+
+@require_GET
+def eleg_start_view(request: HttpRequest) -> HttpResponse:
+    """Off to the broker. A link (GET), not a form: the site's Content-Security-Policy allows forms to post
+    only to the site itself, and a browser applies that to the redirect after a form, too."""
+    if not eleg.configured():
+        raise Http404
+    redirect_uri = request.build_absolute_uri(reverse("actors:eleg-callback"))
+    return redirect(eleg.authorization_url(request, redirect_uri=redirect_uri, next_path=_safe_next(request)))
 
 
 def eleg_callback_view(request: HttpRequest) -> HttpResponse:
