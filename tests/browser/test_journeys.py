@@ -105,13 +105,14 @@ def test_a_an_association_registers_an_idea_and_reads_that_a_board_must_carry_it
     page.get_by_label("Beskriv idén").fill("Läxhjälp två kvällar i veckan för barn i åk 4–6.")
     page.get_by_label("Organisationens namn").fill("Föreningen Läxhjälpen")
     page.get_by_label("Sorts organisation").select_option(label="Förening")
+    page.get_by_label("Organisationsnummer").fill("802400-1235")
     page.get_by_label("Kontaktperson", exact=True).fill("Kim Andersson")
     page.get_by_label("E-post till kontaktpersonen").fill("kim@example.se")
     page.get_by_label("Vilket område gäller idén?").select_option(label="UN (Utbildningskontoret)")
     page.get_by_role("button", name="Skicka idén").click()
 
     expect(heading(page)).to_have_text("Tack för din idé")
-    expect(page.get_by_role("main")).to_contain_text("Idén ”Läxhjälp i föreningens lokaler” är registrerad.")
+    expect(page.get_by_role("main")).to_contain_text("Idén ”Läxhjälp i föreningens lokaler” är registrerad med diarienummer")
     expect(page.get_by_role("main")).to_contain_text("Utan en ansvarig nämnd kan idén inte bli en ansökan.")
     idea = Initiative.objects.get(title="Läxhjälp i föreningens lokaler")
     assert (idea.status, idea.stage, idea.lead_board, idea.initiator_type) == (

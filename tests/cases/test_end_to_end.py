@@ -44,6 +44,7 @@ def test_from_an_associations_idea_to_kommunstyrelsens_decision(demo):
             "summary": "Läxhjälp för barn i åk 4–6.",
             "organisation_name": "Föreningen Läxhjälpen",
             "organisation_type": "association",
+            "organisation_number": "802400-1235",  # an organisation number is now required
             "contact_name": "Kim",
             "contact_email": "kim@example.se",
             "area_board": Board.objects.get(code="UN").pk,

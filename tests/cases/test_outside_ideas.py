@@ -92,6 +92,7 @@ def test_the_public_form_lets_the_actor_pick_the_area(fund):
             "summary": "Läxhjälp för barn.",
             "organisation_name": "Läxhjälpen",
             "organisation_type": "association",
+            "organisation_number": "802400-1235",  # an organisation number is now required
             "contact_name": "Kim",
             "contact_email": "kim@example.se",
             "area_board": un.pk,

@@ -156,6 +156,7 @@ def test_outside_actor_idea_form(client, fund):
             "summary": "Läxhjälp åk 4–6",
             "organisation_name": "Läxföreningen",
             "organisation_type": "association",
+            "organisation_number": "802400-1235",  # an organisation number is now required
             "contact_name": "Kim",
             "contact_email": "kim@example.se",
         },

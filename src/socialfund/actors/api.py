@@ -11,8 +11,11 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from socialfund.actors.public_face import calls_feed, published_pages
+from socialfund.api.schemas import Problems
 
 router = Router()
+# The answers besides success that an open, read-only endpoint can give (the same error body as the rest).
+ERRORS: dict[int, type[Schema]] = {400: Problems, 404: Problems, 422: Problems}
 
 
 class FeedFundOut(Schema):
@@ -81,7 +84,7 @@ class CallsFeedOut(Schema):
 
 @router.get(
     "/public/funds",
-    response=list[CallsFeedOut],
+    response={200: list[CallsFeedOut], **ERRORS},
     auth=None,
     tags=["öppna data"],
     summary="Fondernas aktuella utlysningar och regler",
@@ -96,7 +99,7 @@ def public_calls(request: HttpRequest) -> list[dict[str, object]]:
 
 @router.get(
     "/public/funds/{slug}",
-    response=CallsFeedOut,
+    response={200: CallsFeedOut, **ERRORS},
     auth=None,
     tags=["öppna data"],
     summary="En fonds aktuella utlysningar och regler",
