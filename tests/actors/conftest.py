@@ -7,7 +7,7 @@ from django.db import connection
 
 from socialfund.accounts.models import User
 from socialfund.funds.models import Fund
-from tests.actors.fake_eleg import FakeEleg, ElegPerson
+from tests.actors.fake_eleg import ElegPerson, FakeEleg
 
 # Skatteverket's well-known test personal identity number, in every way it could be written down.
 PIN = "191212121212"

@@ -20,7 +20,7 @@ from socialfund.cases.models import Initiative
 from socialfund.cases.outside_ideas import idea_sponsor
 from socialfund.outbox.models import OutboxMail
 from tests.actors.conftest import ASSOCIATION_NUMBER, PIN, PIN_FORMS, database_holds
-from tests.actors.fake_eleg import FakeEleg, ElegPerson
+from tests.actors.fake_eleg import ElegPerson, FakeEleg
 from tests.browser.test_journeys_after_grant import assert_accessible, heading
 
 SHOTS = Path(__file__).resolve().parent.parent.parent / "var" / "screenshots"

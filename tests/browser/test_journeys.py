@@ -112,7 +112,9 @@ def test_a_an_association_registers_an_idea_and_reads_that_a_board_must_carry_it
     page.get_by_role("button", name="Skicka idén").click()
 
     expect(heading(page)).to_have_text("Tack för din idé")
-    expect(page.get_by_role("main")).to_contain_text("Idén ”Läxhjälp i föreningens lokaler” är registrerad med diarienummer")
+    expect(page.get_by_role("main")).to_contain_text(
+        "Idén ”Läxhjälp i föreningens lokaler” är registrerad med diarienummer"
+    )
     expect(page.get_by_role("main")).to_contain_text("Utan en ansvarig nämnd kan idén inte bli en ansökan.")
     idea = Initiative.objects.get(title="Läxhjälp i föreningens lokaler")
     assert (idea.status, idea.stage, idea.lead_board, idea.initiator_type) == (
