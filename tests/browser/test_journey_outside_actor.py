@@ -55,6 +55,7 @@ def shot(page: Page, name: str) -> None:
 
 def test_an_association_follows_its_idea_answers_and_signs_as_co_applicant(page: Page, sign_in, broker):
     mail.outbox.clear()
+    page.set_default_timeout(30_000)  # a long journey on a shared, loaded machine; the steps still wait for results
     # 1. The association leaves its idea; a wrong organisation number is refused at the field, in Swedish.
     page.goto("/")
     page.get_by_role("main").get_by_role("link", name="Lämna en idé som extern aktör").click()
@@ -95,6 +96,7 @@ def test_an_association_follows_its_idea_answers_and_signs_as_co_applicant(page:
     page.get_by_label("Meddelande till idélämnaren").fill("Hur många barn tror ni kommer?")
     page.get_by_role("button", name="Skicka till idélämnaren").click()
     expect(page.get_by_role("status")).to_contain_text("Meddelandet är skickat.")
+    assert_accessible(page)
 
     # 4. The association follows the link (no account), reads the question and answers it.
     page.context.clear_cookies()
@@ -124,11 +126,14 @@ def test_an_association_follows_its_idea_answers_and_signs_as_co_applicant(page:
     expect(page.get_by_role("status")).to_contain_text("Inbjudan är skickad.")
     expect(page.get_by_role("table")).to_contain_text("Väntar på underskrift")
     assert OutboxMail.objects.filter(recipients=["ordforande@example.se"]).exists()
+    assert_accessible(page)
+    shot(page, "4-medsokande")
 
     # 6. The association's chair logs in with e-legitimation (the fake broker's page) and signs.
     page.context.clear_cookies()
     page.route(lambda url: url.startswith(broker.issuer), lambda route: route.continue_())
     page.goto(reverse("actors:eleg-login"))
+    assert_accessible(page)
     page.get_by_role("link", name="Logga in med e-legitimation").click()
     expect(page.get_by_role("heading", name="Testlegitimering")).to_be_visible()
     page.get_by_label("Anna Andersson, Föreningen Läxhjälpen").check()
