@@ -18,6 +18,7 @@ from django.db.models import Q
 
 from socialfund.accounts.models import User
 from socialfund.funds.models import Fund
+from socialfund.kit.refusals import Refusal
 
 if TYPE_CHECKING:  # follow-up is optional: imported only where it is installed
     from socialfund.followup.outcome_selectors import OutcomeSummary
@@ -311,7 +312,6 @@ def followup_by_initiative(fund: Fund) -> dict[int, ProjectFollowup] | None:
 
 
 def _followup(project: object) -> ProjectFollowup:
-    from socialfund.cases.errors import CaseError
     from socialfund.followup.selectors import project_outcome
 
     p = project
@@ -319,7 +319,7 @@ def _followup(project: object) -> ProjectFollowup:
     if p.realised_savings.all():  # type: ignore[attr-defined]  # nothing realised: no comparison to compute
         try:
             outcome = project_outcome(project)  # type: ignore[arg-type]
-        except CaseError:
+        except Refusal:
             outcome = None
     lines = [_indicator(p.initiative.title, indicator) for indicator in p.indicators.all()]  # type: ignore[attr-defined]
     return ProjectFollowup(
@@ -335,13 +335,12 @@ def _followup(project: object) -> ProjectFollowup:
 
 
 def _outcome_forecast(project: object) -> OutcomeSummary | None:
-    from socialfund.cases.errors import CaseError
     from socialfund.core.calc.errors import CalculationInputError
     from socialfund.followup.outcome_selectors import outcome_summary
 
     try:
         return outcome_summary(project)  # type: ignore[arg-type]
-    except (CaseError, CalculationInputError):
+    except (Refusal, CalculationInputError):
         return None
 
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from socialfund.accounts.models import User
 from socialfund.cases import machine, services
-from socialfund.cases.errors import CaseConflictError, CaseError
+from socialfund.cases.errors import CaseError
 from socialfund.cases.guided.calc_grid import (
     CalculatorPage,
     run_calculation,
@@ -38,6 +38,8 @@ from socialfund.cases.screening import initiative_as_file, screening_for_content
 from socialfund.cases.views.case import _visible_case, submit_title
 from socialfund.cases.workflow import policy_for
 from socialfund.core.application import read_application
+from socialfund.kit.refusals import ConflictRefusal, Refusal
+from socialfund.kit.web_refusals import show_refusal
 from socialfund.organisation.models import Board
 from socialfund.web.charts import Bar, costs_and_savings_svg
 
@@ -205,7 +207,7 @@ def _save_step(request: HttpRequest, initiative: Initiative, step: Step, form: S
             initiative.refresh_from_db()
             form = _shown_again(initiative, step, request)
             return _render_step(request, initiative, step, {"form": form, "saved_with_errors": True}, status=400)
-    except CaseConflictError as conflict:
+    except ConflictRefusal as conflict:
         initiative.refresh_from_db()
         data = request.POST.copy()
         data["version"] = str(conflict.current_version)
@@ -216,8 +218,8 @@ def _save_step(request: HttpRequest, initiative: Initiative, step: Step, form: S
             {"form": _step_form(initiative, step, data), "conflict": conflict.message},
             status=409,
         )
-    except CaseError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
+    except Refusal as error:
+        show_refusal(form, error)
         return _render_step(request, initiative, step, {"form": form}, status=400)
     messages.success(request, gettext("%(step)s: sparat.") % {"step": step.title})
     return redirect(_after_save(request, initiative, step))
@@ -284,10 +286,10 @@ def _calculation_step(request: HttpRequest, initiative: Initiative, step: Step) 
                 expected_version=_posted_version(request),
                 draft_inputs={**(initiative.draft_inputs or {}), step.code: raw},
             )
-    except CaseConflictError as conflict:
+    except ConflictRefusal as conflict:
         initiative.refresh_from_db()
         return _render_step(request, initiative, step, context | {"conflict": conflict.message}, status=409)
-    except CaseError as error:
+    except Refusal as error:
         return _render_step(request, initiative, step, context | {"save_refused": error.message}, status=400)
     initiative.refresh_from_db()
     if not clean:
@@ -394,8 +396,8 @@ def application_import_view(request: HttpRequest) -> HttpResponse:
                 initiative_text=_read_text(form.cleaned_data["file"]),
                 calculation_text=_read_text(calc_file) if calc_file else None,
             )
-        except CaseError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+        except Refusal as error:
+            show_refusal(form, error)
         else:
             messages.success(request, gettext("Ansökan är skapad från filen. Gå igenom stegen och lämna in."))
             first = steps_for(initiative.stage, policy_for(initiative))[0]

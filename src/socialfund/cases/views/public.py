@@ -7,8 +7,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from socialfund.cases import services
-from socialfund.cases.errors import CaseError
 from socialfund.cases.forms import ExternalIdeaForm
+from socialfund.kit.refusals import Refusal
+from socialfund.kit.web_refusals import show_refusal
 
 
 @require_http_methods(["GET", "POST"])
@@ -27,8 +28,8 @@ def external_idea_view(request: HttpRequest) -> HttpResponse:
                 contact_email=data["contact_email"],
                 area_board=data["area_board"],
             )
-        except CaseError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+        except Refusal as error:
+            show_refusal(form, error)
         else:
             return render(request, "cases/idea_thanks.html", {"initiative": initiative})
     return render(request, "cases/idea_form.html", {"form": form}, status=400 if form.errors else 200)
