@@ -36,6 +36,8 @@ API_LABELS = {
     "year": _("År"),
     "q": _("Sök"),
     "pk": _("Nummer"),
+    "initiative_id": _("Ärendets nummer"),
+    "policy_id": _("Riktlinjer"),
     "slug": _("Fondens kortnamn"),
     "code": _("Kod"),
     "kind": _("Förankring"),
