@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
+from socialfund.accounts.permissions import is_staff_of
 from socialfund.accounts.roles import Role
 from socialfund.audit.services import audit_record
 from socialfund.cases.errors import CasePermissionDenied
 from socialfund.cases.models import Decision, DecisionAmount
-from socialfund.consultations.permissions import is_staff_of
 from socialfund.funds.models import Fund
 from socialfund.reports import sources
 from socialfund.reports.models import PublicPage

@@ -19,6 +19,7 @@ from django.db.models import Q
 from socialfund.accounts.models import User
 from socialfund.funds.models import Fund
 from socialfund.kit.refusals import Refusal
+from socialfund.ledger.permissions import may_read_books
 
 if TYPE_CHECKING:  # follow-up is optional: imported only where it is installed
     from socialfund.followup.outcome_selectors import OutcomeSummary
@@ -371,16 +372,9 @@ def _final_report(project: object) -> dict[str, str] | None:
 
 # -- list exports ---------------------------------------------------------------------------------------
 
-LEDGER_VIEWER_ROLES = frozenset({"finance", "reader", "registrar", "administrator"})
-
-
 def may_see_ledger(user: User) -> bool:
-    """The ledger's own rule for who reads the books (socialfund.ledger.views.common)."""
-    try:
-        from socialfund.ledger.views.common import VIEWER_ROLES
-    except ImportError:
-        return bool(user.role_codes & LEDGER_VIEWER_ROLES)
-    return bool(user.role_codes & VIEWER_ROLES)
+    """The ledger's own rule for who reads the books (socialfund.ledger.permissions), not a copy of it."""
+    return may_read_books(user)
 
 
 def ledger_entries(fund: Fund, start: dt.date, end: dt.date) -> list[tuple[Any, ...]] | None:

@@ -38,10 +38,10 @@ from socialfund.cases.screening import initiative_as_file, screening_for_content
 from socialfund.cases.views.case import _visible_case, submit_title
 from socialfund.cases.workflow import policy_for
 from socialfund.core.application import read_application
+from socialfund.kit.charts import Bar, costs_and_savings_svg
 from socialfund.kit.refusals import ConflictRefusal, Refusal
 from socialfund.kit.web_refusals import show_refusal
 from socialfund.organisation.models import Board
-from socialfund.web.charts import Bar, costs_and_savings_svg
 
 
 def _user(request: HttpRequest) -> User:
@@ -100,7 +100,7 @@ def _results_context(initiative: Initiative, page: CalculatorPage) -> dict[str, 
     chart = ""
     if state.result is not None:
         bars = [Bar(str(row.year), row.benefits_municipal_cashable, row.costs) for row in state.result.per_year]
-        chart = mark_safe(  # noqa: S308 - built from numbers and escaped text in web.charts
+        chart = mark_safe(  # noqa: S308 - built from numbers and escaped text in kit.charts
             costs_and_savings_svg(
                 bars,
                 title=gettext("Kostnader och kommunens kassamässiga besparingar per år"),
