@@ -372,6 +372,7 @@ def _final_report(project: object) -> dict[str, str] | None:
 
 # -- list exports ---------------------------------------------------------------------------------------
 
+
 def may_see_ledger(user: User) -> bool:
     """The ledger's own rule for who reads the books (socialfund.ledger.permissions), not a copy of it."""
     return may_read_books(user)
