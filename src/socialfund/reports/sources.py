@@ -24,6 +24,7 @@ from socialfund.ledger.permissions import may_read_books
 if TYPE_CHECKING:  # follow-up is optional: imported only where it is installed
     from socialfund.followup.outcome_selectors import OutcomeSummary
     from socialfund.ledger.duty import ProjectDuty as ProjectMoney
+    from socialfund.ledger.reports import FundPosition
 
 ZERO = Decimal(0)
 
@@ -36,48 +37,14 @@ def followup_installed() -> bool:
     return apps.is_installed("socialfund.followup")
 
 
-@dataclass(frozen=True)
-class Position:
-    """The fund's books at a date (ledger.reports.FundPosition, as plain figures)."""
-
-    on: dt.date
-    capital: Decimal
-    available: Decimal
-    committed: Decimal
-    paid_out: Decimal
-    repaid: Decimal
-    frame_reduced: Decimal
-    receivable: Decimal
-    overdue: Decimal
-    waived: Decimal
-
-    @property
-    def cash(self) -> Decimal:
-        return self.available + self.committed
-
-    @property
-    def returned(self) -> Decimal:
-        return self.repaid + self.frame_reduced
-
-
-def fund_position(fund: Fund, on: dt.date) -> Position | None:
+def fund_position(fund: Fund, on: dt.date) -> FundPosition | None:
+    """The fund's books at a date: the ledger's one read model (ledger.reports.fund_position), not a copy,
+    so the ledger's page, the API, the April report and its annex show the same figures."""
     if not ledger_installed():
         return None
     from socialfund.ledger.reports import fund_position as ledger_position
 
-    p = ledger_position(fund, on)
-    return Position(
-        on=on,
-        capital=p.capital,
-        available=p.available,
-        committed=p.committed,
-        paid_out=p.paid_out,
-        repaid=p.repaid,
-        frame_reduced=p.frame_reduced,
-        receivable=p.receivable,
-        overdue=p.overdue,
-        waived=p.waived,
-    )
+    return ledger_position(fund, on)
 
 
 def no_money() -> ProjectMoney:
