@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from socialfund.accounts.models import User
 from socialfund.cases import machine, services
-from socialfund.cases.errors import CaseError
+from socialfund.cases.errors import CaseConflictError, CaseError
 from socialfund.cases.guided.calc_grid import (
     CalculatorPage,
     run_calculation,
@@ -39,7 +39,7 @@ from socialfund.cases.views.case import _visible_case, submit_title
 from socialfund.cases.workflow import policy_for
 from socialfund.core.application import read_application
 from socialfund.kit.charts import Bar, costs_and_savings_svg
-from socialfund.kit.refusals import ConflictRefusal, Refusal
+from socialfund.kit.refusals import Refusal
 from socialfund.kit.web_refusals import show_refusal
 from socialfund.organisation.models import Board
 
@@ -207,7 +207,7 @@ def _save_step(request: HttpRequest, initiative: Initiative, step: Step, form: S
             initiative.refresh_from_db()
             form = _shown_again(initiative, step, request)
             return _render_step(request, initiative, step, {"form": form, "saved_with_errors": True}, status=400)
-    except ConflictRefusal as conflict:
+    except CaseConflictError as conflict:
         initiative.refresh_from_db()
         data = request.POST.copy()
         data["version"] = str(conflict.current_version)
@@ -286,7 +286,7 @@ def _calculation_step(request: HttpRequest, initiative: Initiative, step: Step) 
                 expected_version=_posted_version(request),
                 draft_inputs={**(initiative.draft_inputs or {}), step.code: raw},
             )
-    except ConflictRefusal as conflict:
+    except CaseConflictError as conflict:
         initiative.refresh_from_db()
         return _render_step(request, initiative, step, context | {"conflict": conflict.message}, status=409)
     except Refusal as error:
