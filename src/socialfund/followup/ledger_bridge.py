@@ -41,7 +41,7 @@ class WaiverBooking:
     waiver: Waiver | None
 
 
-def _as_case_error(exc: ledger_errors.LedgerError) -> FollowupError:
+def _as_followup_error(exc: ledger_errors.LedgerError) -> FollowupError:
     if isinstance(exc, ledger_errors.LedgerPermissionDenied):
         return FollowupPermissionDenied(exc.message)
     if isinstance(exc, ledger_errors.LedgerValidationError):
@@ -76,7 +76,7 @@ def obligation_waive(
             board=board,
         )
     except ledger_errors.LedgerError as exc:
-        raise _as_case_error(exc) from exc
+        raise _as_followup_error(exc) from exc
     waiver = transaction.waiver
     amount = waiver.amount if waiver is not None else Decimal(0)
     return WaiverBooking(amount=amount, reference=f"verifikation {transaction.number}", waiver=waiver)
