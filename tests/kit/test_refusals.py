@@ -11,9 +11,10 @@ from socialfund.followup.errors import FollowupError, FollowupValidationError
 from socialfund.kit.refusals import InputRefusal, PermissionRefusal, Refusal
 from socialfund.kit.web_refusals import refusal_status, show_refusal
 from socialfund.ledger.errors import LedgerError, LedgerPermissionDenied, LedgerValidationError
+from socialfund.reports.errors import ReportError
 
 
-@pytest.mark.parametrize("base", [CaseError, LedgerError, FollowupError, ConsultationError])
+@pytest.mark.parametrize("base", [CaseError, LedgerError, FollowupError, ConsultationError, ReportError])
 def test_every_app_refuses_through_the_one_tree(base):
     error = base("Ange ett datum.", field="decided_on")
     assert isinstance(error, Refusal)
