@@ -69,6 +69,8 @@ MIDDLEWARE = [
     # Local admin and finance accounts give a code from their authenticator app once per session.
     "socialfund.accounts.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A refusal no view caught is a page with its Swedish message (400/403), never a server error.
+    "socialfund.web.refusals.RefusalPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the outcome of every login (django-axes: login throttling).
     "axes.middleware.AxesMiddleware",

@@ -64,7 +64,7 @@ def test_token_page_shows_the_token_once(client, demo):
 def test_no_token_no_entry(client, demo):
     response = client.get("/api/v1/initiatives")
     assert response.status_code == 401
-    assert response.json()["detail"][0]["message"].startswith("Ange en giltig API-nyckel")
+    assert response.json()["errors"][0]["message"].startswith("Ange en giltig API-nyckel")
     response = client.get("/api/v1/initiatives", HTTP_AUTHORIZATION="Bearer sf_fel_fel")
     assert response.status_code == 401
 
@@ -107,11 +107,11 @@ def test_create_submit_and_withdraw_through_the_same_services(api):
     # Leaving the idea stage needs the office head's anchoring: refused with a Swedish message, state unchanged.
     response = client.post(f"/api/v1/initiatives/{pk}/submit", **auth)
     assert response.status_code == 409
-    assert "Förankring saknas" in response.json()["detail"][0]["message"]
+    assert "Förankring saknas" in response.json()["errors"][0]["message"]
     response = client.post(
         f"/api/v1/initiatives/{pk}/withdraw", {"reason": "other"}, content_type="application/json", **auth
     )
-    assert response.status_code == 400 and response.json()["detail"][0]["field"] == "note"
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "Anteckning"
     response = client.post(
         f"/api/v1/initiatives/{pk}/withdraw", {"reason": "repayment_risk"}, content_type="application/json", **auth
     )
@@ -123,13 +123,13 @@ def test_create_submit_and_withdraw_through_the_same_services(api):
 @pytest.mark.parametrize(
     ("body", "field", "message"),
     [
-        ({"fund": "sodertalje", "stage": "idea"}, "title", "saknas"),
-        ({"fund": "sodertalje", "title": 5, "stage": "idea"}, "title", "måste vara text"),
-        ({"fund": "sodertalje", "title": "x" * 201}, "title", "är för lång"),
-        ({"fund": "finns-inte", "title": "X"}, "fund", "Okänd fond"),
-        ({"fund": "sodertalje", "title": "X", "content": {"purpose": "drift"}}, "content.purpose", ""),
-        ({"fund": "sodertalje", "title": "X", "content": {"lead_board": "SN"}}, "content", "sätts av systemet"),
-        ({"fund": "sodertalje", "title": "X", "stage": "decision"}, "stage", ""),
+        ({"fund": "sodertalje", "stage": "idea"}, "Titel", "saknas"),
+        ({"fund": "sodertalje", "title": 5, "stage": "idea"}, "Titel", "måste vara text"),
+        ({"fund": "sodertalje", "title": "x" * 201}, "Titel", "är för lång"),
+        ({"fund": "finns-inte", "title": "X"}, "Fond", "Okänd fond"),
+        ({"fund": "sodertalje", "title": "X", "content": {"purpose": "drift"}}, "Initiativfilen, syfte", ""),
+        ({"fund": "sodertalje", "title": "X", "content": {"lead_board": "SN"}}, "Initiativfilen", "sätts av systemet"),
+        ({"fund": "sodertalje", "title": "X", "stage": "decision"}, "Steg", ""),
     ],
 )
 def test_bad_input_gets_a_swedish_error_with_its_field_and_stores_nothing(api, body, field, message):
@@ -137,7 +137,7 @@ def test_bad_input_gets_a_swedish_error_with_its_field_and_stores_nothing(api, b
     before = Initiative.objects.count()
     response = client.post("/api/v1/initiatives", body, content_type="application/json", **auth)
     assert response.status_code in (400, 422)
-    problem = response.json()["detail"][0]
+    problem = response.json()["errors"][0]
     assert problem["field"] == field
     assert message in problem["message"]
     assert Initiative.objects.count() == before
@@ -224,4 +224,4 @@ def test_calculation_errors_have_paths(api):
         **auth,
     )
     assert response.status_code == 400
-    assert {"field": "effects[0].deadweight", "message": "måste vara mellan 0 och 1"} in response.json()["detail"]
+    assert {"field": "Effekt 1, dödvikt", "message": "måste vara mellan 0 och 1"} in response.json()["errors"]

@@ -64,19 +64,19 @@ def test_refusals_are_the_services_in_swedish_with_the_field(draft):
     # Leaving the idea needs the office head's anchoring: the gate refuses, nothing changes.
     refused = post(f"/api/v1/initiatives/{draft.pk}/actions/submit", {})
     assert refused.status_code == 409
-    assert refused.json()["detail"][0]["message"].startswith("Förankring saknas innan ärendet kan gå vidare")
+    assert refused.json()["errors"][0]["message"].startswith("Förankring saknas innan ärendet kan gå vidare")
     # The applicant may not register the decision.
     forbidden = post(f"/api/v1/initiatives/{draft.pk}/actions/decide", {"decided_on": "2016-01-01"})
     assert forbidden.status_code == 403
     # A bad field is named.
     _, head = as_user("kontorschef")
     bad = head(f"/api/v1/initiatives/{draft.pk}/actions/signoff", {"kind": "office_head", "signed_on": "igår"})
-    assert bad.status_code == 400 and bad.json()["detail"][0] == {
-        "field": "signed_on",
+    assert bad.status_code == 400 and bad.json()["errors"][0] == {
+        "field": "Datum",
         "message": "Ange ett datum (ÅÅÅÅ-MM-DD).",
     }
     unknown = head(f"/api/v1/initiatives/{draft.pk}/actions/fly", {})
-    assert unknown.status_code == 400 and unknown.json()["detail"][0]["message"] == "Okänd åtgärd: fly."
+    assert unknown.status_code == 400 and unknown.json()["errors"][0]["message"] == "Okänd åtgärd: fly."
     assert Initiative.objects.get(pk=draft.pk).stage == "idea"
 
 

@@ -30,7 +30,7 @@ def test_fund_position_for_finance_not_for_applicants(demo):
     assert client.get("/api/v1/funds/finns-inte/position", **auth("ekonomi")).status_code == 404
     response = client.get("/api/v1/funds/sodertalje/position?on=2016-13-01", **auth("ekonomi"))
     assert response.status_code == 422
-    assert response.json()["detail"][0]["message"].startswith("måste vara ett datum")
+    assert response.json()["errors"][0]["message"].startswith("måste vara ett datum")
 
 
 def test_board_obligations(demo):

@@ -41,7 +41,7 @@ def client() -> Client:
 def test_api_filters_and_path_parameters_with_nul_are_refused(demo, url):
     response = client().get(url, **auth("ekonomi"))
     assert response.status_code == 400, response.content
-    assert MESSAGE in response.json()["detail"][0]["message"]
+    assert MESSAGE in response.json()["errors"][0]["message"]
 
 
 def test_a_web_path_with_nul_is_refused(demo):
@@ -58,12 +58,12 @@ def test_api_create_with_nul_in_a_text_field_stores_nothing(demo):
     body = {"fund": "sodertalje", "title": "Läx\x00hjälp", "summary": "", "stage": "idea", "content": {}}
     response = client().post("/api/v1/initiatives", body, content_type="application/json", **auth("handlaggare"))
     assert response.status_code == 422
-    assert response.json()["detail"][0] == {"field": "title", "message": response.json()["detail"][0]["message"]}
-    assert MESSAGE in response.json()["detail"][0]["message"]
+    assert response.json()["errors"][0] == {"field": "Titel", "message": response.json()["errors"][0]["message"]}
+    assert MESSAGE in response.json()["errors"][0]["message"]
     nested = {**body, "title": "Läxhjälp", "content": {"purpose": ["ok", "x\x00"]}}
     response = client().post("/api/v1/initiatives", nested, content_type="application/json", **auth("handlaggare"))
     assert response.status_code == 422
-    assert response.json()["detail"][0]["field"] == "content.purpose[1]"
+    assert response.json()["errors"][0]["field"] == "Initiativfilen, syfte, rad 2"
     assert Initiative.objects.count() == before
 
 

@@ -101,4 +101,4 @@ def test_an_integer_as_a_date_is_refused(demo, method, url, body):
     else:
         response = client.post(url, body, content_type="application/json", **kwargs)
     assert response.status_code == 422, response.content
-    assert "datum" in response.json()["detail"][0]["message"]
+    assert "datum" in response.json()["errors"][0]["message"]

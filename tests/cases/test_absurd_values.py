@@ -120,7 +120,7 @@ def _post_measurement(users, indicator, body):
 def test_absurd_measurements_are_refused(users, share_indicator, body, status):
     response = _post_measurement(users, share_indicator, body)
     assert response.status_code == status, response.content
-    assert response.json()["detail"][0]["field"] in {"measured_on", "value"}
+    assert response.json()["errors"][0]["field"] in {"Mätdatum", "Värde"}
     assert not Measurement.objects.filter(indicator=share_indicator, source="manual").exists()
 
 

@@ -51,5 +51,5 @@ def test_the_api_refuses_a_body_with_a_key_twice(demo):
     before = Initiative.objects.count()
     response = Client().post("/api/v1/initiatives", TWICE_JSON, content_type="application/json", **auth)
     assert response.status_code == 400
-    assert "nyckeln 'title' förekommer två gånger" in response.json()["detail"][0]["message"]
+    assert "nyckeln 'title' förekommer två gånger" in response.json()["errors"][0]["message"]
     assert Initiative.objects.count() == before

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 
 from socialfund.actors.api import router as public_router
@@ -25,11 +28,28 @@ class StrictJSONParser(Parser):
         return data
 
 
-api = NinjaAPI(
+class ProblemJSONAPI(NinjaAPI):
+    """The OpenAPI document says what the API answers: a refusal (4xx) comes as application/problem+json."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        for operation in (op for path in schema.get("paths", {}).values() for op in path.values()):
+            for status, response in operation.get("responses", {}).items():
+                content = response.get("content", {})
+                if str(status).startswith("4") and "application/json" in content:
+                    content[errors.PROBLEM_CONTENT_TYPE] = content.pop("application/json")
+        return schema
+
+
+api = ProblemJSONAPI(
     title="socialfund API",
     version="1",
     description="Sociala investeringsfonden: fonder, ärenden, prövning och kalkyler. Alla ändringar går genom "
-    "samma tjänster och behörigheter som webben. Fel svaras med JSON: {detail: [{field, message}]}.",
+    "samma tjänster och behörigheter som webben. Fel svaras som problem enligt RFC 9457 "
+    "(application/problem+json): {type, title, status, detail, errors: [{field, message}]}, med fältens svenska "
+    "namn.",
     auth=PersonalToken(),
     urls_namespace="api-v1",
     openapi_url="/openapi.json",

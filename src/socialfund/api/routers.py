@@ -7,6 +7,7 @@ from ninja import Body, Field, Path, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from socialfund.api.auth import current_user
+from socialfund.api.errors import problem_error, problem_response
 from socialfund.api.schemas import (
     BoardOut,
     FundOut,
@@ -262,5 +263,5 @@ def calculation_evaluate(request: HttpRequest, payload: Body[dict[str, Any]]) ->
     try:
         calculation = parse_calculation(payload)
     except CalculationInputError as exc:
-        return Status(400, {"detail": [{"field": path, "message": message} for path, message in exc.errors]})
+        return problem_response(400, [problem_error(path, message) for path, message in exc.errors])
     return result_to_dict(evaluate(calculation))

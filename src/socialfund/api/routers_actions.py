@@ -57,7 +57,7 @@ def initiative_actions(request: HttpRequest, pk: int = Path(..., ge=1, le=BIGINT
     summary="Gör en åtgärd i ärendet",
     description=(
         "Utför åtgärden genom samma tjänst som webbsidan, med samma vägran: 403 när rollen inte får, 409 när "
-        "ärendet inte är i rätt steg eller grinden inte passerats, 400 vid felaktiga fält (fältets namn i field)."
+        "ärendet inte är i rätt steg eller grinden inte passerats, 400 vid felaktiga fält (fältets svenska namn i errors)."
     ),
 )
 def initiative_action(

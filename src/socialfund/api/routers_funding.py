@@ -12,7 +12,6 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from socialfund.api.auth import current_user
 from socialfund.api.schemas import Problems
 from socialfund.api.types import DecimalText, IsoDate
-from socialfund.cases.errors import CasePermissionDenied
 from socialfund.cases.models import Initiative
 from socialfund.followup.models import Indicator, Project
 from socialfund.followup.permissions import can_view_project, visible_projects
@@ -20,8 +19,9 @@ from socialfund.followup.services import measurement_record
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.ledger.duty import project_duty
+from socialfund.ledger.errors import LedgerPermissionDenied
+from socialfund.ledger.permissions import may_read_books
 from socialfund.ledger.reports import board_obligations, fund_position
-from socialfund.ledger.views.common import VIEWER_ROLES
 from socialfund.organisation.models import Board
 
 router = Router()
@@ -144,8 +144,8 @@ class MeasurementOut(Schema):
 
 def _ledger_fund(request: HttpRequest, slug: str) -> Fund:
     user = current_user(request)
-    if not user.role_codes & VIEWER_ROLES:
-        raise CasePermissionDenied("Fondens bokföring visas för ekonomi, registrator, läsare och administratör.")
+    if not may_read_books(user):
+        raise LedgerPermissionDenied("Fondens bokföring visas för ekonomi, registrator, läsare och administratör.")
     fund = funds_visible_to(user=user).filter(slug=slug).first()
     if fund is None:
         raise Http404

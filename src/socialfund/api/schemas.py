@@ -10,12 +10,21 @@ from ninja import Field, Schema
 
 
 class Problem(Schema):
+    """One refusal: the field's Swedish name (None when it concerns no single field) and the message."""
+
     field: str | None = None
     message: str
 
 
 class Problems(Schema):
-    detail: list[Problem]
+    """An RFC 9457 problem (application/problem+json): the status in Swedish words, the first refusal as
+    `detail`, every refusal in `errors`."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    errors: list[Problem]
 
 
 class PolicyVersionOut(Schema):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from socialfund.audit.models import AuditEvent
-from socialfund.web.admin_mixins import ReadOnlyAdmin
+from socialfund.kit.admin import ReadOnlyAdmin
 
 
 @admin.register(AuditEvent)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
-from socialfund.accounts.models import User
 from socialfund.audit.models import AuditEvent
+
+if TYPE_CHECKING:  # audit sits below accounts (docs/architecture.md): the user is only named, never used
+    from socialfund.accounts.models import User
 
 
 def audit_record(

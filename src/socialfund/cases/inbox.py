@@ -49,11 +49,11 @@ def inbox_for(*, user: User, today: dt.date | None = None) -> list[InboxItem]:
 
 
 def _grants_to_book(user: User, today: dt.date) -> list[InboxItem]:
-    from socialfund.ledger.views.pages import unbooked_decisions
+    from socialfund.ledger.selectors import grants_to_book
 
     items = []
     for fund in funds_visible_to(user=user):
-        for decision in unbooked_decisions(fund):
+        for decision in grants_to_book(fund):
             due = decision.decided_on + dt.timedelta(days=BOOKING_DAYS)
             items.append(
                 InboxItem(

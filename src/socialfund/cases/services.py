@@ -34,6 +34,7 @@ from socialfund.cases.codes import (
     WithdrawalReason,
 )
 from socialfund.cases.errors import CaseConflictError, CasePermissionDenied, CaseStateError, CaseValidationError
+from socialfund.cases.events import decision_granted
 from socialfund.cases.models import Assessment, Comment, Decision, DecisionAmount, Initiative, Opinion, Signoff
 from socialfund.cases.notifications import notify_after_commit
 from socialfund.cases.workflow import (
@@ -622,10 +623,9 @@ def decision_register(
         )
         if status == Status.GRANTED and start_project:
             # A grant starts the project's follow-up (report schedule, indicators from the goals) in the same
-            # transaction. Finance books the commitment separately (ledger: grant_decide), a second pair of eyes.
-            from socialfund.followup.services import project_start
-
-            project_start(initiative=initiative, user=user)
+            # transaction: the follow-up app listens (cases.events; cases does not import the app above it).
+            # Finance books the commitment separately (ledger: grant_decide), a second pair of eyes.
+            decision_granted.send(sender=Decision, initiative=initiative, user=user, decision=decision)
     return decision
 
 

@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from socialfund.consultations.models import Answer, Consultation, Recipient, Reminder, Statement
-from socialfund.web.admin_mixins import ReadOnlyAdmin
+from socialfund.kit.admin import ReadOnlyAdmin
 
 
 @admin.register(Consultation)

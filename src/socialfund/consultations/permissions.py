@@ -11,17 +11,13 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from socialfund.accounts.models import User
+from socialfund.accounts.permissions import is_staff_of
 from socialfund.accounts.roles import Role
 from socialfund.consultations.models import Consultation
 
+__all__ = ["MANAGERS", "is_staff_of", "may_manage", "visible_consultations"]
+
 MANAGERS = frozenset({Role.REGISTRAR, Role.OPINION_GIVER})
-
-
-def is_staff_of(user: User, organisation_id: int | None) -> bool:
-    """Signed in, with a role, in the organisation (the superuser too: only in their own)."""
-    if not user.is_authenticated or not user.role_codes:
-        return False
-    return organisation_id is not None and user.organisation_id == organisation_id
 
 
 def visible_consultations(user: User) -> QuerySet[Consultation]:

@@ -1,7 +1,7 @@
 """One service per state change of a consultation (remiss).
 
 Each checks the user's role, runs in a transaction, writes an audit event and sends mail
-only after commit. A refused step raises a CaseError with a Swedish message and changes
+only after commit. A refused step raises a ConsultationError with a Swedish message and changes
 nothing.
 """
 
@@ -16,8 +16,12 @@ from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.audit.services import audit_record
-from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.consultations.codes import AnswerPosition, RecipientKind, StatementKind
+from socialfund.consultations.errors import (
+    ConsultationPermissionDenied,
+    ConsultationStateError,
+    ConsultationValidationError,
+)
 from socialfund.consultations.models import Answer, Consultation, Recipient, Reminder, Statement
 from socialfund.consultations.permissions import may_manage
 from socialfund.core.formatting import format_date
@@ -52,29 +56,31 @@ def _require_manager(user: User, organisation_id: int | None, what: str) -> None
     """`what` is what the user tried to do, already translated ("skicka en remiss")."""
     if not may_manage(user, organisation_id):
         # Translators: %(what)s is what the user tried to do, e.g. "skicka en remiss".
-        raise CasePermissionDenied(_("Bara registrator eller utskottssekreterare kan %(what)s.") % {"what": what})
+        raise ConsultationPermissionDenied(
+            _("Bara registrator eller utskottssekreterare kan %(what)s.") % {"what": what}
+        )
 
 
 def _clean_questions(questions: list[str]) -> list[str]:
     cleaned = [q.strip() for q in questions if q.strip()]
     if not cleaned:
-        raise CaseValidationError(_("Ange minst en fråga som remissen ska besvara."), field="questions")
+        raise ConsultationValidationError(_("Ange minst en fråga som remissen ska besvara."), field="questions")
     return cleaned
 
 
 def _check_recipients(organisation: Organisation, recipients: list[RecipientSpec]) -> None:
     if not recipients:
-        raise CaseValidationError(_("Välj minst en remissinstans."), field="recipients")
+        raise ConsultationValidationError(_("Välj minst en remissinstans."), field="recipients")
     codes = [r.code.strip() for r in recipients]
     if any(not code for code in codes):
-        raise CaseValidationError(_("Varje remissinstans behöver en förkortning."), field="recipients")
+        raise ConsultationValidationError(_("Varje remissinstans behöver en förkortning."), field="recipients")
     duplicates = sorted({code for code in codes if codes.count(code) > 1})
     if duplicates:
-        raise CaseValidationError(
+        raise ConsultationValidationError(
             _("Remissinstansen %(codes)s finns två gånger.") % {"codes": ", ".join(duplicates)}, field="recipients"
         )
     if any(r.board is not None and r.board.organisation_id != organisation.pk for r in recipients):
-        raise CaseValidationError(_("En nämnd hör inte till organisationen."), field="recipients")
+        raise ConsultationValidationError(_("En nämnd hör inte till organisationen."), field="recipients")
 
 
 def consultation_create(
@@ -98,13 +104,13 @@ def consultation_create(
     # Translators: completes "Bara registrator eller utskottssekreterare kan %(what)s."
     _require_manager(user, organisation.pk, _("skicka en remiss"))
     if not title.strip():
-        raise CaseValidationError(_("Ange en rubrik."), field="title")
+        raise ConsultationValidationError(_("Ange en rubrik."), field="title")
     if not document_title.strip():
-        raise CaseValidationError(_("Ange vilken handling som remitteras."), field="document_title")
+        raise ConsultationValidationError(_("Ange vilken handling som remitteras."), field="document_title")
     if deadline < decided_on:
-        raise CaseValidationError(_("Sista svarsdag kan inte ligga före beslutet om remiss."), field="deadline")
+        raise ConsultationValidationError(_("Sista svarsdag kan inte ligga före beslutet om remiss."), field="deadline")
     if sent_by.organisation_id != organisation.pk or (fund is not None and fund.organisation_id != organisation.pk):
-        raise CaseValidationError(_("Organet eller fonden hör inte till organisationen."), field="sent_by")
+        raise ConsultationValidationError(_("Organet eller fonden hör inte till organisationen."), field="sent_by")
     cleaned = _clean_questions(questions)
     _check_recipients(organisation, recipients)
     handler = handler or Handler()
@@ -170,11 +176,11 @@ def answer_register(
     # Translators: completes "Bara registrator eller utskottssekreterare kan %(what)s."
     _require_manager(user, recipient.consultation.organisation_id, _("registrera remissvar"))
     if position not in AnswerPosition.values:
-        raise CaseValidationError(_("Välj nämndens ställningstagande."), field="position")
+        raise ConsultationValidationError(_("Välj nämndens ställningstagande."), field="position")
     if position == AnswerPosition.SUPPORTS_WITH_ADDITIONS and not additions.strip():
-        raise CaseValidationError(_("Skriv tilläggen som nämnden beslutade."), field="additions")
+        raise ConsultationValidationError(_("Skriv tilläggen som nämnden beslutade."), field="additions")
     if received_on > timezone.localdate():
-        raise CaseValidationError(_("Svaret kan inte ha kommit in i framtiden."), field="received_on")
+        raise ConsultationValidationError(_("Svaret kan inte ha kommit in i framtiden."), field="received_on")
     with transaction.atomic():
         recipient = _locked_recipient(recipient)
         existing = Answer.objects.filter(recipient=recipient).first()
@@ -206,9 +212,9 @@ def answer_register(
 def _clean_signatories(signatories: list[tuple[str, str]]) -> list[dict[str, str]]:
     people = [{"name": name.strip(), "party": party.strip()} for name, party in signatories if name.strip()]
     if not people:
-        raise CaseValidationError(_("Ange vem som reserverar sig eller lämnar yttrandet."), field="signatories")
+        raise ConsultationValidationError(_("Ange vem som reserverar sig eller lämnar yttrandet."), field="signatories")
     if any(not person["party"] for person in people):
-        raise CaseValidationError(_("Ange partiet för varje person, t.ex. (FP)."), field="signatories")
+        raise ConsultationValidationError(_("Ange partiet för varje person, t.ex. (FP)."), field="signatories")
     return people
 
 
@@ -225,10 +231,10 @@ def statement_add(
     # Translators: completes "Bara registrator eller utskottssekreterare kan %(what)s."
     _require_manager(user, answer.recipient.consultation.organisation_id, _("registrera reservationer och yttranden"))
     if kind not in StatementKind.values:
-        raise CaseValidationError(_("Välj reservation eller särskilt yttrande."), field="kind")
+        raise ConsultationValidationError(_("Välj reservation eller särskilt yttrande."), field="kind")
     people = _clean_signatories(signatories)
     if not wording.strip():
-        raise CaseValidationError(_("Skriv vad som anmäldes, som protokollet säger det."), field="wording")
+        raise ConsultationValidationError(_("Skriv vad som anmäldes, som protokollet säger det."), field="wording")
     with transaction.atomic():
         order = answer.statements.count()
         statement = Statement.objects.create(
@@ -258,12 +264,12 @@ def statement_remove(*, statement: Statement, user: User, reason: str) -> None:
     # Translators: completes "Bara registrator eller utskottssekreterare kan %(what)s."
     _require_manager(user, answer.recipient.consultation.organisation_id, _("ta bort reservationer och yttranden"))
     if not reason.strip():
-        raise CaseValidationError(_("Skriv varför reservationen eller yttrandet tas bort."), field="reason")
+        raise ConsultationValidationError(_("Skriv varför reservationen eller yttrandet tas bort."), field="reason")
     with transaction.atomic():
         recipient = _locked_recipient(answer.recipient)
         current = Statement.objects.filter(pk=statement.pk, answer__recipient=recipient).first()
         if current is None:
-            raise CaseStateError(_("Reservationen eller yttrandet är redan borttaget."))
+            raise ConsultationStateError(_("Reservationen eller yttrandet är redan borttaget."))
         statement = current
         people = ", ".join(f"{p.get('name', '')} ({p.get('party', '')})" for p in statement.signatories)
         kind = in_record_language(StatementKind(statement.kind).label)
@@ -306,7 +312,7 @@ def reminders_send(*, consultation: Consultation, user: User, today: dt.date | N
     today = today or timezone.localdate()
     waiting = list(consultation.recipients.filter(answer__isnull=True).select_related("board"))
     if not waiting:
-        raise CaseStateError(_("Alla remissinstanser har svarat; ingen behöver påminnas."))
+        raise ConsultationStateError(_("Alla remissinstanser har svarat; ingen behöver påminnas."))
     result = ReminderResult()
     with transaction.atomic():
         for recipient in waiting:

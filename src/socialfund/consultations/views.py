@@ -16,7 +16,6 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from socialfund.accounts.models import User
-from socialfund.cases.errors import CaseError, CasePermissionDenied
 from socialfund.cases.forms import SwedishForm
 from socialfund.consultations import forms as consultation_forms
 from socialfund.consultations import services
@@ -24,6 +23,8 @@ from socialfund.consultations.document import compilation_document
 from socialfund.consultations.models import Consultation, Recipient, Statement
 from socialfund.consultations.permissions import is_staff_of, may_manage
 from socialfund.consultations.selectors import compilation_for, consultation_detail, consultation_list
+from socialfund.kit.refusals import PermissionRefusal, Refusal
+from socialfund.kit.web_refusals import show_refusal
 from socialfund.record_language import record_language
 from socialfund.reports.downloads import document_response
 
@@ -46,10 +47,6 @@ def _visible(user: User, pk: int) -> Consultation:
         return consultation_detail(user=user, pk=pk)
     except Consultation.DoesNotExist as exc:
         raise Http404 from exc
-
-
-def _apply_error(form: SwedishForm, error: CaseError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 @login_required
@@ -92,8 +89,8 @@ def consultation_new_view(request: HttpRequest) -> HttpResponse:
                     office=data["office"],
                 ),
             )
-        except CaseError as error:
-            _apply_error(form, error)
+        except Refusal as error:
+            show_refusal(form, error)
         else:
             messages.success(request, _("Remissen är registrerad."))
             return redirect("consultations:detail", pk=consultation.pk)
@@ -169,12 +166,12 @@ def _submit(
     if form.is_valid():
         try:
             act(form.cleaned_data)
-        except CasePermissionDenied as error:
+        except PermissionRefusal as error:
             # The page draws no form for someone who may not use it: the reason goes at its top.
             messages.error(request, error.message)
             return _page(request, consultation, status=403, failed=(recipient.pk, form))
-        except CaseError as error:
-            _apply_error(form, error)
+        except Refusal as error:
+            show_refusal(form, error)
         else:
             messages.success(request, done)
             return redirect("consultations:detail", pk=consultation.pk)
@@ -243,9 +240,9 @@ def remind_view(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _visible(user, pk)
     try:
         result = services.reminders_send(consultation=consultation, user=user)
-    except CasePermissionDenied:
+    except PermissionRefusal:
         return render(request, "cases/forbidden.html", status=403)
-    except CaseError as error:
+    except Refusal as error:
         messages.error(request, error.message)
         return redirect("consultations:detail", pk=consultation.pk)
     count = len(result.sent)

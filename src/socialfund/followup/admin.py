@@ -13,7 +13,7 @@ from socialfund.followup.models import (
     ReportVersion,
     SpecialReview,
 )
-from socialfund.web.admin_mixins import ReadOnlyAdmin
+from socialfund.kit.admin import ReadOnlyAdmin
 
 
 @admin.register(Project)

@@ -17,8 +17,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from socialfund.accounts.models import User
-from socialfund.cases.errors import CaseError, CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.core.calc.repayment import Plan
+from socialfund.followup.errors import (
+    FollowupError,
+    FollowupPermissionDenied,
+    FollowupStateError,
+    FollowupValidationError,
+)
 from socialfund.followup.models import Project
 from socialfund.ledger import errors as ledger_errors
 from socialfund.ledger import selectors as ledger_selectors
@@ -36,12 +41,12 @@ class WaiverBooking:
     waiver: Waiver | None
 
 
-def _as_case_error(exc: ledger_errors.LedgerError) -> CaseError:
+def _as_followup_error(exc: ledger_errors.LedgerError) -> FollowupError:
     if isinstance(exc, ledger_errors.LedgerPermissionDenied):
-        return CasePermissionDenied(exc.message)
+        return FollowupPermissionDenied(exc.message)
     if isinstance(exc, ledger_errors.LedgerValidationError):
-        return CaseValidationError(exc.message, field=exc.field)
-    return CaseStateError(f"Fondens bokföring: {exc.message}")
+        return FollowupValidationError(exc.message, field=exc.field)
+    return FollowupStateError(f"Fondens bokföring: {exc.message}")
 
 
 def obligation_waive(
@@ -71,7 +76,7 @@ def obligation_waive(
             board=board,
         )
     except ledger_errors.LedgerError as exc:
-        raise _as_case_error(exc) from exc
+        raise _as_followup_error(exc) from exc
     waiver = transaction.waiver
     amount = waiver.amount if waiver is not None else Decimal(0)
     return WaiverBooking(amount=amount, reference=f"verifikation {transaction.number}", waiver=waiver)

@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from socialfund.cases.errors import CaseError
 from socialfund.core.calc.errors import CalculationInputError
 from socialfund.followup import provenance
 from socialfund.followup.codes import Gender
 from socialfund.followup.models import Indicator, Measurement, OutcomeMetric, Project
 from socialfund.followup.outcome_forecast import EffectComparison, Evidence, Reestimate, reestimate
 from socialfund.followup.services.common import project_calculation, project_policy
+from socialfund.kit.refusals import Refusal
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,8 @@ def outcome_section(project: Project) -> OutcomeSection:
     try:
         calc = project_calculation(project)
         found = project_reestimate(project)
-    except (CaseError, CalculationInputError) as exc:
-        message = exc.message if isinstance(exc, CaseError) else str(exc)
+    except (Refusal, CalculationInputError) as exc:
+        message = exc.message if isinstance(exc, Refusal) else str(exc)
         return OutcomeSection(metrics, None, "", {}, error=message)
     sources = {i: provenance.unit_cost_source(effect) for i, effect in enumerate(calc.effects)} if calc else {}
     return OutcomeSection(metrics, found, provenance.forecast_source(project), sources)

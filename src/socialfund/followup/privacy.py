@@ -8,7 +8,7 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from socialfund.cases.errors import CaseValidationError
+from socialfund.followup.errors import FollowupValidationError
 
 # Six or eight digits, an optional - or +, four digits; not part of a longer run of digits.
 PERSONAL_NUMBER = re.compile(r"(?<!\d)\d{6,8}[-+]?\d{4}(?!\d)")
@@ -27,7 +27,7 @@ def refuse_personal_data(**texts: str) -> None:
     """Raise on the first field whose text looks like it holds a personal identity number."""
     for field, text in texts.items():
         if looks_like_personal_number(text):
-            raise CaseValidationError(
+            raise FollowupValidationError(
                 _(
                     "Texten ser ut att innehålla ett personnummer. Uppföljningen får bara innehålla "
                     "sammanräknade uppgifter – ta bort uppgiften om den enskilda personen."

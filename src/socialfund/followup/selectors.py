@@ -12,7 +12,6 @@ from django.db.models import Prefetch, QuerySet
 
 from socialfund.accounts.models import User
 from socialfund.cases.codes import Status
-from socialfund.cases.errors import CaseError
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import visible_initiatives
 from socialfund.core.calc.repayment import Plan
@@ -24,6 +23,7 @@ from socialfund.followup.permissions import visible_projects
 from socialfund.followup.savings import Outcome, outcome_against_forecast
 from socialfund.followup.services.common import project_calculation, project_policy
 from socialfund.followup.services.projects import latest_evaluation
+from socialfund.kit.refusals import Refusal
 from socialfund.ledger.duty import ProjectDuty
 
 
@@ -129,7 +129,7 @@ class ProjectPage:
 def project_page(project: Project) -> ProjectPage:
     try:
         outcome, error = project_outcome(project), ""
-    except CaseError as exc:
+    except Refusal as exc:
         outcome, error = None, exc.message
     calc = None if error else project_calculation(project)
     reports = list(project.reports.all())
@@ -181,7 +181,7 @@ def portfolio(*, user: User, today: dt.date) -> list[PortfolioRow]:
         reports = list(project.reports.all())
         try:
             outcome = project_outcome(project, plans=plans)
-        except CaseError:
+        except Refusal:
             outcome = None
         rows.append(
             PortfolioRow(

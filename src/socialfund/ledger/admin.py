@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from socialfund.kit.admin import ReadOnlyAdmin
 from socialfund.ledger.models import (
     Account,
     CapitalDecision,
@@ -13,7 +14,6 @@ from socialfund.ledger.models import (
     Transaction,
     Waiver,
 )
-from socialfund.web.admin_mixins import ReadOnlyAdmin
 
 
 @admin.register(Transaction)

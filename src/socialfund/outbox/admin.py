@@ -7,9 +7,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from socialfund.kit.admin import ReadOnlyAdmin
 from socialfund.outbox.models import MailState, OutboxMail
 from socialfund.outbox.services import mail_retry
-from socialfund.web.admin_mixins import ReadOnlyAdmin
 
 
 @admin.register(OutboxMail)

@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 
+from socialfund.kit.admin import ReadOnlyAdmin
 from socialfund.reports.models import PublicPage
-from socialfund.web.admin_mixins import ReadOnlyAdmin
 
 
 @admin.register(PublicPage)

@@ -29,6 +29,7 @@ from socialfund.reports import sources
 
 if TYPE_CHECKING:
     from socialfund.ledger.duty import ProjectDuty
+    from socialfund.ledger.reports import FundPosition
 
 ZERO = Decimal(0)
 COMPARISON_FUNDS_PER_TABLE = 4
@@ -95,8 +96,8 @@ class AprilData:
     prepared_on: dt.date
     as_of: dt.date
     policy: Policy | None
-    position_start: sources.Position | None
-    position_end: sources.Position | None
+    position_start: FundPosition | None
+    position_end: FundPosition | None
     flows: list[YearFlow]
     initiatives: list[InitiativeLine]
     projects: list[ProjectLine]

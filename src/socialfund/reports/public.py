@@ -15,13 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
+from socialfund.accounts.permissions import is_staff_of
 from socialfund.accounts.roles import Role
 from socialfund.audit.services import audit_record
-from socialfund.cases.errors import CasePermissionDenied
 from socialfund.cases.models import Decision, DecisionAmount
-from socialfund.consultations.permissions import is_staff_of
 from socialfund.funds.models import Fund
 from socialfund.reports import sources
+from socialfund.reports.errors import ReportPermissionDenied
 from socialfund.reports.models import PublicPage
 
 
@@ -79,7 +79,7 @@ def may_publish(user: User, fund: Fund) -> bool:
 def public_page_set(*, fund: Fund, user: User, enabled: bool, intro: str) -> PublicPage:
     """Publish or withdraw the fund's public page (administrator)."""
     if not may_publish(user, fund):
-        raise CasePermissionDenied(
+        raise ReportPermissionDenied(
             _("Bara fondens administratör kan publicera eller avpublicera den offentliga sidan.")
         )
     with transaction.atomic():

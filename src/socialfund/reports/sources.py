@@ -18,10 +18,13 @@ from django.db.models import Q
 
 from socialfund.accounts.models import User
 from socialfund.funds.models import Fund
+from socialfund.kit.refusals import Refusal
+from socialfund.ledger.permissions import may_read_books
 
 if TYPE_CHECKING:  # follow-up is optional: imported only where it is installed
     from socialfund.followup.outcome_selectors import OutcomeSummary
     from socialfund.ledger.duty import ProjectDuty as ProjectMoney
+    from socialfund.ledger.reports import FundPosition
 
 ZERO = Decimal(0)
 
@@ -34,48 +37,14 @@ def followup_installed() -> bool:
     return apps.is_installed("socialfund.followup")
 
 
-@dataclass(frozen=True)
-class Position:
-    """The fund's books at a date (ledger.reports.FundPosition, as plain figures)."""
-
-    on: dt.date
-    capital: Decimal
-    available: Decimal
-    committed: Decimal
-    paid_out: Decimal
-    repaid: Decimal
-    frame_reduced: Decimal
-    receivable: Decimal
-    overdue: Decimal
-    waived: Decimal
-
-    @property
-    def cash(self) -> Decimal:
-        return self.available + self.committed
-
-    @property
-    def returned(self) -> Decimal:
-        return self.repaid + self.frame_reduced
-
-
-def fund_position(fund: Fund, on: dt.date) -> Position | None:
+def fund_position(fund: Fund, on: dt.date) -> FundPosition | None:
+    """The fund's books at a date: the ledger's one read model (ledger.reports.fund_position), not a copy,
+    so the ledger's page, the API, the April report and its annex show the same figures."""
     if not ledger_installed():
         return None
     from socialfund.ledger.reports import fund_position as ledger_position
 
-    p = ledger_position(fund, on)
-    return Position(
-        on=on,
-        capital=p.capital,
-        available=p.available,
-        committed=p.committed,
-        paid_out=p.paid_out,
-        repaid=p.repaid,
-        frame_reduced=p.frame_reduced,
-        receivable=p.receivable,
-        overdue=p.overdue,
-        waived=p.waived,
-    )
+    return ledger_position(fund, on)
 
 
 def no_money() -> ProjectMoney:
@@ -311,7 +280,6 @@ def followup_by_initiative(fund: Fund) -> dict[int, ProjectFollowup] | None:
 
 
 def _followup(project: object) -> ProjectFollowup:
-    from socialfund.cases.errors import CaseError
     from socialfund.followup.selectors import project_outcome
 
     p = project
@@ -319,7 +287,7 @@ def _followup(project: object) -> ProjectFollowup:
     if p.realised_savings.all():  # type: ignore[attr-defined]  # nothing realised: no comparison to compute
         try:
             outcome = project_outcome(project)  # type: ignore[arg-type]
-        except CaseError:
+        except Refusal:
             outcome = None
     lines = [_indicator(p.initiative.title, indicator) for indicator in p.indicators.all()]  # type: ignore[attr-defined]
     return ProjectFollowup(
@@ -335,13 +303,12 @@ def _followup(project: object) -> ProjectFollowup:
 
 
 def _outcome_forecast(project: object) -> OutcomeSummary | None:
-    from socialfund.cases.errors import CaseError
     from socialfund.core.calc.errors import CalculationInputError
     from socialfund.followup.outcome_selectors import outcome_summary
 
     try:
         return outcome_summary(project)  # type: ignore[arg-type]
-    except (CaseError, CalculationInputError):
+    except (Refusal, CalculationInputError):
         return None
 
 
@@ -372,16 +339,10 @@ def _final_report(project: object) -> dict[str, str] | None:
 
 # -- list exports ---------------------------------------------------------------------------------------
 
-LEDGER_VIEWER_ROLES = frozenset({"finance", "reader", "registrar", "administrator"})
-
 
 def may_see_ledger(user: User) -> bool:
-    """The ledger's own rule for who reads the books (socialfund.ledger.views.common)."""
-    try:
-        from socialfund.ledger.views.common import VIEWER_ROLES
-    except ImportError:
-        return bool(user.role_codes & LEDGER_VIEWER_ROLES)
-    return bool(user.role_codes & VIEWER_ROLES)
+    """The ledger's own rule for who reads the books (socialfund.ledger.permissions), not a copy of it."""
+    return may_read_books(user)
 
 
 def ledger_entries(fund: Fund, start: dt.date, end: dt.date) -> list[tuple[Any, ...]] | None:

@@ -13,20 +13,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from socialfund.accounts.models import User
+from socialfund.accounts.permissions import is_staff_of
 from socialfund.accounts.roles import Role
 from socialfund.cases.codes import MEMO_STATUSES
-from socialfund.cases.errors import CaseError
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import can_view, visible_initiatives
 from socialfund.cases.selectors import initiative_detail, initiative_list
 from socialfund.cases.views.lists import list_filters
 from socialfund.cases.workflow import fund_policy_if_any, memo_applies
-from socialfund.consultations.permissions import is_staff_of
 from socialfund.core.casemachine import memo_stages
 from socialfund.core.formatting import format_date
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
-from socialfund.ledger.views.common import may_export_books
+from socialfund.kit.refusals import Refusal
+from socialfund.ledger.permissions import may_export_books
 from socialfund.organisation.models import DecisionBody
 from socialfund.record_language import in_filing_language, record_language
 from socialfund.reports import forms as report_forms
@@ -214,7 +214,7 @@ def public_settings_view(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             public_page_set(fund=fund, user=user, **form.cleaned_data)
-        except CaseError as error:
+        except Refusal as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Inställningen är sparad."))

@@ -12,8 +12,10 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext
+
+from socialfund.api.errors import problem_error, problem_response
 
 NUL = "\x00"
 
@@ -82,5 +84,5 @@ class RefuseNulCharactersMiddleware:
         field, status = offending
         message = gettext("Texten innehåller ett otillåtet tecken (NUL). Ta bort det och försök igen.")
         if request.path_info.startswith("/api/"):
-            return JsonResponse({"detail": [{"field": field, "message": message}]}, status=status)
+            return problem_response(status, [problem_error(field, message)])  # the API's one problem shape
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")

@@ -16,8 +16,8 @@ from socialfund.cases.guided.calc_grid import CalculatorState, run_calculation
 from socialfund.cases.models import Initiative
 from socialfund.cases.workflow import policy_for
 from socialfund.core.calc import FUND, CalculationResult
+from socialfund.kit.charts import Bar, costs_and_savings_svg
 from socialfund.organisation.models import Board
-from socialfund.web.charts import Bar, costs_and_savings_svg
 
 
 def party_names(organisation_id: int | None) -> dict[str, str]:
@@ -31,7 +31,7 @@ def party_names(organisation_id: int | None) -> dict[str, str]:
 
 def results_chart(result: CalculationResult) -> SafeString:
     bars = [Bar(str(row.year), row.benefits_municipal_cashable, row.costs) for row in result.per_year]
-    return mark_safe(  # noqa: S308 - built from numbers and escaped text in web.charts
+    return mark_safe(  # noqa: S308 - built from numbers and escaped text in kit.charts
         costs_and_savings_svg(
             bars,
             title=gettext("Kostnader och kommunens kassamässiga besparingar per år"),

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from socialfund.accounts.models import User
 from socialfund.cases import services
 from socialfund.cases.calc.display import party_names
-from socialfund.cases.errors import CaseConflictError, CaseError
+from socialfund.cases.errors import CaseConflictError
 from socialfund.cases.forms import SwedishForm
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import acts_for_board
@@ -25,6 +25,7 @@ from socialfund.core.calc import CalculationInputError, parse_calculation
 from socialfund.core.calc.labels import describe_path
 from socialfund.core.calc.workbook_in import MAX_BYTES, read_calculation_workbook
 from socialfund.core.calc.workbook_out import calculation_workbook
+from socialfund.kit.refusals import Refusal
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -100,7 +101,7 @@ def _save_workbook(request: HttpRequest, initiative: Initiative, data: dict[str,
         )
     except CaseConflictError as conflict:
         return [conflict.message]
-    except CaseError as error:
+    except Refusal as error:
         return [error.message]
     return []
 

@@ -23,7 +23,6 @@ from socialfund.cases import forms as case_forms
 from socialfund.cases.attachments import attachment_add
 from socialfund.cases.codes import CommentVisibility, Status
 from socialfund.cases.content import application_of
-from socialfund.cases.errors import CaseError, CasePermissionDenied
 from socialfund.cases.file_sniffing import CONTENT_TYPES, download_name
 from socialfund.cases.models import Attachment, Initiative
 from socialfund.cases.permissions import acts_for_board, can_view, sees_internal_comments
@@ -40,6 +39,8 @@ from socialfund.cases.workflow import (
 )
 from socialfund.core.policy.errors import InputError
 from socialfund.funds.selectors import funds_visible_to
+from socialfund.kit.refusals import PermissionRefusal, Refusal
+from socialfund.kit.web_refusals import show_refusal
 from socialfund.organisation.models import Board, DecisionBody
 
 
@@ -84,8 +85,8 @@ def initiative_new_view(request: HttpRequest) -> HttpResponse:
                 summary=form.cleaned_data["summary"],
                 stage=form.cleaned_data["stage"],
             )
-        except CaseError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+        except Refusal as error:
+            show_refusal(form, error)
         else:
             messages.success(
                 request, gettext("Utkastet är skapat. Fyll i stegen; allt sparas som utkast tills du lämnar in.")
@@ -503,9 +504,9 @@ def initiative_action_view(request: HttpRequest, pk: int, action: str) -> HttpRe
         return _page(request, initiative, failed=(action, form), status=400)
     try:
         message = step.run(initiative, user, form)
-    except CasePermissionDenied as error:
+    except PermissionRefusal as error:
         return _page(request, initiative, failed=(action, form), error=error.message, status=403)
-    except CaseError as error:
+    except Refusal as error:
         if error.field and error.field in form.fields:
             form.add_error(error.field, error.message)
         return _page(request, initiative, failed=(action, form), error=error.message, status=400)
@@ -524,7 +525,7 @@ def attachment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
             attachment_add(
                 initiative=initiative, user=user, upload=form.cleaned_data["file"], kind=form.cleaned_data["kind"]
             )
-        except CaseError as error:
+        except Refusal as error:
             if error.field in form.fields:
                 form.add_error(error.field, error.message)
             else:

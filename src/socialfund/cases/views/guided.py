@@ -38,8 +38,10 @@ from socialfund.cases.screening import initiative_as_file, screening_for_content
 from socialfund.cases.views.case import _visible_case, submit_title
 from socialfund.cases.workflow import policy_for
 from socialfund.core.application import read_application
+from socialfund.kit.charts import Bar, costs_and_savings_svg
+from socialfund.kit.refusals import Refusal
+from socialfund.kit.web_refusals import show_refusal
 from socialfund.organisation.models import Board
-from socialfund.web.charts import Bar, costs_and_savings_svg
 
 
 def _user(request: HttpRequest) -> User:
@@ -98,7 +100,7 @@ def _results_context(initiative: Initiative, page: CalculatorPage) -> dict[str, 
     chart = ""
     if state.result is not None:
         bars = [Bar(str(row.year), row.benefits_municipal_cashable, row.costs) for row in state.result.per_year]
-        chart = mark_safe(  # noqa: S308 - built from numbers and escaped text in web.charts
+        chart = mark_safe(  # noqa: S308 - built from numbers and escaped text in kit.charts
             costs_and_savings_svg(
                 bars,
                 title=gettext("Kostnader och kommunens kassamässiga besparingar per år"),
@@ -216,8 +218,8 @@ def _save_step(request: HttpRequest, initiative: Initiative, step: Step, form: S
             {"form": _step_form(initiative, step, data), "conflict": conflict.message},
             status=409,
         )
-    except CaseError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
+    except Refusal as error:
+        show_refusal(form, error)
         return _render_step(request, initiative, step, {"form": form}, status=400)
     messages.success(request, gettext("%(step)s: sparat.") % {"step": step.title})
     return redirect(_after_save(request, initiative, step))
@@ -287,7 +289,7 @@ def _calculation_step(request: HttpRequest, initiative: Initiative, step: Step) 
     except CaseConflictError as conflict:
         initiative.refresh_from_db()
         return _render_step(request, initiative, step, context | {"conflict": conflict.message}, status=409)
-    except CaseError as error:
+    except Refusal as error:
         return _render_step(request, initiative, step, context | {"save_refused": error.message}, status=400)
     initiative.refresh_from_db()
     if not clean:
@@ -394,8 +396,8 @@ def application_import_view(request: HttpRequest) -> HttpResponse:
                 initiative_text=_read_text(form.cleaned_data["file"]),
                 calculation_text=_read_text(calc_file) if calc_file else None,
             )
-        except CaseError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+        except Refusal as error:
+            show_refusal(form, error)
         else:
             messages.success(request, gettext("Ansökan är skapad från filen. Gå igenom stegen och lämna in."))
             first = steps_for(initiative.stage, policy_for(initiative))[0]

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.audit.services import audit_record
-from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.core.calc import Calculation, CalculationInputError, parse_calculation
 from socialfund.core.policy import Policy, load_policy
+from socialfund.followup.errors import FollowupPermissionDenied, FollowupStateError, FollowupValidationError
 from socialfund.followup.models import Project
 from socialfund.funds.dates import outside_fund_life
 from socialfund.funds.models import Fund
@@ -22,17 +22,17 @@ from socialfund.funds.models import Fund
 
 def require(condition: bool, message: str) -> None:
     if not condition:
-        raise CasePermissionDenied(message)
+        raise FollowupPermissionDenied(message)
 
 
 def require_state(condition: bool, message: str) -> None:
     if not condition:
-        raise CaseStateError(message)
+        raise FollowupStateError(message)
 
 
 def require_text(value: str, field: str, message: str) -> str:
     if not (value or "").strip():
-        raise CaseValidationError(message, field=field)
+        raise FollowupValidationError(message, field=field)
     return value.strip()
 
 
@@ -40,9 +40,9 @@ def require_past(day: dt.date, field: str, message: str = "", *, fund: Fund | No
     """Refuse a day after today; `message` says which date (default: "Datumet kan inte ligga i framtiden.").
     With `fund`, refuse a day before the fund was decided as well."""
     if day > timezone.localdate():
-        raise CaseValidationError(message or _("Datumet kan inte ligga i framtiden."), field=field)
+        raise FollowupValidationError(message or _("Datumet kan inte ligga i framtiden."), field=field)
     if fund is not None and (problem := outside_fund_life(fund, day)):
-        raise CaseValidationError(problem, field=field)
+        raise FollowupValidationError(problem, field=field)
 
 
 def locked_project(project: Project) -> Project:
@@ -97,4 +97,4 @@ def project_calculation(project: Project) -> Calculation | None:
     try:
         return parse_calculation(data)
     except CalculationInputError as exc:
-        raise CaseStateError(_("Ansökans kalkyl kan inte läsas: %(error)s") % {"error": exc}) from exc
+        raise FollowupStateError(_("Ansökans kalkyl kan inte läsas: %(error)s") % {"error": exc}) from exc

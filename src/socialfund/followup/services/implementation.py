@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.cases.errors import CaseValidationError
 from socialfund.followup.codes import AnchoringKind
+from socialfund.followup.errors import FollowupValidationError
 from socialfund.followup.models import ImplementationAnchoring, ImplementationPlan, Project, RegularOperationsDecision
 from socialfund.followup.permissions import heads_office_for_project, registers_decisions, works_for_project
 from socialfund.followup.privacy import refuse_personal_data
@@ -37,7 +37,7 @@ def implementation_plan_save(
         responsible = require_text(responsible, "responsible", _("Ange vem som ansvarar för införandet."))
         refuse_personal_data(text=text)
         if starts_on is not None and starts_on < project.started_on:
-            raise CaseValidationError(_("Införandet kan inte börja före projektet."), field="starts_on")
+            raise FollowupValidationError(_("Införandet kan inte börja före projektet."), field="starts_on")
         plan = ImplementationPlan.objects.filter(project=project).first()
         if plan is None:
             plan = ImplementationPlan.objects.create(
@@ -76,7 +76,7 @@ def implementation_anchor(
                 _("Nämndens förankring registreras av nämndens handläggare eller registrator."),
             )
         else:
-            raise CaseValidationError(_("Okänd sorts förankring."), field="kind")
+            raise FollowupValidationError(_("Okänd sorts förankring."), field="kind")
         require_past(signed_on, "signed_on", fund=project.initiative.fund)
         require_state(
             not plan.anchorings.filter(kind=kind).exists(),

@@ -19,8 +19,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.cases.errors import CaseStateError, CaseValidationError
 from socialfund.followup.codes import SavingBasis
+from socialfund.followup.errors import FollowupStateError, FollowupValidationError
 from socialfund.followup.models import Indicator, Measurement, Project, RealisedSaving
 from socialfund.followup.permissions import records_measurements
 from socialfund.followup.privacy import refuse_personal_data
@@ -60,7 +60,7 @@ def _still_there[M: models.Model](rows: models.QuerySet[M], pk: int, what: str) 
     try:
         return rows.get(pk=pk)
     except ObjectDoesNotExist as exc:
-        raise CaseStateError(
+        raise FollowupStateError(
             _("%(what)s har tagits bort av någon annan sedan sidan visades.") % {"what": what}
         ) from exc
 
@@ -123,7 +123,7 @@ def indicator_update(*, indicator: Indicator, user: User, spec: IndicatorSpec, r
         indicator = _locked_indicator(indicator, project)
         _allowed(indicator, user)
         if spec.source != indicator.source:
-            raise CaseValidationError(
+            raise FollowupValidationError(
                 _("Källan kan inte ändras: lägg till en ny indikator med den nya källan."), field="source"
             )
         reason = _reason(reason)
@@ -135,7 +135,7 @@ def indicator_update(*, indicator: Indicator, user: User, spec: IndicatorSpec, r
             if getattr(indicator, name) != fields[name]
         }
         if not changes:
-            raise CaseValidationError(_("Inget är ändrat."))
+            raise FollowupValidationError(_("Inget är ändrat."))
         for name, (_old, new) in changes.items():
             setattr(indicator, name, new)
         indicator.save(update_fields=list(changes))
@@ -178,7 +178,7 @@ def measurement_correct(*, measurement: Measurement, user: User, value: Decimal,
         reason = _reason(reason)
         value = check_figure(value, "value")
         if value == measurement.value:
-            raise CaseValidationError(_("Det nya värdet är detsamma som det gamla."), field="value")
+            raise FollowupValidationError(_("Det nya värdet är detsamma som det gamla."), field="value")
         old = measurement.value
         measurement.value = value
         measurement.save(update_fields=["value"])

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.cases.errors import CaseValidationError
 from socialfund.core.kolada import SOURCE_LABEL, KoladaClient, KoladaSeries
 from socialfund.followup.codes import Direction, Gender, IndicatorSource
+from socialfund.followup.errors import FollowupValidationError
 from socialfund.followup.kolada import kolada_client
 from socialfund.followup.models import Indicator, Measurement, Project
 from socialfund.followup.permissions import records_measurements
@@ -36,7 +36,7 @@ FIGURE_PLACES = Decimal("0.0001")
 def check_figure(value: Decimal, field: str) -> Decimal:
     """A figure the table can hold: finite, below 10^13, four decimals."""
     if not value.is_finite() or abs(value) >= FIGURE_LIMIT:
-        raise CaseValidationError(_("Värdet är orimligt stort."), field=field)
+        raise FollowupValidationError(_("Värdet är orimligt stort."), field=field)
     return value.quantize(FIGURE_PLACES)
 
 
@@ -51,7 +51,7 @@ def is_share(unit: str) -> bool:
 
 def check_share(unit: str, value: Decimal, field: str) -> Decimal:
     if is_share(unit) and not Decimal(0) <= value <= Decimal(100):
-        raise CaseValidationError(_("En andel ska vara mellan 0 och 100 %."), field=field)
+        raise FollowupValidationError(_("En andel ska vara mellan 0 och 100 %."), field=field)
     return value
 
 
@@ -99,18 +99,20 @@ def checked_indicator_fields(
     name = require_text(spec.name, "name", _("Ge indikatorn ett namn."))
     refuse_personal_data(name=name, unit=spec.unit, note=spec.note)
     if spec.direction not in Direction.values:
-        raise CaseValidationError(_("Välj om högre eller lägre värden är bättre."), field="direction")
+        raise FollowupValidationError(_("Välj om högre eller lägre värden är bättre."), field="direction")
     if spec.source not in IndicatorSource.values:
-        raise CaseValidationError(_("Välj källa."), field="source")
+        raise FollowupValidationError(_("Välj källa."), field="source")
     kpi, municipality = _kolada_ids(project, spec)
     if not spec.quantity_per_unit.is_finite() or not 0 < spec.quantity_per_unit < FIGURE_LIMIT:
-        raise CaseValidationError(_("Mängden per indikatorenhet ska vara större än noll."), field="quantity_per_unit")
+        raise FollowupValidationError(
+            _("Mängden per indikatorenhet ska vara större än noll."), field="quantity_per_unit"
+        )
     effect_label = _effect_label(project, spec)
     clashes = project.indicators.filter(name=name)
     if editing is not None:
         clashes = clashes.exclude(pk=editing.pk)
     if clashes.exists():
-        raise CaseValidationError(_("Projektet har redan en indikator med det namnet."), field="name")
+        raise FollowupValidationError(_("Projektet har redan en indikator med det namnet."), field="name")
     return {
         "name": name,
         "unit": spec.unit.strip(),
@@ -138,10 +140,10 @@ def _kolada_ids(project: Project, spec: IndicatorSpec) -> tuple[str, str]:
         return "", ""
     kpi = spec.kolada_kpi.strip().upper()
     if not kpi or not kpi.isalnum():
-        raise CaseValidationError(_("Ange Kolada-nyckeltalets id, t.ex. N15428."), field="kolada_kpi")
+        raise FollowupValidationError(_("Ange Kolada-nyckeltalets id, t.ex. N15428."), field="kolada_kpi")
     municipality = spec.kolada_municipality.strip() or project.initiative.fund.organisation.code
     if not municipality.isdigit():
-        raise CaseValidationError(_("Kommun-id i Kolada är fyra siffror, t.ex. 0181."), field="kolada_municipality")
+        raise FollowupValidationError(_("Kommun-id i Kolada är fyra siffror, t.ex. 0181."), field="kolada_municipality")
     return kpi, municipality
 
 
@@ -150,7 +152,7 @@ def _effect_label(project: Project, spec: IndicatorSpec) -> str:
         return ""
     calc = project_calculation(project)
     if calc is None or not 0 <= spec.effect_index < len(calc.effects):
-        raise CaseValidationError(_("Kalkylen har ingen sådan effektrad."), field="effect_index")
+        raise FollowupValidationError(_("Kalkylen har ingen sådan effektrad."), field="effect_index")
     return calc.effects[spec.effect_index].label[:200]
 
 
@@ -178,7 +180,7 @@ def measurement_record(
         refuse_personal_data(source_note=source_note, note=note)
         value = check_share(indicator.unit, check_figure(value, "value"), "value")
         if indicator.measurements.filter(measured_on=measured_on, gender=Gender.TOTAL).exists():
-            raise CaseValidationError(_("Det finns redan ett värde för det datumet."), field="measured_on")
+            raise FollowupValidationError(_("Det finns redan ett värde för det datumet."), field="measured_on")
         measurement = Measurement.objects.create(
             indicator=indicator,
             measured_on=measured_on,

@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.cases.errors import CaseValidationError
 from socialfund.core.calc import Calculation
 from socialfund.core.money import MoneyError, sek
 from socialfund.followup.codes import Gender, SavingBasis
+from socialfund.followup.errors import FollowupValidationError
 from socialfund.followup.models import Indicator, Measurement, Project, RealisedSaving
 from socialfund.followup.permissions import records_savings
 from socialfund.followup.privacy import refuse_personal_data
@@ -33,13 +33,13 @@ def realised_saving_record(
         project = locked_project(project)
         require(records_savings(user, project), _("Bara ekonomi eller beredningsgruppen registrerar besparingar."))
         if board.organisation_id != project.initiative.fund.organisation_id:
-            raise CaseValidationError(_("Nämnden hör inte till fondens kommun."), field="board")
+            raise FollowupValidationError(_("Nämnden hör inte till fondens kommun."), field="board")
         if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise CaseValidationError(_("%(year)s: året är orimligt.") % {"year": year}, field="year")
+            raise FollowupValidationError(_("%(year)s: året är orimligt.") % {"year": year}, field="year")
         try:
             amount = sek(amount)
         except MoneyError as exc:
-            raise CaseValidationError(_("Ogiltigt belopp."), field="amount") from exc
+            raise FollowupValidationError(_("Ogiltigt belopp."), field="amount") from exc
         refuse_personal_data(note=note)
         saving = _store(project, user, board, year, amount, SavingBasis.ENTERED, None, {}, note.strip())
     return saving

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.cases.errors import CaseValidationError
+from socialfund.followup.errors import FollowupValidationError
 from socialfund.followup.models import Indicator, Measurement, MeasurementStatus, OutcomeMetric, Project, ResultStatus
 from socialfund.followup.permissions import records_measurements, steers_followup
 from socialfund.followup.privacy import refuse_personal_data
@@ -43,7 +43,7 @@ def outcome_metric_save(
             action, message = "outcome_metric_create", f"Nytt effektmått: {metric.name}."
         else:
             if metric.project_id != project.pk:
-                raise CaseValidationError(_("Effektmåttet hör inte till projektet."), field="name")
+                raise FollowupValidationError(_("Effektmåttet hör inte till projektet."), field="name")
             before = {name: str(getattr(metric, name)) for name in fields}
             for name, value in fields.items():
                 setattr(metric, name, value)
@@ -68,15 +68,15 @@ def _checked(project: Project, spec: OutcomeMetricSpec, editing: OutcomeMetric |
     fields: dict[str, object] = {name: require_text(value, name, message) for name, (value, message) in texts.items()}
     if len(str(fields["name"])) > 200 or len(str(fields["validator_organisation"])) > 200:
         field = "name" if len(str(fields["name"])) > 200 else "validator_organisation"
-        raise CaseValidationError(_("Högst 200 tecken."), field=field)
+        raise FollowupValidationError(_("Högst 200 tecken."), field=field)
     refuse_personal_data(**{name: str(value) for name, value in fields.items()})
     if spec.indicator is not None and spec.indicator.project_id != project.pk:
-        raise CaseValidationError(_("Indikatorn hör inte till projektet."), field="indicator")
+        raise FollowupValidationError(_("Indikatorn hör inte till projektet."), field="indicator")
     clashes = OutcomeMetric.objects.filter(project=project, name=fields["name"])
     if editing is not None:
         clashes = clashes.exclude(pk=editing.pk)
     if clashes.exists():
-        raise CaseValidationError(_("Projektet har redan ett effektmått med det namnet."), field="name")
+        raise FollowupValidationError(_("Projektet har redan ett effektmått med det namnet."), field="name")
     fields["indicator"] = spec.indicator
     return fields
 
@@ -92,18 +92,20 @@ def measurement_status_set(
             records_measurements(user, project), _("Bara den ansvariga nämndens handläggare eller beredningsgruppen.")
         )
         if status not in ResultStatus.values:
-            raise CaseValidationError(_("Välj uppskattat, rapporterat eller validerat."), field="status")
+            raise FollowupValidationError(_("Välj uppskattat, rapporterat eller validerat."), field="status")
         validated_by = validated_by.strip()
         if status == ResultStatus.VALIDATED:
             require(steers_followup(user, project), _("Bara beredningsgruppen registrerar att ett värde är validerat."))
             if not validated_by:
-                raise CaseValidationError(_("Ange vilken organisation som validerade värdet."), field="validated_by")
+                raise FollowupValidationError(
+                    _("Ange vilken organisation som validerade värdet."), field="validated_by"
+                )
         elif validated_by:
-            raise CaseValidationError(
+            raise FollowupValidationError(
                 _("Bara ett validerat värde har en validerande organisation."), field="validated_by"
             )
         if len(validated_by) > 200:
-            raise CaseValidationError(_("Högst 200 tecken."), field="validated_by")
+            raise FollowupValidationError(_("Högst 200 tecken."), field="validated_by")
         refuse_personal_data(validated_by=validated_by, note=note)
         previous = MeasurementStatus.objects.filter(measurement=measurement).first()
         before = previous.status if previous else ResultStatus.REPORTED

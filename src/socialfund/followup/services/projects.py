@@ -14,7 +14,6 @@ from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.cases.codes import DecisionOutcome, Status
 from socialfund.cases.content import application_of
-from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Decision, Initiative
 from socialfund.cases.permissions import can_view
 from socialfund.cases.workflow import policy_for
@@ -29,6 +28,7 @@ from socialfund.followup.codes import (
     ReportStatus,
     ReviewVerdict,
 )
+from socialfund.followup.errors import FollowupValidationError
 from socialfund.followup.models import Indicator, Project, Report, ReportReview
 from socialfund.followup.schedule import report_schedule
 from socialfund.followup.services.common import (
@@ -79,7 +79,7 @@ def project_start(
         started_on = started_on or decision.decided_on
         ends_on = ends_on or planned_end(initiative, decision, started_on)
         if ends_on < started_on:
-            raise CaseValidationError(_("Projektet kan inte sluta innan det börjar."), field="ends_on")
+            raise FollowupValidationError(_("Projektet kan inte sluta innan det börjar."), field="ends_on")
         method = application_of(initiative).application.method
         project = Project.objects.create(
             initiative=initiative,
@@ -190,12 +190,12 @@ def project_close(*, project: Project, user: User, closed_on: dt.date, outcome: 
         )
         require_state(project.is_running, _("Projektet är redan avslutat."))
         if outcome not in ClosureOutcome.values:
-            raise CaseValidationError(_("Välj projektets utfall."), field="outcome")
+            raise FollowupValidationError(_("Välj projektets utfall."), field="outcome")
         require_past(closed_on, "closed_on", fund=project.initiative.fund)
         if closed_on < project.started_on:
-            raise CaseValidationError(_("Projektet kan inte avslutas innan det började."), field="closed_on")
+            raise FollowupValidationError(_("Projektet kan inte avslutas innan det började."), field="closed_on")
         if outcome == ClosureOutcome.NOT_IMPLEMENTED and not note.strip():
-            raise CaseValidationError(_("Beskriv varför metoden inte införs."), field="note")
+            raise FollowupValidationError(_("Beskriv varför metoden inte införs."), field="note")
         _require_follow_up_done(project, outcome)
         project.status = ProjectStatus.CLOSED
         project.closed_on = closed_on

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.cases.errors import CaseValidationError
 from socialfund.followup.codes import (
     FAILED_FINDINGS,
     WRITABLE_REPORT_STATUSES,
@@ -22,6 +21,7 @@ from socialfund.followup.codes import (
     ReportStatus,
     ReviewVerdict,
 )
+from socialfund.followup.errors import FollowupValidationError
 from socialfund.followup.models import Project, Report, ReportReview, ReportVersion
 from socialfund.followup.permissions import steers_followup, works_for_project
 from socialfund.followup.privacy import refuse_personal_data
@@ -75,11 +75,11 @@ def report_draft_save(
         require_state(project.is_running, _("Projektet är avslutat."))
         require_state(report.status in WRITABLE_REPORT_STATUSES, _("Rapporten är inlämnad eller avslutad."))
         if fidelity and fidelity not in Fidelity.values:
-            raise CaseValidationError(_("Välj metodtrohet i listan."), field="fidelity")
+            raise FollowupValidationError(_("Välj metodtrohet i listan."), field="fidelity")
         texts = {"plan": plan, "do": do, "study": study, "act": act, "fidelity_note": fidelity_note}
         refuse_personal_data(**texts)
         if not any(text.strip() for text in texts.values()) and not fidelity:
-            raise CaseValidationError(_("Skriv något i minst en av delarna innan du sparar."), field="plan")
+            raise FollowupValidationError(_("Skriv något i minst en av delarna innan du sparar."), field="plan")
         number = (report.versions.aggregate(n=Max("number"))["n"] or 0) + 1
         version = ReportVersion.objects.create(
             report=report,
@@ -146,14 +146,14 @@ def _check_complete(project: Project, version: ReportVersion) -> None:
     missing = [name for name in PDSA_LABELS if not getattr(version, name).strip()]
     if missing:
         parts = ", ".join(str(PDSA_LABELS[name]) for name in missing)
-        raise CaseValidationError(_("Rapporten saknar %(parts)s.") % {"parts": parts}, field=missing[0])
+        raise FollowupValidationError(_("Rapporten saknar %(parts)s.") % {"parts": parts}, field=missing[0])
     if fidelity_required(project):
         if not version.fidelity:
-            raise CaseValidationError(
+            raise FollowupValidationError(
                 _("Metoden är dokumenterad: ange hur troget den följts (metodtrohet)."), field="fidelity"
             )
         if version.fidelity != Fidelity.FULL and not version.fidelity_note.strip():
-            raise CaseValidationError(_("Beskriv hur och varför ni avvikit från metoden."), field="fidelity_note")
+            raise FollowupValidationError(_("Beskriv hur och varför ni avvikit från metoden."), field="fidelity_note")
 
 
 def report_review(
@@ -166,11 +166,11 @@ def report_review(
         require(steers_followup(user, project), _("Bara beredningsgruppen granskar rapporter."))
         require_state(report.status == ReportStatus.SUBMITTED, _("Rapporten väntar inte på granskning."))
         if verdict not in ReviewVerdict.values:
-            raise CaseValidationError(_("Välj om rapporten godkänns eller återsänds."), field="verdict")
+            raise FollowupValidationError(_("Välj om rapporten godkänns eller återsänds."), field="verdict")
         if effect_finding and effect_finding not in EffectFinding.values:
-            raise CaseValidationError(_("Välj vad utvärderingen visar."), field="effect_finding")
+            raise FollowupValidationError(_("Välj vad utvärderingen visar."), field="effect_finding")
         if verdict == ReviewVerdict.APPROVED and not effect_finding:
-            raise CaseValidationError(_("Ange vad utvärderingen visar om effekterna."), field="effect_finding")
+            raise FollowupValidationError(_("Ange vad utvärderingen visar om effekterna."), field="effect_finding")
         if verdict == ReviewVerdict.RETURNED:
             require_text(note, "note", _("Skriv vad som behöver kompletteras."))
         refuse_personal_data(note=note)

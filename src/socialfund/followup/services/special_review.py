@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.cases.errors import CaseValidationError
 from socialfund.followup import ledger_bridge
 from socialfund.followup.codes import (
     FAILED_FINDINGS,
@@ -28,6 +27,7 @@ from socialfund.followup.codes import (
     SpecialReviewOutcome,
     SpecialReviewStatus,
 )
+from socialfund.followup.errors import FollowupValidationError
 from socialfund.followup.models import Evidence, Project, SpecialReview
 from socialfund.followup.permissions import registers_decisions, steers_followup, works_for_project
 from socialfund.followup.privacy import refuse_personal_data
@@ -126,7 +126,7 @@ def special_review_evidence_add(
         )
         require_state(review.status == SpecialReviewStatus.OPEN, _("Underlaget är redan lämnat till kommunstyrelsen."))
         if kind not in EvidenceKind.values or kind == EvidenceKind.REPORT:
-            raise CaseValidationError(_("Välj vilket slags underlag det är."), field="kind")
+            raise FollowupValidationError(_("Välj vilket slags underlag det är."), field="kind")
         description = require_text(description, "description", _("Beskriv underlaget."))
         refuse_personal_data(description=description, reference=reference)
         evidence = Evidence.objects.create(
@@ -207,9 +207,9 @@ def special_review_decide(
             review.status == SpecialReviewStatus.SUBMITTED, _("Prövningen är inte lämnad till kommunstyrelsen.")
         )
         if outcome not in SpecialReviewOutcome.values:
-            raise CaseValidationError(_("Välj beslut."), field="outcome")
+            raise FollowupValidationError(_("Välj beslut."), field="outcome")
         if body.organisation_id != project.initiative.fund.organisation_id:
-            raise CaseValidationError(_("Beslutande organ hör inte till fondens kommun."), field="body")
+            raise FollowupValidationError(_("Beslutande organ hör inte till fondens kommun."), field="body")
         paragraph = require_text(paragraph, "paragraph", _("Ange paragraf, t.ex. § 45."))
         text = require_text(text, "text", _("Skriv beslutstexten."))
         require_past(
@@ -218,9 +218,9 @@ def special_review_decide(
         refuse_personal_data(text=text)
         if board is not None:
             if outcome != SpecialReviewOutcome.WAIVE:
-                raise CaseValidationError(_("Välj nämnd bara när återföringen efterskänks."), field="board")
+                raise FollowupValidationError(_("Välj nämnd bara när återföringen efterskänks."), field="board")
             if board.organisation_id != project.initiative.fund.organisation_id:
-                raise CaseValidationError(_("Nämnden hör inte till fondens kommun."), field="board")
+                raise FollowupValidationError(_("Nämnden hör inte till fondens kommun."), field="board")
         if outcome == SpecialReviewOutcome.WAIVE:
             booking = ledger_bridge.obligation_waive(
                 board=board,

@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import Promise
 
 from socialfund.accounts.models import User
-from socialfund.cases.errors import CaseError, CasePermissionDenied
+from socialfund.kit.refusals import PermissionRefusal, Refusal
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,9 @@ def run_action[T](
         return page(Failed(action.code, form), 400)
     try:
         message = action.run(target, user, form)
-    except CasePermissionDenied as error:
+    except PermissionRefusal as error:
         return page(Failed(action.code, form, error.message), 403)
-    except CaseError as error:
+    except Refusal as error:
         if error.field and error.field in form.fields:
             form.add_error(error.field, error.message)
         return page(Failed(action.code, form, error.message), 400)

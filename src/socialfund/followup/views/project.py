@@ -14,7 +14,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.cases.errors import CaseError, CasePermissionDenied
 from socialfund.core.kolada import SOURCE_LABEL, KoladaError
 from socialfund.followup import forms as ff
 from socialfund.followup import selectors, services
@@ -25,6 +24,8 @@ from socialfund.followup.permissions import can_view_project, records_measuremen
 from socialfund.followup.privacy import AGGREGATES_ONLY
 from socialfund.followup.views.actions import Action, Failed, run_action, shown_actions
 from socialfund.followup.views.project_actions import PROJECT_ACTIONS, PROJECT_ACTIONS_BY_CODE
+from socialfund.kit.refusals import Refusal
+from socialfund.kit.web_refusals import refusal_status
 
 
 def signed_in_user(request: HttpRequest) -> User:
@@ -92,10 +93,10 @@ def project_start_view(request: HttpRequest, initiative_id: int) -> HttpResponse
             started_on=form.cleaned_data["started_on"],
             ends_on=form.cleaned_data["ends_on"],
         )
-    except CaseError as exc:
+    except Refusal as exc:
         if exc.field in form.fields:
             form.add_error(exc.field, exc.message)
-        status = 403 if isinstance(exc, CasePermissionDenied) else 400
+        status = refusal_status(exc)
         return _portfolio(request, user, failed=(initiative.pk, form), error=exc.message, status=status)
     return redirect("followup:project", pk=project.pk)
 

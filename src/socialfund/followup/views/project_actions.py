@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from socialfund.accounts.models import User
-from socialfund.cases.errors import CaseStateError
 from socialfund.core.kolada import KoladaError
 from socialfund.followup import forms as ff
 from socialfund.followup import ledger_bridge, services
 from socialfund.followup.codes import IndicatorSource, SpecialReviewStatus
+from socialfund.followup.errors import FollowupStateError
 from socialfund.followup.models import Project, SpecialReview
 from socialfund.followup.outcome_forms import OutcomeMetricForm
 from socialfund.followup.permissions import (
@@ -27,6 +27,7 @@ from socialfund.followup.permissions import (
 )
 from socialfund.followup.services.common import project_calculation
 from socialfund.followup.views.actions import Action
+from socialfund.kit.refusals import StateRefusal
 from socialfund.organisation.models import Board, DecisionBody
 
 
@@ -38,7 +39,7 @@ def _review(project: Project) -> SpecialReview:
     """The project's special review; a refusal (not a server error) when none has been opened."""
     review: SpecialReview | None = getattr(project, "special_review", None)
     if review is None:
-        raise CaseStateError(_("Ingen särskild prövning är inledd för projektet."))
+        raise FollowupStateError(_("Ingen särskild prövning är inledd för projektet."))
     return review
 
 
@@ -50,7 +51,7 @@ def _review_status(project: Project) -> str | None:
 def effect_lines(project: Project) -> list[tuple[int, str]]:
     try:
         calc = project_calculation(project)
-    except CaseStateError:  # an unreadable stored calculation only hides the choice; the service says why
+    except StateRefusal:  # an unreadable stored calculation only hides the choice; the service says why
         return []
     return [(i, f"{e.label} ({e.beneficiary})") for i, e in enumerate(calc.effects)] if calc else []
 

@@ -25,6 +25,8 @@ from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.cases.models import Decision
 from socialfund.funds.models import Fund
+from socialfund.kit.refusals import Refusal
+from socialfund.kit.web_refusals import show_refusal
 from socialfund.ledger import forms as ledger_forms
 from socialfund.ledger import services
 from socialfund.ledger.errors import LedgerError, LedgerWarning
@@ -171,8 +173,8 @@ def booking_view(request: HttpRequest, slug: str, event_code: str) -> HttpRespon
         except LedgerWarning as warning:
             warnings = warning.warnings
             form.add_error(None, warning.message)
-        except LedgerError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+        except Refusal as error:
+            show_refusal(form, error)
         else:
             # Translators: %(event)s is the event's title, e.g. "Registrera utbetalning".
             messages.success(request, gettext("%(event)s: klart.") % {"event": event.title})

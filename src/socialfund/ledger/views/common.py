@@ -14,21 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.accounts.roles import Role
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
+from socialfund.ledger.permissions import VIEWER_ROLES, may_export_books, may_read_books
 
-VIEWER_ROLES = frozenset({Role.FINANCE, Role.READER, Role.REGISTRAR, Role.ADMINISTRATOR})
-
-
-def may_export_books(user: User) -> bool:
-    """The books as SIE 4 or Excel are finance's (the ledger page's export, linked from the reports page too)."""
-    return user.has_role(Role.FINANCE)
+__all__ = ["VIEWER_ROLES", "date_param", "may_export_books", "viewer", "visible_fund"]
 
 
 def viewer(request: HttpRequest) -> User:
     user = request.user
-    if not isinstance(user, User) or not (user.role_codes & VIEWER_ROLES):
+    if not isinstance(user, User) or not may_read_books(user):
         raise PermissionDenied(_("Din roll ger inte tillgång till fondens bokföring."))
     return user
 

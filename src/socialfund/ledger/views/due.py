@@ -19,8 +19,8 @@ from django.views.decorators.http import require_GET, require_POST
 from socialfund.accounts.roles import Role
 from socialfund.cases.models import Initiative
 from socialfund.core.formatting import format_sek
+from socialfund.kit.refusals import Refusal
 from socialfund.ledger import selectors, services
-from socialfund.ledger.errors import LedgerError
 from socialfund.ledger.views.common import viewer, visible_fund
 
 
@@ -72,7 +72,7 @@ def pay_due_view(request: HttpRequest, slug: str) -> HttpResponse:
             year=year,
             reference=_("Utbetalningsplan %(year)s, del %(parts)s") % {"year": year, "parts": parts},
         )
-    except LedgerError as error:
+    except Refusal as error:
         messages.error(request, error.message)
     else:
         messages.success(

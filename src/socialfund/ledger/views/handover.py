@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from socialfund.accounts.roles import Role
+from socialfund.kit.refusals import Refusal
+from socialfund.kit.web_refusals import show_refusal
 from socialfund.ledger import services
-from socialfund.ledger.errors import LedgerError
 from socialfund.ledger.export import Period
 from socialfund.ledger.forms import HandoverForm
 from socialfund.ledger.models import Handover
@@ -39,8 +40,8 @@ def handover_view(request: HttpRequest, slug: str) -> HttpResponse:
             handover = services.handover_create(
                 fund=fund, user=user, start=form.cleaned_data["start"], end=form.cleaned_data["end"]
             )
-        except LedgerError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+        except Refusal as error:
+            show_refusal(form, error)
         else:
             messages.success(
                 request,

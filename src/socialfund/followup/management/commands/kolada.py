@@ -18,7 +18,6 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from socialfund.accounts.models import User
-from socialfund.cases.errors import CaseError
 from socialfund.core.kolada import SOURCE_LABEL, KoladaError
 from socialfund.core.kolada_sets import DEFAULT_SETS, CheckStatus, check_set, comparison_means
 from socialfund.followup.charts import format_figure
@@ -27,6 +26,7 @@ from socialfund.followup.kolada import kolada_client
 from socialfund.followup.models import Indicator, Project
 from socialfund.followup.services import indicator_refresh_from_kolada, indicator_set_import
 from socialfund.funds.models import Fund
+from socialfund.kit.refusals import Refusal
 
 
 class Command(BaseCommand):
@@ -67,7 +67,7 @@ class Command(BaseCommand):
         for indicator in indicators:
             try:
                 result = indicator_refresh_from_kolada(indicator=indicator, years=years)
-            except (KoladaError, CaseError) as exc:
+            except (KoladaError, Refusal) as exc:
                 failures += 1
                 self.stderr.write(f"{indicator.project}: {indicator.name}: {exc.message}")
                 continue
@@ -122,7 +122,7 @@ class Command(BaseCommand):
             raise CommandError(f"Inget projekt {project_id} eller ingen användare {username!r}.")
         try:
             result = indicator_set_import(project=project, user=user, entries=DEFAULT_SETS[name])
-        except (KoladaError, CaseError) as exc:
+        except (KoladaError, Refusal) as exc:
             raise CommandError(exc.message) from exc
         for indicator in result.created:
             self.stdout.write(f"Ny indikator: {indicator.name} ({indicator.kolada_kpi}).")

@@ -17,8 +17,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from socialfund.accounts.models import User
 from socialfund.funds.models import Fund
+from socialfund.kit.refusals import Refusal
 from socialfund.ledger.account_map import AccountMapError, load_account_map_file
-from socialfund.ledger.errors import LedgerError
 from socialfund.ledger.export import Period, export_sie, export_xlsx, fund_account_map
 from socialfund.ledger.integrity import ledger_check
 from socialfund.ledger.services import handover_create
@@ -111,7 +111,7 @@ class Command(BaseCommand):
             handover = handover_create(
                 fund=fund, user=user, start=iso_date(options["start"]), end=iso_date(options["end"])
             )
-        except LedgerError as exc:
+        except Refusal as exc:
             raise CommandError(exc.message, returncode=EXIT_BAD_INPUT) from exc
         data = bytes(handover.content)
         Path(options["out"]).write_bytes(data)

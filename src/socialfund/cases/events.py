@@ -1,0 +1,14 @@
+"""What the case services announce to the apps above them, so that cases never imports them.
+
+A grant starts the project's follow-up; the follow-up app (above cases) listens, in its AppConfig.ready.
+The signal is sent inside the service's transaction, so the listener's rows commit or roll back with the
+decision (a refused project start refuses the decision too).
+"""
+
+from __future__ import annotations
+
+from django.dispatch import Signal
+
+# Sent by cases.services.decision_register for a grant that starts the project now
+# (keyword arguments: initiative, user, decision).
+decision_granted = Signal()

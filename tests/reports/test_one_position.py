@@ -1,0 +1,55 @@
+"""The fund's position is one read model: the ledger's page, the API and the April report read the same one."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from socialfund.accounts.models import User
+from socialfund.accounts.tokens import token_create
+from socialfund.funds.models import Fund
+from socialfund.ledger.reports import FundPosition
+from socialfund.ledger.reports import fund_position as ledger_position
+from socialfund.reports import sources
+from socialfund.reports.april_data import gather
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "socialfund"
+POSITION_FIGURES = {"capital", "available", "committed", "paid_out", "repaid", "receivable", "overdue"}
+
+
+@pytest.mark.django_db
+def test_the_report_the_api_and_the_ledger_read_one_position(demo):
+    fund = Fund.objects.get(slug="sodertalje")
+    on = dt.date(2017, 12, 31)
+    ledger = ledger_position(fund, on)
+    report = sources.fund_position(fund, on)
+    assert isinstance(report, FundPosition) and report == ledger
+    assert ledger.capital > 0 and ledger.available > 0  # the demo books the capital: not a comparison of zeros
+    year = gather(fund, 2018, prepared_on=dt.date(2018, 4, 1), projection_runs=10).position_start
+    assert year == ledger
+    token = token_create(user=User.objects.get(username="ekonomi"), name="t").plaintext
+    answer = Client().get(f"/api/v1/funds/{fund.slug}/position?on={on}", HTTP_AUTHORIZATION=f"Bearer {token}").json()
+    for figure in POSITION_FIGURES:
+        assert Decimal(answer[figure]) == getattr(ledger, figure), figure
+
+
+def test_no_second_position_type_is_defined():
+    """Only ledger.reports defines a read model with the position's figures (the API's output schema is its
+    shape on the wire, not a second model); a copy elsewhere fails here."""
+    defining = []
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any("dataclass" in ast.unparse(d) for d in node.decorator_list):
+                names = {
+                    s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
+                }
+                if POSITION_FIGURES <= names:
+                    defining.append(f"{path.relative_to(SRC)}:{node.name}")
+    assert defining == ["ledger/reports.py:FundPosition"]
+    assert POSITION_FIGURES <= {f.name for f in dataclasses.fields(FundPosition)}
