@@ -32,7 +32,7 @@ def idea_post(fund, **changes):
         "area_board": Board.objects.get(code="UN").pk,
     }
     data.update(changes)
-    return Client().post(reverse("cases:idea"), data)
+    return Client().post(reverse("actors:idea"), data)
 
 
 def status_link_in_mail(mail: OutboxMail) -> str:
@@ -79,7 +79,7 @@ def test_a_personal_identity_number_in_the_description_is_refused(fund):
 
 
 def test_no_organisation_type_is_chosen_in_advance(fund):
-    page = Client().get(reverse("cases:idea")).content.decode()
+    page = Client().get(reverse("actors:idea")).content.decode()
     select = re.search(r'<select name="organisation_type".*?</select>', page, re.S)
     assert select
     first_option = re.search(r"<option[^>]*>", select.group(0))

@@ -241,7 +241,7 @@ PAGES: list[AppPage] = [
     # The same page for everyone; logged out and in, the header differs.
     AppPage("accessibility", "accessibility", (ANONYMOUS, "lasare")),
     # Cases: the outside actor's door, the lists, the desk, a case, the guided application.
-    AppPage("idea", "cases:idea", (ANONYMOUS,)),
+    AppPage("idea", "actors:idea", (ANONYMOUS,)),
     AppPage("cases", "cases:list", ("beredning",)),
     AppPage("cases-filtered", "/arenden/?q=familj&status=active&stage=decision", ("lasare",)),
     AppPage("pipeline", "cases:pipeline", ("beredning",)),

@@ -37,7 +37,7 @@ def test_from_an_associations_idea_to_kommunstyrelsens_decision(demo):
 
     # An association registers its idea without logging in.
     response = Client().post(
-        reverse("cases:idea"),
+        reverse("actors:idea"),
         {
             "fund": fund.pk,
             "title": "Läxhjälp i föreningsregi",

@@ -144,12 +144,12 @@ def test_new_application_starts_the_guided_steps(client, users):
 
 
 def test_outside_actor_idea_form(client, fund):
-    assert "inte själv söka medel" in client.get(reverse("cases:idea")).content.decode()
-    response = client.post(reverse("cases:idea"), {"fund": fund.pk, "title": "", "contact_email": "inte-epost"})
+    assert "inte själv söka medel" in client.get(reverse("actors:idea")).content.decode()
+    response = client.post(reverse("actors:idea"), {"fund": fund.pk, "title": "", "contact_email": "inte-epost"})
     assert response.status_code == 400
     assert "Det finns fel att rätta" in response.content.decode()
     response = client.post(
-        reverse("cases:idea"),
+        reverse("actors:idea"),
         {
             "fund": fund.pk,
             "title": "Läxhjälp",

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_page_sends_a_strict_content_security_policy(client, demo):
-    for url in [reverse("start"), reverse("login"), reverse("accessibility"), reverse("cases:idea")]:
+    for url in [reverse("start"), reverse("login"), reverse("accessibility"), reverse("actors:idea")]:
         policy = client.get(url)["Content-Security-Policy"]
         assert "default-src 'self'" in policy
         assert "script-src 'self'" in policy

@@ -62,7 +62,7 @@ def test_the_start_page_login_and_idea_form_in_english(client: Client, demo):
     in_english(client)
     login = client.get(reverse("login")).content.decode()
     assert '<label for="id_username">Username</label>' in login
-    idea = client.get(reverse("cases:idea")).content.decode()
+    idea = client.get(reverse("actors:idea")).content.decode()
     assert "Submit an idea to the social investment fund" in headings(idea)
     assert ">Contact person’s email</label>" in idea
     assert '<option value="association">Association</option>' in idea

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from socialfund.actors.models import CoApplicant, OutsideOrganisation, Representative
-from socialfund.web.admin_mixins import ReadOnlyAdmin
+from socialfund.kit.admin import ReadOnlyAdmin
 
 
 @admin.register(OutsideOrganisation)

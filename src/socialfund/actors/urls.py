@@ -7,6 +7,7 @@ from socialfund.actors import views_ideas, views_partners
 app_name = "actors"
 
 urlpatterns = [
+    path("ide/", views_ideas.idea_form_view, name="idea"),
     path("ide/status/<str:token>/", views_ideas.idea_status_view, name="idea-status"),
     path("arenden/<int:pk>/idelamnare/", views_ideas.staff_dialog_view, name="staff-dialog"),
     path("arenden/<int:pk>/medsokande/", views_partners.coapplicants_view, name="coapplicants"),

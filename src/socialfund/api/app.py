@@ -9,12 +9,12 @@ from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 from ninja.parser import Parser
 
-from socialfund.actors.api import router as public_router
 from socialfund.api import errors
 from socialfund.api.auth import PersonalToken
 from socialfund.api.routers import router
 from socialfund.api.routers_actions import router as actions_router
 from socialfund.api.routers_funding import router as funding_router
+from socialfund.api.routers_public import router as public_router
 from socialfund.core import strictread
 
 

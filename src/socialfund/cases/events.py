@@ -12,3 +12,8 @@ from django.dispatch import Signal
 # Sent by cases.services.decision_register for a grant that starts the project now
 # (keyword arguments: initiative, user, decision).
 decision_granted = Signal()
+
+# Sent by cases.services.initiative_submit before an application goes in (keyword argument: initiative).
+# Each receiver answers with the names of the parties that have still to sign (a list, empty when none):
+# the co-applicants' app (socialfund.actors) answers for invited boards and organisations.
+submission_waits_for = Signal()

@@ -34,7 +34,7 @@ from socialfund.cases.codes import (
     WithdrawalReason,
 )
 from socialfund.cases.errors import CaseConflictError, CasePermissionDenied, CaseStateError, CaseValidationError
-from socialfund.cases.events import decision_granted
+from socialfund.cases.events import decision_granted, submission_waits_for
 from socialfund.cases.models import Assessment, Comment, Decision, DecisionAmount, Initiative, Opinion, Signoff
 from socialfund.cases.notifications import notify_after_commit
 from socialfund.cases.workflow import (
@@ -312,10 +312,11 @@ def initiative_submit(*, initiative: Initiative, user: User) -> Initiative:
     with transaction.atomic():
         initiative = _locked(initiative)
         _require(perm.acts_for_board(user, initiative), _("Bara den ansvariga nämndens handläggare kan lämna in."))
-        # Every invited co-applicant's head signs before the application goes in (socialfund.actors).
-        from socialfund.actors.coapplicants import unsigned_party_names
-
-        waiting = unsigned_party_names(initiative)
+        # Every invited co-applicant's head signs before the application goes in; the apps above that keep
+        # co-applicants answer who still has to sign.
+        waiting = [
+            name for _, names in submission_waits_for.send(sender=Initiative, initiative=initiative) for name in names
+        ]
         _require_state(
             not waiting, _("Alla medsökande har inte skrivit under: %(parties)s.") % {"parties": ", ".join(waiting)}
         )

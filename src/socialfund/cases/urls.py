@@ -1,11 +1,10 @@
 from django.urls import path
 
-from socialfund.cases.views import application, calc_sheet, case, guided, lists, public
+from socialfund.cases.views import application, calc_sheet, case, guided, lists
 
 app_name = "cases"
 
 urlpatterns = [
-    path("ide/", public.external_idea_view, name="idea"),
     path("arenden/", lists.initiative_list_view, name="list"),
     path("arenden/pipeline/", lists.pipeline_view, name="pipeline"),
     path("arenden/nytt/", case.initiative_new_view, name="new"),

@@ -116,5 +116,5 @@ def _feed(request: HttpRequest, fund, today: dt.date) -> dict[str, object]:  # t
         fund,
         on=today,
         public_page_url=request.build_absolute_uri(reverse("reports:public", args=[fund.slug])),
-        idea_form_url=request.build_absolute_uri(reverse("cases:idea")),
+        idea_form_url=request.build_absolute_uri(reverse("actors:idea")),
     )
