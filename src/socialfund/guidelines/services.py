@@ -7,6 +7,7 @@ records an audit event in the same transaction. Nothing else writes a `Guideline
 from __future__ import annotations
 
 import copy
+import re
 import datetime as dt
 import secrets
 from dataclasses import dataclass, field
@@ -63,16 +64,32 @@ def _as_draft(document: Document, *, policy_id: str, supersedes: str | None) -> 
     return draft
 
 
+_HAS_VALUE = re.compile(r"^unset\[(\d+)\]\.path$")
+_NO_VALUE = re.compile(r"^'([a-z_.]+)' saknar värde")
+
+
 def _settle_unset(document: Document) -> tuple[Policy | None, list[tuple[str, str]]]:
-    """Validate; a dimension the editor has now given a value leaves the 'sources are silent' list by itself."""
+    """Validate; a dimension the editor has now given a value leaves the list of what the sources leave open
+    by itself, and its parts still empty stay on it with the same reason (set `limits.max_per_project`, and
+    `limits.duration_months` is still open)."""
     policy, problems = validate_document(document)
-    stale = {int(path[len("unset[") : path.index("]")]) for path, msg in problems if path.startswith("unset[") and "har ett värde" in msg}
-    if stale:
-        document["unset"] = [note for index, note in enumerate(document.get("unset") or []) if index not in stale]
-        if not document["unset"]:
-            document.pop("unset")
-        policy, problems = validate_document(document)
-    return policy, problems
+    notes = list(document.get("unset") or [])
+    stale = {int(m.group(1)) for path, msg in problems if (m := _HAS_VALUE.match(path)) and "har ett värde" in msg}
+    if not stale:
+        return policy, problems
+    removed = [notes[index] for index in sorted(stale)]
+    document["unset"] = [note for index, note in enumerate(notes) if index not in stale]
+    policy, problems = validate_document(document)
+    for path, msg in problems:
+        match = _NO_VALUE.match(msg)
+        if path != "unset" or match is None:
+            continue
+        parent = next((n for n in removed if match.group(1).startswith(str(n.get("path")) + ".")), None)
+        if parent is not None:
+            document["unset"].append({"path": match.group(1), "reason": parent.get("reason")})
+    if not document["unset"]:
+        document.pop("unset")
+    return validate_document(document)
 
 
 def _check(document: Document) -> Policy:
@@ -339,6 +356,12 @@ def fund_from_template(
         "organisation": organisation.name,
         "started": decided_on.strftime("%Y-%m"),
     }
+    if organisation.code.isdigit():
+        # The organisation's code is the municipality's (kommunkod), which is also Kolada's id for it.
+        document["fund"].update({"kolada_id": organisation.code, "scb_code": organisation.code})
+    else:
+        reason = "Ny fond: organisationens kod i Kolada är inte angiven."
+        document.setdefault("unset", []).append({"path": "fund.kolada_id", "reason": reason})
     set_at(document, ("funding", "capital"), int(capital))
     _check(document)
     version = GuidelineVersion.objects.create(
