@@ -381,3 +381,48 @@ def fund_from_template(
         data={"based_on": template},
     )
     return version
+
+
+@transaction.atomic
+def version_consult(
+    *,
+    user: User,
+    version: GuidelineVersion,
+    sent_by: DecisionBody,
+    decided_on: dt.date,
+    deadline: dt.date,
+    questions: list[str],
+) -> GuidelineVersion:
+    """Send the proposal on consultation to the organisation's boards with the existing consultation
+    feature; the consultation names the PM, so its compilation says what was consulted on."""
+    from socialfund.consultations.services import RecipientSpec, consultation_create
+
+    version = _locked(version)
+    if version.status != VersionStatus.PROPOSED:
+        raise CaseStateError("Lägg fram utkastet som förslag innan det skickas på remiss.")
+    fund = version.fund
+    boards = fund.organisation.boards.order_by("code")
+    consultation = consultation_create(
+        organisation=fund.organisation,
+        user=user,
+        title=fund.name,
+        document_title=f"PM – {version.title}",
+        document_date=version.proposed_on,
+        registry_number=str((version.document.get("adopted") or {}).get("registry_number") or ""),
+        sent_by=sent_by,
+        decided_on=decided_on,
+        deadline=deadline,
+        questions=questions,
+        recipients=[RecipientSpec(code=b.code, name=b.name, board=b) for b in boards],
+        fund=fund,
+    )
+    version.consultation = consultation
+    version.save(update_fields=["consultation"])
+    audit_record(
+        actor=user,
+        action="guideline_consult",
+        target=version,
+        message=f"Förslaget till riktlinjer skickat på remiss, svar senast {deadline.isoformat()}.",
+        data={"consultation": consultation.pk},
+    )
+    return version
