@@ -12,6 +12,7 @@ from socialfund.api.routers import router
 from socialfund.api.routers_actions import router as actions_router
 from socialfund.api.routers_funding import router as funding_router
 from socialfund.core import strictread
+from socialfund.guidelines.api import router as guidelines_router
 
 
 class StrictJSONParser(Parser):
@@ -39,3 +40,4 @@ errors.install(api)
 api.add_router("/", router)
 api.add_router("/", funding_router)
 api.add_router("/", actions_router)
+api.add_router("/", guidelines_router)

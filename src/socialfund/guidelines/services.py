@@ -426,3 +426,45 @@ def version_consult(
         data={"consultation": consultation.pk},
     )
     return version
+
+
+@transaction.atomic
+def proposal_register(
+    *,
+    user: User,
+    fund: Fund,
+    policy_id: str,
+    title: str,
+    based_on: str,
+    consultation: Any = None,
+) -> GuidelineVersion:
+    """Register a proposal the system already has as a file (Södertälje's 2015 changes) as a version of the
+    fund in the editor: frozen, dated by its proposal, with the consultation whose answers it builds on.
+    Registering it again changes nothing (the demo loads twice)."""
+    _require_administrator(user, fund.organisation_id)
+    policy = load_policy(policy_id)
+    if policy.adopted.status != "proposed":
+        raise CaseValidationError("Bara ett förslag kan registreras som förslag.", field="policy_id")
+    existing = GuidelineVersion.objects.filter(policy_id=policy_id).first()
+    if existing is not None:
+        return existing
+    version = GuidelineVersion.objects.create(
+        fund=fund,
+        policy_id=policy_id,
+        based_on=based_on,
+        title=title,
+        status=VersionStatus.PROPOSED,
+        document=document_of(policy),
+        proposed_on=policy.adopted.proposal_date,
+        consultation=consultation,
+        created_by=user,
+    )
+    audit_record(
+        actor=user,
+        action="guideline_proposal_register",
+        target=version,
+        to_state=VersionStatus.PROPOSED,
+        message=f"Förslag till riktlinjer registrerat: {title}.",
+        data={"policy_id": policy_id, "based_on": based_on},
+    )
+    return version

@@ -30,7 +30,7 @@ from socialfund.guidelines.fields import SECTIONS, section
 from socialfund.guidelines.models import GuidelineVersion
 from socialfund.guidelines.paper import Proposal, pm_document, tjansteskrivelse_document
 from socialfund.guidelines.problems import place
-from socialfund.guidelines.status import fund_versions, version_state
+from socialfund.guidelines.status import all_versions, version_state
 from socialfund.record_language import record_language
 from socialfund.reports.downloads import document_response
 
@@ -62,10 +62,7 @@ def _forbidden(request: HttpRequest) -> HttpResponse:
 def index_view(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     today = timezone.localdate()
-    funds = [
-        {"fund": fund, "versions": fund_versions(fund, today), "shipped": guideline_rows(fund, today)}
-        for fund in funds_visible_to(user=user)
-    ]
+    funds = [{"fund": fund, "versions": all_versions(fund, today)} for fund in funds_visible_to(user=user)]
     return render(request, "guidelines/index.html", {"funds": funds, "may_edit": _may_edit(user)})
 
 
