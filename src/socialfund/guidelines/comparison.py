@@ -94,6 +94,8 @@ class Screened:
     """The verdict in Swedish, or why the case cannot be screened under that version."""
     statuses: dict[str, str]
     """Rule title → its status in Swedish."""
+    messages: dict[str, str] | None = None
+    """Rule title → what the screening says (the figures behind a status: how much is repaid in time)."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ def _screened(result: ScreeningResult | None, policy: Policy, problem: str = "")
     if result is None:
         return Screened(problem, {})
     statuses = {_rule_title(policy, f.rule): STATUS_LABELS[f.status] for f in result.findings}
-    return Screened(VERDICT_LABELS[result.verdict], statuses)
+    messages = {_rule_title(policy, f.rule): f.message for f in result.findings}
+    return Screened(VERDICT_LABELS[result.verdict], statuses, messages)
 
 
 def _try_screen(initiative: object, policy: Policy, on: dt.date) -> Screened:
@@ -134,6 +137,11 @@ def _differences(current: Screened, proposed: Screened) -> tuple[str, ...]:
         was, now = current.statuses.get(title, NOT_STATED), proposed.statuses.get(title, NOT_STATED)
         if was != now:
             lines.append(f"{title}: {was} → {now}")
+            continue
+        said, says = (current.messages or {}).get(title), (proposed.messages or {}).get(title)
+        if said != says and says:
+            # Same status, other grounds: e.g. less of the grant repaid within the new limits.
+            lines.append(f"{title}: {was}, men med förslaget: {says}")
     return tuple(lines)
 
 
