@@ -27,7 +27,9 @@ def test_the_administrator_drafts_compares_documents_and_adopts_a_change(page: P
     main_menu(page).get_by_role("link", name="Riktlinjer").click()
     expect(heading(page)).to_have_text("Riktlinjer")
     page.get_by_role("link", name="Nytt utkast till ändrade riktlinjer").click()
-    page.get_by_label("Utgå från").select_option(label="Södertälje kommuns sociala investeringsfond – Riktlinjer 2013 (gäller)")
+    page.get_by_label("Utgå från").select_option(
+        label="Södertälje kommuns sociala investeringsfond – Riktlinjer 2013 (gäller)"
+    )
     page.get_by_label("Rubrik").fill(TITLE)
     page.get_by_role("button", name="Skapa utkastet").click()
     saved(page, "Utkastet är skapat.")

@@ -39,5 +39,8 @@ def test_a_longer_grace_period_changes_what_mobilt_team_skola_repays_in_time() -
 
 def test_limits_wide_enough_turn_the_repayment_finding_to_pass() -> None:
     current = load_policy("sodertalje-2013")
-    effects = {e.name: e for e in example_effects(current, _with(grace_years=0, latest_start_offset_years=20, max_years_after_first=30))}
+    effects = {
+        e.name: e
+        for e in example_effects(current, _with(grace_years=0, latest_start_offset_years=20, max_years_after_first=30))
+    }
     assert any("bedöms → uppfyllt" in line for line in effects["Mobilt team skola"].differences)

@@ -24,7 +24,9 @@ def test_the_seeds_revision_is_a_proposal_never_in_force(demo) -> None:
     version = GuidelineVersion.objects.get(policy_id="sodertalje-2015")
     assert version.status == VersionStatus.PROPOSED
     assert version.proposed_on == dt.date(2015, 11, 4)
-    assert version.consultation is not None and version.consultation.recipients.filter(answer__isnull=False).count() == 11
+    assert (
+        version.consultation is not None and version.consultation.recipients.filter(answer__isnull=False).count() == 11
+    )
     assert policy_id_in_force(demo.fund, dt.date(2026, 1, 1)) == "sodertalje-2013"
     rows = {row.policy_id: row.state for row in all_versions(demo.fund, dt.date(2026, 1, 1))}
     assert rows["sodertalje-2015"].status == "proposed" and rows["sodertalje-2015"].in_force_from is None

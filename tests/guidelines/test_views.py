@@ -8,9 +8,9 @@ import io
 import pytest
 from django.urls import reverse
 
-from socialfund.guidelines.models import GuidelineVersion, VersionStatus
 from socialfund.guidelines.fields import section
 from socialfund.guidelines.forms import SectionForm
+from socialfund.guidelines.models import GuidelineVersion, VersionStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +111,35 @@ def test_import_replaces_the_draft_and_a_broken_file_is_refused(draft) -> None:
     assert response.status_code == 400
     assert "förekommer två gånger" in response.content.decode()
 
+
+def test_a_new_fund_from_a_template_through_the_page(login, demo) -> None:
+    client = login("admin")
+    ks = demo.organisation.decision_bodies.get(code="KS")
+    data = {
+        "template": "orebro",
+        "name": "Mallfonden",
+        "slug": "mallfonden",
+        "capital": "5 000 000",
+        "decided_by": ks.pk,
+        "decided_on": "2026-02-01",
+    }
+    response = client.post(reverse("guidelines:template_fund"), {**data, "decided_on": "1 februari"})
+    assert response.status_code == 400
+    assert not GuidelineVersion.objects.filter(fund__slug="mallfonden").exists()
+    response = client.post(reverse("guidelines:template_fund"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    version = GuidelineVersion.objects.get(fund__slug="mallfonden")
+    assert version.based_on == "orebro" and version.document["funding"]["capital"] == 5_000_000
+    page = client.get(reverse("guidelines:section", args=[version.pk, "steg"])).content.decode()
+    assert "Steg 1:" in page
+
+
+def test_only_the_administrator_edits(login, demo, draft) -> None:
+    _client, version = draft
+    client = login("beredning")
+    response = client.post(
+        reverse("guidelines:section", args=[version.pk, "pengar"]), {"f_repayment__grace_years": "9"}
+    )
+    assert response.status_code == 403
+    version.refresh_from_db()
+    assert version.document["repayment"]["grace_years"] == 2

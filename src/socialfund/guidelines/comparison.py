@@ -15,6 +15,7 @@ from socialfund.core.policy.dimensions import NOT_STATED
 from socialfund.core.policy.errors import InputError
 from socialfund.core.policy.vocabulary import RULE_TITLES
 from socialfund.core.screening import ScreeningResult, screen
+from socialfund.core.screening.engine import today
 from socialfund.core.screening.loading import load_initiative_file
 from socialfund.core.screening.result import STATUS_LABELS, VERDICT_LABELS
 
@@ -163,6 +164,6 @@ def example_effects(current: Policy, proposed: Policy) -> list[CaseEffect]:
             initiative = load_initiative_file(path)
         except InputError:
             continue
-        on = initiative.submitted or dt.date.today()
+        on = initiative.submitted or today()
         effects.append(effect(initiative.title, "Exempelinitiativ", initiative, current, proposed, on))
     return effects

@@ -35,7 +35,8 @@ def _plain(value: Any) -> Any:
 
 def document_of(policy: Policy) -> Document:
     """The policy as the document the editor stores: every value explicit (stages and gates filled in)."""
-    return _plain(policy.model_dump(mode="python", exclude_none=True))
+    document: Document = _plain(policy.model_dump(mode="python", exclude_none=True))
+    return document
 
 
 def validate_document(document: Document) -> tuple[Policy | None, list[tuple[str, str]]]:

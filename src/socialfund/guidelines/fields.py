@@ -57,8 +57,11 @@ def _purpose(document: Document) -> list[FieldSpec]:
 
 
 def _applicants(document: Document) -> list[FieldSpec]:
-    roles = (("partner", "som part i projektet"), ("procurement", "som leverantör som nämnden upphandlar"))
-    roles += (("apply_directly", "genom att ansöka själv"),)
+    roles = (
+        ("partner", "som part i projektet"),
+        ("procurement", "som leverantör som nämnden upphandlar"),
+        ("apply_directly", "genom att ansöka själv"),
+    )
     return [
         FieldSpec(("applicants", "allowed_types"), "Vem får ansöka", "multi", _choices(v.PARTY_TYPE_LABELS)),
         FieldSpec(("applicants", "excluded_types"), "Vem får inte delta alls", "multi", _choices(v.PARTY_TYPE_LABELS)),
@@ -83,7 +86,9 @@ def _money(document: Document) -> list[FieldSpec]:
             "int",
             help="Ingen återföring före projektets startår plus så här många år.",
         ),
-        FieldSpec(("repayment", "latest_start_offset_years"), "Återföringen börjar senast (år efter projektstart)", "int"),
+        FieldSpec(
+            ("repayment", "latest_start_offset_years"), "Återföringen börjar senast (år efter projektstart)", "int"
+        ),
         FieldSpec(
             ("repayment", "max_years_after_first"), "Återföringen är klar senast (år efter att den började)", "int"
         ),
@@ -155,7 +160,9 @@ def _reporting(document: Document) -> list[FieldSpec]:
         group = f"Uppföljning {index + 1}" if index < len(duties) else "Ny uppföljning"
         fields += [
             FieldSpec(("reporting", index, "what"), "Vad som följs upp", "text", group=group),
-            FieldSpec(("reporting", index, "frequency"), "Hur ofta", "choice", _choices(v.FREQUENCY_LABELS), group=group),
+            FieldSpec(
+                ("reporting", index, "frequency"), "Hur ofta", "choice", _choices(v.FREQUENCY_LABELS), group=group
+            ),
             FieldSpec(("reporting", index, "scope"), "Gäller", "choice", scope, group=group),
             FieldSpec(("reporting", index, "month"), "Månad", "choice", months, group=group),
             FieldSpec(("reporting", index, "responsible"), "Ansvarig", "text", group=group),

@@ -85,7 +85,7 @@ class StartForm(SwedishForm):
 
     def __init__(self, *args: Any, own: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["based_on"].choices = [*own, *policy_choices()]
+        self.fields["based_on"].choices = [*own, *policy_choices()]  # type: ignore[attr-defined]
 
 
 class TemplateFundForm(SwedishForm):
@@ -96,10 +96,10 @@ class TemplateFundForm(SwedishForm):
     decided_by = forms.ModelChoiceField(label=_("Beslutat av"), queryset=DecisionBody.objects.none())
     decided_on = forms.DateField(label=_("Beslutsdatum"), help_text=_("ÅÅÅÅ-MM-DD"))
 
-    def __init__(self, *args: Any, organisation_id: int | None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["template"].choices = policy_choices()
-        self.fields["decided_by"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)
+        self.fields["template"].choices = policy_choices()  # type: ignore[attr-defined]
+        self.fields["decided_by"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
 
 
 class AdoptForm(SwedishForm):
@@ -112,7 +112,7 @@ class AdoptForm(SwedishForm):
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)
+        self.fields["body"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
 
 
 class ImportForm(SwedishForm):
@@ -131,4 +131,4 @@ class ConsultForm(SwedishForm):
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sent_by"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)
+        self.fields["sent_by"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]

@@ -7,8 +7,8 @@ records an audit event in the same transaction. Nothing else writes a `Guideline
 from __future__ import annotations
 
 import copy
-import re
 import datetime as dt
+import re
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
@@ -316,7 +316,12 @@ def version_adopt(
         from_state=from_state,
         to_state=VersionStatus.ADOPTED,
         message=f"Riktlinjerna antagna av {body.name} {decided_on.isoformat()} {paragraph.strip()}; gäller från {start.isoformat()}.",
-        data={"body": body.code, "decided_on": decided_on.isoformat(), "paragraph": paragraph.strip(), "in_force_from": start.isoformat()},
+        data={
+            "body": body.code,
+            "decided_on": decided_on.isoformat(),
+            "paragraph": paragraph.strip(),
+            "in_force_from": start.isoformat(),
+        },
     )
     return version
 
@@ -344,7 +349,12 @@ def fund_from_template(
         raise CaseValidationError("Organet hör inte till organisationen.", field="decided_by")
     source = load_policy(template)
     fund = Fund.objects.create(
-        organisation=organisation, name=name.strip(), slug=slug, capital=capital, decided_by=decided_by, decided_on=decided_on
+        organisation=organisation,
+        name=name.strip(),
+        slug=slug,
+        capital=capital,
+        decided_by=decided_by,
+        decided_on=decided_on,
     )
     fund_settings_record(actor=user, fund=fund, before=None)
     policy_id = _new_policy_id(_fund_key(fund), timezone.localdate())

@@ -62,7 +62,12 @@ class VersionRow:
     """The editor's version, when it was made in the system."""
 
 
-_SHIPPED_STATUS = {"in_force": "adopted", "adopted_later": "adopted", "superseded": "superseded", "proposal": "proposed"}
+_SHIPPED_STATUS = {
+    "in_force": "adopted",
+    "adopted_later": "adopted",
+    "superseded": "superseded",
+    "proposal": "proposed",
+}
 
 
 def _proposal_date(policy_id: str) -> dt.date | None:

@@ -67,7 +67,10 @@ def index_view(request: HttpRequest) -> HttpResponse:
 
 
 def _own_versions(fund: Fund) -> list[tuple[str, str]]:
-    return [(row.version.policy_id, f"{fund.name} – {row.name} ({row.state_label.lower()})") for row in guideline_rows(fund, timezone.localdate())]
+    return [
+        (row.version.policy_id, f"{fund.name} – {row.name} ({row.state_label.lower()})")
+        for row in guideline_rows(fund, timezone.localdate())
+    ]
 
 
 @login_required
@@ -97,7 +100,7 @@ def template_fund_view(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if not _may_edit(user) or user.organisation is None:
         return _forbidden(request)
-    form = gforms.TemplateFundForm(request.POST or None, organisation_id=user.organisation_id)
+    form = gforms.TemplateFundForm(request.POST or None, organisation_id=user.organisation.pk)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -251,7 +254,9 @@ def document_view(request: HttpRequest, pk: int, kind: str, fmt: str) -> HttpRes
 def export_view(request: HttpRequest, pk: int) -> HttpResponse:
     version = _version(request, pk)
     header = f"{version.fund.name} – {version.title}\nExporterad {timezone.localdate().isoformat()}"
-    response = HttpResponse(export_yaml(version.document, header=header), content_type="application/yaml; charset=utf-8")
+    response = HttpResponse(
+        export_yaml(version.document, header=header), content_type="application/yaml; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{version.policy_id}.yaml"'
     return response
 
