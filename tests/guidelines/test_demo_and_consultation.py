@@ -45,7 +45,7 @@ def test_the_seeds_tjansteskrivelse_sets_out_current_and_proposed_wording(login,
 
 def test_the_api_shows_status_and_dates(client, demo) -> None:
     token = token_create(user=User.objects.get(username="lasare"), name="test").plaintext
-    response = client.get(f"/api/v1/funds/{demo.fund.pk}/guidelines", HTTP_AUTHORIZATION=f"Bearer {token}")
+    response = client.get(f"/api/v1/funds/{demo.fund.slug}/guidelines", HTTP_AUTHORIZATION=f"Bearer {token}")
     assert response.status_code == 200, response.content
     rows = {row["policy_id"]: row for row in response.json()}
     assert rows["sodertalje-2013"]["status"] == "adopted"

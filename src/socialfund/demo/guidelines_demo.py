@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from socialfund.accounts.models import User
+from socialfund.audit.models import AuditEvent
 from socialfund.consultations.models import Consultation
 from socialfund.funds.models import Fund
 from socialfund.guidelines.models import GuidelineVersion
@@ -32,5 +33,10 @@ def load_demo_guidelines(fund: Fund, users: dict[str, User]) -> GuidelineVersion
 
 
 def remove_demo_guidelines(funds: Iterable[Fund]) -> None:
-    """Before the consultations and the funds they point at."""
-    GuidelineVersion.objects.filter(fund__in=list(funds)).delete()
+    """Before the consultations and the funds they point at. The versions' audit events go with them: the
+    demo's own history is the one the audit log lets go (as the loader does for the demo's cases)."""
+    versions = GuidelineVersion.objects.filter(fund__in=list(funds))
+    ids = [str(pk) for pk in versions.values_list("pk", flat=True)]
+    events = AuditEvent.objects.filter(target_type=GuidelineVersion._meta.label_lower, target_id__in=ids)
+    events._raw_delete(AuditEvent.objects.db)
+    versions.delete()

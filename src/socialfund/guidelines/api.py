@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Path, Router, Schema
 
 from socialfund.api.auth import current_user
+from socialfund.api.routers import ERRORS
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.guidelines.status import all_versions
 
@@ -30,13 +30,15 @@ class GuidelineVersionOut(Schema):
 
 
 @router.get(
-    "/funds/{fund_id}/guidelines",
-    response=list[GuidelineVersionOut],
+    "/funds/{slug}/guidelines",
+    response={200: list[GuidelineVersionOut], **ERRORS},
     tags=["riktlinjer"],
     summary="Fondens riktlinjeversioner med status och datum",
 )
-def fund_guidelines(request: HttpRequest, fund_id: int) -> list[dict[str, Any]]:
-    fund = get_object_or_404(funds_visible_to(user=current_user(request)), pk=fund_id)
+def fund_guidelines(request: HttpRequest, slug: str = Path(..., max_length=60)) -> list[dict[str, Any]]:  # type: ignore[type-arg]
+    fund = funds_visible_to(user=current_user(request)).filter(slug=slug).first()
+    if fund is None:
+        raise Http404("Fonden finns inte.")
     return [
         {
             "policy_id": row.policy_id,
