@@ -9,7 +9,6 @@ from django.db import DatabaseError
 
 from socialfund.guidelines.models import GuidelineVersion, VersionStatus
 
-
 STORED_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*-\d{8}-[0-9a-f]{6}$")
 """The ids the editor gives (`services._new_policy_id`): only these are looked up, so a name that is no
 stored id (a typo on the command line, a shipped id) never touches the database."""
