@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
@@ -41,7 +42,7 @@ class GuidelineError(CaseValidationError):
 
 def _require_administrator(user: User, organisation_id: int | None) -> None:
     if not user.is_superuser and not (user.has_role(Role.ADMINISTRATOR) and user.organisation_id == organisation_id):
-        raise CasePermissionDenied("Bara fondens administratör kan ändra riktlinjerna.")
+        raise CasePermissionDenied(_("Bara fondens administratör kan ändra riktlinjerna."))
 
 
 def _new_policy_id(fund_key: str, on: dt.date) -> str:
@@ -95,7 +96,7 @@ def _settle_unset(document: Document) -> tuple[Policy | None, list[tuple[str, st
 def _check(document: Document) -> Policy:
     policy, problems = _settle_unset(document)
     if policy is None:
-        raise GuidelineError("Riktlinjerna har fel som måste rättas.", problems=problems)
+        raise GuidelineError(_("Riktlinjerna har fel som måste rättas."), problems=problems)
     return policy
 
 
@@ -158,7 +159,7 @@ def draft_edit(*, user: User, version: GuidelineVersion, values: dict[Path, Any]
     _require_administrator(user, version.fund.organisation_id)
     version = _locked(version)
     if not version.is_editable:
-        raise CaseStateError("Versionen är inte ett utkast längre och kan inte ändras.")
+        raise CaseStateError(_("Versionen är inte ett utkast längre och kan inte ändras."))
     document = copy.deepcopy(version.document)
     before = {path: get_at(document, path) for path in values}
     for path, value in values.items():
@@ -194,7 +195,7 @@ def draft_replace(*, user: User, version: GuidelineVersion, document: Document) 
     _require_administrator(user, version.fund.organisation_id)
     version = _locked(version)
     if not version.is_editable:
-        raise CaseStateError("Versionen är inte ett utkast längre och kan inte ändras.")
+        raise CaseStateError(_("Versionen är inte ett utkast längre och kan inte ändras."))
     supersedes = version.document.get("supersedes")
     imported = _as_draft(document, policy_id=version.policy_id, supersedes=supersedes)
     _check(imported)
@@ -217,7 +218,7 @@ def version_propose(*, user: User, version: GuidelineVersion, on: dt.date | None
     _require_administrator(user, version.fund.organisation_id)
     version = _locked(version)
     if version.status != VersionStatus.DRAFT:
-        raise CaseStateError("Bara ett utkast kan läggas fram som förslag.")
+        raise CaseStateError(_("Bara ett utkast kan läggas fram som förslag."))
     on = on or timezone.localdate()
     document = copy.deepcopy(version.document)
     document["adopted"] = {**document.get("adopted", {}), "status": "proposed", "proposal_date": on.isoformat()}
@@ -255,23 +256,25 @@ def version_adopt(
     _require_administrator(user, fund.organisation_id)
     version = _locked(version)
     if version.status not in (VersionStatus.DRAFT, VersionStatus.PROPOSED):
-        raise CaseStateError("Versionen är redan antagen.")
+        raise CaseStateError(_("Versionen är redan antagen."))
     if body.organisation_id != fund.organisation_id:
-        raise CaseValidationError("Organet hör inte till fondens organisation.", field="body")
+        raise CaseValidationError(_("Organet hör inte till fondens organisation."), field="body")
     if not paragraph.strip():
-        raise CaseValidationError("Ange beslutets paragraf, t.ex. § 112.", field="paragraph")
+        raise CaseValidationError(_("Ange beslutets paragraf, t.ex. § 112."), field="paragraph")
     start = in_force_from or decided_on
     if start < decided_on:
-        raise CaseValidationError("Riktlinjerna kan inte gälla före beslutet.", field="in_force_from")
+        raise CaseValidationError(_("Riktlinjerna kan inte gälla före beslutet."), field="in_force_from")
     if fund.policy_versions.filter(adopted_on=start).exists():
         raise CaseValidationError(
-            f"Fonden har redan riktlinjer som gäller från {start.isoformat()}. Välj ett annat datum.",
+            _("Fonden har redan riktlinjer som gäller från %(date)s. Välj ett annat datum.")
+            % {"date": start.isoformat()},
             field="in_force_from",
         )
     later = fund.policy_versions.filter(adopted_on__gt=start).order_by("adopted_on").first()
     if later is not None and later.adopted_on is not None:
         raise CaseValidationError(
-            f"Fonden har riktlinjer som gäller från {later.adopted_on.isoformat()}, efter det här datumet.",
+            _("Fonden har riktlinjer som gäller från %(date)s, efter det här datumet.")
+            % {"date": later.adopted_on.isoformat()},
             field="in_force_from",
         )
     document = copy.deepcopy(version.document)
@@ -342,11 +345,11 @@ def fund_from_template(
     any shipped policy, renamed to the new fund (the template's rules, limits and stages kept to edit)."""
     _require_administrator(user, organisation.pk)
     if not name.strip():
-        raise CaseValidationError("Ange fondens namn.", field="name")
+        raise CaseValidationError(_("Ange fondens namn."), field="name")
     if Fund.objects.filter(slug=slug).exists():
-        raise CaseValidationError("Kortnamnet används redan av en annan fond.", field="slug")
+        raise CaseValidationError(_("Kortnamnet används redan av en annan fond."), field="slug")
     if decided_by.organisation_id != organisation.pk:
-        raise CaseValidationError("Organet hör inte till organisationen.", field="decided_by")
+        raise CaseValidationError(_("Organet hör inte till organisationen."), field="decided_by")
     source = load_policy(template)
     fund = Fund.objects.create(
         organisation=organisation,
@@ -409,7 +412,7 @@ def version_consult(
 
     version = _locked(version)
     if version.status != VersionStatus.PROPOSED:
-        raise CaseStateError("Lägg fram utkastet som förslag innan det skickas på remiss.")
+        raise CaseStateError(_("Lägg fram utkastet som förslag innan det skickas på remiss."))
     fund = version.fund
     boards = fund.organisation.boards.order_by("code")
     consultation = consultation_create(
@@ -454,7 +457,7 @@ def proposal_register(
     _require_administrator(user, fund.organisation_id)
     policy = load_policy(policy_id)
     if policy.adopted.status != "proposed":
-        raise CaseValidationError("Bara ett förslag kan registreras som förslag.", field="policy_id")
+        raise CaseValidationError(_("Bara ett förslag kan registreras som förslag."), field="policy_id")
     existing = GuidelineVersion.objects.filter(policy_id=policy_id).first()
     if existing is not None:
         return existing
