@@ -143,3 +143,28 @@ def test_only_the_administrator_edits(login, demo, draft) -> None:
     assert response.status_code == 403
     version.refresh_from_db()
     assert version.document["repayment"]["grace_years"] == 2
+
+
+def test_stages_rules_and_follow_up_are_edited_in_place(draft) -> None:
+    client, version = draft
+    response = _post_section(client, version, "steg", {"f_stages_1__name_sv": "Idéskiss till kontoret"})
+    assert response.status_code == 302
+    clause = "Insatsen ska rikta sig till barn och unga upp till 21 år."
+    response = _post_section(client, version, "regler", {"f_rules_0__clause": clause})
+    assert response.status_code == 302
+    response = _post_section(
+        client,
+        version,
+        "uppfoljning",
+        {
+            "f_reporting_1__what": "Uppföljning av fonden",
+            "f_reporting_1__frequency": "yearly",
+            "f_reporting_1__month": "4",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    version.refresh_from_db()
+    assert version.document["stages"][1]["name_sv"] == "Idéskiss till kontoret"
+    assert version.document["rules"][0]["clause"] == clause
+    added = version.document["reporting"][-1]
+    assert (added["what"], added["frequency"], added["month"]) == ("Uppföljning av fonden", "yearly", 4)

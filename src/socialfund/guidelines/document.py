@@ -104,10 +104,11 @@ def set_at(document: Document, path: Path, value: Any) -> None:
         if isinstance(part, int):
             node = node[part]
         else:
-            if not isinstance(node.get(part), dict):
+            if not isinstance(node.get(part), dict | list):
                 if _empty(value):
                     return
-                node[part] = {}
+                # The next part says what to make: an index asks for a list (a new follow-up duty).
+                node[part] = [] if isinstance(path[len(trail)], int) else {}
             node = node[part]
     last = path[-1]
     if _empty(value):
