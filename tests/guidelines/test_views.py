@@ -168,3 +168,17 @@ def test_stages_rules_and_follow_up_are_edited_in_place(draft) -> None:
     assert version.document["rules"][0]["clause"] == clause
     added = version.document["reporting"][-1]
     assert (added["what"], added["frequency"], added["month"]) == ("Uppföljning av fonden", "yearly", 4)
+
+
+def test_an_adopted_version_still_shows_what_it_changed(draft, demo) -> None:
+    client, version = draft
+    _post_section(client, version, "pengar", {"f_repayment__grace_years": "3"})
+    kf = demo.organisation.decision_bodies.get(code="KF")
+    client.post(
+        reverse("guidelines:adopt", args=[version.pk]),
+        {"adopt-body": kf.pk, "adopt-decided_on": "2026-04-20", "adopt-paragraph": "§ 54"},
+    )
+    page = client.get(reverse("guidelines:version", args=[version.pk])).content.decode()
+    assert "Ändringar mot riktlinjerna som gällde före" in page
+    assert "Nuvarande lydelse" in page and "respittid" in page
+    assert "Promemoria (PM)" in page

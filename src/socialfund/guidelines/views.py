@@ -3,6 +3,7 @@ proposal, the consultation and the adoption. Every change goes through `socialfu
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -123,6 +124,10 @@ def template_fund_view(request: HttpRequest) -> HttpResponse:
 
 
 def _in_force(version: GuidelineVersion) -> Policy | None:
+    """What the version changes: the guidelines in force today, or for an adopted version those in force
+    the day before it took effect (compared with itself it would change nothing)."""
+    if version.adopted_on is not None:
+        return fund_policy_if_any(version.fund, version.adopted_on - dt.timedelta(days=1))
     return fund_policy_if_any(version.fund)
 
 
