@@ -38,6 +38,7 @@ NOT_A_STAGE: dict[tuple[str, str], str] = {
     ("cases/urls.py", "application"): "the URL name of the read-only application view",
     ("core/application.py", "needs_analysis"): "the initiative file's needs analysis field, typed",
     ("funds/guidelines.py", "decision"): "a placeholder in a sentence naming the adopting decision",
+    ("api/routers_guidelines.py", "decision"): "the API's field for a guideline version's adopting decision",
 }
 # The Södertälje demo's cases are that fund's own records (data, loaded like any fund's cases).
 DATA_FILES = {"demo/sodertalje.py"}

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "socialfund.followup",
     "socialfund.outbox",
     "socialfund.actors",
+    "socialfund.guidelines",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ from socialfund.api.auth import PersonalToken
 from socialfund.api.routers import router
 from socialfund.api.routers_actions import router as actions_router
 from socialfund.api.routers_funding import router as funding_router
+from socialfund.api.routers_guidelines import router as guidelines_router
 from socialfund.api.routers_public import router as public_router
 from socialfund.core import strictread
 
@@ -61,3 +62,4 @@ api.add_router("/", router)
 api.add_router("/", funding_router)
 api.add_router("/", actions_router)
 api.add_router("/", public_router)
+api.add_router("/", guidelines_router)

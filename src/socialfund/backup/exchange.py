@@ -31,7 +31,18 @@ from django.db.models import Model
 FORMAT = "socialfund-export"
 VERSION = 1
 # Apps whose every row belongs to the system; order is resolved from the models' dependencies.
-OWN_APPS = ("organisation", "accounts", "funds", "cases", "audit", "ledger", "followup", "consultations", "reports")
+OWN_APPS = (
+    "organisation",
+    "accounts",
+    "funds",
+    "cases",
+    "audit",
+    "ledger",
+    "followup",
+    "consultations",
+    "reports",
+    "guidelines",
+)
 AUTH_MODELS = ("auth.group",)
 
 

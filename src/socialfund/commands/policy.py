@@ -1,6 +1,6 @@
 """`socialfund policy`: list, show, validate, diff and compare fund guidelines.
 
-    socialfund policy list
+    socialfund policy list [--fund sodertalje]
     socialfund policy show sodertalje-2013 [--json]
     socialfund policy validate my-fund.yaml
     socialfund policy diff sodertalje-2013 sodertalje-2015 [--format text|markdown|csv|json]
@@ -115,7 +115,8 @@ def load(name: str) -> Policy:
 def _parser() -> argparse.ArgumentParser:
     parser = SwedishArgumentParser(prog="socialfund policy", description="Fondernas riktlinjer som data.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
-    commands.add_parser("list", help="de medföljande policyerna")
+    listing = commands.add_parser("list", help="de medföljande policyerna, eller en fonds versioner")
+    listing.add_argument("--fund", metavar="KORTNAMN", help="en fonds versioner i databasen, med status och datum")
     show = commands.add_parser("show", help="visa en policy")
     show.add_argument("policy", help="id (t.ex. sodertalje-2013) eller fil")
     show.add_argument("--json", action="store_true", help="som JSON")
@@ -133,7 +134,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _list() -> str:
+def _list(fund: str | None = None) -> str:
+    if fund:
+        from socialfund.guidelines.listing import fund_version_rows
+
+        return render_text(fund_version_rows(fund), max_width=60)
     rows = [["id", "fond", "riktlinjer", "datum"]]
     for policy in list_policies():
         when = policy.adopted.date or policy.adopted.proposal_date
@@ -184,7 +189,7 @@ def _threshold(on: dt.date | None) -> str:
 
 def _run(args: argparse.Namespace) -> str:
     if args.command == "list":
-        return _list()
+        return _list(args.fund)
     if args.command == "show":
         return _show(load(args.policy), args.json)
     if args.command == "validate":

@@ -28,6 +28,7 @@ from socialfund.cases.models import (
 from socialfund.cases.workflow import policy_id_in_force
 from socialfund.demo import sodertalje as seed
 from socialfund.demo.consultation_demo import load_demo_documents, remove_demo_documents
+from socialfund.demo.guidelines_demo import load_demo_guidelines, remove_demo_guidelines
 from socialfund.demo.ledger_demo import load_demo_ledger
 from socialfund.followup.purge import followup_purge
 from socialfund.funds.models import Fund, PolicyVersion
@@ -74,6 +75,7 @@ def demo_load(*, reset: bool = False) -> DemoSummary:
     _load_initiatives(fund, boards, users)
     load_demo_ledger(fund, users)
     load_demo_documents(fund, users)
+    load_demo_guidelines(fund, users)
     return DemoSummary(organisation=organisation, fund=fund, logins=logins)
 
 
@@ -83,6 +85,7 @@ def _remove_demo() -> None:
         return
     funds = Fund.objects.filter(organisation=organisation)
     cases = Initiative.objects.filter(fund__in=funds)
+    remove_demo_guidelines(funds)
     remove_demo_documents(organisation)
     ledger_purge(funds)
     followup_purge(cases)

@@ -99,10 +99,10 @@ class PolicyVersion(models.Model):
 
     def clean(self) -> None:
         """The id must name guidelines the system has: every case of the fund is judged by them."""
-        from socialfund.core.policy.registry import shipped_policy_ids
+        from socialfund.core.policy.registry import policy_id_known, shipped_policy_ids
 
         known = shipped_policy_ids()
-        if self.policy_id not in known:
+        if not policy_id_known(self.policy_id):
             raise ValidationError(
                 {
                     "policy_id": _("Riktlinjerna ”%(id)s” finns inte i systemet. Välj en av: %(known)s.")

@@ -23,6 +23,7 @@ from socialfund.core import casemachine
 from socialfund.funds.guidelines import guideline_rows
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
+from socialfund.guidelines.status import all_versions
 
 # What each role is asked to look at first on its start page: (role, heading). Which cases lie on each
 # role's desk comes from the fund's guidelines (socialfund.core.casemachine.desk_stages).
@@ -55,6 +56,7 @@ def _start_context(user: User) -> dict[str, Any]:
                 "statuses": initiative_status_counts(fund=fund),
                 "queues": _queues_for(user, fund=fund),
                 "guidelines": guideline_rows(fund, timezone.localdate()),
+                "guideline_versions": all_versions(fund, timezone.localdate()),
             }
         )
     own_board_initiatives: list[Initiative] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -24,6 +25,32 @@ def policies_dir() -> Path:
 
 def shipped_policy_ids() -> list[str]:
     return sorted(path.stem for path in policies_dir().glob("*.yaml"))
+
+
+StoredPolicySource = Callable[[str], "dict[str, Any] | None"]
+"""Finds a policy document stored outside the shipped files by its id (the guideline editor's proposed and
+adopted versions), or None. The core knows no database: the Django app registers its source at start."""
+
+_stored_sources: list[StoredPolicySource] = []
+
+
+def register_policy_source(source: StoredPolicySource) -> None:
+    """Let `load_policy` also find policies by id in `source` (once per source)."""
+    if source not in _stored_sources:
+        _stored_sources.append(source)
+
+
+def _stored_document(policy_id: str) -> dict[str, Any] | None:
+    for source in _stored_sources:
+        document = source(policy_id)
+        if document is not None:
+            return document
+    return None
+
+
+def policy_id_known(policy_id: str) -> bool:
+    """A shipped policy, or one a registered source stores."""
+    return policy_id in shipped_policy_ids() or _stored_document(policy_id) is not None
 
 
 def parse_policy(data: Any, *, source: str = ROOT) -> Policy:
@@ -63,6 +90,10 @@ def load_policy(name_or_path: str | Path) -> Policy:
         return load_policy_file(name_or_path)
     known = shipped_policy_ids()
     if name_or_path not in known:
+        stored = _stored_document(name_or_path)
+        if stored is not None:
+            # Stored versions that reach here are frozen (proposed or adopted): no cache needed for correctness.
+            return parse_policy(stored, source=name_or_path)
         raise PolicyError([("policy", f"okänd policy '{name_or_path}'; kända: {', '.join(known)}")])
     return _load_shipped(name_or_path)
 

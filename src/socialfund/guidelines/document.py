@@ -1,0 +1,121 @@
+"""A guideline version as a plain document (the mapping a policy file holds), and its YAML form.
+
+The editor stores a version as this document; it is validated by the very schema and consistency checks
+the shipped files are (`parse_policy`), and exported as the YAML file the repository ships. Pure Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from socialfund.core.policy import Policy, PolicyError, parse_policy
+from socialfund.core.policy.errors import ROOT
+from socialfund.core.policy.yamlio import YamlReadError, parse_yaml
+
+Document = dict[str, Any]
+
+
+def _plain(value: Any) -> Any:
+    """JSON- and YAML-safe values that the schema reads back to the same thing: exact amounts stay exact."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, Decimal):
+        # A whole number of kronor as an integer; a share (0.7) as text, which the schema reads exactly.
+        return int(value) if value == value.to_integral_value() else str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def document_of(policy: Policy) -> Document:
+    """The policy as the document the editor stores: every value explicit (stages and gates filled in)."""
+    document: Document = _plain(policy.model_dump(mode="python", exclude_none=True))
+    return document
+
+
+def validate_document(document: Document) -> tuple[Policy | None, list[tuple[str, str]]]:
+    """The policy, or every problem (path, Swedish message) the shipped files' checks find."""
+    try:
+        return parse_policy(document), []
+    except PolicyError as exc:
+        return None, exc.errors
+
+
+def export_yaml(document: Document, *, header: str = "") -> str:
+    """The version as a policy file of the kind the repository ships."""
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
+    lines = [f"# {line}" if line else "#" for line in header.splitlines()]
+    return ("\n".join(lines) + "\n" if lines else "") + text
+
+
+def import_yaml(text: str) -> tuple[Policy | None, list[tuple[str, str]]]:
+    """A policy file read strictly (a key given twice is an error) and validated; or its problems."""
+    try:
+        data = parse_yaml(text)
+    except YamlReadError as exc:
+        return None, [(ROOT, exc.problem)]
+    if not isinstance(data, dict):
+        return None, [(ROOT, "filen måste innehålla en mappning (nyckel: värde) på översta nivån")]
+    return validate_document(data)
+
+
+# -- editing by path ------------------------------------------------------------------------------------
+Path = tuple[str | int, ...]
+
+
+def path_text(path: Path) -> str:
+    """('stages', 0, 'name_sv') -> 'stages[0].name_sv', the form the schema's errors use."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def get_at(document: Document, path: Path) -> Any:
+    node: Any = document
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(node, list) or part >= len(node):
+                return None
+            node = node[part]
+        else:
+            if not isinstance(node, dict):
+                return None
+            node = node.get(part)
+    return node
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def set_at(document: Document, path: Path, value: Any) -> None:
+    """Set a value, making the mappings on the way; an empty value removes the key (and mappings left empty)."""
+    node: Any = document
+    trail: list[tuple[Any, str | int]] = []
+    for part in path[:-1]:
+        trail.append((node, part))
+        if isinstance(part, int):
+            node = node[part]
+        else:
+            if not isinstance(node.get(part), dict | list):
+                if _empty(value):
+                    return
+                # The next part says what to make: an index asks for a list (a new follow-up duty).
+                node[part] = [] if isinstance(path[len(trail)], int) else {}
+            node = node[part]
+    last = path[-1]
+    if _empty(value):
+        if isinstance(node, dict):
+            node.pop(last, None)
+        for parent, part in reversed(trail):
+            if isinstance(part, str) and parent.get(part) == {}:
+                parent.pop(part)
+    else:
+        node[last] = value

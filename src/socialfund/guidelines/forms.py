@@ -1,0 +1,134 @@
+"""The editor's forms: one per section, built from the section's fields over the policy schema."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from socialfund.cases.forms import SwedishForm
+from socialfund.core.policy.registry import list_policies
+from socialfund.guidelines.document import Document, Path
+from socialfund.guidelines.fields import FieldSpec, initial_value
+from socialfund.organisation.models import DecisionBody
+
+NOT_GIVEN = ("", _("Inte angivet"))
+
+
+def _form_field(spec: FieldSpec) -> forms.Field:
+    common: dict[str, Any] = {"label": spec.label, "required": False, "help_text": spec.help}
+    if spec.kind == "int":
+        return forms.IntegerField(**common)
+    if spec.kind == "amount":
+        return forms.DecimalField(max_digits=15, decimal_places=2, **common)
+    if spec.kind == "bool":
+        return forms.ChoiceField(choices=[NOT_GIVEN, ("ja", _("Ja")), ("nej", _("Nej"))], **common)
+    if spec.kind == "choice":
+        return forms.ChoiceField(choices=[NOT_GIVEN, *spec.choices], **common)
+    if spec.kind == "multi":
+        return forms.MultipleChoiceField(choices=spec.choices, widget=forms.CheckboxSelectMultiple, **common)
+    if spec.kind in ("textarea", "lines"):
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), **common)
+    return forms.CharField(**common)
+
+
+def _document_value(spec: FieldSpec, value: Any) -> Any:
+    """A cleaned form value as the document holds it (None: not given)."""
+    if value in (None, "", []):
+        return None
+    if spec.kind == "amount":
+        assert isinstance(value, Decimal)
+        return int(value) if value == value.to_integral_value() else str(value.normalize())
+    if spec.kind == "bool":
+        return value == "ja"
+    if spec.kind == "choice" and spec.path[-1] == "month":
+        return int(value)
+    if spec.kind == "lines":
+        return [line.strip() for line in str(value).splitlines() if line.strip()]
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+class SectionForm(SwedishForm):
+    def __init__(self, *args: Any, specs: list[FieldSpec], document: Document, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.specs = specs
+        for spec in specs:
+            self.fields[spec.name] = _form_field(spec)
+            self.fields[spec.name].initial = initial_value(spec, document)
+
+    def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """Fields under their group headings (a stage, a rule), in order."""
+        out: list[tuple[str, list[forms.BoundField]]] = []
+        for spec in self.specs:
+            if not out or out[-1][0] != spec.group:
+                out.append((spec.group, []))
+            out[-1][1].append(self[spec.name])
+        return out
+
+    def values(self) -> dict[Path, Any]:
+        return {spec.path: _document_value(spec, self.cleaned_data.get(spec.name)) for spec in self.specs}
+
+
+def policy_choices() -> list[tuple[str, str]]:
+    from socialfund.core.policy.compare import short_name
+
+    return [(policy.id, f"{policy.fund.name} – {short_name(policy)}") for policy in list_policies()]
+
+
+class StartForm(SwedishForm):
+    based_on = forms.ChoiceField(label=_("Utgå från"), choices=())
+    title = forms.CharField(label=_("Rubrik"), max_length=200, initial=_("Förslag till ändrade riktlinjer"))
+
+    def __init__(self, *args: Any, own: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["based_on"].choices = [*own, *policy_choices()]  # type: ignore[attr-defined]
+
+
+class TemplateFundForm(SwedishForm):
+    template = forms.ChoiceField(label=_("Mall: riktlinjerna du börjar från"), choices=())
+    name = forms.CharField(label=_("Fondens namn"), max_length=200)
+    slug = forms.SlugField(label=_("Kortnamn"), max_length=60, help_text=_("Små bokstäver, siffror och bindestreck."))
+    capital = forms.DecimalField(label=_("Kapital (kr)"), max_digits=15, decimal_places=0, min_value=0)
+    decided_by = forms.ModelChoiceField(label=_("Beslutat av"), queryset=DecisionBody.objects.none())
+    decided_on = forms.DateField(label=_("Beslutsdatum"), help_text=_("ÅÅÅÅ-MM-DD"))
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["template"].choices = policy_choices()  # type: ignore[attr-defined]
+        self.fields["decided_by"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+
+
+class AdoptForm(SwedishForm):
+    body = forms.ModelChoiceField(label=_("Beslutande organ"), queryset=DecisionBody.objects.none())
+    decided_on = forms.DateField(label=_("Beslutsdatum"), help_text=_("ÅÅÅÅ-MM-DD"))
+    paragraph = forms.CharField(label=_("Paragraf"), max_length=20, help_text=_("T.ex. § 112."))
+    in_force_from = forms.DateField(
+        label=_("Gäller från"), required=False, help_text=_("Tomt: från beslutsdatum. ÅÅÅÅ-MM-DD")
+    )
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+
+
+class ImportForm(SwedishForm):
+    file = forms.FileField(label=_("Riktlinjefil (YAML)"))
+
+
+class ConsultForm(SwedishForm):
+    sent_by = forms.ModelChoiceField(label=_("Beslutat av"), queryset=DecisionBody.objects.none())
+    decided_on = forms.DateField(label=_("Beslut om remiss"), help_text=_("ÅÅÅÅ-MM-DD"))
+    deadline = forms.DateField(label=_("Svar senast"), help_text=_("ÅÅÅÅ-MM-DD"))
+    questions = forms.CharField(
+        label=_("Frågor (en per rad)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        initial=_("Tillstyrker ni förslaget till ändrade riktlinjer?"),
+    )
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sent_by"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
