@@ -23,7 +23,7 @@ NOT_A_STAGE: dict[tuple[str, str], str] = {
     ("cases/codes.py", "decision"): "AttachmentKind.DECISION, a stored attachment kind",
     ("cases/models.py", "opinions"): "the related name of Opinion.initiative",
     ("cases/models.py", "decision"): "the related name of Decision.initiative and a constraint field",
-    ("cases/urls.py", "idea"): "the URL name of the public idea form",
+    ("actors/urls.py", "idea"): "the URL name of the public idea form",
     ("templates/base.html", "idea"): "the URL name of the public idea form",
     ("cases/guided/steps.py", "needs_analysis"): "a rule id of the guided step's help",
     ("cases/guided/forms.py", "needs_analysis"): "the initiative file's needs analysis field",
