@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.html_check import HTML_SEEN, FRAGMENT_PAGE, Seen, check, java_missing
+from tests.browser.html_check import FRAGMENT_PAGE, HTML_SEEN, Seen, check, java_missing
 
 
 def needs_the_checker() -> None:
