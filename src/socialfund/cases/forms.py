@@ -66,14 +66,18 @@ class SwedishForm(forms.Form):
                 attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("min", "max", "step")}
                 field.widget = forms.TextInput(attrs={"inputmode": "decimal", **attrs})
                 field.widget.is_localized = True
-        for name, field in self.fields.items():
-            # Django leaves `required` off a select whose first option is a real choice (HTML asks for an
-            # empty first option); the field is still required, and its label says so (3.3.2), so tell
-            # assistive technology too.
-            widget = field.widget
-            if field.required and isinstance(widget, forms.Select) and not isinstance(widget, forms.SelectMultiple):
-                if not widget.use_required_attribute(self[name].initial):
-                    widget.attrs["aria-required"] = "true"
+
+    def __getitem__(self, name: str) -> forms.BoundField:
+        bound = super().__getitem__(name)
+        # Django leaves `required` off a select whose first option is a real choice (HTML asks for an empty
+        # first option); the field is still required, and its label says so (3.3.2), so tell assistive
+        # technology too. Done here, when the field is shown: a subclass may replace fields after __init__,
+        # and a bound field made earlier would keep the old one.
+        field, widget = bound.field, bound.field.widget
+        if field.required and isinstance(widget, forms.Select) and not isinstance(widget, forms.SelectMultiple):
+            if not widget.use_required_attribute(bound.initial):
+                widget.attrs["aria-required"] = "true"
+        return bound
 
     def full_clean(self) -> None:
         super().full_clean()
