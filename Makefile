@@ -8,6 +8,10 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 CONSTRAINTS := requirements/constraints.txt
+# The W3C Nu HTML Checker, from the npm registry, for the browser tests' HTML check (tests/browser/html_check.py).
+VNU_VERSION := 26.9.27
+VNU_DIR := .tools/vnu
+VNU_JAR := $(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
@@ -15,7 +19,7 @@ PORT   ?= 8000
 # sets SECRET_KEY and leaves DEBUG off (see docs/operations.md).
 RUN_ENV := DEBUG=1
 
-.PHONY: help run test lint format typecheck migrations-check pytest bench screenshots demo install clean
+.PHONY: help run test lint format typecheck migrations-check pytest bench screenshots demo install clean vnu
 
 help:
 	@echo "make run    installera, migrera, ladda Södertälje-demon och starta på http://$(HOST):$(PORT)"
@@ -62,7 +66,14 @@ migrations-check: $(STAMP)
 # pytest runs on SQLite always, and a second time on PostgreSQL when DATABASE_URL
 # names one (CI always sets it). The browser tests run once, on SQLite: what they
 # test is the pages, not the database.
-pytest: $(STAMP)
+# The checker runs with the machine's Java; without Java (or npm) the HTML check is skipped with a message.
+vnu:
+	@if [[ -f $(VNU_JAR) ]] && grep -q '"version": "$(VNU_VERSION)"' $(VNU_DIR)/node_modules/vnu-jar/package.json; then :; \
+	elif ! command -v java >/dev/null; then echo "Java saknas: HTML-kontrollen (Nu HTML Checker) hoppas över"; \
+	elif ! command -v npm >/dev/null; then echo "npm saknas: HTML-kontrollen (Nu HTML Checker) hoppas över"; \
+	else mkdir -p $(VNU_DIR) && npm install --prefix $(VNU_DIR) --no-save --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION); fi
+
+pytest: $(STAMP) vnu
 	@echo "== pytest på SQLite =="
 	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
 	@if [[ "$${DATABASE_URL:-}" == postgres* ]]; then \
@@ -81,4 +92,4 @@ screenshots: $(STAMP)
 	env -u DATABASE_URL SCREENSHOTS_DIR=$(CURDIR)/var/screenshots $(VENV)/bin/pytest -m browser tests/browser/test_screenshots.py -q
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .tools

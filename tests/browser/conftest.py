@@ -26,6 +26,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 from pytest_django.live_server_helper import LiveServer
 
 from socialfund.accounts.models import User
+from tests.browser.html_check import HTML_SEEN
 
 # Debian's Chromium; CHROMIUM_PATH names another build of it (Ubuntu: /usr/bin/chromium-browser).
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -43,6 +44,10 @@ CHROMIUM_ARGS = [
 HERE = Path(__file__).parent
 DESKTOP = {"width": 1280, "height": 800}
 
+# What axe could not decide on a page ("needs review": rule, help, page and width, element), listed at the
+# end of the session for a person to look at (test_accessibility.py fills it).
+AXE_NEEDS_REVIEW: list[tuple[str, str, str, str]] = []
+
 # Playwright's sync API runs an event loop in this thread, and Django refuses database
 # calls from a thread with a running loop. The fixtures here (demo data, force_login)
 # make such calls between browser steps, which is safe: nothing else uses the loop.
@@ -55,6 +60,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.browser)
+    # The Nu HTML Checker's test checks what every other browser test saw, so it runs after them.
+    last = [item for item in items if item.path.name == "test_valid_html.py"]
+    items[:] = [item for item in items if item not in last] + last
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """axe's "needs review" results, one line per rule with where it was seen: axe cannot decide these
+    (contrast over a background image, text in a table cell…), so a person reads them in the test output."""
+    if not AXE_NEEDS_REVIEW:
+        return
+    terminalreporter.section("axe: behöver granskas av en person (incomplete)")
+    by_rule: dict[tuple[str, str], list[str]] = {}
+    for rule, help_text, where, target in AXE_NEEDS_REVIEW:
+        by_rule.setdefault((rule, help_text), []).append(f"{where}: {target}")
+    for (rule, help_text), places in sorted(by_rule.items()):
+        terminalreporter.write_line(f"{rule} ({len(places)}): {help_text}")
+        for place in sorted(set(places))[:8]:
+            terminalreporter.write_line(f"    {place}")
+        if len(set(places)) > 8:
+            terminalreporter.write_line(f"    … och {len(set(places)) - 8} till")
 
 
 @pytest.fixture(autouse=True)
@@ -108,14 +133,24 @@ class OneRequestAtATime(ThreadedWSGIServer):
 
     def set_app(self, application: Callable) -> None:
         def one_at_a_time(environ: dict, start_response: Callable) -> Iterable[bytes]:
+            content_type = ""
+
+            def noting_the_type(status: str, headers: list[tuple[str, str]], *args: object) -> object:
+                nonlocal content_type
+                content_type = next((value for name, value in headers if name.lower() == "content-type"), "")
+                return start_response(status, headers, *args)
+
             with REQUEST_TURN:
-                response = application(environ, start_response)
+                response = application(environ, noting_the_type)
                 try:
                     # The body too: a streamed download may read the database as it goes.
-                    return list(response)
+                    body = list(response)
                 finally:
                     if hasattr(response, "close"):
                         response.close()
+            # Every HTML answer the browser gets is checked by the Nu HTML Checker at the end (html_check.py).
+            HTML_SEEN.add_answer(environ["REQUEST_METHOD"], environ["PATH_INFO"], content_type, b"".join(body))
+            return body
 
         super().set_app(one_at_a_time)
 

@@ -28,6 +28,7 @@ from socialfund.cases.models import Initiative
 from socialfund.core.policy import load_policy
 from socialfund.demo.sodertalje import FAMILY_CENTRES_CONTENT
 from socialfund.funds.models import Fund
+from tests.browser.html_check import HTML_SEEN
 
 SODERTALJE = load_policy("sodertalje-2013")  # the demo fund's guidelines, whose guided steps these tests walk
 
@@ -229,6 +230,8 @@ class AppPage:
         page.wait_for_load_state()
         page.remove_listener("response", note_errors)
         assert broken == [], f"{self.name}: {broken}"
+        # The state as the browser holds it (htmx's swaps in place), for the Nu HTML Checker at the end.
+        HTML_SEEN.add(f"DOM {self.name} ({page.url})", page.content().encode())
 
 
 PAGES: list[AppPage] = [

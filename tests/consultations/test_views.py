@@ -7,7 +7,7 @@ from django.conf import settings
 
 from socialfund.audit.models import AuditEvent
 from socialfund.consultations.models import Consultation, Statement
-from tests.reports.conftest import docx_text, needs_poppler, pdf_text
+from tests.reports.conftest import assert_tagged_pdf, docx_text, needs_poppler, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -145,6 +145,7 @@ def test_the_compilation_is_swedish_for_a_reader_who_chose_english(seed_consulta
 @needs_poppler
 def test_the_pdf_compilation(seed_consultation, login, tmp_path):
     response = login("lasare").get(f"/remisser/{seed_consultation.pk}/remissammanstallning.pdf")
+    assert_tagged_pdf(response.content, tmp_path)
     text = pdf_text(response.content, tmp_path)
     assert "Remissammanställning" in text and "Dnr KS 14-87" in text
     assert "Birgitta Rolander (C) och Ida Lagerqvist (FP)" in text

@@ -66,7 +66,7 @@ def test_the_project_page(users, project):
     html = client_for("handlaggare").get(reverse("followup:project", args=[project.pk])).content.decode()
     # Each indicator: a chart (an image with a title) and its data table with a caption and headers.
     assert html.count('role="img"') == 2
-    assert "<caption>Placeringsdygn på HVB: mätvärden</caption>" in html
+    assert ">Placeringsdygn på HVB: mätvärden</caption>" in html
     assert '<th scope="col" class="num">Kvinnor</th>' in html  # Kolada's gender breakdown
     assert "Källa: Kolada, N15428, 0181, 2023" in html and '<p class="source">Källa: Kolada</p>' in html
     # SVG coordinates use a dot even in Swedish.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -106,6 +107,22 @@ def test_projection_page_compares_with_and_without_repayment(login):
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in html and 'role="img"' in html
     assert 'data-scenario="med återföring"' in html and 'data-scenario="utan återföring"' in html
     assert html.count('<tr><th scope="row">20') >= 10  # the data table has a row per year
+
+
+def test_the_projection_tables_two_header_levels_name_real_column_groups(login):
+    """Issue 29 (1.3.1): each scenario's th scope="colgroup" spans a <colgroup> of its four columns."""
+    html = (
+        login("lasare")
+        .get(reverse("ledger:projection", args=["sodertalje"]), {"years": "10", "runs": "50"})
+        .content.decode()
+    )
+    table = html.split('id="prognos-table"')[1].split("</table>")[0]
+    headers = re.findall(r'<th scope="colgroup" colspan="(\d+)">', table)
+    groups = re.findall(r'<colgroup span="(\d+)">', table)
+    assert headers == ["4", "4"] and groups == headers
+    assert table.index("<colgroup") < table.index("<thead")
+    # A scrolling table is a region named by its own caption, not a label every table shares.
+    assert 'aria-labelledby="projection-years-caption"' in html and 'id="projection-years-caption"' in html
 
 
 def test_export_downloads(login, granted):

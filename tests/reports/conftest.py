@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
+import zlib
 from decimal import Decimal
 from pathlib import Path
 
@@ -73,6 +75,32 @@ def pdf_text(content: bytes, tmp_path: Path) -> str:
     path.write_bytes(content)
     result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True)
     return " ".join(result.stdout.replace("\u00a0", " ").split())  # one line: wrapped headings read whole
+
+
+def assert_tagged_pdf(content: bytes, tmp_path: Path, *, language: str = "sv") -> None:
+    """A PDF that assistive technology can read (EN 301 549 10.1.3.1): tagged, with a structure tree,
+    its language set and marked as PDF/UA-1. pdfinfo (poppler-utils) reads the tags and the structure;
+    the language is in the document catalog, which WeasyPrint writes into a compressed object stream."""
+    path = tmp_path / "tagged.pdf"
+    path.write_bytes(content)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+    structure = subprocess.run(["pdfinfo", "-struct", str(path)], capture_output=True, check=True, text=True).stdout
+    assert structure.startswith("Document") and "H1" in structure, structure[:500]
+    metadata = subprocess.run(["pdfinfo", "-meta", str(path)], capture_output=True, check=True, text=True).stdout
+    assert 'pdfuaid:part="1"' in metadata, metadata
+    assert f"/Lang ({language})".encode() in pdf_objects(content), "the document catalog sets no language"
+
+
+def pdf_objects(content: bytes) -> bytes:
+    """The PDF's bytes with every Flate-compressed stream (object streams included) inflated after it."""
+    inflated = [content]
+    for match in re.finditer(rb"stream\r?\n", content):
+        try:
+            inflated.append(zlib.decompressobj().decompress(content[match.end() :]))
+        except zlib.error:
+            continue
+    return b"\n".join(inflated)
 
 
 def pdf_pages_as_png(content: bytes, tmp_path: Path, *, resolution: int = 40) -> list[Path]:

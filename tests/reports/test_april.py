@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from PIL import Image, ImageStat
 
 from socialfund.reports import sources
-from tests.reports.conftest import docx_text, needs_poppler, pdf_pages_as_png, pdf_text
+from tests.reports.conftest import assert_tagged_pdf, docx_text, needs_poppler, pdf_pages_as_png, pdf_text
 
 pytestmark = pytest.mark.django_db
 URL = "/rapporter/sodertalje/uppfoljning-2016.{fmt}"
@@ -46,6 +46,7 @@ def test_pdf_has_contents_headings_swedish_figures_and_pages_that_are_not_blank(
     response = login("ekonomi").get(URL.format(fmt="pdf"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+    assert_tagged_pdf(response.content, tmp_path)
     text = pdf_text(response.content, tmp_path)
     assert "Uppföljning av Södertälje kommuns sociala investeringsfond 2016" in text
     assert "Dnr KS 14-87" in text and "Innehåll" in text
@@ -143,7 +144,9 @@ def test_the_report_stays_a_summary_of_the_same_length_and_each_project_goes_to_
     pages, sections = _pdf_outline(client.get(URL.format(fmt="pdf")).content, tmp_path)
     assert [title for title, _ in sections] == [TITLE, *HEADINGS]
     assert pages <= REPORT_PAGES_AT_MOST
-    annex_pages, annex_sections = _pdf_outline(client.get(ANNEX_URL.format(fmt="pdf")).content, tmp_path)
+    annex_pdf = client.get(ANNEX_URL.format(fmt="pdf")).content
+    assert_tagged_pdf(annex_pdf, tmp_path)
+    annex_pages, annex_sections = _pdf_outline(annex_pdf, tmp_path)
     assert [title for title, _ in annex_sections] == [
         f"Bilaga: projekten i uppföljningen av {FUND_NAME} 2016",
         *ANNEX_HEADINGS,

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 from socialfund.reports.documents.cells import format_cell
-from tests.reports.conftest import docx_text, needs_poppler, pdf_text
+from tests.reports.conftest import assert_tagged_pdf, docx_text, needs_poppler, pdf_text
 
 pytestmark = pytest.mark.django_db
 ORDER = [
@@ -69,6 +69,7 @@ def test_word_memo_follows_the_seeds_order_with_numbered_proposals(granted, logi
 def test_pdf_memo(granted, login, tmp_path):
     response = _post(login("registrator"), granted, "pdf")
     assert response.status_code == 200
+    assert_tagged_pdf(response.content, tmp_path)
     text = pdf_text(response.content, tmp_path)
     for heading in ORDER:
         assert heading in text

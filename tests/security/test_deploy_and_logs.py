@@ -17,7 +17,12 @@ def test_check_deploy_is_clean_with_production_settings():
     # A production environment: none of the test harness's variables (the browser tests allow async-unsafe calls).
     ignored = {"DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {k: v for k, v in os.environ.items() if k not in ignored}
-    env |= {"SECRET_KEY": secrets.token_urlsafe(60), "ALLOWED_HOSTS": "fond.example.se", "DEBUG": "0"}
+    env |= {
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "fond.example.se",
+        "DEBUG": "0",
+        "ACCESSIBILITY_CONTACT_EMAIL": "tillganglighet@sodertalje.se",
+    }
     result = subprocess.run(
         [sys.executable, "-m", "socialfund.cli", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,

@@ -61,10 +61,10 @@ def test_the_welcome_page_is_swedish_by_default_and_english_when_chosen(client: 
 def test_the_start_page_login_and_idea_form_in_english(client: Client, demo):
     in_english(client)
     login = client.get(reverse("login")).content.decode()
-    assert '<label for="id_username">Username</label>' in login
+    assert '<label for="id_username">Username</label> <span class="required-mark">' in login
     idea = client.get(reverse("actors:idea")).content.decode()
     assert "Submit an idea to the social investment fund" in headings(idea)
-    assert ">Contact person’s email</label>" in idea
+    assert '>Contact person’s email</label> <span class="required-mark">' in idea
     assert '<option value="association">Association</option>' in idea
 
     client.force_login(User.objects.get(username="beredning"))
@@ -96,16 +96,16 @@ def test_a_case_and_the_guided_application_in_english(client: Client, demo):
 
     step = client.get(reverse("cases:guided", args=[case.pk, "malgrupp"])).content.decode()
     assert headings(step)[0] == "Target group and purpose"
-    assert "<legend>Target group</legend>" in step
+    assert '<legend>Target group <span class="required-mark" aria-hidden="true">' in step
     assert "Children</label>" in step
-    assert '<label for="id_purpose">Purpose</label>' in step
+    assert '<label for="id_purpose">Purpose</label> <span class="required-mark">' in step
     # The guidelines are quoted in Swedish, and marked as Swedish (WCAG 3.1.2).
     assert '<blockquote lang="sv">' in step
 
     calc = client.get(reverse("cases:guided", args=[case.pk, "kalkyl"])).content.decode()
     assert "Socioeconomic calculation" in headings(calc)
     assert 'aria-label="Cost 1, name"' in calc and 'aria-label="Effect 1, 2' in calc
-    assert "Deadweight: how much would have happened anyway?</label>" in calc
+    assert 'Deadweight: how much would have happened anyway?</label> <span class="required-mark">' in calc
 
     # A save in English answers in English.
     response = client.post(

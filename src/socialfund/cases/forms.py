@@ -67,6 +67,18 @@ class SwedishForm(forms.Form):
                 field.widget = forms.TextInput(attrs={"inputmode": "decimal", **attrs})
                 field.widget.is_localized = True
 
+    def __getitem__(self, name: str) -> forms.BoundField:
+        bound = super().__getitem__(name)
+        # Django leaves `required` off a select whose first option is a real choice (HTML asks for an empty
+        # first option); the field is still required, and its label says so (3.3.2), so tell assistive
+        # technology too. Done here, when the field is shown: a subclass may replace fields after __init__,
+        # and a bound field made earlier would keep the old one.
+        field, widget = bound.field, bound.field.widget
+        if field.required and isinstance(widget, forms.Select) and not isinstance(widget, forms.SelectMultiple):
+            if not widget.use_required_attribute(bound.initial):
+                widget.attrs["aria-required"] = "true"
+        return bound
+
     def full_clean(self) -> None:
         super().full_clean()
         for name in self.errors:

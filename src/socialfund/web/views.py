@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -24,6 +23,7 @@ from socialfund.funds.guidelines import guideline_rows
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.guidelines.status import all_versions
+from socialfund.web import accessibility
 
 # What each role is asked to look at first on its start page: (role, heading). Which cases lie on each
 # role's desk comes from the fund's guidelines (socialfund.core.casemachine.desk_stages).
@@ -100,13 +100,4 @@ def _queues_for(user: User, *, fund: Fund) -> list[dict[str, Any]]:
 
 @require_GET
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "web/accessibility.html",
-        {
-            "organisation_name": settings.ACCESSIBILITY_ORGANISATION,
-            "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
-            "assessed_on": settings.ACCESSIBILITY_ASSESSED_ON,
-            "updated_on": settings.ACCESSIBILITY_UPDATED_ON,
-        },
-    )
+    return render(request, "web/accessibility.html", {"statement": accessibility.statement()})

@@ -149,6 +149,11 @@ class GridRowForm(SwedishForm):
         # In the grid the row's name cell has no visible label of its own: the column header and this name it.
         name_word = gettext("benämning")
         self.fields["label"].widget.attrs["aria-label"] = f"{row_name}, {name_word}"
+        # Nor a hint below it: the examples go in the empty cell, and no aria-describedby points at a hint
+        # that is not on the page (axe: aria-valid-attr-value, issue 29).
+        label = self.fields["label"]
+        label.widget.attrs.setdefault("placeholder", str(label.help_text))
+        label.help_text = ""
 
     def year_fields(self) -> list[forms.BoundField]:
         return [self[f"y{year}"] for year in self.years]

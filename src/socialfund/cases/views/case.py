@@ -469,6 +469,9 @@ def _page(
         "actions": actions,
         "failed_action": failed[0] if failed else "",
         "action_error": error,
+        # One element takes focus on load (HTML allows one autofocus): the failed form's own error summary
+        # when it has one, else the box that says why the action could not be done.
+        "action_error_takes_focus": not (failed and failed[1].errors),
         "comments": comments,
         "activity": initiative_activity(initiative=initiative),
         # Answers stored before they were validated may no longer parse: listed, never hidden or dropped.

@@ -1,4 +1,4 @@
-"""A document as PDF, through WeasyPrint: A4, registry number in the header, page X of Y in the footer."""
+"""A document as tagged PDF (PDF/UA-1), through WeasyPrint: A4, registry number in the header, page X of Y in the footer."""
 
 from __future__ import annotations
 
@@ -78,12 +78,18 @@ def pdf_html(document: Document) -> str:
     return render_html(document, css=PAGE_CSS + f"@page {{ @top-right {{ content: {header}; }} }}")
 
 
+# Tagged PDF/UA-1 (EN 301 549 10.1.3.1, issue 29): a structure tree from the HTML's headings, lists, tables
+# (header cells tied to their data cells) and figures with their alt text, the language from <html lang>,
+# the title shown instead of the file name. The municipality publishes these documents as they come out.
+PDF_VARIANT = "pdf/ua-1"
+
+
 def render_pdf(document: Document) -> bytes:
     from weasyprint import HTML
 
     html = pdf_html(document)
     with few_collections():
-        pdf: bytes = HTML(string=html).write_pdf()
+        pdf: bytes = HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
     return pdf
 
 
