@@ -30,7 +30,7 @@ def labelled_fields(html: str) -> dict[str, tuple[bool, bool]]:
 
 
 def test_the_idea_forms_required_fields_are_marked_and_the_optional_are_not(client, demo):
-    html = client.get(reverse("cases:idea")).content.decode()
+    html = client.get(reverse("actors:idea")).content.decode()
     fields = labelled_fields(html)
     required = {name for name, (marked, attribute) in fields.items() if marked and attribute}
     assert {"id_title", "id_summary", "id_organisation_name", "id_contact_name", "id_contact_email"} <= required
