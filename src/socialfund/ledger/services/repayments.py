@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.cases.models import Initiative
+from socialfund.cases.models import Initiative, RepaymentException
+from socialfund.cases.repayment_exceptions import exception_for
 from socialfund.core.formatting import format_sek
 from socialfund.core.repayment_rules import RepaymentRules
 from socialfund.funds.dates import outside_fund_life
@@ -70,8 +71,10 @@ def repayment_plan_adopt(
                 _("%(project)s har inga beviljade medel i fonden att återföra.") % {"project": initiative.title}
             )
         basis = PlanBasis.CALCULATION if plan is None else PlanBasis.AGREED
-        adopted = _plan_to_adopt(initiative, plan, granted, rules)
-        problems = plan_violations(adopted, start_year=start_year, rules=rules, due=granted)
+        exception = exception_for(initiative)
+        excepted = frozenset(exception.limits) if exception is not None else frozenset()
+        adopted = _plan_to_adopt(initiative, plan, granted, rules, excepted)
+        problems = plan_violations(adopted, start_year=start_year, rules=rules, due=granted, excepted=excepted)
         if problems:
             raise LedgerValidationError(" ".join(problems), field="plan")
         boards = _boards_by_code(initiative, {code for by_board in adopted.values() for code in by_board})
@@ -94,7 +97,8 @@ def repayment_plan_adopt(
             book=book,
             kind=TransactionKind.REPAYMENT_PLAN,
             booked_on=booked_on or adopted_on,
-            text=f"Återföringsplan {initiative.title} {min(adopted)}–{max(adopted)}: {format_sek(granted, 2)}",
+            text=f"Återföringsplan {initiative.title} {min(adopted)}–{max(adopted)}: {format_sek(granted, 2)}"
+            + (f" (undantag {_decision_ref(exception)})" if exception is not None and excepted else ""),
             user=user,
             legs=legs,
             initiative=initiative,
@@ -102,12 +106,21 @@ def repayment_plan_adopt(
         )
 
 
+def _decision_ref(exception: RepaymentException) -> str:
+    decision = exception.decision
+    return f"{decision.body.code} {decision.decided_on.isoformat()} {decision.paragraph}"
+
+
 def _plan_to_adopt(
-    initiative: Initiative, plan: Mapping[int, Mapping[str, Decimal]] | None, granted: Decimal, rules: RepaymentRules
+    initiative: Initiative,
+    plan: Mapping[int, Mapping[str, Decimal]] | None,
+    granted: Decimal,
+    rules: RepaymentRules,
+    excepted: frozenset[str],
 ) -> Plan:
     if plan is None:
         try:
-            proposal = plan_from_calculation(initiative.content or {}, rules)
+            proposal = plan_from_calculation(initiative.content or {}, rules, excepted)
         except PlanError as exc:
             raise LedgerValidationError(" ".join(exc.messages), field="plan") from exc
         return scale_plan(proposal, granted)
