@@ -28,6 +28,7 @@ from socialfund.cases.models import (
 from socialfund.cases.workflow import policy_id_in_force
 from socialfund.demo import sodertalje as seed
 from socialfund.demo.consultation_demo import load_demo_documents, remove_demo_documents
+from socialfund.demo.director_demo import load_director_case
 from socialfund.demo.ledger_demo import load_demo_ledger
 from socialfund.followup.purge import followup_purge
 from socialfund.funds.models import Fund, PolicyVersion
@@ -72,6 +73,7 @@ def demo_load(*, reset: bool = False) -> DemoSummary:
     logins = _load_users(organisation, boards, offices)
     users = {u.username: u for u in User.objects.filter(organisation=organisation)}
     _load_initiatives(fund, boards, users)
+    load_director_case(fund, users)
     load_demo_ledger(fund, users)
     load_demo_documents(fund, users)
     return DemoSummary(organisation=organisation, fund=fund, logins=logins)
