@@ -19,7 +19,7 @@ from socialfund.accounts.models import User
 from socialfund.cases import services
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
-from socialfund.organisation.models import Board, DecisionBody
+from socialfund.organisation.models import Board
 from tests.cases.conftest import give_every_opinion
 from tests.cases.test_repayment_exception import mobilt_team_content
 

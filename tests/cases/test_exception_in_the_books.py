@@ -46,7 +46,9 @@ def excepted(users, fund):
 
 
 def test_the_plan_from_the_calculation_is_adopted_despite_the_excepted_shortfall(users, excepted):
-    transaction = ledger.repayment_plan_adopt(initiative=excepted, user=users["ekonomi"], adopted_on=dt.date(2015, 6, 1))
+    transaction = ledger.repayment_plan_adopt(
+        initiative=excepted, user=users["ekonomi"], adopted_on=dt.date(2015, 6, 1)
+    )
     plan = RepaymentPlan.objects.get(initiative=excepted)
     total = sum((Decimal(a) for by_board in plan.plan.values() for a in by_board.values()), Decimal(0))
     assert total == sum(GRANT["amounts"].values())

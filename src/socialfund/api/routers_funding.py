@@ -190,9 +190,13 @@ def project_duty_get(
     duty = project_duty(initiative, on)
     figures = ("granted", "paid", "planned", "settled", "waived", "moved", "lapsed", "remaining", "overdue")
     exception = duty.exception.note if duty.exception else None
-    return {"fund": fund.slug, "initiative_id": initiative.pk, "on": on, "state": duty.state, "exception": exception} | {
-        name: kr(getattr(duty, name)) for name in figures
-    }
+    return {
+        "fund": fund.slug,
+        "initiative_id": initiative.pk,
+        "on": on,
+        "state": duty.state,
+        "exception": exception,
+    } | {name: kr(getattr(duty, name)) for name in figures}
 
 
 @router.get("/funds/{slug}/boards/{code}/obligations", response={200: ObligationsOut, **ERRORS}, tags=["bokföring"])

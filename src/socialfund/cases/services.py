@@ -44,8 +44,8 @@ from socialfund.cases.workflow import (
     policy_id_in_force,
     stage_name,
 )
-from socialfund.core.casemachine import names_sv
 from socialfund.core.application import ApplicationInputError, parse_application
+from socialfund.core.casemachine import names_sv
 from socialfund.core.money import MoneyError, sek
 from socialfund.funds.dates import outside_fund_life
 from socialfund.funds.models import Fund

@@ -268,7 +268,7 @@ class GateCheck:
 
 
 def names_sv(names: tuple[str, ...]) -> str:
-    """"A", "A och B", "A, B och C"."""
+    """ "A", "A och B", "A, B och C"."""
     if len(names) < 2:
         return "".join(names)
     return ", ".join(names[:-1]) + " och " + names[-1]

@@ -21,9 +21,9 @@ from typing import Any
 from socialfund.accounts.models import User
 from socialfund.cases.codes import CommentVisibility
 from socialfund.cases.models import Comment, Initiative, Signoff
+from socialfund.cases.workflow import policy_id_in_force
 from socialfund.demo.sodertalje import FAMILY_CENTRES_CONTENT
 from socialfund.funds.models import Fund
-from socialfund.cases.workflow import policy_id_in_force
 from socialfund.organisation.models import Board
 
 TITLE = "Läsfrämjande i förskolan"

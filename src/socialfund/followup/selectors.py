@@ -17,8 +17,8 @@ from socialfund.cases.errors import CaseError
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import visible_initiatives
 from socialfund.core.calc.repayment import Plan
-from socialfund.followup import ledger_bridge
 from socialfund.core.kolada import SOURCE_LABEL
+from socialfund.followup import ledger_bridge
 from socialfund.followup.charts import Chart, format_figure, line_chart
 from socialfund.followup.codes import OPEN_REPORT_STATUSES, Gender
 from socialfund.followup.models import Indicator, Measurement, Project, RealisedSaving, Report, ReportReview

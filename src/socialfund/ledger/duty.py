@@ -117,7 +117,9 @@ def fund_duties(fund: Fund, on: dt.date) -> dict[int, ProjectDuty]:
             figures.paid += amount
     for duty in duty_rows(fund, on, Q()):
         _add_row(duties[duty.initiative_id], duty)
-    for initiative_id, exception in _exceptions(Q(decision__initiative__fund=fund, decision__decided_on__lte=on)).items():
+    for initiative_id, exception in _exceptions(
+        Q(decision__initiative__fund=fund, decision__decided_on__lte=on)
+    ).items():
         if initiative_id in duties:
             duties[initiative_id].exception = exception
     return dict(duties)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
-
-from socialfund.accounts.models import User
 from django.utils.translation import gettext as _
 
+from socialfund.accounts.models import User
 from socialfund.cases.errors import CaseValidationError
 from socialfund.core.kolada import KoladaClient
 from socialfund.core.kolada_sets import comparison_means, same_title

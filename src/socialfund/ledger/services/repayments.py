@@ -131,7 +131,9 @@ def _plan_to_adopt(
 
 
 def _boards_by_code(initiative: Initiative, codes: set[str]) -> dict[str, Board]:
-    found = Board.objects.filter(organisation_id=initiative.fund.organisation_id, code__in=codes).select_related("successor")
+    found = Board.objects.filter(organisation_id=initiative.fund.organisation_id, code__in=codes).select_related(
+        "successor"
+    )
     boards = {b.code: b for b in found}
     unknown = sorted(codes - set(boards))
     if unknown:
