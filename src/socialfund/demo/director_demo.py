@@ -22,6 +22,8 @@ from socialfund.accounts.models import User
 from socialfund.cases.codes import CommentVisibility
 from socialfund.cases.models import Comment, Initiative, Signoff
 from socialfund.cases.workflow import policy_id_in_force
+from socialfund.core import casemachine
+from socialfund.core.policy import load_policy
 from socialfund.demo.sodertalje import FAMILY_CENTRES_CONTENT
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board
@@ -63,18 +65,26 @@ def _content() -> dict[str, Any]:
     return content
 
 
-def load_director_case(fund: Fund, users: dict[str, User]) -> Initiative:
-    """The prepared application waiting for the city director (stage `director_approval` of the 2013 guidelines)."""
+def load_director_case(fund: Fund, users: dict[str, User]) -> Initiative | None:
+    """The prepared application waiting for the city director, at the stage the guidelines in force give the city
+    director (None where they have no such stage)."""
+    policy_id = policy_id_in_force(fund, FILED_ON)
+    policy = load_policy(policy_id)
+    stage = next(
+        (s.code for s in policy.stages if casemachine.acting_role(policy, s.code) == casemachine.CITY_DIRECTOR), None
+    )
+    if stage is None:
+        return None
     boards = {b.code: b for b in Board.objects.filter(organisation=fund.organisation, code__in=["UN", "SN"])}
     initiative, _ = Initiative.objects.update_or_create(
         fund=fund,
         title=TITLE,
         defaults={
-            "policy_id": policy_id_in_force(fund, FILED_ON),
+            "policy_id": policy_id,
             "content": _content(),
             "initiator_name": "Utbildningsnämnden",
             "initiator_type": "office",
-            "stage": "director_approval",
+            "stage": stage,
             "status": "active",
             "filed_on": FILED_ON,
             "summary": "Högläsning och samtal i små grupper för barn i förskolan, i samverkan med socialnämnden.",

@@ -43,9 +43,9 @@ class DutyException:
     @property
     def note(self) -> str:
         """One line, the same wherever the duty is shown."""
-        return _("Beviljad med undantag från återföringskravet (%(limits)s): %(decision)s.") % {
+        return _("Beviljad med undantag från återföringskravet (%(limits)s): %(decided_by)s.") % {
             "limits": "; ".join(str(label) for label in self.limits).lower(),
-            "decision": self.decision,
+            "decided_by": self.decision,
         }
 
 
