@@ -19,7 +19,8 @@ from socialfund.accounts.models import User
 from socialfund.cases import services
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
-from socialfund.organisation.models import Board, DecisionBody
+from socialfund.organisation.models import Board
+from tests.cases.conftest import give_every_opinion
 from tests.cases.test_repayment_exception import mobilt_team_content
 
 SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -57,13 +58,7 @@ def mobilt_team_at_kommunstyrelsen() -> Initiative:
     case = services.preparation_complete(initiative=case, user=user("beredning"), memo="Föreslår undantag.")
     if case.stage == "director_approval":
         case = services.director_approve(initiative=case, user=user("stadsdirektor"))
-    services.opinion_register(
-        initiative=case,
-        user=user("yttrande"),
-        position="supports",
-        decided_on=dt.date(2015, 3, 2),
-        body=DecisionBody.objects.get(code="HU"),
-    )
+    give_every_opinion(case, {"yttrande": user("yttrande")}, dt.date(2015, 3, 2))
     case = services.opinions_complete(initiative=case, user=user("yttrande"))
     assert case.stage == "decision"
     return case

@@ -413,6 +413,24 @@ def test_d_the_opinion_and_kommunstyrelsens_decision_are_registered(page: Page, 
     opinion.get_by_role("button", name="Registrera yttrandet").click()
     saved(page, "Yttrandet är registrerat.")
     expect(page.get_by_role("region", name="Yttranden")).to_contain_text(f"Hållbarhetsutskottet {today()} § 12")
+    # The 2013 guidelines ask the boards the case concerns too (issue 18): the page says whose is missing,
+    # and handing on before it is refused.
+    expect(page.get_by_role("region", name="Yttranden")).to_contain_text(
+        "Riktlinjerna väntar också på yttrande från UN."
+    )
+    action(page, "opinions-complete").get_by_role("button", name="Lämna till beslut").click()
+    expect(page.get_by_role("alert")).to_contain_text("Yttrande saknas från UN.")
+    expect(page.get_by_test_id("stage")).to_have_text("Yttranden")
+    opinion = action(page, "opinion")
+    opinion.get_by_label("Yttrande från").select_option(label="UN")
+    opinion.get_by_label("Ställningstagande").select_option(label="Tillstyrker")
+    opinion.get_by_label("Beslutsdatum").fill(today())
+    opinion.get_by_label("Paragraf").fill("§ 40")
+    opinion.get_by_role("button", name="Registrera yttrandet").click()
+    saved(page, "Yttrandet är registrerat.")
+    page.reload()
+    expect(page.get_by_role("region", name="Yttranden")).to_contain_text(f"UN {today()} § 40")
+    expect(page.get_by_role("region", name="Yttranden")).not_to_contain_text("väntar också")
     action(page, "opinions-complete").get_by_role("button", name="Lämna till beslut").click()
     saved(page, "Ärendet går till beslut.")
     expect(page.get_by_test_id("stage")).to_have_text("Beslut i kommunstyrelsen")

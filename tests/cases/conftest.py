@@ -61,6 +61,23 @@ def walk_to_preparation(initiative: Initiative, users: dict[str, User]) -> Initi
     return initiative
 
 
+def give_every_opinion(initiative: Initiative, users: dict[str, User], on: dt.date) -> None:
+    """The 2013 guidelines' opinions: hållbarhetsutskottet's, then each board's the case concerns (its lead
+    board and its partner boards), as the registrar of each registers them."""
+    services.opinion_register(
+        initiative=initiative,
+        user=users["yttrande"],
+        position="supports",
+        decided_on=on,
+        body=DecisionBody.objects.get(code="HU"),
+    )
+    boards = [initiative.lead_board, *initiative.partner_boards.exclude(pk=initiative.lead_board_id)]
+    for board in boards:
+        services.opinion_register(
+            initiative=initiative, user=users["yttrande"], position="supports", decided_on=on, board=board
+        )
+
+
 def grant_through_workflow(
     users: dict[str, User],
     fund: Fund,
@@ -87,13 +104,7 @@ def grant_through_workflow(
     initiative.refresh_from_db()
     if initiative.stage == "director_approval":
         services.director_approve(initiative=initiative, user=users["stadsdirektor"])
-    services.opinion_register(
-        initiative=initiative,
-        user=users["yttrande"],
-        position="supports",
-        decided_on=dt.date(2016, 4, 5),
-        body=DecisionBody.objects.get(code="HU"),
-    )
+    give_every_opinion(initiative, users, dt.date(2016, 4, 5))
     services.opinions_complete(initiative=initiative, user=users["yttrande"])
     services.decision_register(
         initiative=initiative,

@@ -21,7 +21,7 @@ from socialfund.ledger.models import CapitalDecision
 from socialfund.ledger.services import capital_decide
 from socialfund.organisation.models import Board, DecisionBody
 from tests.cases.application_content import application_content
-from tests.cases.conftest import walk_to_preparation
+from tests.cases.conftest import give_every_opinion, walk_to_preparation
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +41,7 @@ def _at_decision(users, fund):
     initiative.refresh_from_db()
     if initiative.stage == "director_approval":
         services.director_approve(initiative=initiative, user=users["stadsdirektor"])
-    services.opinion_register(
-        initiative=initiative,
-        user=users["yttrande"],
-        position="supports",
-        decided_on=dt.date(2016, 4, 5),
-        body=DecisionBody.objects.get(code="HU"),
-    )
+    give_every_opinion(initiative, users, dt.date(2016, 4, 5))
     services.opinions_complete(initiative=initiative, user=users["yttrande"])
     initiative.refresh_from_db()
     return initiative

@@ -87,6 +87,14 @@ def test_from_an_associations_idea_to_kommunstyrelsens_decision(demo):
         "opinion",
         {"opinion-giver": f"body:{hu.pk}", "opinion-position": "supports", "opinion-decided_on": today},
     )
+    # The board the case concerns gives its opinion too (2013: the committee and the boards).
+    un = Board.objects.get(code="UN")
+    post(
+        client_for("yttrande"),
+        idea,
+        "opinion",
+        {"opinion-giver": f"board:{un.pk}", "opinion-position": "supports", "opinion-decided_on": today},
+    )
     post(client_for("yttrande"), idea, "opinions-complete")
     post(
         client_for("registrator"),

@@ -13,7 +13,7 @@ from socialfund.cases import permissions, services
 from socialfund.cases.errors import CaseError, CasePermissionDenied
 from socialfund.cases.models import Initiative
 from socialfund.organisation.models import Board, DecisionBody
-from tests.cases.conftest import walk_to_preparation
+from tests.cases.conftest import give_every_opinion, walk_to_preparation
 
 pytestmark = pytest.mark.django_db
 
@@ -118,13 +118,7 @@ def test_only_the_registrar_registers_the_decision(users, draft):
     initiative = walk_to_preparation(draft, users)
     services.preparation_complete(initiative=initiative, user=users["beredning"], memo="Klar.")
     services.director_approve(initiative=initiative, user=users["stadsdirektor"])
-    services.opinion_register(
-        initiative=initiative,
-        user=users["yttrande"],
-        position="supports",
-        decided_on=dt.date(2016, 4, 5),
-        body=DecisionBody.objects.get(code="HU"),
-    )
+    give_every_opinion(initiative, users, dt.date(2016, 4, 5))
     services.opinions_complete(initiative=initiative, user=users["yttrande"])
 
     def decide(i, u):

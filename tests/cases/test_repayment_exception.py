@@ -19,7 +19,7 @@ from socialfund.cases.models import Initiative, RepaymentException
 from socialfund.cases.repayment_exceptions import repayment_departure
 from socialfund.cases.screening import screening_for
 from socialfund.organisation.models import Board, DecisionBody
-from tests.cases.conftest import walk_to_preparation
+from tests.cases.conftest import give_every_opinion, walk_to_preparation
 
 pytestmark = pytest.mark.django_db
 
@@ -67,13 +67,7 @@ def at_kommunstyrelsen(users, fund) -> Initiative:
     initiative.refresh_from_db()
     assert initiative.stage == "director_approval"
     services.director_approve(initiative=initiative, user=users["stadsdirektor"])
-    services.opinion_register(
-        initiative=initiative,
-        user=users["yttrande"],
-        position="supports",
-        decided_on=dt.date(2015, 3, 2),
-        body=DecisionBody.objects.get(code="HU"),
-    )
+    give_every_opinion(initiative, users, dt.date(2015, 3, 2))
     services.opinions_complete(initiative=initiative, user=users["yttrande"])
     initiative.refresh_from_db()
     assert initiative.stage == "decision"
@@ -164,13 +158,7 @@ def test_a_reason_without_a_departure_is_refused(users, fund, draft):
     initiative = walk_to_preparation(draft, users)
     services.preparation_complete(initiative=initiative, user=users["beredning"], memo="Uppfyller riktlinjerna.")
     services.director_approve(initiative=initiative, user=users["stadsdirektor"])
-    services.opinion_register(
-        initiative=initiative,
-        user=users["yttrande"],
-        position="supports",
-        decided_on=dt.date(2016, 4, 5),
-        body=DecisionBody.objects.get(code="HU"),
-    )
+    give_every_opinion(initiative, users, dt.date(2016, 4, 5))
     services.opinions_complete(initiative=initiative, user=users["yttrande"])
     with pytest.raises(CaseValidationError, match="inget undantag behövs"):
         decide(initiative, users, outcome="granted", amounts={2016: Decimal(600000)}, exception_reason="Skäl.")

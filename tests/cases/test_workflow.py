@@ -13,7 +13,7 @@ from socialfund.cases import services
 from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.cases.models import Decision, Initiative, Opinion
 from socialfund.organisation.models import Board, DecisionBody
-from tests.cases.conftest import walk_to_preparation
+from tests.cases.conftest import give_every_opinion, walk_to_preparation
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +56,16 @@ def test_the_whole_path_from_draft_to_granted(users, draft, django_capture_on_co
         decided_on=dt.date(2016, 4, 12),
         board=Board.objects.get(code="SN"),
     )
+    # The 2013 guidelines: the committee *and* the boards the case concerns give their word (issue 18).
+    with pytest.raises(CaseStateError, match="^Yttrande saknas från UN.$"):  # the seed names UN by code only
+        services.opinions_complete(initiative=initiative, user=users["yttrande"])
+    services.opinion_register(
+        initiative=initiative,
+        user=users["yttrande"],
+        position="supports",
+        decided_on=dt.date(2016, 4, 14),
+        board=Board.objects.get(code="UN"),
+    )
     services.opinions_complete(initiative=initiative, user=users["yttrande"])
     initiative.refresh_from_db()
     assert initiative.stage == "decision"
@@ -86,6 +96,7 @@ def test_the_whole_path_from_draft_to_granted(users, draft, django_capture_on_co
         "initiative_submit",
         "preparation_complete",
         "director_approve",
+        "opinion_register",
         "opinion_register",
         "opinion_register",
         "opinions_complete",
@@ -236,13 +247,7 @@ def test_decision_input_is_checked_and_nothing_half_saved(users, draft):
     initiative = walk_to_preparation(draft, users)
     services.preparation_complete(initiative=initiative, user=users["beredning"], memo="Klar.")
     services.director_approve(initiative=initiative, user=users["stadsdirektor"])
-    services.opinion_register(
-        initiative=initiative,
-        user=users["yttrande"],
-        position="supports",
-        decided_on=dt.date(2016, 4, 5),
-        body=DecisionBody.objects.get(code="HU"),
-    )
+    give_every_opinion(initiative, users, dt.date(2016, 4, 5))
     services.opinions_complete(initiative=initiative, user=users["yttrande"])
     ks = DecisionBody.objects.get(code="KS")
     bad = [

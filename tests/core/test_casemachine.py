@@ -91,18 +91,65 @@ def test_all_parties_must_sign_where_the_policy_says_so():
 
 
 def test_an_opinion_stage_needs_an_opinion_before_it_moves_on():
-    signed = frozenset({"office_head", "board"})
-    state = cm.CaseState(stage="opinions", status="active", signoffs=signed)
+    # Örebro's political reference group: the gate names no one, so one opinion is enough.
+    orebro = load_policy("orebro")
+    state = cm.CaseState(stage="opinions", status="active")
     giver = cm.Actor(roles=frozenset({"opinion_giver"}))
-    offered = {a.code: a for a in cm.available(SODERTALJE, state, giver)}
+    offered = {a.code: a for a in cm.available(orebro, state, giver)}
     assert set(offered) == {"opinion", "opinions_complete"}
     assert not offered["opinions_complete"].passes
     assert cm.allows(
-        SODERTALJE,
-        cm.CaseState(stage="opinions", status="active", signoffs=signed, opinions=1),
-        giver,
-        "opinions_complete",
+        orebro, cm.CaseState(stage="opinions", status="active", opinions=1), giver, "opinions_complete"
     ).passes  # type: ignore[union-attr]
+
+
+SN_AND_KFN = (("UN", "Utbildningsnämnden"), ("SN", "Socialnämnden"), ("KFN", "Kultur- och fritidsnämnden"))
+
+
+def test_sodertalje_needs_the_committee_and_every_board_the_case_concerns():
+    """2013: "Hållbarhetsutskottet och nämnderna behandlar ansökan" – one opinion is not enough."""
+    signed = frozenset({"office_head", "board"})
+    committee_only = cm.CaseState(
+        stage="opinions",
+        status="active",
+        signoffs=signed,
+        opinions=1,
+        opinion_bodies=frozenset({"Hållbarhetsutskottet"}),
+        affected_boards=SN_AND_KFN,
+    )
+    check = cm.gate(SODERTALJE, committee_only)
+    assert not check.passes
+    assert check.missing_opinions == ("Utbildningsnämnden", "Socialnämnden", "Kultur- och fritidsnämnden")
+    assert check.reason_sv() == (
+        "yttrande saknas från Utbildningsnämnden, Socialnämnden och Kultur- och fritidsnämnden"
+    )
+    boards_only = cm.CaseState(
+        stage="opinions",
+        status="active",
+        signoffs=signed,
+        opinions=3,
+        opinion_boards=frozenset({"UN", "SN", "KFN"}),
+        affected_boards=SN_AND_KFN,
+    )
+    assert cm.gate(SODERTALJE, boards_only).missing_opinions == ("Hållbarhetsutskottet",)
+    everyone = cm.CaseState(
+        stage="opinions",
+        status="active",
+        signoffs=signed,
+        opinions=4,
+        opinion_bodies=frozenset({"hållbarhetsutskottet"}),
+        opinion_boards=frozenset({"UN", "SN", "KFN"}),
+        affected_boards=SN_AND_KFN,
+    )
+    assert cm.gate(SODERTALJE, everyone).passes
+
+
+def test_malmo_needs_both_its_committees():
+    malmo = load_policy("malmo")
+    one = cm.CaseState(
+        stage="opinions", status="active", opinions=1, opinion_bodies=frozenset({"Vård- och omsorgsberedningen"})
+    )
+    assert cm.gate(malmo, one).missing_opinions == ("Kommunstyrelsens arbetsutskott",)
 
 
 def test_a_returned_case_goes_back_to_the_applicants_latest_stage():

@@ -46,6 +46,18 @@ def book_grant_and_plan(users, project) -> None:
     ledger.repayment_plan_adopt(initiative=project.initiative, user=users["ekonomi"], adopted_on=dt.date(2016, 6, 1))
 
 
+def pay_out_the_grant(users, project) -> None:
+    """Both years' 600 000 kr paid out: a waiver writes off at most what was paid out (issue 20)."""
+    for year in (2016, 2017):
+        ledger.payout_register(
+            initiative=project.initiative,
+            user=users["ekonomi"],
+            amount=Decimal("600000"),
+            paid_on=dt.date(year, 6, 15),
+            year=year,
+        )
+
+
 def test_from_a_measurement_to_the_repayments_feasibility(users, project):
     indicator = hvb_indicator(project, users["handlaggare"])
     assert indicator.effect_label == "Färre placeringsdygn på HVB"
@@ -124,6 +136,7 @@ def decide(users, review, outcome="waive"):
 
 def test_from_a_failed_evaluation_to_a_waived_obligation_in_the_ledger(users, project):
     book_grant_and_plan(users, project)
+    pay_out_the_grant(users, project)
     assert ledger_bridge.repayment_status(project).remaining == Decimal("1200000.00")
     approve_first_report(users, project, finding="none")
 

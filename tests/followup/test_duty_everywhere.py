@@ -22,7 +22,13 @@ from socialfund.followup import services
 from socialfund.followup.selectors import project_outcome
 from socialfund.ledger.duty import project_duty
 from socialfund.reports import sources
-from tests.followup.test_chain import approve_first_report, book_grant_and_plan, decide, hvb_indicator
+from tests.followup.test_chain import (
+    approve_first_report,
+    book_grant_and_plan,
+    decide,
+    hvb_indicator,
+    pay_out_the_grant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +90,7 @@ def test_every_view_shows_the_same_remaining_duty_before_and_after_a_waiver(user
     )
     services.realised_savings_derive(project=project, user=users["ekonomi"], year=2018)
     book_grant_and_plan(users, project)
+    pay_out_the_grant(users, project)
     assert project_outcome(project).feasibility is not None
 
     before = figures_everywhere(project)

@@ -17,7 +17,7 @@ from socialfund.ledger import selectors
 from socialfund.ledger.models import Waiver
 from socialfund.organisation.models import Board, DecisionBody, Organisation
 from tests.followup.helpers import stored
-from tests.followup.test_chain import approve_first_report, book_grant_and_plan
+from tests.followup.test_chain import approve_first_report, book_grant_and_plan, pay_out_the_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db
 def submitted(users, project):
     """The project's plan has SN repay 1 086 844 kr (2018–2019) and UN 113 156 kr (2019); the review is at KS."""
     book_grant_and_plan(users, project)
+    pay_out_the_grant(users, project)
     approve_first_report(users, project, finding="none")
     review = services.special_review_open(project=project, user=users["beredning"], grounds="Inga effekter.")
     return services.special_review_submit(review=review, user=users["beredning"])

@@ -152,9 +152,24 @@ class Walk:
         self.act("preparation_group", case, "prepare", {"memo": "Beredningen tillstyrker ansökan."})
 
     def opinions(self, case: Initiative) -> None:
+        """Every opinion the stage's gate asks for (its bodies by name, the boards the case concerns), or one
+        from the sandbox's committee where the gate names no one."""
         role = "opinion_giver"
-        self.act(role, case, "opinion", {"giver": "UTSK", "position": "supports", "decided_on": self.on.isoformat()})
+        for giver in self.opinion_givers(case):
+            self.act(role, case, "opinion", {"giver": giver, "position": "supports", "decided_on": self.on.isoformat()})
         self.act(role, case, "opinions_complete")
+
+    def opinion_givers(self, case: Initiative) -> list[str]:
+        stage = next(s for s in self.sandbox.policy.stages if s.code == case.stage)
+        required = stage.gate.opinions
+        if required is None:
+            return ["UTSK"]
+        bodies = self.sandbox.organisation.decision_bodies.all()
+        codes = [next(b.code for b in bodies if b.name.casefold() == name.casefold()) for name in required.bodies]
+        if required.affected_boards:
+            codes += [case.lead_board.code] if case.lead_board is not None else []
+            codes += [b.code for b in case.partner_boards.exclude(pk=case.lead_board_id)]
+        return codes
 
     def decide(self, case: Initiative) -> None:
         date = self.on.isoformat()

@@ -102,6 +102,9 @@ class ProjectDutyOut(Schema):
     remaining: Decimal
     overdue: Decimal
     state: str = Field(..., description="none, open, settled eller waived (efterskänkt eller upphörd).")
+    exception: str | None = Field(
+        None, description="Beviljad med undantag från återföringskravet: beslutet och gränserna, som sidorna visar."
+    )
 
 
 class IndicatorOut(Schema):
@@ -186,9 +189,14 @@ def project_duty_get(
     on = (q.on if q and q.on else None) or timezone.localdate()
     duty = project_duty(initiative, on)
     figures = ("granted", "paid", "planned", "settled", "waived", "moved", "lapsed", "remaining", "overdue")
-    return {"fund": fund.slug, "initiative_id": initiative.pk, "on": on, "state": duty.state} | {
-        name: kr(getattr(duty, name)) for name in figures
-    }
+    exception = duty.exception.note if duty.exception else None
+    return {
+        "fund": fund.slug,
+        "initiative_id": initiative.pk,
+        "on": on,
+        "state": duty.state,
+        "exception": exception,
+    } | {name: kr(getattr(duty, name)) for name in figures}
 
 
 @router.get("/funds/{slug}/boards/{code}/obligations", response={200: ObligationsOut, **ERRORS}, tags=["bokföring"])

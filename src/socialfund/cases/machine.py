@@ -6,6 +6,8 @@ desks, the start page, the API — asks here, so that they cannot disagree.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.utils.translation import get_language
 
 from socialfund.accounts.models import User
@@ -46,13 +48,27 @@ def case_state(initiative: Initiative, *, findings: bool = False) -> cm.CaseStat
     if "all_parties" in policy.signoffs_up_to(initiative.stage) if initiative.stage in policy.stage_codes else False:
         if _parties_signed(initiative):
             signoffs.add("all_parties")
-    return cm.CaseState(
+    state = cm.CaseState(
         stage=initiative.stage,
         status=initiative.status,
         signoffs=frozenset(signoffs),
         findings=_findings(initiative) if findings else {},
         has_lead_board=initiative.lead_board_id is not None,
-        opinions=initiative.opinions.count() if findings else 0,
+    )
+    return _with_opinions(state, initiative) if findings else state
+
+
+def _with_opinions(state: cm.CaseState, initiative: Initiative) -> cm.CaseState:
+    """Who has given an opinion, and which boards the case concerns (its lead board, then its partners)."""
+    opinions = list(initiative.opinions.select_related("body", "board"))
+    affected = [initiative.lead_board] if initiative.lead_board is not None else []
+    affected += [b for b in initiative.partner_boards.order_by("code") if b.pk != initiative.lead_board_id]
+    return replace(
+        state,
+        opinions=len(opinions),
+        opinion_bodies=frozenset(o.body.name for o in opinions if o.body is not None),
+        opinion_boards=frozenset(o.board.code for o in opinions if o.board is not None),
+        affected_boards=tuple((board.code, board.display_name) for board in affected),
     )
 
 

@@ -46,6 +46,7 @@ from socialfund.cases.workflow import (
     stage_name,
 )
 from socialfund.core.application import ApplicationInputError, parse_application
+from socialfund.core.casemachine import names_sv
 from socialfund.core.money import MoneyError, sek
 from socialfund.funds.dates import outside_fund_life
 from socialfund.funds.models import Fund
@@ -358,6 +359,9 @@ def _advance(initiative: Initiative, *, user: User, action: str, message: str = 
             # Translators: %(rules)s lists the titles of the guidelines' rules that do not hold.
             _("Riktlinjernas krav för att lämna steget är inte uppfyllda: %(rules)s.") % {"rules": titles}
         )
+    if check.missing_opinions:
+        # Translators: %(names)s lists committees and boards by name, e.g. "Hållbarhetsutskottet och Socialnämnden".
+        raise CaseStateError(_("Yttrande saknas från %(names)s.") % {"names": names_sv(check.missing_opinions)})
     next_stage = policy.stages[position.index + 1]
     return _move(
         initiative,

@@ -221,6 +221,12 @@ class CaseState:
     """The screening's status per rule id (pass, warn, fail, missing, assess, n/a)."""
     has_lead_board: bool = True
     opinions: int = 0
+    opinion_bodies: frozenset[str] = frozenset()
+    """The bodies (committees) that have given an opinion, by name as the organisation gives it."""
+    opinion_boards: frozenset[str] = frozenset()
+    """The boards that have given an opinion, by code."""
+    affected_boards: tuple[tuple[str, str], ...] = ()
+    """The boards the case concerns (its lead board and partner boards), as (code, name)."""
 
 
 @dataclass(frozen=True)
@@ -238,12 +244,14 @@ class Actor:
 class GateCheck:
     missing_signoffs: tuple[str, ...] = ()
     failing_rules: tuple[str, ...] = ()
+    missing_opinions: tuple[str, ...] = ()
+    """The names of the bodies and boards whose opinion the policy requires and that have not given it."""
     other: tuple[str, ...] = ()
     """Other reasons in Swedish (no opinion registered yet)."""
 
     @property
     def passes(self) -> bool:
-        return not (self.missing_signoffs or self.failing_rules or self.other)
+        return not (self.missing_signoffs or self.failing_rules or self.missing_opinions or self.other)
 
     def reason_sv(self) -> str:
         parts = []
@@ -253,8 +261,17 @@ class GateCheck:
             )
         if self.failing_rules:
             parts.append("riktlinjernas krav är inte uppfyllda")
+        if self.missing_opinions:
+            parts.append("yttrande saknas från " + names_sv(self.missing_opinions))
         parts.extend(self.other)
         return "; ".join(parts)
+
+
+def names_sv(names: tuple[str, ...]) -> str:
+    """ "A", "A och B", "A, B och C"."""
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " och " + names[-1]
 
 
 @dataclass(frozen=True)
@@ -416,9 +433,26 @@ def gate(policy: Policy, state: CaseState) -> GateCheck:
     blocking = BLOCKING_AT_APPLICANT if acting_role(policy, state.stage) == APPLICANT else BLOCKING_AT_OFFICIAL
     failing = tuple(r for r in gate_rules(policy, state.stage) if state.findings.get(r) in blocking)
     other: tuple[str, ...] = ()
-    if acting_role(policy, state.stage) == OPINION_GIVER and state.opinions == 0:
-        other = ("inget yttrande är registrerat",)
-    return GateCheck(missing_signoffs=missing, failing_rules=failing, other=other)
+    opinions: tuple[str, ...] = ()
+    if acting_role(policy, state.stage) == OPINION_GIVER:
+        opinions = missing_opinions(policy, state)
+        if not opinions and state.opinions == 0:
+            other = ("inget yttrande är registrerat",)
+    return GateCheck(missing_signoffs=missing, failing_rules=failing, missing_opinions=opinions, other=other)
+
+
+def missing_opinions(policy: Policy, state: CaseState) -> tuple[str, ...]:
+    """Whose opinion the stage's gate requires and has not been given: its bodies by name, then the boards the
+    case concerns (where the gate asks for them). A gate that names no one asks for one opinion, any one."""
+    stage = stage_of(policy, state.stage)
+    required = stage.gate.opinions if stage is not None else None
+    if required is None:
+        return ()
+    given = {name.casefold() for name in state.opinion_bodies}
+    missing = [body for body in required.bodies if body.casefold() not in given]
+    if required.affected_boards:
+        missing += [name for code, name in state.affected_boards if code not in state.opinion_boards]
+    return tuple(missing)
 
 
 # -- what an actor may do ----------------------------------------------------------------------------
@@ -530,6 +564,8 @@ __all__ = [
     "gate_rules",
     "is_decision_stage",
     "memo_stages",
+    "missing_opinions",
+    "names_sv",
     "next_state",
     "on_desk",
     "roles_named",

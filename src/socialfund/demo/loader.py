@@ -28,6 +28,7 @@ from socialfund.cases.models import (
 from socialfund.cases.workflow import policy_id_in_force
 from socialfund.demo import sodertalje as seed
 from socialfund.demo.consultation_demo import load_demo_documents, remove_demo_documents
+from socialfund.demo.director_demo import load_director_case
 from socialfund.demo.guidelines_demo import load_demo_guidelines, remove_demo_guidelines
 from socialfund.demo.ledger_demo import load_demo_ledger
 from socialfund.followup.purge import followup_purge
@@ -73,6 +74,7 @@ def demo_load(*, reset: bool = False) -> DemoSummary:
     logins = _load_users(organisation, boards, offices)
     users = {u.username: u for u in User.objects.filter(organisation=organisation)}
     _load_initiatives(fund, boards, users)
+    load_director_case(fund, users)
     load_demo_ledger(fund, users)
     load_demo_documents(fund, users)
     load_demo_guidelines(fund, users)

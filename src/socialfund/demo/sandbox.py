@@ -71,6 +71,17 @@ def _organisation_code(policy_id: str) -> str:
     return f"P{shipped_policy_ids().index(policy_id):03d}" if policy_id in shipped_policy_ids() else "P999"
 
 
+def _committees(policy: Policy) -> list[tuple[str, str]]:
+    """The committees that give opinions: those the policy's opinion gates name (so that each opinion the gate
+    asks for can be given), or one committee of its own where no gate names any."""
+    names: list[str] = []
+    for stage in policy.stages:
+        required = stage.gate.opinions
+        names += [n for n in (required.bodies if required else ()) if n not in names]
+    names = names or ["Utskottet för hållbarhet"]
+    return [("UTSK" if i == 0 else f"UTSK{i + 1}", name) for i, name in enumerate(names)]
+
+
 @transaction.atomic
 def sandbox_load(policy_id: str) -> SandboxSummary:
     policy = load_policy(policy_id)
@@ -84,11 +95,10 @@ def sandbox_load(policy_id: str) -> SandboxSummary:
         code="KS" if kind == "municipality" else "RS",
         defaults={"name": policy.decision_body or "Kommunstyrelsen", "kind": "executive"},
     )
-    DecisionBody.objects.update_or_create(
-        organisation=organisation,
-        code="UTSK",
-        defaults={"name": "Utskottet för hållbarhet", "kind": "committee", "parent": executive},
-    )
+    for code, name in _committees(policy):
+        DecisionBody.objects.update_or_create(
+            organisation=organisation, code=code, defaults={"name": name, "kind": "committee", "parent": executive}
+        )
     lead, _ = Board.objects.update_or_create(
         organisation=organisation, code="UN", defaults={"name": "Utbildningsnämnden", "area": "education"}
     )

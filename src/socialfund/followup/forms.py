@@ -156,6 +156,14 @@ class IndicatorRemoveForm(SwedishForm):
     reason = forms.CharField(label=_("Varför tas indikatorn bort?"), widget=TEXT)
 
 
+class IndicatorCompareForm(SwedishForm):
+    group = forms.CharField(
+        label=_("Kommungrupp i Kolada"),
+        max_length=20,
+        help_text=_("Gruppens id i Kolada, t.ex. G36148 (liknande kommuner). Gruppens medelvärde hämtas per år."),
+    )
+
+
 class KoladaRefreshForm(SwedishForm):
     indicator = forms.ModelChoiceField(
         queryset=Indicator.objects.none(), label=_("Indikator från Kolada"), empty_label=_("Välj")

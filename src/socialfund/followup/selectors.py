@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from socialfund.accounts.models import User
 from socialfund.cases.codes import Status
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import visible_initiatives
 from socialfund.core.calc.repayment import Plan
+from socialfund.core.kolada import SOURCE_LABEL
 from socialfund.followup import ledger_bridge
-from socialfund.followup.charts import Chart, line_chart
+from socialfund.followup.charts import Chart, format_figure, line_chart
 from socialfund.followup.codes import OPEN_REPORT_STATUSES, Gender
 from socialfund.followup.models import Indicator, Measurement, Project, RealisedSaving, Report, ReportReview
 from socialfund.followup.permissions import visible_projects
@@ -201,4 +203,58 @@ def initiatives_to_start(*, user: User) -> QuerySet[Initiative]:
         .filter(status=Status.GRANTED, project__isnull=True)
         .select_related("lead_board")
         .order_by("title")
+    )
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    year: int
+    own: Decimal | None
+    mean: Decimal
+
+    @property
+    def own_text(self) -> str:
+        return format_figure(self.own) if self.own is not None else "–"
+
+    @property
+    def mean_text(self) -> str:
+        return format_figure(self.mean)
+
+    @property
+    def difference_text(self) -> str:
+        if self.own is None:
+            return "–"
+        difference = self.own - self.mean
+        return ("+" if difference > 0 else "") + format_figure(difference)
+
+
+@dataclass(frozen=True)
+class GroupComparison:
+    group_id: str
+    group_title: str
+    members: int
+    rows: list[ComparisonRow]
+    source: str
+
+
+def group_comparison(indicator: Indicator) -> GroupComparison | None:
+    """The municipality's total per year beside its comparison group's mean (follow-up's GroupMean rows), with
+    where the means come from; None before anyone asked Kolada for a group."""
+    means = list(indicator.group_means.order_by("year"))
+    if not means:
+        return None
+    own: dict[int, Decimal] = {}
+    for measurement in indicator.measurements.filter(gender="T").order_by("measured_on"):
+        own[measurement.measured_on.year] = measurement.value  # the year's latest figure
+    first = means[0]
+    source = (
+        f"{SOURCE_LABEL}, {indicator.kolada_kpi}, kommungrupp {first.group_id} ({first.members} kommuner, "
+        f"ovägt medelvärde av kommunernas totalvärden), hämtad {timezone.localtime(first.fetched_at).date().isoformat()}"
+    )
+    return GroupComparison(
+        group_id=first.group_id,
+        group_title=first.group_title,
+        members=first.members,
+        rows=[ComparisonRow(m.year, own.get(m.year), m.mean) for m in means],
+        source=source,
     )

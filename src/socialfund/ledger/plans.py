@@ -32,8 +32,13 @@ class PlanError(ValueError):
         self.messages = messages
 
 
-def plan_from_calculation(content: Mapping[str, Any], rules: RepaymentRules) -> dict[int, dict[str, int]]:
-    """The calculation engine's proposal for the application's calculation, under the fund's rules."""
+def plan_from_calculation(
+    content: Mapping[str, Any], rules: RepaymentRules, excepted: frozenset[str] = frozenset()
+) -> dict[int, dict[str, int]]:
+    """The calculation engine's proposal for the application's calculation, under the fund's rules.
+
+    `excepted` are the limits kommunstyrelsen granted an exception from (cases.RepaymentException): a
+    departure from those does not stop the proposal, the others still do."""
     document = content.get("calculation")
     if not document:
         raise PlanError([_("Ansökan har ingen socioekonomisk kalkyl att ta återföringsplanen från; ange planen.")])
@@ -47,8 +52,9 @@ def plan_from_calculation(content: Mapping[str, Any], rules: RepaymentRules) -> 
             ]
         ) from exc
     repayment = result.repayment
-    if repayment.violations:
-        raise PlanError([v.message for v in repayment.violations] + [_("Ange en överenskommen plan i stället.")])
+    violations = [v for v in repayment.violations if v.rule not in excepted]
+    if violations:
+        raise PlanError([v.message for v in violations] + [_("Ange en överenskommen plan i stället.")])
     if not repayment.plan:
         raise PlanError([_("Kalkylen föreslår ingen återföring; ange en överenskommen plan.")])
     return repayment.plan
@@ -69,11 +75,14 @@ def plan_total(plan: Plan) -> Decimal:
     return sum((amount for by_board in plan.values() for amount in by_board.values()), Decimal(0))
 
 
-def plan_violations(plan: Plan, *, start_year: int, rules: RepaymentRules, due: Decimal) -> list[str]:
-    """The policy's time limits, and that the plan repays exactly what was granted."""
+def plan_violations(
+    plan: Plan, *, start_year: int, rules: RepaymentRules, due: Decimal, excepted: frozenset[str] = frozenset()
+) -> list[str]:
+    """The policy's time limits (less those kommunstyrelsen excepted), and that the plan repays exactly what
+    was granted: an exception changes when or out of what the boards repay, not what was granted."""
     if not plan:
         return [_("Planen är tom: ange minst ett år och en nämnd.")]
-    messages = [v.message for v in timing_violations(plan, start_year, rules)]
+    messages = [v.message for v in timing_violations(plan, start_year, rules) if v.rule not in excepted]
     for year, by_board in plan.items():
         for board, amount in by_board.items():
             if amount <= 0:

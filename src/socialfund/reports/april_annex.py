@@ -116,6 +116,12 @@ def project_money_section(data: AprilData) -> list[Block]:
     blocks: list[Block] = [Heading("Projektens medel och besparingar")]
     if all(p.money is not None for p in data.projects):
         blocks.append(_money_table(data))
+        # The duty of a project granted with an exception stands on the exception's terms: said under the table.
+        blocks += [
+            Paragraph(f"{p.title}: {p.money.exception.note}", "small")
+            for p in data.projects
+            if p.money is not None and p.money.exception is not None
+        ]
     else:
         blocks.append(Paragraph("Fondens bokföring finns inte i systemet."))
     return blocks + _savings(data)

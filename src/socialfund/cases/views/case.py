@@ -481,6 +481,10 @@ def _page(
         and initiative.status in (Status.DRAFT, Status.ACTIVE),
         # The decision memo (tjänsteskrivelse) is written once an application is being prepared for KS.
         "memo_available": memo_applies(initiative),
+        # At an opinion stage: whose opinions the guidelines still wait for (the gate of `opinions_complete`).
+        "opinions_missing": machine.gate_for(initiative).missing_opinions
+        if machine.stage_offers(initiative, "opinion")
+        else (),
         "attachment_form": failed[1]
         if failed and failed[0] == "attach"
         else case_forms.AttachmentForm(prefix="attach"),

@@ -10,6 +10,19 @@ from socialfund.core.policy.requirements import CalculationSpec, ReportingDuty
 from socialfund.core.policy.vocabulary import RULE_TITLES, CheckMode, Role, Severity, Signoff
 
 
+class OpinionsRequired(FrozenModel):
+    """Whose written opinions (yttranden) must be in before a case leaves an opinion stage.
+
+    Södertälje 2013: "Hållbarhetsutskottet och nämnderna behandlar ansökan": the committee *and* the boards
+    the case concerns give their word before kommunstyrelsen decides."""
+
+    bodies: tuple[Text, ...] = ()
+    """Committees and other bodies, by the name the organisation gives them (matched without regard to case)."""
+    affected_boards: bool = False
+    """Every board the case concerns (berörda nämnder): its lead board and its partner boards."""
+    note: str | None = None
+
+
 class Gate(FrozenModel):
     """What must hold to leave a stage."""
 
@@ -17,6 +30,8 @@ class Gate(FrozenModel):
     """Sign-offs that must be recorded (dates in the initiative's `anchoring`, or each party's `signed_off`)."""
     rules: tuple[Slug, ...] = ()
     """Rule ids that must not fail. Left out in the file, it is every blocking rule that applies at the stage."""
+    opinions: OpinionsRequired | None = None
+    """At an opinion stage: whose opinions must be in. Left out, one opinion is enough."""
     note: str | None = None
 
 
@@ -71,4 +86,4 @@ class Track(FrozenModel):
 
 TRACK_SECTIONS: tuple[str, ...] = ("applicants", "partnership", "limits", "calls", "calculation", "reporting")
 
-__all__ = ["Gate", "Rule", "Stage", "TRACK_SECTIONS", "Track"]
+__all__ = ["Gate", "OpinionsRequired", "Rule", "Stage", "TRACK_SECTIONS", "Track"]

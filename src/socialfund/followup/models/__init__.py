@@ -6,7 +6,7 @@ from socialfund.followup.models.implementation import (
     RegularOperationsDecision,
 )
 from socialfund.followup.models.indicators import Indicator, Measurement, RealisedSaving
-from socialfund.followup.models.kolada_meta import KpiSnapshot
+from socialfund.followup.models.kolada_meta import GroupMean, KpiSnapshot
 from socialfund.followup.models.outcomes import MeasurementStatus, OutcomeMetric, ResultStatus
 from socialfund.followup.models.project import Project
 from socialfund.followup.models.reports import ReminderSent, Report, ReportReview, ReportVersion
@@ -14,6 +14,7 @@ from socialfund.followup.models.special_review import Evidence, SpecialReview
 
 __all__ = [
     "Evidence",
+    "GroupMean",
     "ImplementationAnchoring",
     "ImplementationPlan",
     "Indicator",

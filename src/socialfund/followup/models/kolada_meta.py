@@ -39,3 +39,31 @@ class KpiSnapshot(models.Model):
     @property
     def title_changed(self) -> bool:
         return not same_title(self.title, self.current_title)
+
+
+class GroupMean(models.Model):
+    """A comparison group's mean of the indicator's key figure, per year, as Kolada gave it when last asked.
+
+    Kolada's municipality groups (e.g. "Liknande kommuner, barn och unga") are the comparison groups of
+    issue 27: the municipality's own figure beside the mean of comparable municipalities. Stored, not asked
+    for on every page view, so that the page never waits for Kolada and always says when the figure was fetched.
+    """
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="group_means", verbose_name=_("indikator")
+    )
+    group_id = models.CharField(_("kommungrupp i Kolada"), max_length=20)
+    group_title = models.CharField(_("kommungruppens namn"), max_length=300)
+    members = models.PositiveIntegerField(_("antal kommuner i gruppen"))
+    year = models.PositiveIntegerField(_("år"))
+    mean = models.DecimalField(_("gruppens medelvärde"), max_digits=18, decimal_places=4)
+    fetched_at = models.DateTimeField(_("hämtad"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("jämförelsegruppens medelvärde")
+        verbose_name_plural = _("jämförelsegruppens medelvärden")
+        ordering = ["indicator", "year"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="groupmean_one_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.group_id} {self.year}: {self.mean}"

@@ -50,7 +50,7 @@ from socialfund.followup.services.indicators import (
     indicator_refresh_from_kolada,
     measurement_record,
 )
-from socialfund.followup.services.kolada_meta import kpi_snapshot_check
+from socialfund.followup.services.kolada_meta import indicator_compare_with_group, kpi_snapshot_check
 from socialfund.followup.services.kolada_set_import import SetImport, indicator_set_import
 from socialfund.followup.services.outcome import Derivation, realised_saving_record, realised_savings_derive
 from socialfund.followup.services.outcome_metrics import (
@@ -78,6 +78,7 @@ __all__ = [
     "indicator_create",
     "indicator_refresh_from_kolada",
     "kpi_snapshot_check",
+    "indicator_compare_with_group",
     "indicator_set_import",
     "SetImport",
     "measurement_status_set",

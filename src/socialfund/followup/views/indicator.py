@@ -20,7 +20,7 @@ from socialfund.followup.codes import Gender, IndicatorSource
 from socialfund.followup.models import Indicator
 from socialfund.followup.outcome_forms import MeasurementStatusForm
 from socialfund.followup.permissions import records_measurements
-from socialfund.followup.selectors import indicator_view
+from socialfund.followup.selectors import group_comparison, indicator_view
 from socialfund.followup.views.actions import Action, Failed, run_action, shown_actions
 from socialfund.followup.views.project import signed_in_user, visible_project
 from socialfund.followup.views.project_actions import effect_lines
@@ -85,6 +85,13 @@ def _has_manual_figures(user: User, indicator: Indicator) -> bool:
     return _may_change(user, indicator) and not indicator.is_kolada and indicator.measurements.exists()
 
 
+def _run_compare(indicator: Indicator, user: User, form: Any) -> str:
+    rows = services.indicator_compare_with_group(indicator=indicator, user=user, group_id=form.cleaned_data["group"])
+    if not rows:
+        return _("Kolada har inget medelvärde för gruppen de år indikatorn har värden.")
+    return _("Jämförelsen med %(group)s är hämtad.") % {"group": rows[0].group_title}
+
+
 def _run_status(indicator: Indicator, user: User, form: Any) -> str:
     data = form.cleaned_data
     services.measurement_status_set(
@@ -133,6 +140,14 @@ INDICATOR_ACTIONS: list[Action[Indicator]] = [
         _run_status,
     ),
     Action(
+        "compare",
+        gettext_lazy("Jämför med en kommungrupp i Kolada"),
+        gettext_lazy("Hämta jämförelsen"),
+        lambda i, d: ff.IndicatorCompareForm(d, prefix="compare"),
+        lambda u, i: _may_change(u, i) and i.is_kolada,
+        _run_compare,
+    ),
+    Action(
         "remove",
         gettext_lazy("Ta bort indikatorn"),
         gettext_lazy("Ta bort indikatorn"),
@@ -149,6 +164,7 @@ def _page(request: HttpRequest, indicator: Indicator, failed: Failed | None = No
     context = {
         "project": indicator.project,
         "item": indicator_view(indicator),
+        "comparison": group_comparison(indicator),
         "actions": shown_actions(INDICATOR_ACTIONS, user, indicator, failed),
         "failed_action": failed.code if failed else "",
         "action_error": failed.error if failed else "",

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
-from socialfund.cases.models import Initiative
+from socialfund.cases.models import Initiative, RepaymentException
+from socialfund.cases.repayment_exceptions import exception_for
 from socialfund.core.formatting import format_sek
 from socialfund.core.repayment_rules import RepaymentRules
 from socialfund.funds.dates import outside_fund_life
@@ -70,11 +71,14 @@ def repayment_plan_adopt(
                 _("%(project)s har inga beviljade medel i fonden att återföra.") % {"project": initiative.title}
             )
         basis = PlanBasis.CALCULATION if plan is None else PlanBasis.AGREED
-        adopted = _plan_to_adopt(initiative, plan, granted, rules)
-        problems = plan_violations(adopted, start_year=start_year, rules=rules, due=granted)
+        exception = exception_for(initiative)
+        excepted = frozenset(exception.limits) if exception is not None else frozenset()
+        adopted = _plan_to_adopt(initiative, plan, granted, rules, excepted)
+        problems = plan_violations(adopted, start_year=start_year, rules=rules, due=granted, excepted=excepted)
         if problems:
             raise LedgerValidationError(" ".join(problems), field="plan")
         boards = _boards_by_code(initiative, {code for by_board in adopted.values() for code in by_board})
+        _refuse_ended_boards(adopted, boards, adopted_on)
         record = RepaymentPlan.objects.create(
             initiative=initiative,
             basis=basis,
@@ -93,7 +97,8 @@ def repayment_plan_adopt(
             book=book,
             kind=TransactionKind.REPAYMENT_PLAN,
             booked_on=booked_on or adopted_on,
-            text=f"Återföringsplan {initiative.title} {min(adopted)}–{max(adopted)}: {format_sek(granted, 2)}",
+            text=f"Återföringsplan {initiative.title} {min(adopted)}–{max(adopted)}: {format_sek(granted, 2)}"
+            + (f" (undantag {_decision_ref(exception)})" if exception is not None and excepted else ""),
             user=user,
             legs=legs,
             initiative=initiative,
@@ -101,12 +106,21 @@ def repayment_plan_adopt(
         )
 
 
+def _decision_ref(exception: RepaymentException) -> str:
+    decision = exception.decision
+    return f"{decision.body.code} {decision.decided_on.isoformat()} {decision.paragraph}"
+
+
 def _plan_to_adopt(
-    initiative: Initiative, plan: Mapping[int, Mapping[str, Decimal]] | None, granted: Decimal, rules: RepaymentRules
+    initiative: Initiative,
+    plan: Mapping[int, Mapping[str, Decimal]] | None,
+    granted: Decimal,
+    rules: RepaymentRules,
+    excepted: frozenset[str],
 ) -> Plan:
     if plan is None:
         try:
-            proposal = plan_from_calculation(initiative.content or {}, rules)
+            proposal = plan_from_calculation(initiative.content or {}, rules, excepted)
         except PlanError as exc:
             raise LedgerValidationError(" ".join(exc.messages), field="plan") from exc
         return scale_plan(proposal, granted)
@@ -117,13 +131,47 @@ def _plan_to_adopt(
 
 
 def _boards_by_code(initiative: Initiative, codes: set[str]) -> dict[str, Board]:
-    boards = {b.code: b for b in Board.objects.filter(organisation_id=initiative.fund.organisation_id, code__in=codes)}
+    found = Board.objects.filter(organisation_id=initiative.fund.organisation_id, code__in=codes).select_related(
+        "successor"
+    )
+    boards = {b.code: b for b in found}
     unknown = sorted(codes - set(boards))
     if unknown:
         raise LedgerValidationError(
             _("Nämnden %(boards)s finns inte i organisationen.") % {"boards": ", ".join(unknown)}, field="plan"
         )
     return boards
+
+
+def _refuse_ended_boards(plan: Plan, boards: dict[str, Board], adopted_on: dt.date) -> None:
+    """A board that has ended (a succession decision gave it an end date) repays nothing: not when it ended
+    before the plan was adopted, nor in a year after it ended. The message names who took over."""
+    for year, by_board in sorted(plan.items()):
+        for code in sorted(by_board):
+            ended = boards[code].valid_until
+            if ended is not None and (ended < adopted_on or year > ended.year):
+                raise LedgerValidationError(ended_board_message(boards[code]), field="plan")
+
+
+def ended_board_message(board: Board) -> str:
+    assert board.valid_until is not None
+    values = {"board": board.display_name, "date": board.valid_until.isoformat()}
+    if board.successor is None:
+        return (
+            _(
+                "%(board)s upphörde %(date)s och kan inte återföra; ansvaret gick till fondens ägare. "
+                "Ange en nämnd som finns i planen."
+            )
+            % values
+        )
+    values["successor"] = board.successor.display_name
+    return (
+        _(
+            "%(board)s upphörde %(date)s och kan inte återföra; %(successor)s har tagit över. "
+            "Ange %(successor)s i planen i stället."
+        )
+        % values
+    )
 
 
 def repayment_register(
@@ -310,7 +358,8 @@ def waiver_decide(
         duties = selectors.outstanding_duties(initiative, board=board)
         if not duties:
             raise LedgerStateError(_("Det finns ingen återstående återföringsskyldighet att efterge."))
-        total = sum((duty.balance for duty in duties), Decimal(0))
+        parts = _oldest_first(duties, _waivable(initiative, decided_on, duties))
+        total = sum((part for _duty, part in parts), Decimal(0))
         record = Waiver.objects.create(
             initiative=initiative,
             board=board,
@@ -325,9 +374,9 @@ def waiver_decide(
             registered_by=user,
         )
         legs: list[Leg] = []
-        for duty in duties:
+        for duty, part in parts:
             waived = account(fund, AccountKind.WAIVED, initiative=initiative, board=duty.board)
-            legs += [Leg(waived, duty.balance), Leg(duty, -duty.balance)]
+            legs += [Leg(waived, part), Leg(duty, -part)]
         return post(
             book=book,
             kind=TransactionKind.WAIVER,
@@ -338,6 +387,23 @@ def waiver_decide(
             initiative=initiative,
             waiver=record,
         )
+
+
+def _waivable(initiative: Initiative, decided_on: dt.date, duties: list[Account]) -> Decimal:
+    """What a waiver may write off: the duties, but never more than was paid out less what already came back or
+    was written off (at the decision's date and today). A duty for money never paid out is not the board's to
+    repay, so it is not waived either; it stays with the grant that was not paid."""
+    owed = sum((duty.balance for duty in duties), Decimal(0))
+    room = min(selectors.repayable(initiative, decided_on), selectors.repayable(initiative, None))
+    if room <= 0:
+        raise LedgerLimitError(
+            _(
+                "%(project)s har fått %(paid)s utbetalt och har efter det som återförts eller efterskänkts inget "
+                "utbetalt att efterge."
+            )
+            % {"project": initiative.title, "paid": format_sek(selectors.paid_out(initiative, decided_on), 2)}
+        )
+    return min(owed, room)
 
 
 def _check_waivable(initiative: Initiative, method_followed: bool, effects: str) -> None:

@@ -60,6 +60,7 @@ def project_rows(fund: Fund, on: dt.date) -> list[dict[str, object]]:
         row["duty"] = duty.remaining if duty else 0
         row["overdue"] = duty.overdue if duty else 0
         row["written_off"] = duty.written_off if duty else False
+        row["exception"] = duty.exception.note if duty and duty.exception else ""
     for row in rows.values():
         row["granted"] = row.get(AccountKind.COMMITTED, 0) + row.get(AccountKind.PAID_OUT, 0)  # type: ignore[operator]
     return sorted(rows.values(), key=lambda r: str(r["title"]))
