@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "socialfund.backup",
     "socialfund.followup",
     "socialfund.outbox",
+    "socialfund.records",
 ]
 
 MIDDLEWARE = [

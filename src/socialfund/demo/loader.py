@@ -29,6 +29,7 @@ from socialfund.cases.workflow import policy_id_in_force
 from socialfund.demo import sodertalje as seed
 from socialfund.demo.consultation_demo import load_demo_documents, remove_demo_documents
 from socialfund.demo.ledger_demo import load_demo_ledger
+from socialfund.demo.records_demo import load_demo_records, remove_demo_records
 from socialfund.followup.purge import followup_purge
 from socialfund.funds.models import Fund, PolicyVersion
 from socialfund.ledger.purge import ledger_purge
@@ -74,6 +75,7 @@ def demo_load(*, reset: bool = False) -> DemoSummary:
     _load_initiatives(fund, boards, users)
     load_demo_ledger(fund, users)
     load_demo_documents(fund, users)
+    load_demo_records(fund, users)
     return DemoSummary(organisation=organisation, fund=fund, logins=logins)
 
 
@@ -83,6 +85,7 @@ def _remove_demo() -> None:
         return
     funds = Fund.objects.filter(organisation=organisation)
     cases = Initiative.objects.filter(fund__in=funds)
+    remove_demo_records(funds)
     remove_demo_documents(organisation)
     ledger_purge(funds)
     followup_purge(cases)

@@ -1,0 +1,216 @@
+"""Which objects are documents (allmänna handlingar) and how each is registered.
+
+Each kind says which audit actions bring one in or produce one (the central hook listens for them),
+which of a fund's objects ought to have a handling (the demo walk and the backfill read it), and what
+its register entry says. Adding a document-producing feature means adding one `DocumentKind` here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+from socialfund.cases.codes import Status
+from socialfund.cases.models import Attachment, Decision, Initiative, Opinion
+from socialfund.consultations.models import Answer, Consultation
+from socialfund.followup.models import Report
+from socialfund.funds.models import Fund
+from socialfund.records.codes import Direction, RecordType
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the register says of one document."""
+
+    fund: Fund
+    initiative: Initiative | None
+    case_number: str  # "" -> the case's number (assigned at first registration)
+    direction: str
+    record_type: str
+    counterpart: str
+    title: str
+    on: dt.date
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    source_type: str  # the object's label, or label + "." + field for a document kept in a field
+    actions: frozenset[str]
+    documents: Callable[[Fund], models.QuerySet[Any]]
+    entry: Callable[[Any], Entry]
+    target_of: Callable[[Any], Any] = lambda target: target  # from the audited target to the document
+    applies: Callable[[Any], bool] = lambda event: True  # whether this audit event hands in this document
+
+
+def _past_first_stage(initiative: Initiative) -> bool:
+    from socialfund.cases.workflow import policy_if_any
+
+    policy = policy_if_any(initiative)
+    return policy is None or initiative.stage != policy.stages[0].code
+
+
+def _initiative_entry(i: Initiative) -> Entry:
+    """The initiative as first filed (the idea, idéskiss)."""
+    return Entry(
+        fund=i.fund,
+        initiative=i,
+        case_number="",
+        direction=Direction.INCOMING,
+        record_type=RecordType.IDEA,
+        counterpart=i.initiator_name,
+        title=i.title,
+        on=i.filed_on or timezone.localdate(),
+    )
+
+
+def _application_entry(i: Initiative) -> Entry:
+    """The application handed in when the case leaves the idea stage (idéskiss → ansökan)."""
+    return Entry(
+        i.fund, i, "", Direction.INCOMING, RecordType.APPLICATION, i.initiator_name, f"Ansökan: {i.title}", _today()
+    )
+
+
+def _files_the_case(event: Any) -> bool:
+    return event.action == "idea_register_external" or event.from_state.startswith(f"{Status.DRAFT}:")
+
+
+def _hands_in_next_document(event: Any) -> bool:
+    return event.action == "initiative_submit" and event.from_state.startswith(f"{Status.ACTIVE}:")
+
+
+def _memo_entry(i: Initiative) -> Entry:
+    return Entry(i.fund, i, "", Direction.DRAWN_UP, RecordType.MEMO, "", f"Beredningspromemoria: {i.title}", _today())
+
+
+def _attachment_entry(a: Attachment) -> Entry:
+    i = a.initiative
+    drawn_up = a.kind in ("memo", "decision")
+    return Entry(
+        fund=i.fund,
+        initiative=i,
+        case_number="",
+        direction=Direction.DRAWN_UP if drawn_up else Direction.INCOMING,
+        record_type=RecordType.ATTACHMENT,
+        counterpart="" if drawn_up else i.initiator_name,
+        title=f"{a.get_kind_display()}: {a.original_name}",
+        on=timezone.localdate(a.uploaded_at),
+    )
+
+
+def _opinion_entry(o: Opinion) -> Entry:
+    i = o.initiative
+    return Entry(i.fund, i, "", Direction.INCOMING, RecordType.OPINION, o.giver_name, f"Yttrande: {i.title}", o.decided_on)
+
+
+def _decision_entry(d: Decision) -> Entry:
+    i = d.initiative
+    title = f"Beslut {d.body.code} {d.decided_on.isoformat()} {d.paragraph}: {i.title}"
+    return Entry(i.fund, i, "", Direction.DRAWN_UP, RecordType.DECISION, "", title, d.decided_on)
+
+
+def _consultation_number(c: Consultation) -> str:
+    return c.registry_number or (c.fund.registry_number if c.fund else "")
+
+
+def _consultation_entry(c: Consultation) -> Entry:
+    assert c.fund is not None
+    return Entry(
+        c.fund, None, _consultation_number(c), Direction.OUTGOING, RecordType.CONSULTATION, "", c.document_title, c.decided_on
+    )
+
+
+def _answer_entry(a: Answer) -> Entry:
+    c = a.recipient.consultation
+    assert c.fund is not None
+    return Entry(
+        fund=c.fund,
+        initiative=None,
+        case_number=_consultation_number(c),
+        direction=Direction.INCOMING,
+        record_type=RecordType.CONSULTATION_ANSWER,
+        counterpart=a.recipient.display_name,
+        title=f"Remissvar: {c.document_title}",
+        on=a.received_on,
+    )
+
+
+def _report_entry(r: Report) -> Entry:
+    i = r.project.initiative
+    on = timezone.localdate(r.submitted_at) if r.submitted_at else _today()
+    return Entry(i.fund, i, "", Direction.INCOMING, RecordType.PROJECT_REPORT, i.initiator_name, r.title, on)
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind(
+        "cases.initiative",
+        frozenset({"initiative_submit", "idea_register_external"}),
+        lambda fund: Initiative.objects.filter(fund=fund).exclude(status=Status.DRAFT),
+        _initiative_entry,
+        applies=_files_the_case,
+    ),
+    DocumentKind(
+        "cases.initiative.application",
+        frozenset({"initiative_submit"}),
+        lambda fund: Initiative.objects.filter(
+            pk__in=[i.pk for i in Initiative.objects.filter(fund=fund).exclude(status=Status.DRAFT) if _past_first_stage(i)]
+        ),
+        _application_entry,
+        applies=_hands_in_next_document,
+    ),
+    DocumentKind(
+        "cases.initiative.preparation_memo",
+        frozenset({"preparation_complete"}),
+        lambda fund: Initiative.objects.filter(fund=fund).exclude(preparation_memo=""),
+        _memo_entry,
+    ),
+    DocumentKind(
+        "cases.attachment",
+        frozenset({"attachment_add"}),
+        lambda fund: Attachment.objects.filter(initiative__fund=fund),
+        _attachment_entry,
+    ),
+    DocumentKind(
+        "cases.opinion",
+        frozenset({"opinion_register"}),
+        lambda fund: Opinion.objects.filter(initiative__fund=fund),
+        _opinion_entry,
+    ),
+    DocumentKind(
+        "cases.decision",
+        frozenset({"decision_register"}),
+        lambda fund: Decision.objects.filter(initiative__fund=fund),
+        _decision_entry,
+        target_of=lambda initiative: getattr(initiative, "decision", None),
+    ),
+    DocumentKind(
+        "consultations.consultation",
+        frozenset({"consultation_create"}),
+        lambda fund: Consultation.objects.filter(fund=fund),
+        _consultation_entry,
+    ),
+    DocumentKind(
+        "consultations.answer",
+        frozenset({"consultation_answer_register", "consultation_answer_update"}),
+        lambda fund: Answer.objects.filter(recipient__consultation__fund=fund),
+        _answer_entry,
+    ),
+    DocumentKind(
+        "followup.report",
+        frozenset({"report_submit"}),
+        lambda fund: Report.objects.filter(project__initiative__fund=fund, submitted_at__isnull=False),
+        _report_entry,
+    ),
+)
+
+def kinds_for(event: Any) -> list[DocumentKind]:
+    """The documents an audit event hands in or produces (usually none, at most one)."""
+    return [kind for kind in KINDS if event.action in kind.actions and kind.applies(event)]
