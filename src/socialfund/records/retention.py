@@ -175,4 +175,11 @@ def culling_run(*, fund: Fund, today: dt.date | None = None, user: User | None =
             entries += _cull_contact_details(run, rule, today, user)
         elif rule.record_type == RecordType.ATTACHMENT:
             entries += _cull_attachments(run, rule, today, user)
+    audit_record(
+        actor=user,
+        action="culling_run",
+        target=fund,
+        message=f"Gallring: {len(entries)} uppgifter togs bort enligt fondens gallringsregler.",
+        data={"run": str(run)},
+    )
     return CullingRun(run=run, entries=entries)
