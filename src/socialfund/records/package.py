@@ -67,7 +67,7 @@ class PackedFile:
 def _document_text(handling: Handling, initiative: Initiative) -> str:
     """The document's own words as socialfund keeps them."""
     source = handling.source_type
-    if source in ("cases.initiative", "cases.initiative.application"):
+    if source in ("cases.initiative", "cases.initiative.idea", "cases.initiative.application"):
         return initiative.summary
     if source == "cases.initiative.preparation_memo":
         return initiative.preparation_memo
