@@ -12,9 +12,9 @@ import pytest
 from django.utils import timezone
 
 from socialfund.cases import services
-from socialfund.records.models import DiariumDelivery, Handling
 from socialfund.records.diarium.delivery import deliver_due
 from socialfund.records.diarium.platina import PlatinaConfig, PlatinaDiarium
+from socialfund.records.models import DiariumDelivery, Handling
 from tests.records.fake_platina import CLIENT_ID, CLIENT_SECRET, FakePlatina
 
 pytestmark = pytest.mark.django_db

@@ -80,7 +80,8 @@ def test_the_demo_has_no_document_without_a_registered_handling(demo):
     documents += [("consultations.consultation", c.pk) for c in Consultation.objects.filter(fund=fund)]
     documents += [("consultations.answer", a.pk) for a in Answer.objects.filter(recipient__consultation__fund=fund)]
     documents += [
-        ("followup.report", r.pk) for r in Report.objects.filter(project__initiative__fund=fund, submitted_at__isnull=False)
+        ("followup.report", r.pk)
+        for r in Report.objects.filter(project__initiative__fund=fund, submitted_at__isnull=False)
     ]
     assert len(documents) >= 10  # the walk has something to walk
     missing = [(label, pk) for label, pk in documents if _handling(label, pk) is None]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.forms.models import model_to_dict
+from django.utils import timezone
 
 from socialfund.accounts.models import User
 from socialfund.audit.models import AuditEvent
@@ -90,7 +89,7 @@ def test_from_the_cases_close_only_closed_cases_lose_their_contact_people(demo):
         years=0,
         from_event=RetentionEvent.CASE_CLOSED,
     )
-    result = culling_run(fund=fund, user=registrar, today=dt.date.today())
+    result = culling_run(fund=fund, user=registrar, today=timezone.localdate())
     culled = Initiative.objects.filter(pk__in=[e.target_id for e in result.entries])
     assert [i.initiator_name for i in culled] == ["Le Liv"]  # withdrawn; Barnkraft's case is still open
     assert Initiative.objects.get(fund=fund, initiator_name="Barnkraft").contact_email
@@ -113,7 +112,11 @@ def test_the_culling_log_is_kept(demo):
     fund = Fund.objects.get(slug="sodertalje")
     registrar = User.objects.get(username="registrator")
     retention_rule_set(
-        fund=fund, user=registrar, record_type=RecordType.CONTACT_DETAILS, keep_forever=False, years=0,
+        fund=fund,
+        user=registrar,
+        record_type=RecordType.CONTACT_DETAILS,
+        keep_forever=False,
+        years=0,
         from_event=RetentionEvent.REGISTERED,
     )
     entry = culling_run(fund=fund, user=registrar).entries[0]

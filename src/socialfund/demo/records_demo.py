@@ -7,6 +7,8 @@ registered them; here they are registered as a registrar would when taking the r
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from socialfund.accounts.models import User
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
@@ -38,7 +40,7 @@ def load_demo_records(fund: Fund, users: dict[str, User]) -> None:
     register_missing(fund, user=users.get("registrator"))
 
 
-def remove_demo_records(funds: object) -> None:
+def remove_demo_records(funds: QuerySet[Fund]) -> None:
     handlings = Handling.objects.filter(fund__in=funds)
     DiariumDelivery.objects.filter(handling__in=handlings).delete()
     handlings.delete()

@@ -34,7 +34,10 @@ def classification_structure_ensure(fund: Fund) -> None:
     if Classification.objects.filter(fund=fund).exists():
         return
     Classification.objects.bulk_create(
-        [Classification(fund=fund, code=code, title=title, record_types=list(types)) for code, title, types in DEFAULT_STRUCTURE]
+        [
+            Classification(fund=fund, code=code, title=title, record_types=list(types))
+            for code, title, types in DEFAULT_STRUCTURE
+        ]
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from socialfund.cases.models import Initiative
 from socialfund.records.models import Handling
@@ -83,4 +83,4 @@ def erms_case_file(
         if handling.pk in files:
             extra = _el(record, "additionalInformation")
             _el(extra, "appendix", name=files[handling.pk].rsplit("/", 1)[-1], path=files[handling.pk])
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))

@@ -45,7 +45,9 @@ class Handling(models.Model):
         "cases.Initiative", on_delete=models.PROTECT, null=True, blank=True, related_name="handlings"
     )
     case_number = models.CharField(_("ärendets diarienummer"), max_length=60)
-    number = models.CharField(_("diarienummer"), max_length=80, help_text=_("Ärendets nummer och löpnummer: KS 15-7:3."))
+    number = models.CharField(
+        _("diarienummer"), max_length=80, help_text=_("Ärendets nummer och löpnummer: KS 15-7:3.")
+    )
     serial = models.PositiveIntegerField(_("löpnummer i ärendet"))
     registered_on = models.DateField(_("registrerad"))
     direction = models.CharField(_("riktning"), max_length=10, choices=Direction.choices)
@@ -59,7 +61,10 @@ class Handling(models.Model):
         _("sekretess enligt"), max_length=100, blank=True, help_text=_("T.ex. 31 kap. 16 § OSL.")
     )
     public_title = models.CharField(
-        _("offentlig rubrik"), max_length=300, blank=True, help_text=_("Visas i diariet när rubriken omfattas av sekretess.")
+        _("offentlig rubrik"),
+        max_length=300,
+        blank=True,
+        help_text=_("Visas i diariet när rubriken omfattas av sekretess."),
     )
     source_type = models.CharField(_("objekttyp"), max_length=60)
     source_id = models.CharField(_("objekt-id"), max_length=40)
@@ -108,6 +113,9 @@ class DiariumDelivery(models.Model):
         verbose_name_plural = _("leveranser till diariet")
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="delivery_due")]
 
+    def __str__(self) -> str:
+        return f"{self.handling.number}: {self.get_status_display()}"
+
 
 class DiariumCase(models.Model):
     """A case as the external registry knows it (its id and its diary number)."""
@@ -122,6 +130,9 @@ class DiariumCase(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["fund", "case_number", "adapter"], name="diariumcase_unique_case")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.case_number} = {self.external_number or self.external_id}"
 
 
 class RetentionRule(models.Model):
@@ -178,7 +189,9 @@ class CullingLogEntry(models.Model):
     target_type = models.CharField(_("objekttyp"), max_length=60)
     target_id = models.CharField(_("objekt-id"), max_length=40)
     case_number = models.CharField(_("diarienummer"), max_length=80, blank=True)
-    removed = models.CharField(_("gallrat"), max_length=300, help_text=_("Vad som togs bort (aldrig själva uppgiften)."))
+    removed = models.CharField(
+        _("gallrat"), max_length=300, help_text=_("Vad som togs bort (aldrig själva uppgiften).")
+    )
 
     objects = CullingLogQuerySet.as_manager()
 
@@ -186,6 +199,9 @@ class CullingLogEntry(models.Model):
         verbose_name = _("gallringslogg")
         verbose_name_plural = _("gallringslogg")
         ordering = ["ran_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.ran_at:%Y-%m-%d} {self.removed}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

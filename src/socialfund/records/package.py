@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils import timezone
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from socialfund.audit.models import AuditEvent
 from socialfund.cases.models import Initiative
@@ -130,7 +130,9 @@ def _about(initiative: Initiative, handlings: list[Handling], target: Path) -> N
         ("Handlingar", str(len(handlings))),
         ("Format", "PDF/A-2b; metadata i METS (E-ARK CSIP/SIP 2.1) och CITS ERMS 2.1"),
     ]
-    lines = "\n\n".join(f"{h.number} {h.get_direction_display()} {h.registered_on.isoformat()} {h.shown_title}" for h in handlings)
+    lines = "\n\n".join(
+        f"{h.number} {h.get_direction_display()} {h.registered_on.isoformat()} {h.shown_title}" for h in handlings
+    )
     _pdf_a(_page(f"Om leveransen: {initiative.title}", rows, lines), target)
 
 
@@ -201,7 +203,9 @@ def _write(root: etree._Element, target: Path) -> None:
     target.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
-def _representation_mets(objid: str, label: str, files: list[PackedFile], now: dt.datetime, organisation: str) -> etree._Element:
+def _representation_mets(
+    objid: str, label: str, files: list[PackedFile], now: dt.datetime, organisation: str
+) -> etree._Element:
     root = _mets_root(f"{objid}-rep1", label, now, organisation)
     file_sec = _m(root, "fileSec", ID="filesec-rep1")
     group = _group(file_sec, "filegrp-data", "Data")
@@ -261,7 +265,12 @@ def _package_mets(
     representations = _m(top, "div", ID="div-representations", LABEL="Representations")
     _m(representations, "fptr", FILEID="filegrp-rep1")
     rep = _m(representations, "div", ID="div-rep1", LABEL="Representations/rep1")
-    _m(rep, "mptr", LOCTYPE="URL", **{f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": rep_mets.relative, f"{{{XLINK}}}title": "rep1"})
+    _m(
+        rep,
+        "mptr",
+        LOCTYPE="URL",
+        **{f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": rep_mets.relative, f"{{{XLINK}}}title": "rep1"},
+    )
     return root
 
 
@@ -282,7 +291,9 @@ def package_build(initiative: Initiative, directory: Path, *, now: dt.datetime |
     (base / "metadata" / "descriptive").mkdir(parents=True)
     organisation = initiative.fund.organisation.name
 
-    handlings = list(Handling.objects.filter(initiative=initiative, culled_on__isnull=True).select_related("classification"))
+    handlings = list(
+        Handling.objects.filter(initiative=initiative, culled_on__isnull=True).select_related("classification")
+    )
     files: list[PackedFile] = []
     paths: dict[int, str] = {}
     for handling in handlings:
@@ -311,9 +322,7 @@ def package_build(initiative: Initiative, directory: Path, *, now: dt.datetime |
     for name in SCHEMA_FILES:
         shutil.copyfile(SCHEMAS_DIR / name, base / "schemas" / name)
         schemas.append(PackedFile(base / "schemas" / name, f"schemas/{name}", now))
-    _write(
-        _package_mets(objid, label, erms, rep_mets, documentation, schemas, now, organisation), base / "METS.xml"
-    )
+    _write(_package_mets(objid, label, erms, rep_mets, documentation, schemas, now, organisation), base / "METS.xml")
     return base
 
 

@@ -65,8 +65,22 @@ PERSONAL_DATA: tuple[PersonalField, ...] = (
         RecordType.IDEA,
         only=Q(initiator_type="sole_trader"),
     ),
-    PersonalField("accounts.user", ("username", "first_name", "last_name", "email"), ACCESS, _("Namn, användarnamn och e-postadress"), STAFF, ""),
-    PersonalField("audit.auditevent", ("actor",), ACCESS, _("Vem som gjorde vad och när (händelselogg)"), STAFF, "initiative__fund"),
+    PersonalField(
+        "accounts.user",
+        ("username", "first_name", "last_name", "email"),
+        ACCESS,
+        _("Namn, användarnamn och e-postadress"),
+        STAFF,
+        "",
+    ),
+    PersonalField(
+        "audit.auditevent",
+        ("actor",),
+        ACCESS,
+        _("Vem som gjorde vad och när (händelselogg)"),
+        STAFF,
+        "initiative__fund",
+    ),
     PersonalField(
         "consultations.consultation",
         ("handler_name", "handler_phone", "handler_email"),
@@ -76,7 +90,14 @@ PERSONAL_DATA: tuple[PersonalField, ...] = (
         "fund",
         RecordType.CONSULTATION,
     ),
-    PersonalField("consultations.recipient", ("name", "email"), CONSULTING, _("Remissinstansens namn och e-post"), CONTACTS, "consultation__fund"),
+    PersonalField(
+        "consultations.recipient",
+        ("name", "email"),
+        CONSULTING,
+        _("Remissinstansens namn och e-post"),
+        CONTACTS,
+        "consultation__fund",
+    ),
     PersonalField(
         "consultations.statement",
         ("signatories",),
@@ -86,9 +107,20 @@ PERSONAL_DATA: tuple[PersonalField, ...] = (
         "answer__recipient__consultation__fund",
         RecordType.CONSULTATION_ANSWER,
     ),
-    PersonalField("consultations.reminder", ("addresses",), CONSULTING, _("E-postadresser för påminnelser"), RECIPIENTS, "recipient__consultation__fund"),
-    PersonalField("outbox.outboxmail", ("recipients", "body"), NOTIFYING, _("E-postadress och meddelandets text"), RECIPIENTS, ""),
-    PersonalField("records.handling", ("counterpart",), CASEWORK, _("Avsändare och mottagare i diariet"), CONTACTS, "fund"),
+    PersonalField(
+        "consultations.reminder",
+        ("addresses",),
+        CONSULTING,
+        _("E-postadresser för påminnelser"),
+        RECIPIENTS,
+        "recipient__consultation__fund",
+    ),
+    PersonalField(
+        "outbox.outboxmail", ("recipients", "body"), NOTIFYING, _("E-postadress och meddelandets text"), RECIPIENTS, ""
+    ),
+    PersonalField(
+        "records.handling", ("counterpart",), CASEWORK, _("Avsändare och mottagare i diariet"), CONTACTS, "fund"
+    ),
 )
 
 
@@ -128,7 +160,7 @@ def _holding(entry: PersonalField, fund: Fund) -> int:
             filled |= Q(**{f"{name}__isnull": False})
         else:
             filled |= ~Q(**{name: ""})
-    return queryset.filter(filled).count()
+    return int(queryset.filter(filled).count())
 
 
 def _retention(entry: PersonalField, rules: dict[str, RetentionRule]) -> str:

@@ -50,7 +50,14 @@ def retention_rules_ensure(fund: Fund) -> None:
 
 @transaction.atomic
 def retention_rule_set(
-    *, fund: Fund, user: User, record_type: str, keep_forever: bool, years: int | None, from_event: str, reference: str = ""
+    *,
+    fund: Fund,
+    user: User,
+    record_type: str,
+    keep_forever: bool,
+    years: int | None,
+    from_event: str,
+    reference: str = "",
 ) -> RetentionRule:
     if not user.has_role(Role.ADMINISTRATOR) and not user.has_role(Role.REGISTRAR):
         raise RecordsError(_("Bara registrator eller administratör ändrar gallringsregler."))
@@ -88,7 +95,8 @@ def case_closed_on(initiative: Initiative) -> dt.date | None:
         return None
     decision = getattr(initiative, "decision", None)
     if decision is not None:
-        return decision.decided_on
+        decided_on: dt.date = decision.decided_on
+        return decided_on
     return timezone.localdate(initiative.updated_at)
 
 
@@ -108,7 +116,9 @@ class CullingRun:
     entries: list[CullingLogEntry]
 
 
-def _log(run: uuid.UUID, user: User | None, rule: RetentionRule, target: object, case: str, removed: str) -> CullingLogEntry:
+def _log(
+    run: uuid.UUID, user: User | None, rule: RetentionRule, target: object, case: str, removed: str
+) -> CullingLogEntry:
     return CullingLogEntry.objects.create(
         run=run,
         actor=user,
@@ -123,7 +133,9 @@ def _log(run: uuid.UUID, user: User | None, rule: RetentionRule, target: object,
     )
 
 
-def _cull_contact_details(run: uuid.UUID, rule: RetentionRule, today: dt.date, user: User | None) -> list[CullingLogEntry]:
+def _cull_contact_details(
+    run: uuid.UUID, rule: RetentionRule, today: dt.date, user: User | None
+) -> list[CullingLogEntry]:
     entries = []
     people = (
         Initiative.objects.filter(fund=rule.fund)

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
+from socialfund.audit.models import AuditEvent
 from socialfund.cases.codes import Status
 from socialfund.cases.models import Attachment, Decision, Initiative, Opinion
 from socialfund.consultations.models import Answer, Consultation
@@ -86,14 +87,14 @@ def _sketch_entry(i: Initiative) -> Entry:
     return Entry(i.fund, i, "", Direction.INCOMING, RecordType.IDEA, i.initiator_name, f"Idéskiss: {i.title}", _today())
 
 
-def _files_the_case(event: Any) -> bool:
+def _files_the_case(event: AuditEvent) -> bool:
     return event.action == "idea_register_external" or event.from_state.startswith(f"{Status.DRAFT}:")
 
 
-def _enters(stage_code: str) -> Callable[[Any], bool]:
+def _enters(stage_code: str) -> Callable[[AuditEvent], bool]:
     """A submission that moves an active case into the stage where this document is handed in."""
 
-    def applies(event: Any) -> bool:
+    def applies(event: AuditEvent) -> bool:
         return (
             event.action == "initiative_submit"
             and event.from_state.startswith(f"{Status.ACTIVE}:")
@@ -132,7 +133,9 @@ def _attachment_entry(a: Attachment) -> Entry:
 
 def _opinion_entry(o: Opinion) -> Entry:
     i = o.initiative
-    return Entry(i.fund, i, "", Direction.INCOMING, RecordType.OPINION, o.giver_name, f"Yttrande: {i.title}", o.decided_on)
+    return Entry(
+        i.fund, i, "", Direction.INCOMING, RecordType.OPINION, o.giver_name, f"Yttrande: {i.title}", o.decided_on
+    )
 
 
 def _decision_entry(d: Decision) -> Entry:
@@ -148,7 +151,14 @@ def _consultation_number(c: Consultation) -> str:
 def _consultation_entry(c: Consultation) -> Entry:
     assert c.fund is not None
     return Entry(
-        c.fund, None, _consultation_number(c), Direction.OUTGOING, RecordType.CONSULTATION, "", c.document_title, c.decided_on
+        c.fund,
+        None,
+        _consultation_number(c),
+        Direction.OUTGOING,
+        RecordType.CONSULTATION,
+        "",
+        c.document_title,
+        c.decided_on,
     )
 
 
@@ -244,6 +254,7 @@ KINDS: tuple[DocumentKind, ...] = (
         _report_entry,
     ),
 )
+
 
 def kinds_for(event: Any) -> list[DocumentKind]:
     """The documents an audit event hands in or produces (usually none, at most one)."""

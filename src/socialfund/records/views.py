@@ -105,7 +105,7 @@ def secrecy_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def package_view(request: HttpRequest, slug: str, initiative_id: int) -> HttpResponse:
+def package_view(request: HttpRequest, slug: str, initiative_id: int) -> HttpResponse | FileResponse:
     user = _user(request)
     fund = _staff_fund(user, slug)
     if not _may_package(user):

@@ -46,7 +46,9 @@ def _wait_after(attempts: int) -> dt.timedelta:
 
 
 def _external_case(diarium: Diarium, handling: Handling) -> DiariumCase:
-    case = DiariumCase.objects.filter(fund=handling.fund, case_number=handling.case_number, adapter=diarium.name).first()
+    case = DiariumCase.objects.filter(
+        fund=handling.fund, case_number=handling.case_number, adapter=diarium.name
+    ).first()
     if case is not None:
         return case
     initiative = handling.initiative

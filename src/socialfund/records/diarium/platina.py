@@ -74,7 +74,8 @@ class PlatinaDiarium:
     def _send(self, request: urllib.request.Request) -> dict[str, Any]:
         try:
             with urllib.request.urlopen(request, timeout=self.config.timeout) as response:  # noqa: S310
-                return json.loads(response.read() or b"{}")
+                body: dict[str, Any] = json.loads(response.read() or b"{}")
+                return body
         except urllib.error.HTTPError as exc:
             detail = exc.read()[:300].decode("utf-8", "replace")
             raise DiariumUnavailable(f"Platina svarade {exc.code}: {detail}") from exc
@@ -132,7 +133,9 @@ class PlatinaDiarium:
                 **self._secrecy(document.secrecy_paragraph),
             },
         )
-        return Registered(external_id=str(body["id"]), number=str(body.get("deedNumber") or body.get("diaryNumber") or ""))
+        return Registered(
+            external_id=str(body["id"]), number=str(body.get("deedNumber") or body.get("diaryNumber") or "")
+        )
 
     def case_number(self, case_id: str) -> str:
         return str(self._call("GET", f"journalized-cases/{case_id}").get("diaryNumber") or "")
