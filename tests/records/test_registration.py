@@ -88,3 +88,48 @@ def test_the_demo_has_no_document_without_a_registered_handling(demo):
     assert missing == []
     # And each handling's number is its case's.
     assert _handling("cases.initiative", family.pk).number == f"{family.registry_number}:1"
+
+
+def test_a_consultation_sent_and_answered_is_registered_out_and_in(users, fund):
+    import datetime as dt
+
+    from socialfund.consultations import services as consultations
+    from socialfund.organisation.models import Board, DecisionBody
+
+    organisation = fund.organisation
+    consultation = consultations.consultation_create(
+        organisation=organisation,
+        user=users["registrator"],
+        title="Riktlinjer 2016",
+        document_title="Förslag till nya riktlinjer",
+        sent_by=DecisionBody.objects.get(organisation=organisation, code="HU"),
+        decided_on=dt.date(2016, 1, 10),
+        deadline=dt.date(2016, 3, 31),
+        questions=["Tillstyrker nämnden förslaget?"],
+        recipients=[consultations.RecipientSpec(code="SN", board=Board.objects.get(code="SN"))],
+        fund=fund,
+        registry_number="KS 16-2",
+    )
+    sent = _handling("consultations.consultation", consultation.pk)
+    assert (sent.number, sent.direction, sent.classification.code) == ("KS 16-2:1", "outgoing", "1.3.2")
+
+    answer = consultations.answer_register(
+        recipient=consultation.recipients.get(code="SN"),
+        user=users["registrator"],
+        position="supports",
+        received_on=dt.date(2016, 3, 20),
+    )
+    received = _handling("consultations.answer", answer.pk)
+    assert (received.number, received.direction, received.registered_on) == (
+        "KS 16-2:2",
+        "incoming",
+        dt.date(2016, 3, 20),
+    )
+    assert received.counterpart == consultation.recipients.get(code="SN").display_name
+
+
+def test_a_new_case_number_from_the_registrar_renumbers_the_cases_handlings(users, fund):
+    initiative = grant_through_workflow(users, fund)
+    services.registry_number_set(initiative=initiative, user=users["registrator"], registry_number="KS 16-77")
+    numbers = list(Handling.objects.filter(initiative=initiative).order_by("serial").values_list("number", flat=True))
+    assert numbers == [f"KS 16-77:{n}" for n in range(1, 6)]

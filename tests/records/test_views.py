@@ -49,6 +49,14 @@ def test_the_public_diarium_shows_the_public_title_of_a_secret_handling(demo, lo
     assert "Socialt företagande" in text  # an open handling is shown as registered
 
 
+def test_the_registrar_finds_the_register_from_the_menu(demo, login):
+    registrar = login("registrator")
+    start = registrar.get("/").content.decode()
+    assert 'href="/diarium/"' in start
+    assert registrar.get("/diarium/").url == "/diarium/sodertalje/"
+    assert 'href="/offentlig/sodertalje/diarium/"' in Client().get("/offentlig/sodertalje/").content.decode()
+
+
 def test_the_public_diarium_follows_the_funds_public_page(demo):
     from socialfund.reports.models import PublicPage
 

@@ -21,6 +21,11 @@ from socialfund.records.sources import kinds_for
 def register_on_audit(sender: Any, instance: AuditEvent, created: bool, **kwargs: Any) -> None:
     if not created or kwargs.get("raw"):
         return
+    if instance.action == "registry_number_set" and instance.initiative_id is not None:
+        from socialfund.records.services import handlings_renumber
+
+        handlings_renumber(instance.initiative_id, old=instance.data.get("from", ""), new=instance.data.get("to", ""))
+        return
     kinds = kinds_for(instance)
     if not kinds:
         return

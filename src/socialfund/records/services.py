@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
@@ -81,6 +82,16 @@ def handling_register(kind: DocumentKind, document: models.Model, *, user: User 
 
     delivery_enqueue(handling)
     return handling
+
+
+def handlings_renumber(initiative_id: int, *, old: str, new: str) -> None:
+    """The registrar gave the case another number: its handlings follow (serials kept)."""
+    if not new or old == new:
+        return
+    for handling in Handling.objects.filter(initiative_id=initiative_id, case_number=old or F("case_number")):
+        handling.case_number = new
+        handling.number = f"{new}:{handling.serial}"
+        handling.save(update_fields=["case_number", "number"])
 
 
 def register_missing(fund: Fund, *, user: User | None = None) -> list[Handling]:

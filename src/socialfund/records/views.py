@@ -67,6 +67,17 @@ def _may_package(user: User) -> bool:
 
 @login_required
 @require_GET
+def register_index_view(request: HttpRequest) -> HttpResponse:
+    """The register of the user's fund (the first, where an organisation has several)."""
+    user = _user(request)
+    funds = [f for f in funds_visible_to(user=user) if is_staff_of(user, f.organisation_id)]
+    if not funds:
+        raise Http404
+    return redirect("records:register", slug=funds[0].slug)
+
+
+@login_required
+@require_GET
 def register_view(request: HttpRequest, slug: str) -> HttpResponse:
     user = _user(request)
     fund = _staff_fund(user, slug)
