@@ -133,3 +133,29 @@ def test_a_new_case_number_from_the_registrar_renumbers_the_cases_handlings(user
     services.registry_number_set(initiative=initiative, user=users["registrator"], registry_number="KS 16-77")
     numbers = list(Handling.objects.filter(initiative=initiative).order_by("serial").values_list("number", flat=True))
     assert numbers == [f"KS 16-77:{n}" for n in range(1, 6)]
+
+
+def test_a_consultation_outside_the_fund_is_left_to_the_organisations_register(users, fund):
+    import datetime as dt
+
+    from socialfund.consultations import services as consultations
+    from socialfund.organisation.models import Board, DecisionBody
+
+    consultation = consultations.consultation_create(
+        organisation=fund.organisation,
+        user=users["registrator"],
+        title="Riktlinjer 2016",
+        document_title="Förslag till nya riktlinjer",
+        sent_by=DecisionBody.objects.get(organisation=fund.organisation, code="HU"),
+        decided_on=dt.date(2016, 1, 10),
+        deadline=dt.date(2016, 3, 31),
+        questions=["Tillstyrker nämnden förslaget?"],
+        recipients=[consultations.RecipientSpec(code="SN", board=Board.objects.get(code="SN"))],
+    )
+    consultations.answer_register(
+        recipient=consultation.recipients.get(code="SN"),
+        user=users["registrator"],
+        position="supports",
+        received_on=dt.date(2016, 3, 1),
+    )
+    assert _handling("consultations.consultation", consultation.pk) is None

@@ -240,12 +240,15 @@ KINDS: tuple[DocumentKind, ...] = (
         frozenset({"consultation_create"}),
         lambda fund: Consultation.objects.filter(fund=fund),
         _consultation_entry,
+        # A consultation outside any fund (the organisation's own) belongs to another register.
+        target_of=lambda c: c if c.fund_id is not None else None,
     ),
     DocumentKind(
         "consultations.answer",
         frozenset({"consultation_answer_register", "consultation_answer_update"}),
         lambda fund: Answer.objects.filter(recipient__consultation__fund=fund),
         _answer_entry,
+        target_of=lambda a: a if a.recipient.consultation.fund_id is not None else None,
     ),
     DocumentKind(
         "followup.report",
