@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "socialfund.outbox",
     "socialfund.actors",
     "socialfund.guidelines",
+    "socialfund.records",
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("socialfund.reports.urls")),
     path("", include("socialfund.opendata.urls")),
     path("", include("socialfund.guidelines.urls")),
+    path("", include("socialfund.records.urls")),
     path("api/v1/", api.urls),
     path("konto/tvastegs/", second_factor_views.enrol_view, name="second-factor-enrol"),
     path("konto/tvastegs/kontroll/", second_factor_views.verify_view, name="second-factor-verify"),

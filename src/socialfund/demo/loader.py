@@ -31,6 +31,7 @@ from socialfund.demo.consultation_demo import load_demo_documents, remove_demo_d
 from socialfund.demo.director_demo import load_director_case
 from socialfund.demo.guidelines_demo import load_demo_guidelines, remove_demo_guidelines
 from socialfund.demo.ledger_demo import load_demo_ledger
+from socialfund.demo.records_demo import load_demo_records, remove_demo_records
 from socialfund.followup.purge import followup_purge
 from socialfund.funds.models import Fund, PolicyVersion
 from socialfund.ledger.purge import ledger_purge
@@ -78,6 +79,7 @@ def demo_load(*, reset: bool = False) -> DemoSummary:
     load_demo_ledger(fund, users)
     load_demo_documents(fund, users)
     load_demo_guidelines(fund, users)
+    load_demo_records(fund, users)
     return DemoSummary(organisation=organisation, fund=fund, logins=logins)
 
 
@@ -87,6 +89,7 @@ def _remove_demo() -> None:
         return
     funds = Fund.objects.filter(organisation=organisation)
     cases = Initiative.objects.filter(fund__in=funds)
+    remove_demo_records(funds)
     remove_demo_guidelines(funds)
     remove_demo_documents(organisation)
     ledger_purge(funds)
