@@ -28,17 +28,20 @@ def test_a_case_from_idea_to_decision_registers_each_document(users, fund):
         ("Idé", "Inkommande"),
         ("Ansökan", "Inkommande"),
         ("Tjänsteskrivelse", "Upprättad"),
+        # The guidelines ask for the committee's opinion and that of each board the case concerns.
+        ("Yttrande", "Inkommande"),
+        ("Yttrande", "Inkommande"),
         ("Yttrande", "Inkommande"),
         ("Beslut", "Upprättad"),
     ]
     # The case got its registry number when its first document came in; handlings number on from it.
     assert initiative.registry_number
-    assert [h.number for h in entries] == [f"{initiative.registry_number}:{n}" for n in range(1, 6)]
+    assert [h.number for h in entries] == [f"{initiative.registry_number}:{n}" for n in range(1, 8)]
     assert entries[0].counterpart == initiative.initiator_name
     assert entries[3].counterpart  # the committee that gave the opinion
     assert all(h.classification is not None for h in entries)
-    assert entries[4].classification.code == "2.5.2"
-    assert entries[4].title.startswith("Beslut KS 2016-05-02 § 101")
+    assert entries[6].classification.code == "2.5.2"
+    assert entries[6].title.startswith("Beslut KS 2016-05-02 § 101")
 
 
 def test_an_outside_actors_idea_is_registered_incoming_with_a_new_case_number(users, fund):
@@ -132,7 +135,7 @@ def test_a_new_case_number_from_the_registrar_renumbers_the_cases_handlings(user
     initiative = grant_through_workflow(users, fund)
     services.registry_number_set(initiative=initiative, user=users["registrator"], registry_number="KS 16-77")
     numbers = list(Handling.objects.filter(initiative=initiative).order_by("serial").values_list("number", flat=True))
-    assert numbers == [f"KS 16-77:{n}" for n in range(1, 6)]
+    assert numbers == [f"KS 16-77:{n}" for n in range(1, 8)]
 
 
 def test_a_consultation_outside_the_fund_is_left_to_the_organisations_register(users, fund):

@@ -119,6 +119,14 @@ PERSONAL_DATA: tuple[PersonalField, ...] = (
         "outbox.outboxmail", ("recipients", "body"), NOTIFYING, _("E-postadress och meddelandets text"), RECIPIENTS, ""
     ),
     PersonalField(
+        "actors.coapplicant",
+        ("invite_email", "signer_name"),
+        CASEWORK,
+        _("E-postadress för inbjudan och namn på den som skrev under för en medsökande"),
+        CONTACTS,
+        "initiative__fund",
+    ),
+    PersonalField(
         "records.handling", ("counterpart",), CASEWORK, _("Avsändare och mottagare i diariet"), CONTACTS, "fund"
     ),
 )
