@@ -29,6 +29,7 @@ from socialfund.cases.workflow import policy_id_in_force
 from socialfund.demo import sodertalje as seed
 from socialfund.demo.consultation_demo import load_demo_documents, remove_demo_documents
 from socialfund.demo.ledger_demo import load_demo_ledger
+from socialfund.demo.record_history import load_history
 from socialfund.followup.purge import followup_purge
 from socialfund.funds.models import Fund, PolicyVersion
 from socialfund.ledger.purge import ledger_purge
@@ -218,6 +219,9 @@ def _load_initiatives(fund: Fund, boards: dict[str, Board], users: dict[str, Use
                 "summary": spec.summary,
                 "lead_board": boards[spec.lead_board] if spec.lead_board else None,
                 "withdrawal_reason": spec.withdrawal_reason,
+                "further_withdrawal_reasons": spec.further_withdrawal_reasons,
+                "demo_note": spec.demo_note,
+                "demo_assumed": spec.demo_assumed,
                 "failed_rules": spec.failed_rules,
                 "outcome_note": spec.outcome_note,
             },
@@ -230,3 +234,4 @@ def _load_initiatives(fund: Fund, boards: dict[str, Board], users: dict[str, Use
                 kind=kind,
                 defaults={"signed_on": signed_on, "reference": reference, "recorded_by": recorder},
             )
+        load_history(initiative, spec, users["registrator"])

@@ -16,7 +16,13 @@ from socialfund.cases.codes import Status
 from socialfund.core.formatting import format_date, format_percent, format_sek
 from socialfund.core.policy.compare import compare_table
 from socialfund.reports.april_annex import annex_blocks, annex_title
-from socialfund.reports.april_data import COMPARISON_DIMENSIONS, COMPARISON_FUNDS_PER_TABLE, AprilData
+from socialfund.consultations.compilation import join_words
+from socialfund.reports.april_data import (
+    COMPARISON_DIMENSIONS,
+    COMPARISON_FUNDS_PER_TABLE,
+    AprilData,
+    funds_without_guidelines_on,
+)
 from socialfund.reports.april_sections import (
     indicator_summary,
     initiative_sections,
@@ -216,6 +222,17 @@ def comparison_section(data: AprilData) -> list[Block]:
     if not data.comparison:
         return [*blocks, Paragraph("Fonden har inga riktlinjer i systemet att jämföra med.")]
     own, others = data.comparison[0], data.comparison[1:]
+    blocks.append(
+        Paragraph(
+            f"Varje fond jämförs med de riktlinjer som gällde {data.year}: de som antagits eller beskrivits för "
+            f"{data.year} eller tidigare, de senaste av dem."
+        )
+    )
+    unknown = funds_without_guidelines_on(own, data.as_of)
+    if unknown:
+        blocks.append(
+            Paragraph(f"För {join_words(unknown)} känner systemet inga riktlinjer som gällde {data.year}.")
+        )
     for number, start in enumerate(range(0, len(others), COMPARISON_FUNDS_PER_TABLE - 1), start=1):
         chunk = [own, *others[start : start + COMPARISON_FUNDS_PER_TABLE - 1]]
         header, *rows = compare_table(chunk)

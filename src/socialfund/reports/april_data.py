@@ -5,9 +5,11 @@ månad. Ansvarig för uppföljningen är kommunstyrelsens kontor." (tjänsteskri
 2015-10-26). The report for year Y shows the books at Y-12-31, the initiatives received
 up to then, every granted project, the survival projection and other funds' rules. For a
 year not yet over it shows the same at the day it is drawn up, and says it is preliminary.
-What became of each initiative is what is known when the report is drawn up (as the
-seed's lists of initiatives do); a grant decided after the year is said to belong to the
-next year's projects.
+What became of each initiative is what was known on the day the report is dated (as the
+seed's lists of initiatives do), read from each case's history (`case_state`), not today's
+status; a grant decided after the year is said to belong to the next year's projects. The
+report for year Y is dated the last day of April Y+1 (when it is due), or today while that
+day has not come (`report_date`), so that a past year's report reads the same every time.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from socialfund.core.formatting import format_date
 from socialfund.core.policy import Policy, list_policies
 from socialfund.funds.models import Fund
 from socialfund.reports import sources
+from socialfund.reports.case_state import states_on
 
 if TYPE_CHECKING:
     from socialfund.ledger.duty import ProjectDuty
@@ -64,6 +67,11 @@ class InitiativeLine:
     status_label: str
     reason: str
     granted_on: dt.date | None = None
+    withdrawal_reasons: tuple[str, ...] = ()
+    failed_rules: tuple[str, ...] = ()
+    """The rules' titles, for a refusal."""
+    external: bool = False
+    initiator_type: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,12 @@ class AprilData:
         return [line for p in self.projects if p.followup for line in p.followup.indicators]
 
 
+def report_date(year: int, today: dt.date) -> dt.date:
+    """The report for `year` is due in April the year after: it is dated the last day of that April, or
+    today while that day has not come."""
+    return min(dt.date(year + 1, 4, 30), today)
+
+
 def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int = 2000) -> AprilData:
     end = min(dt.date(year, 12, 31), prepared_on)
     policy = fund_policy_if_any(fund, end)  # none: the report still shows the books
@@ -150,13 +164,13 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
         position_start=sources.fund_position(fund, dt.date(year - 1, 12, 31)),
         position_end=sources.fund_position(fund, end),
         flows=year_flows(fund, year),
-        initiatives=initiative_lines(fund, end),
+        initiatives=initiative_lines(fund, end, known_on=prepared_on),
         projects=project_lines(fund, end),
         duties=sources.duties(fund, end),
         waivers=sources.waivers(fund, dt.date(year, 1, 1), end),
         successions=sources.successions(fund, dt.date(year, 1, 1), end),
         scenarios=sources.survival(fund, today=end + dt.timedelta(days=1), runs=projection_runs),
-        comparison=comparison_policies(policy) if policy else [],
+        comparison=comparison_policies(policy, end) if policy else [],
         exceptions=sources.repayment_exceptions(fund, end),
     )
     if data.is_preliminary:
@@ -170,6 +184,15 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
     if not sources.followup_installed():
         data.missing.append("Uppföljningen av projekt finns inte i systemet: indikatorer och utfall saknas.")
     return data
+
+
+def _stage_name(case: Initiative, stage: str) -> str:
+    policy = policy_if_any(case)
+    if policy is not None:
+        for item in policy.stages:
+            if item.code == stage:
+                return str(item.name_sv)
+    return case.stage_name
 
 
 def _rule_titles(case: Initiative) -> dict[str, str]:
@@ -198,19 +221,28 @@ def year_flows(fund: Fund, year: int) -> list[YearFlow]:
     return flows
 
 
-def _reason(initiative: Initiative) -> str:
-    if initiative.status == Status.WITHDRAWN:
-        reason = str(WithdrawalReason(initiative.withdrawal_reason).label) if initiative.withdrawal_reason else ""
-        return ". ".join(part for part in (reason, initiative.outcome_note) if part)
-    if initiative.status in (Status.REFUSED, Status.ADVISED_AGAINST, Status.REJECTED):
+def withdrawal_labels(initiative: Initiative) -> list[str]:
+    return [str(WithdrawalReason(code).label) for code in initiative.withdrawal_reasons if code in WithdrawalReason]
+
+
+def _reason(initiative: Initiative, status: str) -> str:
+    """Why the case ended as it did, from the record (never the demo's notes, `demo_note`)."""
+    if status == Status.ACTIVE and initiative.status != Status.ACTIVE:
+        return ""  # its outcome came after the report's date
+    if status == Status.WITHDRAWN:
+        reasons = ", ".join(withdrawal_labels(initiative))
+        return ". ".join(part for part in (f"Skäl: {reasons}" if reasons else "", initiative.outcome_note) if part)
+    if status in (Status.REFUSED, Status.ADVISED_AGAINST, Status.REJECTED):
         titles = _rule_titles(initiative) if initiative.failed_rules else {}  # only a refusal names rules
         rules = ", ".join(titles.get(rule, rule) for rule in initiative.failed_rules)
         return ". ".join(part for part in (f"Regler: {rules}" if rules else "", initiative.outcome_note) if part)
     return initiative.outcome_note
 
 
-def initiative_lines(fund: Fund, end: dt.date) -> list[InitiativeLine]:
-    """Every initiative received up to the year's end (drafts are not received), oldest first."""
+def initiative_lines(fund: Fund, end: dt.date, *, known_on: dt.date | None = None) -> list[InitiativeLine]:
+    """Every initiative received up to the year's end (drafts are not received), oldest first, each as it
+    stood on `known_on` (the report's date; today when not given)."""
+    states = states_on(fund, known_on) if known_on is not None else {}
     cases = (
         Initiative.objects.filter(fund=fund, filed_on__lte=end)
         .exclude(status=Status.DRAFT)
@@ -222,18 +254,25 @@ def initiative_lines(fund: Fund, end: dt.date) -> list[InitiativeLine]:
         Decision.objects.filter(initiative__fund=fund, outcome="granted").values_list("initiative_id", "decided_on")
     )
     for case in cases:
+        status, stage = states.get(case.pk, (case.status, case.stage))
         lines.append(
             InitiativeLine(
                 title=case.title,
                 initiator=case.initiator_name,
-                board=case.lead_board.code if case.lead_board else "",
+                board=case.lead_board.display_name if case.lead_board else "",
                 filed_on=case.filed_on,
-                stage=case.stage_name,
-                stage_code=case.stage,
-                status=case.status,
-                status_label=str(Status(case.status).label),
-                reason=_reason(case),
+                stage=_stage_name(case, stage),
+                stage_code=stage,
+                status=status,
+                status_label=str(Status(status).label),
+                reason=_reason(case, status),
                 granted_on=granted_on.get(case.pk),
+                withdrawal_reasons=tuple(withdrawal_labels(case)) if status == Status.WITHDRAWN else (),
+                failed_rules=tuple(_rule_titles(case).get(r, r) for r in case.failed_rules)
+                if status in (Status.REFUSED, Status.ADVISED_AGAINST, Status.REJECTED)
+                else (),
+                external=case.is_external,
+                initiator_type=case.initiator_type,
             )
         )
     return lines
@@ -257,7 +296,7 @@ def project_lines(fund: Fund, end: dt.date) -> list[ProjectLine]:
             ProjectLine(
                 initiative_id=initiative.pk,
                 title=initiative.title,
-                board=initiative.lead_board.code if initiative.lead_board else "",
+                board=initiative.lead_board.display_name if initiative.lead_board else "",
                 decision=f"{decision.body.code} {decision.decided_on.isoformat()} {decision.paragraph}",
                 granted_by_decision=sum((a.amount for a in decision.amounts.all()), ZERO),
                 status=project.status if project else "Uppföljningen har inte startat",
@@ -268,13 +307,25 @@ def project_lines(fund: Fund, end: dt.date) -> list[ProjectLine]:
     return lines
 
 
-def comparison_policies(own: Policy) -> list[Policy]:
-    """The fund's own guidelines first, then one version of every other fund the system knows."""
+def comparison_policies(own: Policy, on: dt.date | None = None) -> list[Policy]:
+    """The fund's own guidelines first, then every other fund's version in force on `on` (the report's
+    year end): adopted on or before it, the latest such. A fund whose known guidelines all came later is
+    left out (`funds_without_guidelines_on` names them)."""
     others: dict[str, Policy] = {}
     for policy in list_policies():
         if policy.fund.key == own.fund.key:
             continue
+        known = policy.adopted.known_from
+        if on is not None and (known is None or known > on):
+            continue
         current = others.get(policy.fund.key)
-        if current is None or (policy.adopted.date or dt.date.min) > (current.adopted.date or dt.date.min):
+        if current is None or (known or dt.date.min) > (current.adopted.known_from or dt.date.min):
             others[policy.fund.key] = policy
     return [own, *sorted(others.values(), key=lambda p: p.fund.name)]
+
+
+def funds_without_guidelines_on(own: Policy, on: dt.date) -> list[str]:
+    """Other funds the system knows whose guidelines in force on `on` it does not have."""
+    shown = {p.fund.key for p in comparison_policies(own, on)}
+    names = {p.fund.key: p.fund.name for p in list_policies() if p.fund.key != own.fund.key}
+    return sorted(name for key, name in names.items() if key not in shown)

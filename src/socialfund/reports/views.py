@@ -32,7 +32,7 @@ from socialfund.record_language import in_filing_language, record_language
 from socialfund.reports import forms as report_forms
 from socialfund.reports.april import april_document, april_workbook
 from socialfund.reports.april_annex import april_annex_document
-from socialfund.reports.april_data import gather
+from socialfund.reports.april_data import gather, report_date
 from socialfund.reports.downloads import document_response, table_response
 from socialfund.reports.exports import cases_table, export_lists
 from socialfund.reports.memo import MemoOptions, memo_document, memo_gaps
@@ -92,7 +92,7 @@ def april_report_view(request: HttpRequest, slug: str, year: int, fmt: str) -> H
     fund = _staff_fund(_user(request), slug)
     if year not in report_years(fund):
         raise Http404
-    data = gather(fund, year, prepared_on=timezone.localdate())
+    data = gather(fund, year, prepared_on=report_date(year, timezone.localdate()))
     document = april_workbook(data) if fmt == "xlsx" else april_document(data)
     return document_response(document, fmt, filename=f"uppfoljning-{fund.slug}-{year}")
 
@@ -105,7 +105,7 @@ def april_annex_view(request: HttpRequest, slug: str, year: int, fmt: str) -> Ht
     fund = _staff_fund(_user(request), slug)
     if year not in report_years(fund) or fmt not in ("pdf", "docx"):
         raise Http404
-    document = april_annex_document(gather(fund, year, prepared_on=timezone.localdate()))
+    document = april_annex_document(gather(fund, year, prepared_on=report_date(year, timezone.localdate())))
     return document_response(document, fmt, filename=f"uppfoljning-{fund.slug}-{year}-bilaga")
 
 
