@@ -444,7 +444,7 @@ INITIATIVES = [
         demo_note="Ansvarig nämnd, samverkande nämnd, belopp, kalkyl, mål, utvärderare och förankringar är "
         "demonstrationens antaganden (byggda på enhetskostnaderna i biblioteket): underlaget anger bara att "
         "ansökan gått till kommunstyrelsen. Datumen för stegen är också antagna. " + DATE_NOTE,
-        demo_assumed=[*FAMILY_CENTRES_CONTENT, "signoffs"],
+        demo_assumed=[*FAMILY_CENTRES_CONTENT, "signoffs", "lead_board", "initiator"],
         content=FAMILY_CENTRES_CONTENT,
         signoffs=[("office_head", dt.date(2015, 2, 2), ""), ("board", dt.date(2015, 2, 18), "SN § 31 (antaget)")],
         history=[

@@ -16,6 +16,7 @@ from typing import Any
 
 from socialfund.cases.codes import ApplicantType
 from socialfund.cases.content import application_of
+from socialfund.reports.official import official_record
 from socialfund.cases.models import Initiative
 from socialfund.cases.screening import screening_for
 from socialfund.cases.workflow import policy_if_any
@@ -106,6 +107,7 @@ def grantee(initiative: Initiative, policy: Policy | None) -> str | None:
 
 def memo_gaps(initiative: Initiative) -> list[str]:
     """What the case does not give and the memo leaves as a placeholder (or says is missing), in the memo's order."""
+    initiative = official_record(initiative)
     result = calculation_result(initiative)
     gaps: list[str] = []
     if grantee(initiative, policy_if_any(initiative)) is None:
@@ -124,6 +126,7 @@ def memo_gaps(initiative: Initiative) -> list[str]:
 
 
 def memo_document(initiative: Initiative, options: MemoOptions) -> Document:
+    initiative = official_record(initiative)  # what the demo assumed is never printed as fact
     result = calculation_result(initiative)
     amounts = requested_amounts(initiative, result)
     policy = policy_if_any(initiative)
