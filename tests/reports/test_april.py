@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image, ImageStat
 
+from socialfund.accounts.models import User
 from socialfund.reports import sources
 from tests.reports.conftest import docx_text, needs_poppler, pdf_pages_as_png, pdf_text
 
@@ -43,12 +44,23 @@ HEADINGS = [
 
 @needs_poppler
 def test_pdf_has_contents_headings_swedish_figures_and_pages_that_are_not_blank(granted, login, tmp_path):
+    from socialfund.reports.report_texts import report_text_save
+
+    report_text_save(
+        fund=granted.fund,
+        year=2016,
+        user=User.objects.get(username="beredning"),
+        registry_number="KS 17-40",
+        lessons="",
+        proposals="",
+        comments="",
+    )
     response = login("ekonomi").get(URL.format(fmt="pdf"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content, tmp_path)
     assert "Uppföljning av Södertälje kommuns sociala investeringsfond 2016" in text
-    assert "Dnr KS 14-87" in text and "Innehåll" in text
+    assert "Dnr KS 17-40" in text and "KS 14-87" not in text and "Innehåll" in text  # the report's own number
     for heading in HEADINGS:
         assert heading in text
     assert "24 000 000 kr" in text  # capital
@@ -105,7 +117,7 @@ def test_xlsx_totals_equal_the_ledger(granted, login):
     assert Decimal(total[1]) == sum(m.granted for m in money.values()) == Decimal("1800000")
     assert Decimal(total[2]) == sum(m.paid for m in money.values()) == Decimal("900000")
     assert sum(Decimal(row[1]) for row in projects[1:-1]) == Decimal(total[1])
-    assert book["Rapport"]["B3"].value == "KS 14-87"
+    assert book["Rapport"]["B3"].value == "–"  # the report has no registry number until it is filed
 
 
 def test_someone_outside_the_organisation_or_a_strange_format_gets_404(granted, login, client):

@@ -53,10 +53,9 @@ def april_document(data: AprilData) -> Document:
         Lines((format_date(data.prepared_on), RESPONSIBLE_OFFICE)),
         Lines(("Kommunstyrelsen",)),
         Heading(f"Uppföljning av {fund.name} {data.year}", 1, in_contents=False),
-        Paragraph(f"Dnr: {fund.registry_number}" if fund.registry_number else "Dnr: –", "strong"),
+        Paragraph(f"Dnr: {registry_number(data) or '–'}", "strong"),
         Paragraph(
-            f"Fonden ska följas upp årligen och rapporten lämnas under april månad; ansvarig är "
-            f"{RESPONSIBLE_OFFICE.lower()}. Rapporten avser {data.year} och visar fondens bokföring per "
+            f"{duty_sentence(data)} Rapporten avser {data.year} och visar fondens bokföring per "
             f"{format_date(data.as_of)}. Fonden inrättades genom {fund.decision_reference} med "
             f"{format_sek(fund.capital)}.",
             "lead",
@@ -72,16 +71,70 @@ def april_document(data: AprilData) -> Document:
         *repayment_summary(data),
         *projection_section(data),
         *comparison_section(data),
+        *written_parts(data),
     ]
     return Document(
         title=f"Uppföljning av {fund.name} {data.year}",
         blocks=tuple(blocks),
         organisation=fund.organisation.name,
-        registry_number=fund.registry_number,
+        registry_number=registry_number(data),
         date=data.prepared_on,
         kind="Uppföljning",
         keywords=("social investeringsfond", "uppföljning", str(data.year)),
     )
+
+
+def registry_number(data: AprilData) -> str:
+    """The report's own number, given when it is filed; never the fund's (KS 14-87 is the evaluation's)."""
+    return data.text.registry_number if data.text else ""
+
+
+def duty_sentence(data: AprilData) -> str:
+    """Why there is a report: the yearly April duty only once guidelines (or a proposal of them) ask for it."""
+    duty = data.yearly_duty
+    if duty is None:
+        return (
+            f"Riktlinjerna som gällde {data.year} föreskriver ingen årlig uppföljning; rapporten följer upp "
+            "fonden på kommunstyrelsens kontors initiativ."
+        )
+    month = f" och rapporten lämnas under {MONTHS[duty.month]} månad" if duty.month else ""
+    who = f"; ansvarig är {duty.responsible[0].lower()}{duty.responsible[1:]}" if duty.responsible else ""
+    if duty.adopted:
+        return f"Fonden ska enligt riktlinjerna följas upp årligen{month}{who}."
+    since = f" {format_date(duty.since)}" if duty.since else ""
+    return (
+        f"Förslaget till ändrade riktlinjer{since} innebär att fonden ska följas upp årligen{month}{who}; "
+        "förslaget är inte antaget."
+    )
+
+
+MONTHS = (
+    "",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def written_parts(data: AprilData) -> list[Block]:
+    """The official's lessons, proposals and comments, as written in the system (latest version)."""
+    text = data.text
+    parts = [("Lärdomar", text.lessons), ("Förslag", text.proposals), ("Kommentarer", text.comments)] if text else []
+    blocks: list[Block] = []
+    for title, body in parts:
+        if body:
+            blocks.append(Heading(title))
+            blocks += [Paragraph(part.strip()) for part in body.split("\n\n") if part.strip()]
+    return blocks
 
 
 def april_workbook(data: AprilData) -> Document:
@@ -230,9 +283,7 @@ def comparison_section(data: AprilData) -> list[Block]:
     )
     unknown = funds_without_guidelines_on(own, data.as_of)
     if unknown:
-        blocks.append(
-            Paragraph(f"För {join_words(unknown)} känner systemet inga riktlinjer som gällde {data.year}.")
-        )
+        blocks.append(Paragraph(f"För {join_words(unknown)} känner systemet inga riktlinjer som gällde {data.year}."))
     for number, start in enumerate(range(0, len(others), COMPARISON_FUNDS_PER_TABLE - 1), start=1):
         chunk = [own, *others[start : start + COMPARISON_FUNDS_PER_TABLE - 1]]
         header, *rows = compare_table(chunk)

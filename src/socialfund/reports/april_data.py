@@ -28,6 +28,7 @@ from socialfund.core.formatting import format_date
 from socialfund.core.policy import Policy, list_policies
 from socialfund.funds.models import Fund
 from socialfund.reports import sources
+from socialfund.reports.models import ReportText
 from socialfund.reports.case_state import states_on
 
 if TYPE_CHECKING:
@@ -96,6 +97,39 @@ class ProjectLine:
     followup: sources.ProjectFollowup | None
 
 
+@dataclass(frozen=True)
+class YearlyDuty:
+    month: int | None
+    responsible: str
+    adopted: bool
+    """False: only proposed by the report's date (the 2015 proposal), not decided."""
+    since: dt.date | None
+
+
+def yearly_duty(policy: Policy | None, own_key: str | None, on: dt.date) -> YearlyDuty | None:
+    """The yearly fund report the guidelines in force ask for, or failing that, a proposal of them made by
+    `on`; None before either (Södertälje 2013 asked for one evaluation after the first year)."""
+    for candidate, adopted in ((policy, True), (_proposal(own_key, on), False)):
+        if candidate is None:
+            continue
+        for duty in candidate.reporting or ():
+            if duty.scope == "fund" and duty.frequency == "yearly":
+                since = candidate.in_force_from if adopted else candidate.adopted.proposal_date
+                return YearlyDuty(duty.month, duty.responsible or "", adopted, since)
+    return None
+
+
+def _proposal(own_key: str | None, on: dt.date) -> Policy | None:
+    if own_key is None:
+        return None
+    proposals = [
+        p
+        for p in list_policies()
+        if p.fund.key == own_key and p.adopted.status == "proposed" and (p.adopted.proposal_date or on) <= on
+    ]
+    return max(proposals, key=lambda p: p.adopted.proposal_date or dt.date.min) if proposals else None
+
+
 @dataclass
 class AprilData:
     fund: Fund
@@ -116,6 +150,10 @@ class AprilData:
     missing: list[str] = field(default_factory=list)
     exceptions: list[sources.ExceptionLine] = field(default_factory=list)
     """Grants with a recorded exception from the repayment limits, up to the report's date."""
+    text: ReportText | None = None
+    """The official's written parts (latest version) and the report's own registry number."""
+    yearly_duty: YearlyDuty | None = None
+    """The guideline text that asks for a yearly report in April, if any by the report's date."""
 
     @property
     def year_end(self) -> dt.date:
@@ -172,6 +210,8 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
         scenarios=sources.survival(fund, today=end + dt.timedelta(days=1), runs=projection_runs),
         comparison=comparison_policies(policy, end) if policy else [],
         exceptions=sources.repayment_exceptions(fund, end),
+        text=ReportText.objects.filter(fund=fund, year=year).order_by("-version").first(),
+        yearly_duty=yearly_duty(policy, policy.fund.key if policy else None, end),
     )
     if data.is_preliminary:
         data.missing.append(
