@@ -235,9 +235,7 @@ EVALUATION_CUTOFF = dt.date(2014, 2, 28)
 YEAR_2014 = dt.date(2014, 6, 1)
 YEAR_2015 = dt.date(2015, 3, 1)
 DATE_NOTE = "Inkomstdatum ungefärligt: underlaget anger bara året."
-CUTOFF_NOTE = (
-    "Utfallet är daterat till utvärderingens brytdag 2014-02-28; underlaget anger inte dagen. " + DATE_NOTE
-)
+CUTOFF_NOTE = "Utfallet är daterat till utvärderingens brytdag 2014-02-28; underlaget anger inte dagen. " + DATE_NOTE
 # "I båda initiativen anger man kravet på återföring som en huvudanledning … Ett projekt beskrev att … nämnden
 # skulle stå med en skuld som inte kunde återbetalas. Ett annat bedömde att kraven på uppföljning … var för
 # stora" and "De två initiativ från förvaltningen anger utvärderingen som ett skäl": both gave both reasons;
@@ -281,8 +279,7 @@ INITIATIVES = [
         outcome_note="Beredningsgruppen: målgruppen kan vara rätt, men initiativet bör söka deltagare på annat "
         "sätt än enbart inom Ung i Tälje. En framgångsrik insats minskar kostnaden främst hos "
         "Försäkringskassan (aktivitetsersättning).",
-        demo_note="Underlaget säger inget om idéskissen efter 2014-02-28; den står kvar som pågående. "
-        + DATE_NOTE,
+        demo_note="Underlaget säger inget om idéskissen efter 2014-02-28; den står kvar som pågående. " + DATE_NOTE,
         history=[_filed(EVALUATION_PERIOD, "idea")],
     ),
     DemoInitiative(

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from typing import Any
 
 from socialfund.cases.codes import Status
-from socialfund.core.formatting import format_date, format_percent, format_sek
+from socialfund.core.formatting import format_date, format_number, format_percent, format_sek
 from socialfund.core.policy.compare import compare_table
 from socialfund.reports.april_annex import annex_blocks, annex_title
 from socialfund.consultations.compilation import join_words
@@ -234,11 +235,13 @@ def projection_section(data: AprilData) -> list[Block]:
     blocks.append(
         Paragraph(
             f"Prognosen simulerar fondens disponibla medel {with_repayment.years[0]}–{with_repayment.years[-1]} "
-            f"i {with_repayment.runs} framtider utifrån dagens bokföring, beslutade återföringsplaner och fondens "
-            "regler (nya projekt, deras storlek och hur många som återför i tid är antaganden). P10, P50 och P90 "
-            "är den 10:e, 50:e och 90:e percentilen."
+            f"i {format_number(with_repayment.runs)} framtider utifrån bokföringen per {format_date(data.as_of)}, "
+            "beslutade återföringsplaner och fondens regler. P10, P50 och P90 är den 10:e, 50:e och 90:e "
+            "percentilen. Samma prognos visas på fondens prognossida."
         )
     )
+    if with_repayment.assumptions is not None:
+        blocks.append(Paragraph(assumptions_sentence(with_repayment.assumptions)))
     for scenario in data.scenarios:
         blocks.append(
             Paragraph(
@@ -261,6 +264,17 @@ def projection_section(data: AprilData) -> list[Block]:
         )
     )
     return blocks
+
+
+def assumptions_sentence(a: Any) -> str:
+    """The fund's forecast assumptions in words (they are the fund's, set on the projection page)."""
+    return (
+        f"Fondens antaganden: {format_number(a.projects_per_year, 0 if a.projects_per_year == int(a.projects_per_year) else 1)} "
+        "nya insatser per år, "
+        f"var och en på {format_sek(a.size_low)}–{format_sek(a.size_high)} (oftast {format_sek(a.size_mode)}); "
+        f"{format_percent(a.repay_probability)} av insatserna återför i tid, och av de övriga efterges "
+        f"{format_percent(a.waiver_rate)}. Antagandena är fondens och ändras på prognossidan."
+    )
 
 
 def comparison_section(data: AprilData) -> list[Block]:

@@ -184,13 +184,21 @@ class AprilData:
         return [line for p in self.projects if p.followup for line in p.followup.indicators]
 
 
+def _forecast(fund: Fund, end: dt.date, runs: int | None) -> list[sources.Scenario] | None:
+    """The fund's forecast from its available money on the report's date (the projection page's, on the
+    same day, is the same figure)."""
+    position = sources.fund_position(fund, end)
+    opening = position.available if position is not None else None
+    return sources.survival(fund, today=end, opening_available=opening, runs=runs)
+
+
 def report_date(year: int, today: dt.date) -> dt.date:
     """The report for `year` is due in April the year after: it is dated the last day of that April, or
     today while that day has not come."""
     return min(dt.date(year + 1, 4, 30), today)
 
 
-def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int = 2000) -> AprilData:
+def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int | None = None) -> AprilData:
     end = min(dt.date(year, 12, 31), prepared_on)
     policy = fund_policy_if_any(fund, end)  # none: the report still shows the books
     data = AprilData(
@@ -207,7 +215,7 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
         duties=sources.duties(fund, end),
         waivers=sources.waivers(fund, dt.date(year, 1, 1), end),
         successions=sources.successions(fund, dt.date(year, 1, 1), end),
-        scenarios=sources.survival(fund, today=end + dt.timedelta(days=1), runs=projection_runs),
+        scenarios=_forecast(fund, end, projection_runs),
         comparison=comparison_policies(policy, end) if policy else [],
         exceptions=sources.repayment_exceptions(fund, end),
         text=ReportText.objects.filter(fund=fund, year=year).order_by("-version").first(),
