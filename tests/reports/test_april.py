@@ -22,8 +22,9 @@ URL = "/rapporter/sodertalje/uppfoljning-2016.{fmt}"
 FUND_NAME = "Södertälje kommuns sociala investeringsfond"
 TITLE = f"Uppföljning av {FUND_NAME} 2016"
 ANNEX_URL = "/rapporter/sodertalje/uppfoljning-2016-bilaga.{fmt}"
-REPORT_PAGES_AT_MOST = 10
-"""The report with the demo fund and its one project is 9 pages (sections, charts, the comparison tables)."""
+REPORT_PAGES_AT_MOST = 12
+"""The report with the demo fund and its one project is 11 pages (sections, the answers to the evaluation's
+questions, charts, the comparison tables)."""
 ANNEX_HEADINGS = [
     "Projektens status",
     "Projektens medel och besparingar",
@@ -34,6 +35,7 @@ HEADINGS = [
     "Sammanfattning",
     "Fondens ställning och flöden",
     "Initiativ",
+    "Utvärderingens frågor",
     "Projekt",
     "Indikatorer",
     "Återföring och eftergifter",

@@ -6,8 +6,6 @@ import datetime as dt
 
 import pytest
 
-from django.utils import timezone
-
 from socialfund.audit.models import AuditEvent
 from socialfund.cases.models import Initiative
 from socialfund.reports.april import april_document
@@ -71,7 +69,7 @@ def test_initiatives_in_progress_are_counted_by_stage_in_the_process_order(grant
     Initiative.objects.filter(fund=granted.fund, title="Projekt 100").update(stage="interest")
     project_100 = Initiative.objects.get(fund=granted.fund, title="Projekt 100")
     AuditEvent.objects.create(  # the report reads each case's stage on its date from the case's history
-        occurred_at=timezone.make_aware(dt.datetime(2016, 1, 1)),
+        occurred_at=dt.datetime(2016, 1, 1, tzinfo=dt.UTC),
         action="initiative_update",
         target_type="cases.initiative",
         target_id=str(project_100.pk),

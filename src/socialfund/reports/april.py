@@ -14,16 +14,17 @@ from decimal import Decimal
 from typing import Any
 
 from socialfund.cases.codes import Status
+from socialfund.consultations.compilation import join_words
 from socialfund.core.formatting import format_date, format_number, format_percent, format_sek
 from socialfund.core.policy.compare import compare_table
 from socialfund.reports.april_annex import annex_blocks, annex_title
-from socialfund.consultations.compilation import join_words
 from socialfund.reports.april_data import (
     COMPARISON_DIMENSIONS,
     COMPARISON_FUNDS_PER_TABLE,
     AprilData,
     funds_without_guidelines_on,
 )
+from socialfund.reports.april_questions import question_sections
 from socialfund.reports.april_sections import (
     indicator_summary,
     initiative_sections,
@@ -67,6 +68,7 @@ def april_document(data: AprilData) -> Document:
         *summary_section(data),
         *position_section(data),
         *initiative_sections(data),
+        *question_sections(data),
         *project_summary(data),
         *indicator_summary(data),
         *repayment_summary(data),

@@ -28,8 +28,8 @@ from socialfund.core.formatting import format_date
 from socialfund.core.policy import Policy, list_policies
 from socialfund.funds.models import Fund
 from socialfund.reports import sources
-from socialfund.reports.models import ReportText
 from socialfund.reports.case_state import states_on
+from socialfund.reports.models import ReportText
 
 if TYPE_CHECKING:
     from socialfund.ledger.duty import ProjectDuty

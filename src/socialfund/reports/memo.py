@@ -16,7 +16,6 @@ from typing import Any
 
 from socialfund.cases.codes import ApplicantType
 from socialfund.cases.content import application_of
-from socialfund.reports.official import official_record
 from socialfund.cases.models import Initiative
 from socialfund.cases.screening import screening_for
 from socialfund.cases.workflow import policy_if_any
@@ -46,6 +45,7 @@ from socialfund.reports.memo_economy import (
     repayment_sentence,
     years_text,
 )
+from socialfund.reports.official import official_record
 
 BOARD_MISSING = "[ansvarig nämnd saknas i ansökan]"
 """Where the memo would name the board the grant goes to and the case names none: for the official to fill in."""

@@ -16,8 +16,8 @@ from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.cases.errors import CasePermissionDenied
 from socialfund.cases.services import registry_number_suggest
-from socialfund.funds.models import Fund
 from socialfund.consultations.permissions import is_staff_of
+from socialfund.funds.models import Fund
 from socialfund.reports.models import ReportText
 
 WRITERS = (Role.PREPARATION_GROUP, Role.ADMINISTRATOR)

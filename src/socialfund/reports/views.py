@@ -30,9 +30,9 @@ from socialfund.ledger.views.common import may_export_books
 from socialfund.organisation.models import DecisionBody
 from socialfund.record_language import in_filing_language, record_language
 from socialfund.reports import forms as report_forms
+from socialfund.reports import report_texts
 from socialfund.reports.april import april_document, april_workbook
 from socialfund.reports.april_annex import april_annex_document
-from socialfund.reports import report_texts
 from socialfund.reports.april_data import gather, report_date
 from socialfund.reports.downloads import document_response, table_response
 from socialfund.reports.exports import cases_table, export_lists

@@ -6,22 +6,20 @@ does more). The chart is SVG made here, with the same numbers in tables.
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.contrib import messages
-from django.http import Http404
-from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from socialfund.accounts.roles import Role
 from socialfund.core.projection import ProjectionInputError
 from socialfund.ledger.charts import band_chart
-from socialfund.ledger.forms import ProjectionForm
 from socialfund.ledger.forecast import ForecastAssumptions, assumptions_of, assumptions_save, fund_forecast
+from socialfund.ledger.forms import ProjectionForm
 from socialfund.ledger.projection import projection_input
 from socialfund.ledger.views.common import viewer, visible_fund
 

@@ -52,11 +52,3 @@ def percent(value: Decimal | float | None) -> str:
     if value is None or value == "":
         return "–"
     return formatting.format_percent(value)
-
-
-@register.filter
-def percent(value: float | Decimal | None) -> str:
-    """'74 %' for 0.74, as the documents write it (formatting.format_percent)."""
-    if value is None or value == "":
-        return "–"
-    return formatting.format_percent(value)
