@@ -95,7 +95,22 @@ def test_the_compilation_carries_the_seeds_eleven_answers(demo):
     assert marked("Biträder förvaltningens utvärdering") == ["ALN", "Enh", "KFN", "MN", "SBN", "TN", "UN", "VM"]
     assert marked("Biträder utvärderingen med avvikande tillägg") == ["OMS", "SN", "ÄON"]
     assert marked("Reservationer, särskilda yttranden") == ["KFN", "OMS", "SN", "TN", "UN", "ÄON"]
-    assert "11 remissvar" in tree.text_content() or "Elva remissvar" in tree.text_content()
+    text = tree.text_content()
+    assert "Elva remissvar (ALN" in text and "efter sista svarsdag 2015-03-31" in text  # lateness flagged
+    assert "Vad remissen gäller" in text and "Nuvarande lydelse: I sådana fall" in text  # what was consulted on
+    assert "Föreslagen lydelse: Den nämnd som ska ansvara" in text
+    additions = _table(tree, "Tillägg per remissinstans")
+    assert additions["OMS"][1].startswith("Att slopa kravet på återbetalning är inte förenligt med konstruktionen")
+    assert "Telges styrelser" not in _after(text, "Har inte svarat")  # the seed does not say Telge did not answer
+    captions = [c.text_content() for c in tree.iter("caption")]
+    headings = [h.text_content() for h in tree.iter("h3")]
+    assert not set(captions) & set(headings)  # no "Tillägg / Tillägg"
+    x_table = next(t for t in tree.iter("table") if t.find("caption").text_content() == "Remissvaren i tabellform")
+    assert "keep-together" in x_table.get("class")  # the X-table is not split across pages
+
+
+def _after(text: str, heading: str) -> str:
+    return text.split(heading, 1)[1]
 
 
 def _all_documents() -> list[tuple[str, str]]:
