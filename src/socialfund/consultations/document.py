@@ -33,7 +33,7 @@ def _intro(consultation: Consultation, names: list[str]) -> str:
 def _additions_table(additions: tuple[tuple[str, str, str], ...]) -> Table:
     """Each board's additions, and the administration's answer beside them when one is recorded."""
     answered = any(answer for _, _, answer in additions)
-    columns = (Column("Remissinstans"), Column("Tillägg"))
+    columns: tuple[Column, ...] = (Column("Remissinstans"), Column("Tillägg"))
     if answered:
         columns += (Column("Förvaltningens svar"),)
     rows = tuple((code, text, answer or "–") if answered else (code, text) for code, text, answer in additions)

@@ -16,7 +16,7 @@ from socialfund.cases.codes import Status
 from socialfund.cases.models import Initiative
 from socialfund.core.formatting import format_date, format_percent, format_sek
 from socialfund.reports.april_data import AprilData, InitiativeLine
-from socialfund.reports.documents.model import Block, Column, Heading, Paragraph, Table
+from socialfund.reports.documents.model import Block, Cell, Column, Heading, Paragraph, Table
 from socialfund.reports.official import official_record
 
 ZERO = Decimal(0)
@@ -54,7 +54,7 @@ def _applications(data: AprilData, lines: list[InitiativeLine]) -> list[Block]:
         (Status.GRANTED, "Beviljade"),
         (Status.REJECTED, "Avslagna"),
     ]
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for year in years:
         of_year = [line for line in lines if line.filed_on and line.filed_on.year == year]
         counts = Counter(line.status for line in of_year)
