@@ -80,7 +80,7 @@ def test_funds_boards_and_policies(api):
     funds = client.get("/api/v1/funds", **auth).json()
     assert funds[0]["capital"] == "24000000.00"
     assert funds[0]["decision"] == "KF 2013-02-25 § 7"
-    assert len(client.get("/api/v1/boards", **auth).json()) == 11
+    assert len(client.get("/api/v1/boards", **auth).json()) == 12  # the eleven that answered the remiss, and KS
     policies = {p["id"] for p in client.get("/api/v1/policies", **auth).json()}
     assert {"sodertalje-2013", "region-gavleborg", "lulea"} <= policies
     assert client.get("/api/v1/policies/sodertalje-2013", **auth).json()["id"] == "sodertalje-2013"

@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
@@ -40,7 +41,7 @@ def report_text_save(
 ) -> ReportText:
     """A new version of the year's written parts; the earlier versions stay as they were."""
     if not may_write(user, fund):
-        raise CasePermissionDenied("Bara beredningsgruppen och administratören skriver uppföljningens texter.")
+        raise CasePermissionDenied(_("Bara beredningsgruppen och administratören skriver uppföljningens texter."))
     with transaction.atomic():
         Fund.objects.select_for_update().filter(pk=fund.pk).first()  # one version number per save
         last = ReportText.objects.filter(fund=fund, year=year).aggregate(v=Max("version"))["v"] or 0
