@@ -31,11 +31,14 @@ def states_on(fund: Fund, on: dt.date) -> dict[int, tuple[str, str]]:
         status, _, stage = to_state.partition(":")
         if status and stage:
             states[initiative_id] = (status, stage)
-    for initiative_id, outcome, decided_on in Decision.objects.filter(initiative__fund=fund).values_list(
-        "initiative_id", "outcome", "decided_on"
-    ):
+    decisions = Decision.objects.filter(initiative__fund=fund).values_list(
+        "initiative_id", "outcome", "decided_on", "initiative__stage"
+    )
+    for initiative_id, outcome, decided_on, stage_now in decisions:
+        # The stage a decision is taken at is the case's own stage then (recorded) or now.
+        stage = states.get(initiative_id, ("", stage_now))[1]
         if decided_on <= on:
-            states[initiative_id] = (outcome, states.get(initiative_id, ("", "decision"))[1])
+            states[initiative_id] = (outcome, stage)
         elif states.get(initiative_id, ("",))[0] == outcome:
-            states[initiative_id] = ("active", "decision")
+            states[initiative_id] = ("active", stage)
     return states
