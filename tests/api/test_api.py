@@ -80,7 +80,7 @@ def test_funds_boards_and_policies(api):
     funds = client.get("/api/v1/funds", **auth).json()
     assert funds[0]["capital"] == "24000000.00"
     assert funds[0]["decision"] == "KF 2013-02-25 § 7"
-    assert len(client.get("/api/v1/boards", **auth).json()) == 11
+    assert len(client.get("/api/v1/boards", **auth).json()) == 12  # the eleven that answered the remiss, and KS
     policies = {p["id"] for p in client.get("/api/v1/policies", **auth).json()}
     assert {"sodertalje-2013", "region-gavleborg", "lulea"} <= policies
     assert client.get("/api/v1/policies/sodertalje-2013", **auth).json()["id"] == "sodertalje-2013"
@@ -90,7 +90,9 @@ def test_funds_boards_and_policies(api):
 def test_list_is_paginated_and_filtered(api):
     client, auth = api("lasare")
     page = client.get("/api/v1/initiatives?limit=5&offset=0", **auth).json()
-    assert page["count"] == 13 and len(page["items"]) == 5  # the seed's 12 and the demo's city director case
+    assert (
+        page["count"] == 14 and len(page["items"]) == 5
+    )  # the seed's 13 (ACT twice) and the demo's city director case
     refused = client.get("/api/v1/initiatives?status=refused", **auth).json()
     assert {i["title"] for i in refused["items"]} == {"Tjejhuset", "OPUS"}
 

@@ -108,7 +108,7 @@ def test_a_an_association_registers_an_idea_and_reads_that_a_board_must_carry_it
     page.get_by_label("Organisationsnummer").fill("802400-1235")
     page.get_by_label("Kontaktperson", exact=True).fill("Kim Andersson")
     page.get_by_label("E-post till kontaktpersonen").fill("kim@example.se")
-    page.get_by_label("Vilket område gäller idén?").select_option(label="UN (Utbildningskontoret)")
+    page.get_by_label("Vilket område gäller idén?").select_option(label="Utbildningsnämnden (Utbildningskontoret)")
     page.get_by_role("button", name="Skicka idén").click()
 
     expect(heading(page)).to_have_text("Tack för din idé")

@@ -83,7 +83,7 @@ def test_without_an_area_the_coordinator_assigns_one(users, fund):
 def test_the_public_form_lets_the_actor_pick_the_area(fund):
     un = Board.objects.get(code="UN")
     form = Client().get(reverse("actors:idea")).content.decode()
-    assert "Vilket område gäller idén?" in form and "UN (Utbildningskontoret)" in form
+    assert "Vilket område gäller idén?" in form and "Utbildningsnämnden (Utbildningskontoret)" in form
     response = Client().post(
         reverse("actors:idea"),
         {

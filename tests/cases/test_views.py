@@ -60,11 +60,11 @@ def test_pipeline_shows_columns_in_the_policys_order(client, users):
 
 def test_desk_counts_what_waits_for_the_preparation_group(client, users):
     html = as_user(client, users["beredning"]).get(reverse("cases:desk")).content.decode()
-    # The demo's five outside ideas have no board yet: they wait for an area and a sponsoring board, not for
+    # The demo's six outside ideas (ACT's 2013 idea sketch among them, issue 19) have no board yet: they wait for an area and a sponsoring board, not for
     # the preparation group (DOMAIN.md rule 12); the group, as the fund's coordinator, is asked for the area.
     assert "0 ärenden väntar på beredning." in html
     todo = as_user(Client(), users["beredning"]).get(reverse("cases:todo")).content.decode()
-    assert todo.count("Extern idé utan område") == 5
+    assert todo.count("Extern idé utan område") == 6
     assert as_user(Client(), users["handlaggare"]).get(reverse("cases:desk")).status_code == 403
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from socialfund.accounts.models import User
@@ -38,7 +40,7 @@ def test_the_table_equals_the_seeds_cell_by_cell(compilation):
 
 
 def test_the_identical_additions_of_oms_sn_and_aon_are_summarised_together(compilation):
-    assert [code for code, _ in compilation.additions] == ["OMS", "SN", "ÄON"]
+    assert [code for code, _, _ in compilation.additions] == ["OMS", "SN", "ÄON"]
     assert any(
         line.startswith("Tre remissinstanser (OMS, SN och ÄON) beslutade om identiska tillägg")
         and "Slopa kravet om återbetalning, se över upphandling kring externa aktörer, tillsätt en politisk "
@@ -73,8 +75,32 @@ def test_reservations_and_statements_by_party_and_person(compilation):
     )
 
 
-def test_who_has_not_answered(compilation):
-    assert compilation.not_answered == ("Telges styrelser",)
+def test_telge_is_not_listed_as_not_answered_for_the_seed_does_not_say(compilation):
+    # The seed sends the evaluation to Telge's boards and says nothing of their answers (issue 19).
+    assert compilation.not_answered == ()
+
+
+def test_a_recipient_without_a_registered_answer_is_listed_as_not_answered():
+    from socialfund.consultations.compilation import RecipientData, compile_answers
+
+    labels = {"supports": "Biträder", "supports_with_additions": "Med tillägg", "statements": "Yttranden"}
+    result = compile_answers(
+        [RecipientData("SN", "Socialnämnden", "supports"), RecipientData("UN", "Utbildningsnämnden", None)], labels
+    )
+    assert result.not_answered == ("Utbildningsnämnden",)
+
+
+def test_answers_after_the_deadline_are_flagged_and_the_administrations_answer_goes_with_the_additions(compilation):
+    assert len(compilation.late) == 11 and compilation.deadline == dt.date(2015, 3, 31)
+    assert any(
+        line.startswith("Elva remissvar (ALN, Enh")
+        and line.endswith("kom in 2015-05-04, efter sista svarsdag 2015-03-31.")
+        for line in compilation.summary
+    )
+    assert all(
+        answer.startswith("Att slopa kravet på återbetalning är inte förenligt")
+        for _, _, answer in compilation.additions
+    )
 
 
 def test_people_of_one_party_share_the_party_mark():

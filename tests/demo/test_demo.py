@@ -101,14 +101,24 @@ def test_demo_holds_the_seeds_facts(demo):
     assert fund.decision_reference == "KF 2013-02-25 § 7"
     assert fund.organisation.code == "0181"
     assert sorted(Board.objects.values_list("code", flat=True)) == sorted(
-        ["ALN", "Enh", "KFN", "MN", "OMS", "SBN", "SN", "TN", "UN", "VM", "ÄON"]
+        ["ALN", "Enh", "KFN", "MN", "OMS", "SBN", "SN", "TN", "UN", "VM", "ÄON", "KS"]
     )
+    assert Board.objects.get(code="UN").name == "Utbildningsnämnden"
     assert Board.objects.get(code="SN").name == "Socialnämnden"
     assert DecisionBody.objects.get(code="HU").parent.code == "KS"
-    # The seed's twelve cases, and the demo's own case at the city director's step (demo.director_demo).
-    assert Initiative.objects.exclude(title=director_demo.TITLE).count() == 12
-    assert Initiative.objects.count() == 13
-    assert Initiative.objects.get(title="Mobilt team skola").withdrawal_reason == "repayment_risk"
+    # The seed's thirteen cases (ACT twice: the 2013 idea sketch and the 2014 interest), and the demo's own
+    # case at the city director's step (demo.director_demo).
+    assert Initiative.objects.exclude(title=director_demo.TITLE).count() == 13
+    assert Initiative.objects.count() == 14
+    assert Initiative.objects.filter(title__startswith="ACT").count() == 2
+    for title in ("Mobilt team skola", "Sänka korttidsfrånvaron hos medarbetare inom utbildningskontoret"):
+        assert Initiative.objects.get(title=title).withdrawal_reasons == ["repayment_risk", "evaluation_burden"]
+    sick_leave = Initiative.objects.get(title__startswith="Sänka korttidsfrånvaron")
+    assert list(sick_leave.partner_boards.values_list("code", flat=True)) == ["KS"]
+    assert "skuld" not in Initiative.objects.get(title="Mobilt team skola").outcome_note.split(".")[0]
+    assert "Beredningsgruppen: riktade sig" in Initiative.objects.get(title="Mobilt team skola").outcome_note
+    opus = Initiative.objects.get(title="OPUS")
+    assert (opus.stage, opus.initiator_type) == ("interest", "unknown")
     assert Initiative.objects.get(title="Tjejhuset").failed_rules == ["purpose"]
     assert Initiative.objects.get(title="Körkortsutbildning för ungdomar").status == "advised_against"
     assert Initiative.objects.get(title="Familjecentraler").stage == "decision"

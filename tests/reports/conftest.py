@@ -41,8 +41,10 @@ def granted(fund, users) -> Initiative:
     from socialfund.ledger.services import grant_decide, payout_register, repayment_plan_adopt
 
     initiative = Initiative.objects.get(fund=fund, title="Familjecentraler")
+    # Here the figures are the case's own (as an official would enter them), not the demo's assumptions: the
+    # documents print them.
     Initiative.objects.filter(pk=initiative.pk).update(
-        registry_number="KS 15-12", preparation_memo="INTERN BEREDNINGSANTECKNING"
+        registry_number="KS 15-12", preparation_memo="INTERN BEREDNINGSANTECKNING", demo_assumed=[], demo_note=""
     )
     decision = Decision.objects.create(
         initiative=initiative,

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image, ImageStat
 
+from socialfund.accounts.models import User
 from socialfund.reports import sources
 from tests.reports.conftest import assert_tagged_pdf, docx_text, needs_poppler, pdf_pages_as_png, pdf_text
 
@@ -21,8 +22,9 @@ URL = "/rapporter/sodertalje/uppfoljning-2016.{fmt}"
 FUND_NAME = "Södertälje kommuns sociala investeringsfond"
 TITLE = f"Uppföljning av {FUND_NAME} 2016"
 ANNEX_URL = "/rapporter/sodertalje/uppfoljning-2016-bilaga.{fmt}"
-REPORT_PAGES_AT_MOST = 10
-"""The report with the demo fund and its one project is 9 pages (sections, charts, the comparison tables)."""
+REPORT_PAGES_AT_MOST = 12
+"""The report with the demo fund and its one project is 11 pages (sections, the answers to the evaluation's
+questions, charts, the comparison tables)."""
 ANNEX_HEADINGS = [
     "Projektens status",
     "Projektens medel och besparingar",
@@ -33,6 +35,7 @@ HEADINGS = [
     "Sammanfattning",
     "Fondens ställning och flöden",
     "Initiativ",
+    "Utvärderingens frågor",
     "Projekt",
     "Indikatorer",
     "Återföring och eftergifter",
@@ -43,13 +46,24 @@ HEADINGS = [
 
 @needs_poppler
 def test_pdf_has_contents_headings_swedish_figures_and_pages_that_are_not_blank(granted, login, tmp_path):
+    from socialfund.reports.report_texts import report_text_save
+
+    report_text_save(
+        fund=granted.fund,
+        year=2016,
+        user=User.objects.get(username="beredning"),
+        registry_number="KS 17-40",
+        lessons="",
+        proposals="",
+        comments="",
+    )
     response = login("ekonomi").get(URL.format(fmt="pdf"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert_tagged_pdf(response.content, tmp_path)
     text = pdf_text(response.content, tmp_path)
     assert "Uppföljning av Södertälje kommuns sociala investeringsfond 2016" in text
-    assert "Dnr KS 14-87" in text and "Innehåll" in text
+    assert "Dnr KS 17-40" in text and "KS 14-87" not in text and "Innehåll" in text  # the report's own number
     for heading in HEADINGS:
         assert heading in text
     assert "24 000 000 kr" in text  # capital
@@ -106,7 +120,7 @@ def test_xlsx_totals_equal_the_ledger(granted, login):
     assert Decimal(total[1]) == sum(m.granted for m in money.values()) == Decimal("1800000")
     assert Decimal(total[2]) == sum(m.paid for m in money.values()) == Decimal("900000")
     assert sum(Decimal(row[1]) for row in projects[1:-1]) == Decimal(total[1])
-    assert book["Rapport"]["B3"].value == "KS 14-87"
+    assert book["Rapport"]["B3"].value == "–"  # the report has no registry number until it is filed
 
 
 def test_someone_outside_the_organisation_or_a_strange_format_gets_404(granted, login, client):

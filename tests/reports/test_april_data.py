@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from socialfund.audit.models import AuditEvent
 from socialfund.cases.models import Initiative
 from socialfund.reports.april import april_document
 from socialfund.reports.april_data import gather
@@ -66,6 +67,15 @@ def test_a_fund_without_guidelines_still_gets_its_report(granted):
 def test_initiatives_in_progress_are_counted_by_stage_in_the_process_order(granted):
     # An interest comes before an idea sketch in the process, though "Idéskiss" sorts first by name.
     Initiative.objects.filter(fund=granted.fund, title="Projekt 100").update(stage="interest")
+    project_100 = Initiative.objects.get(fund=granted.fund, title="Projekt 100")
+    AuditEvent.objects.create(  # the report reads each case's stage on its date from the case's history
+        occurred_at=dt.datetime(2016, 1, 1, tzinfo=dt.UTC),
+        action="initiative_update",
+        target_type="cases.initiative",
+        target_id=str(project_100.pk),
+        initiative=project_100,
+        to_state="active:interest",
+    )
     document = april_document(gather(granted.fund, 2016, prepared_on=APRIL_2026, projection_runs=50))
     stages = [row[0] for row in table(document, "Pågående initiativ efter steg").rows]
     # The demo's own case waiting for the city director (demo.director_demo) comes after both.

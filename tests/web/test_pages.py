@@ -87,7 +87,7 @@ def test_start_page_counts_initiatives_per_stage(login):
     html = login("lasare").get(reverse("start")).content.decode()
     # Active demo initiatives: idea ×6 (Socialt företagande, BarnkraftsHus, Inkludera Flera, Ung i Telge,
     # Projekt 100) = 5, decision ×1 (Familjecentraler).
-    assert '<tr data-stage="idea"><th scope="row">Idéskiss</th><td class="num">5</td></tr>' in html
+    assert '<tr data-stage="idea"><th scope="row">Idéskiss</th><td class="num">6</td></tr>' in html
     assert '<tr data-stage="decision"><th scope="row">Beslut i kommunstyrelsen</th><td class="num">1</td></tr>' in html
     assert '<tr data-status="withdrawn">' in html
 

@@ -25,6 +25,8 @@ class Status(models.TextChoices):
 class WithdrawalReason(models.TextChoices):
     REPAYMENT_RISK = "repayment_risk", _("Risk att inte kunna återföra medlen")
     EVALUATION_BURDEN = "evaluation_burden", _("Kraven på uppföljning och utvärdering")
+    PROCUREMENT = "procurement", _("Kravet på upphandling enligt LOU")
+    NOT_ANCHORED = "not_anchored", _("Inte förankrat på kontorschefsnivå")
     OTHER = "other", _("Annat skäl")
 
 
@@ -42,6 +44,7 @@ class ApplicantType(models.TextChoices):
     PUBLIC_BODY = "public_body", _("Annan offentlig aktör")
     REGION_UNIT = "region_unit", _("Regionens verksamhet")
     UNIVERSITY = "university", _("Lärosäte")
+    UNKNOWN = "unknown", _("Okänd")
 
     @classmethod
     def internal(cls) -> frozenset[str]:

@@ -68,10 +68,27 @@ class Initiative(models.Model):
     withdrawal_reason = models.CharField(
         _("skäl till återkallelse"), max_length=30, choices=WithdrawalReason.choices, blank=True
     )
+    further_withdrawal_reasons = models.JSONField(
+        _("fler skäl till återkallelse"),
+        default=list,
+        blank=True,
+        help_text=_("Fler skäl som initiativtagaren angav, utöver huvudskälet."),
+    )
     failed_rules = models.JSONField(
         _("regler som inte uppfylls"), default=list, blank=True, help_text=_("Regel-id vid avvisning.")
     )
     outcome_note = models.TextField(_("motivering"), blank=True)
+    demo_note = models.TextField(
+        _("demonstrationens antaganden"),
+        blank=True,
+        help_text=_("Vad demonstrationen antar där underlaget är tyst. Skrivs aldrig ut i handlingar."),
+    )
+    demo_assumed = models.JSONField(
+        _("antagna uppgifter"),
+        default=list,
+        blank=True,
+        help_text=_("Delar av ansökan som demonstrationen har hittat på; handlingar skriver inte ut dem."),
+    )
     preparation_memo = models.TextField(_("beredningspromemoria"), blank=True)
     filed_on = models.DateField(
         _("inkom"), null=True, blank=True, help_text=_("Avgör vilken version av riktlinjerna som gäller.")
@@ -126,6 +143,13 @@ class Initiative(models.Model):
         from socialfund.cases.workflow import stage_name_of
 
         return stage_name_of(self)
+
+    @property
+    def withdrawal_reasons(self) -> list[str]:
+        """Every reason the initiator gave for withdrawing, the main one first (the seed's two internal
+        initiatives each named more than one)."""
+        reasons = [self.withdrawal_reason] if self.withdrawal_reason else []
+        return reasons + [r for r in self.further_withdrawal_reasons or [] if r and r not in reasons]
 
     @property
     def is_external(self) -> bool:

@@ -8,6 +8,7 @@ does), and reservations/separate statements, which can go with any position.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -51,6 +52,11 @@ class RecipientData:
     """None: no answer yet."""
     additions: str = ""
     statements: tuple[StatementData, ...] = ()
+    received_on: dt.date | None = None
+    administration_answer: str = ""
+    """The administration's answer to the board's additions (as the tjänsteskrivelse gives it)."""
+    answer_unknown: bool = False
+    """The records do not show whether it answered: neither counted as answered nor listed as not."""
 
 
 @dataclass(frozen=True)
@@ -58,10 +64,14 @@ class Compilation:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     summary: tuple[str, ...]
-    additions: tuple[tuple[str, str], ...]
+    additions: tuple[tuple[str, str, str], ...]
+    """(recipient, its additions, the administration's answer or "")."""
     reservations: tuple[tuple[str, StatementData], ...]
     separate_statements: tuple[tuple[str, StatementData], ...]
     not_answered: tuple[str, ...]
+    late: tuple[tuple[str, dt.date], ...] = ()
+    """Answers that came in after the deadline, with the day each came in."""
+    deadline: dt.date | None = None
 
     @property
     def answered(self) -> int:
@@ -93,16 +103,30 @@ def signatories_text(signatories: tuple[Signatory, ...]) -> str:
     return join_words([f"{join_words(names)} ({party})" if party else join_words(names) for party, names in groups])
 
 
-def compile_answers(recipients: list[RecipientData], labels: dict[str, str]) -> Compilation:
+def compile_answers(
+    recipients: list[RecipientData], labels: dict[str, str], *, deadline: dt.date | None = None
+) -> Compilation:
     answered = [r for r in recipients if r.position is not None]
+    late = tuple((r.code, r.received_on) for r in answered if deadline and r.received_on and r.received_on > deadline)
+    summary = _summary(answered)
+    if late and deadline:
+        days = sorted({on for _, on in late})
+        when = days[0].isoformat() if len(days) == 1 else f"{days[0].isoformat()}–{days[-1].isoformat()}"
+        summary.insert(
+            1,
+            f"{_count(len(late), 'remissvar', 'remissvar')} ({join_words([code for code, _ in late])}) kom in "
+            f"{when}, efter sista svarsdag {deadline.isoformat()}.",
+        )
     return Compilation(
         header=("", *(r.code for r in answered)),
         rows=tuple(_rows(answered, labels)),
-        summary=tuple(_summary(answered)),
-        additions=tuple((r.code, r.additions) for r in answered if r.additions),
+        summary=tuple(summary),
+        additions=tuple((r.code, r.additions, r.administration_answer) for r in answered if r.additions),
         reservations=tuple((r.code, s) for r in answered for s in r.statements if s.kind == RESERVATION),
         separate_statements=tuple((r.code, s) for r in answered for s in r.statements if s.kind == SEPARATE_STATEMENT),
-        not_answered=tuple(r.name or r.code for r in recipients if r.position is None),
+        not_answered=tuple(r.name or r.code for r in recipients if r.position is None and not r.answer_unknown),
+        late=late,
+        deadline=deadline,
     )
 
 

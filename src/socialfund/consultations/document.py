@@ -30,18 +30,39 @@ def _intro(consultation: Consultation, names: list[str]) -> str:
     )
 
 
+def _additions_table(additions: tuple[tuple[str, str, str], ...]) -> Table:
+    """Each board's additions, and the administration's answer beside them when one is recorded."""
+    answered = any(answer for _, _, answer in additions)
+    columns: tuple[Column, ...] = (Column("Remissinstans"), Column("Tillägg"))
+    if answered:
+        columns += (Column("Förvaltningens svar"),)
+    rows = tuple((code, text, answer or "–") if answered else (code, text) for code, text, answer in additions)
+    return Table(columns=columns, rows=rows, caption="Tillägg per remissinstans", sheet="Tillägg")
+
+
 def _statement_rows(items: tuple[tuple[str, StatementData], ...]) -> tuple[tuple[str, str], ...]:
     return tuple((code, f"{s.text} {s.summary}".strip()) for code, s in items)
 
 
 def _text_table(caption: str, rows: tuple[tuple[str, str], ...]) -> Table:
-    return Table(columns=(Column("Remissinstans"), Column("Text")), rows=rows, caption=caption, sheet=caption)
+    # The heading above names the section; the caption says what the rows are, so the two do not repeat.
+    return Table(
+        columns=(Column("Remissinstans"), Column("Text")),
+        rows=rows,
+        caption=f"{caption} per remissinstans",
+        sheet=caption,
+    )
 
 
 def answer_table(compilation: Compilation) -> Table:
     columns = tuple(Column(title) for title in compilation.header)
     return Table(
-        columns=columns, rows=compilation.rows, caption="Remissvaren i tabellform", sheet="Remissvaren", compact=True
+        columns=columns,
+        rows=compilation.rows,
+        caption="Remissvaren i tabellform",
+        sheet="Remissvaren",
+        compact=True,
+        keep_together=True,
     )
 
 
@@ -53,6 +74,7 @@ def compilation_document(consultation: Consultation, compilation: Compilation, *
         Heading(f"{consultation.title} – Remissammanställning", 1, in_contents=False),
         Paragraph(_intro(consultation, names)),
         ItemList(tuple(consultation.questions)),
+        *_consulted_on(consultation),
         Paragraph(f"{compilation.answered} remissvar har kommit in till {format_date(on)}."),
         Heading("Remissvaren", 2),
         Heading("Sammanfattning", 3),
@@ -61,7 +83,7 @@ def compilation_document(consultation: Consultation, compilation: Compilation, *
         answer_table(compilation),
     ]
     if compilation.additions:
-        blocks += [Heading("Tillägg", 3), _text_table("Tillägg", compilation.additions)]
+        blocks += [Heading("Tillägg till utvärderingens slutsatser", 3), _additions_table(compilation.additions)]
     if compilation.reservations:
         blocks += [Heading("Reservationer", 3), _text_table("Reservationer", _statement_rows(compilation.reservations))]
     if compilation.separate_statements:
@@ -82,6 +104,12 @@ def compilation_document(consultation: Consultation, compilation: Compilation, *
         kind="Remissammanställning",
         keywords=("remiss", "remissammanställning"),
     )
+
+
+def _consulted_on(consultation: Consultation) -> list[Block]:
+    """What was sent on consultation (the current and proposed wording), in the consultation's own words."""
+    parts = [part.strip() for part in consultation.consulted_on.split("\n\n") if part.strip()]
+    return [Heading("Vad remissen gäller", 2), *(Paragraph(part) for part in parts)] if parts else []
 
 
 def _signature(consultation: Consultation) -> Lines:

@@ -33,6 +33,12 @@ class ConsultationForm(SwedishForm):
     questions = forms.CharField(
         label=_("Frågor"), widget=forms.Textarea(attrs={"rows": 5}), help_text=_("En fråga per rad.")
     )
+    consulted_on = forms.CharField(
+        label=_("Vad remissen gäller"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Förslagen som remitteras, t.ex. nuvarande och föreslagen lydelse. Ett stycke per tom rad."),
+    )
     boards = forms.ModelMultipleChoiceField(
         label=_("Nämnder"), queryset=Board.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -98,6 +104,12 @@ class AnswerForm(SwedishForm):
     received_on = forms.DateField(label=_("Inkom"), widget=DATE, initial=today)
     decided_on = forms.DateField(label=_("Nämndens beslutsdatum"), required=False, widget=DATE)
     paragraph = forms.CharField(label=_("Paragraf"), required=False, max_length=20)
+    administration_answer = forms.CharField(
+        label=_("Förvaltningens svar på tilläggen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kommer med i remissammanställningen bredvid nämndens tillägg."),
+    )
 
 
 class StatementForm(SwedishForm):

@@ -35,6 +35,11 @@ class Consultation(models.Model):
     decided_on = models.DateField(_("beslut om remiss"))
     deadline = models.DateField(_("svar senast"))
     questions = models.JSONField(_("frågor"), default=list, help_text=_("Frågorna remissen ska besvara, i ordning."))
+    consulted_on = models.TextField(
+        _("vad remissen gäller"),
+        blank=True,
+        help_text=_("Förslagen som remitteras, t.ex. nuvarande och föreslagen lydelse. Ett stycke per tom rad."),
+    )
     row_labels = models.JSONField(
         _("radrubriker i sammanställningen"),
         default=dict,
@@ -73,6 +78,11 @@ class Recipient(models.Model):
     code = models.CharField(_("förkortning"), max_length=30)
     name = models.CharField(_("namn"), max_length=200, blank=True)
     email = models.EmailField(_("e-post för påminnelser"), blank=True)
+    answer_unknown = models.BooleanField(
+        _("okänt om svar kommit in"),
+        default=False,
+        help_text=_("Underlaget visar inte om instansen svarat (en äldre remiss registrerad i efterhand)."),
+    )
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
 
     class Meta:
@@ -98,6 +108,11 @@ class Answer(models.Model):
         _("tillägg"), blank=True, help_text=_("Nämndens tillägg till förslaget, som beslutat.")
     )
     summary = models.TextField(_("sammanfattning"), blank=True)
+    administration_answer = models.TextField(
+        _("förvaltningens svar"),
+        blank=True,
+        help_text=_("Förvaltningens svar på nämndens tillägg, så som tjänsteskrivelsen ger det."),
+    )
     received_on = models.DateField(_("inkom"))
     decided_on = models.DateField(_("nämndens beslutsdatum"), null=True, blank=True)
     paragraph = models.CharField(_("paragraf"), max_length=20, blank=True)

@@ -42,12 +42,16 @@ def recipient_data(recipient: Recipient, *, received_by: dt.date | None = None) 
     """A recipient's answer for the compilation; one that came in after `received_by` counts as none yet."""
     answer = getattr(recipient, "answer", None)
     if answer is None or (received_by is not None and answer.received_on > received_by):
-        return RecipientData(code=recipient.code, name=recipient.display_name, position=None)
+        return RecipientData(
+            code=recipient.code, name=recipient.display_name, position=None, answer_unknown=recipient.answer_unknown
+        )
     return RecipientData(
         code=recipient.code,
         name=recipient.display_name,
         position=answer.position,
         additions=answer.additions,
+        received_on=answer.received_on,
+        administration_answer=answer.administration_answer,
         statements=tuple(
             StatementData(
                 kind=statement.kind,
@@ -70,4 +74,4 @@ def compilation_for(consultation: Consultation, *, received_by: dt.date | None =
     """The remissammanställning of a consultation loaded with `consultation_detail`, with the answers
     that had come in by `received_by` (all of them when it is None)."""
     recipients = [recipient_data(r, received_by=received_by) for r in consultation.recipients.all()]
-    return compile_answers(recipients, row_labels(consultation))
+    return compile_answers(recipients, row_labels(consultation), deadline=consultation.deadline)

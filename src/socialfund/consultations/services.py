@@ -99,6 +99,7 @@ def consultation_create(
     registry_number: str = "",
     row_labels: dict[str, str] | None = None,
     handler: Handler | None = None,
+    consulted_on: str = "",
 ) -> Consultation:
     """Send a document on consultation: the questions, the recipients and the deadline."""
     # Translators: completes "Bara registrator eller utskottssekreterare kan %(what)s."
@@ -122,6 +123,7 @@ def consultation_create(
             document_title=document_title.strip(),
             document_date=document_date,
             registry_number=registry_number.strip(),
+            consulted_on=consulted_on.strip(),
             sent_by=sent_by,
             decided_on=decided_on,
             deadline=deadline,
@@ -171,6 +173,7 @@ def answer_register(
     summary: str = "",
     decided_on: dt.date | None = None,
     paragraph: str = "",
+    administration_answer: str = "",
 ) -> Answer:
     """Register (or correct) a recipient's answer: its position and any additions."""
     # Translators: completes "Bara registrator eller utskottssekreterare kan %(what)s."
@@ -194,6 +197,7 @@ def answer_register(
                 "received_on": received_on,
                 "decided_on": decided_on,
                 "paragraph": paragraph.strip(),
+                "administration_answer": administration_answer.strip(),
                 "registered_by": user,
                 "registered_at": timezone.now(),
             },

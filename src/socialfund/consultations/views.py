@@ -78,6 +78,7 @@ def consultation_new_view(request: HttpRequest) -> HttpResponse:
                 decided_on=data["decided_on"],
                 deadline=data["deadline"],
                 questions=consultation_forms.lines(data["questions"]),
+                consulted_on=data["consulted_on"],
                 recipients=form.recipients(),
                 row_labels=form.row_labels(),
                 handler=services.Handler(

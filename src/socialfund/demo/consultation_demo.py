@@ -3,8 +3,11 @@
 Hållbarhetsutskottet decided on 2014-12-02 to send the first year's evaluation to all
 boards and Telge's company boards, with five questions, answers due 2015-03-31. Eleven
 boards answered (remissammanställning 2015-05-08). The seed names neither Telge's boards
-nor when each board decided: the demo has one recipient "Telges styrelser" without an
-answer, and dates every answer 2015-05-04, the day the seed says the eleven had come in.
+nor when each board decided: the demo has one recipient "Telges styrelser" whose answer
+the records do not show (neither answered nor "not answered"), and dates every answer
+2015-05-04, the day the seed says the eleven had come in (after the deadline: the
+compilation flags it). The administration's answer to the three boards' additions is the
+tjänsteskrivelse's (2015-10-26).
 
 Loaded with plain writes keyed on natural keys (as the rest of the demo), so that loading
 twice gives the same rows.
@@ -34,6 +37,20 @@ CONSULTATION: dict[str, Any] = {
     "document_date": dt.date(2014, 4, 24),
     "deadline": dt.date(2015, 3, 31),
     "questions": QUESTIONS,
+    # What was consulted on, in the remissammanställning's words (2015-05-08).
+    "consulted_on": (
+        "Förvaltningen föreslår att kommunen ska fortsätta att arbeta med den sociala investeringsfonden med i "
+        "princip de riktlinjer som är antagna vad gäller extern medverkan i utvecklingsprojekt, och föreslår en "
+        "revidering av riktlinjerna.\n\n"
+        "Nuvarande lydelse: I sådana fall ska ansökan göras av den nämnd som verksamheten ligger under. Det är "
+        "också under den ansökande nämnden som projektet samordnas.\n\n"
+        "Föreslagen lydelse: Den nämnd som ska ansvara för insatsen kan upphandla hela eller delar av uppdraget "
+        "i öppen konkurrens av en extern aktör. Nämnden beskriver tjänsten i förfrågningsunderlaget och den "
+        "aktör som bäst svarar mot beskrivningen tilldelas uppdraget.\n\n"
+        "I de gällande riktlinjerna anges att den sociala investeringsfonden ska utvärderas efter ett år. "
+        "Förvaltningen föreslår en ändring som innebär att den sociala investeringsfonden ska utvärderas årligen "
+        "och rapporten lämnas under april månad."
+    ),
     "row_labels": {
         "supports": "Biträder förvaltningens utvärdering",
         "supports_with_additions": "Biträder utvärderingen med avvikande tillägg",
@@ -53,6 +70,13 @@ ADDITIONS = (
     "S, V och MP yrkar bifall till förvaltningens förslag med tre tillägg, vilket blev nämndens beslut. "
     "Tilläggen: Slopa kravet om återbetalning, se över upphandling kring externa aktörer, tillsätt en "
     "politisk referensgrupp."
+)
+# The tjänsteskrivelse 2015-10-26 answers the three boards' identical additions.
+ADMINISTRATION_ANSWER = (
+    "Att slopa kravet på återbetalning är inte förenligt med konstruktionen av sociala investeringsfonden; "
+    "fonden skulle på sikt utarmas på resurser. Om upphandling kring externa aktörer hänvisar förvaltningen "
+    "till utvärderingens slutsatser: lagen om offentlig upphandling måste följas. En politisk referensgrupp "
+    "anser förvaltningen vara tillgodosedd genom fondens koppling till hållbarhetsutskottet."
 )
 WRITTEN = "anmäler och inkommer med skriftligt yttrande. Yttrandet i kort sammanfattning:"
 SIX_MILLION = (
@@ -151,7 +175,12 @@ def _recipients(consultation: Consultation, organisation: Organisation) -> dict[
     Recipient.objects.update_or_create(
         consultation=consultation,
         code="Telge",
-        defaults={"kind": "company_board", "name": "Telges styrelser", "order": len(BOARD_ORDER)},
+        defaults={
+            "kind": "company_board",
+            "name": "Telges styrelser",
+            "order": len(BOARD_ORDER),
+            "answer_unknown": True,
+        },
     )
     return recipients
 
@@ -162,6 +191,7 @@ def _answer(recipient: Recipient, user: User) -> None:
         defaults={
             "position": "supports_with_additions" if recipient.code in WITH_ADDITIONS else "supports",
             "additions": ADDITIONS if recipient.code in WITH_ADDITIONS else "",
+            "administration_answer": ADMINISTRATION_ANSWER if recipient.code in WITH_ADDITIONS else "",
             "received_on": RECEIVED_ON,
             "registered_by": user,
         },

@@ -31,6 +31,7 @@ from socialfund.demo.consultation_demo import load_demo_documents, remove_demo_d
 from socialfund.demo.director_demo import load_director_case
 from socialfund.demo.guidelines_demo import load_demo_guidelines, remove_demo_guidelines
 from socialfund.demo.ledger_demo import load_demo_ledger
+from socialfund.demo.record_history import load_history
 from socialfund.demo.records_demo import load_demo_records, remove_demo_records
 from socialfund.followup.purge import followup_purge
 from socialfund.funds.models import Fund, PolicyVersion
@@ -226,6 +227,9 @@ def _load_initiatives(fund: Fund, boards: dict[str, Board], users: dict[str, Use
                 "summary": spec.summary,
                 "lead_board": boards[spec.lead_board] if spec.lead_board else None,
                 "withdrawal_reason": spec.withdrawal_reason,
+                "further_withdrawal_reasons": spec.further_withdrawal_reasons,
+                "demo_note": spec.demo_note,
+                "demo_assumed": spec.demo_assumed,
                 "failed_rules": spec.failed_rules,
                 "outcome_note": spec.outcome_note,
             },
@@ -238,3 +242,4 @@ def _load_initiatives(fund: Fund, boards: dict[str, Board], users: dict[str, Use
                 kind=kind,
                 defaults={"signed_on": signed_on, "reference": reference, "recorded_by": recorder},
             )
+        load_history(initiative, spec, users["registrator"])

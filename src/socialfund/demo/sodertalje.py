@@ -38,16 +38,20 @@ BOARDS = [
     ("SBN", "", "urban_planning"),
     ("SN", "Socialnämnden", "social"),
     ("TN", "", "technical"),
-    ("UN", "", "education"),
+    # The seed names the education office (Utbildningskontoret, UK) and "UN" but never spells the board out;
+    # the demo names it after its office.
+    ("UN", "Utbildningsnämnden", "education"),
     ("VM", "", ""),
     ("ÄON", "Äldreomsorgsnämnden", "elderly_care"),
+    # Kommunstyrelsen is also a board: its office (Ksk, with HR) took part in "Sänka korttidsfrånvaron".
+    ("KS", "Kommunstyrelsen", ""),
 ]
 
 # Offices the seed names; `boards` links an office to the boards it works for
 # (the demo's assumption, so that anchoring has an office head to go to).
 OFFICES = [
     # code, name, parent code, boards
-    ("Ksk", "Kommunstyrelsens kontor", None, []),
+    ("Ksk", "Kommunstyrelsens kontor", None, ["KS"]),
     ("Ksk/HR", "Human Resources", "Ksk", []),
     ("Ksk/UoH", "Enheten för utredning och hållbarhet", "Ksk", []),
     ("Ksk/LEK", "Ledningsstöd ekonomi och kvalitet", "Ksk", []),
@@ -138,10 +142,18 @@ class DemoInitiative:
     lead_board: str | None = None
     partner_boards: list[str] = field(default_factory=list)
     withdrawal_reason: str = ""
+    further_withdrawal_reasons: list[str] = field(default_factory=list)
     failed_rules: list[str] = field(default_factory=list)
     outcome_note: str = ""
     content: dict[str, Any] = field(default_factory=dict)
     signoffs: list[tuple[str, dt.date, str]] = field(default_factory=list)
+    demo_note: str = ""
+    """What the demo assumes where the seed is silent: shown on the case page, never in a document."""
+    demo_assumed: list[str] = field(default_factory=list)
+    """Parts of the application the demo made up (content keys, "signoffs"): documents leave them out."""
+    history: list[tuple[dt.date, str, str, str]] = field(default_factory=list)
+    """(date, status, stage, what happened): the case's dated steps, so that a report for an earlier year
+    shows what was known then (see `record_history`)."""
 
 
 # Familjecentraler: the one application that went to KS (PM 2015-11-04). The seed gives
@@ -217,9 +229,28 @@ FAMILY_CENTRES_CONTENT: dict[str, Any] = {
 }
 
 EVALUATION_PERIOD = dt.date(2013, 10, 1)
+# "Åtta initiativ har behandlats av beredningsgruppen under utvärderingens period, till den sista februari
+# 2014": the outcomes the evaluation reports were known by then.
+EVALUATION_CUTOFF = dt.date(2014, 2, 28)
 YEAR_2014 = dt.date(2014, 6, 1)
 YEAR_2015 = dt.date(2015, 3, 1)
 DATE_NOTE = "Inkomstdatum ungefärligt: underlaget anger bara året."
+CUTOFF_NOTE = "Utfallet är daterat till utvärderingens brytdag 2014-02-28; underlaget anger inte dagen. " + DATE_NOTE
+# "I båda initiativen anger man kravet på återföring som en huvudanledning … Ett projekt beskrev att … nämnden
+# skulle stå med en skuld som inte kunde återbetalas. Ett annat bedömde att kraven på uppföljning … var för
+# stora" and "De två initiativ från förvaltningen anger utvärderingen som ett skäl": both gave both reasons;
+# the seed does not say which project feared the debt, so neither case is given that fear.
+INTERNAL_WITHDRAWAL = (
+    "Initiativtagarna angav kravet på återföring som en huvudanledning och kraven på uppföljning och "
+    "utvärdering som ett skäl. Av de två återkallade initiativen från förvaltningen befarade det ena en skuld "
+    "som nämnden inte kunde återbetala; det andra bedömde kraven på uppföljning och en högskola kopplad till "
+    "projektet som för tidskrävande. Underlaget anger inte vilket som var vilket."
+)
+
+
+def _filed(on: dt.date, stage: str) -> tuple[dt.date, str, str, str]:
+    return (on, "active", stage, "Initiativet inkom till beredningsgruppen.")
+
 
 INITIATIVES = [
     DemoInitiative(
@@ -232,20 +263,24 @@ INITIATIVES = [
         "En arbetsmarknad med riktiga jobb för dem som inte kommer in på den ordinarie: sju sociala företag "
         "samordnade genom ett resurscenter.",
         outcome_note="Beredningsgruppen: delar av initiativet riktar sig till fondens målgrupper; kan på sikt "
-        "minska kommunala kostnader. " + DATE_NOTE,
+        "minska kommunala kostnader och bli en reguljär verksamhet med egen finansiering.",
+        demo_note=DATE_NOTE,
+        history=[_filed(EVALUATION_PERIOD, "idea")],
     ),
+    # ACT twice, as the seed has it: an idea sketch in the first year, and a new interest in 2014 (PM 1.2).
     DemoInitiative(
         "ACT – Acceptance and Commitment Training",
         "Le Liv",
         "sole_trader",
         "idea",
-        "withdrawn",
+        "active",
         EVALUATION_PERIOD,
         "En kurs för unga 16–25 år i Ung i Täljes verksamhet som står utan egen försörjning.",
-        withdrawal_reason="other",
-        outcome_note="Besparingen hamnar främst hos Försäkringskassan (aktivitetsersättning). Initiativtagaren, "
-        "ett enskilt företag, avbröt vid information om LOU; initiativet var inte förankrat på "
-        "kontorschefsnivå. " + DATE_NOTE,
+        outcome_note="Beredningsgruppen: målgruppen kan vara rätt, men initiativet bör söka deltagare på annat "
+        "sätt än enbart inom Ung i Tälje. En framgångsrik insats minskar kostnaden främst hos "
+        "Försäkringskassan (aktivitetsersättning).",
+        demo_note="Underlaget säger inget om idéskissen efter 2014-02-28; den står kvar som pågående. " + DATE_NOTE,
+        history=[_filed(EVALUATION_PERIOD, "idea")],
     ),
     DemoInitiative(
         "BarnkraftsHus",
@@ -255,8 +290,9 @@ INITIATIVES = [
         "active",
         EVALUATION_PERIOD,
         "Ett hus för förebyggande och stärkande arbete mot sexuella övergrepp och trakasserier mot barn och unga.",
-        outcome_note="Beredningsgruppen: riktar sig till fondens målgrupper; kräver djupare analys av effekterna. "
-        + DATE_NOTE,
+        outcome_note="Beredningsgruppen: riktar sig till fondens målgrupper; kräver djupare analys av effekterna.",
+        demo_note=DATE_NOTE,
+        history=[_filed(EVALUATION_PERIOD, "idea")],
     ),
     DemoInitiative(
         "Inkludera Flera",
@@ -267,8 +303,9 @@ INITIATIVES = [
         EVALUATION_PERIOD,
         "Fångar upp motiverade ungdomar som tagit avstånd från en destruktiv närmiljö, i samarbete med "
         "Idrott utan Gränser.",
-        outcome_note="Beredningsgruppen: riktar sig till fondens målgrupper; kräver djupare analys av effekterna. "
-        + DATE_NOTE,
+        outcome_note="Beredningsgruppen: riktar sig till fondens målgrupper; kräver djupare analys av effekterna.",
+        demo_note=DATE_NOTE,
+        history=[_filed(EVALUATION_PERIOD, "idea")],
     ),
     DemoInitiative(
         "Mobilt team skola",
@@ -282,7 +319,15 @@ INITIATIVES = [
         lead_board="UN",
         partner_boards=["SN", "KFN"],
         withdrawal_reason="repayment_risk",
-        outcome_note="Återkallad: nämnden kunde inte garantera besparingarna som återföringen krävde. " + DATE_NOTE,
+        further_withdrawal_reasons=["evaluation_burden"],
+        outcome_note="Beredningsgruppen: riktade sig till fondens målgrupper; hade förutsättningar att på sikt "
+        "minska kommunala kostnader inom skolan och för externa placeringar och att bli en reguljär verksamhet "
+        "med kostnadsminskningarna som finansiering. " + INTERNAL_WITHDRAWAL,
+        demo_note=CUTOFF_NOTE,
+        history=[
+            _filed(EVALUATION_PERIOD, "application"),
+            (EVALUATION_CUTOFF, "withdrawn", "application", "Initiativtagarna drog tillbaka initiativet."),
+        ],
     ),
     DemoInitiative(
         "Sänka korttidsfrånvaron hos medarbetare inom utbildningskontoret",
@@ -293,9 +338,16 @@ INITIATIVES = [
         EVALUATION_PERIOD,
         "Sänka lärarnas korttidsfrånvaro med minst 20 %: 27 137 fler lärartimmar om året.",
         lead_board="UN",
-        withdrawal_reason="evaluation_burden",
-        outcome_note="Återkallad: kraven på uppföljning och en högskola kopplad till projektet bedömdes för "
-        "tidskrävande. " + DATE_NOTE,
+        partner_boards=["KS"],
+        withdrawal_reason="repayment_risk",
+        further_withdrawal_reasons=["evaluation_burden"],
+        outcome_note="Beredningsgruppen: riktade sig till fondens målgrupper på ett indirekt, men godtagbart, "
+        "sätt; krävde djupare analys av effekterna för elevernas resultat. " + INTERNAL_WITHDRAWAL,
+        demo_note=CUTOFF_NOTE,
+        history=[
+            _filed(EVALUATION_PERIOD, "application"),
+            (EVALUATION_CUTOFF, "withdrawn", "application", "Initiativtagarna drog tillbaka initiativet."),
+        ],
     ),
     DemoInitiative(
         "Tjejhuset",
@@ -306,7 +358,12 @@ INITIATIVES = [
         EVALUATION_PERIOD,
         "Bidrag till Tjejhusets verksamhet.",
         failed_rules=["purpose"],
-        outcome_note="Syftet var ett driftsbidrag till befintlig verksamhet, vilket fonden inte ger. " + DATE_NOTE,
+        outcome_note="Syftet var ett driftsbidrag till befintlig verksamhet, vilket fonden inte ger.",
+        demo_note=CUTOFF_NOTE,
+        history=[
+            _filed(EVALUATION_PERIOD, "interest"),
+            (EVALUATION_CUTOFF, "refused", "interest", "Beredningsgruppen avvisade initiativet."),
+        ],
     ),
     DemoInitiative(
         "Körkortsutbildning för ungdomar",
@@ -317,19 +374,47 @@ INITIATIVES = [
         EVALUATION_PERIOD,
         "Körkort för ungdomar i den egna verksamheten för att öka deras anställningsbarhet.",
         failed_rules=["equal_treatment", "purpose"],
-        outcome_note="Strider mot likställighetsprincipen och uppfyller inte kravet på metodutveckling. " + DATE_NOTE,
+        outcome_note="Strider mot likställighetsprincipen och uppfyller inte kravet på metodutveckling.",
+        demo_note=CUTOFF_NOTE,
+        history=[
+            _filed(EVALUATION_PERIOD, "interest"),
+            (EVALUATION_CUTOFF, "advised_against", "interest", "Beredningsgruppen avrådde från initiativet."),
+        ],
+    ),
+    DemoInitiative(
+        "ACT – intresseanmälan 2014",
+        "Le Liv",
+        "sole_trader",
+        "interest",
+        "withdrawn",
+        YEAR_2014,
+        "Ett enskilt företag som sökande.",
+        withdrawal_reason="procurement",
+        further_withdrawal_reasons=["not_anchored"],
+        outcome_note="Initiativtagaren avbröt vid information om LOU; initiativet var inte förankrat på "
+        "kontorschefsnivå.",
+        demo_note="Underlaget anger inte när initiativtagaren avbröt; demonstrationen daterar det till "
+        "inkomstdagen. " + DATE_NOTE,
+        history=[
+            _filed(YEAR_2014, "interest"),
+            (YEAR_2014, "withdrawn", "interest", "Initiativtagaren avbröt vid information om LOU."),
+        ],
     ),
     DemoInitiative(
         "OPUS",
         "Okänd i underlaget",
-        "association",
-        "application",
+        "unknown",
+        "interest",
         "refused",
         YEAR_2014,
         "Ansökan avsåg finansiering av befintlig verksamhet.",
         failed_rules=["purpose"],
-        outcome_note="Inte förenlig med fondens kriterier: finansiering av befintlig verksamhet. "
-        "Underlaget anger inte initiativtagaren. " + DATE_NOTE,
+        outcome_note="Inte förenlig med fondens kriterier: medel avsåg finansiering av befintlig verksamhet.",
+        demo_note="Underlaget anger inte initiativtagaren eller när initiativet avvisades. " + DATE_NOTE,
+        history=[
+            _filed(YEAR_2014, "interest"),
+            (YEAR_2014, "refused", "interest", "Beredningsgruppen avvisade initiativet."),
+        ],
     ),
     DemoInitiative(
         "Ung i Telge",
@@ -339,7 +424,8 @@ INITIATIVES = [
         "active",
         YEAR_2015,
         "Pågående diskussioner på kontorschefsnivå.",
-        outcome_note=DATE_NOTE,
+        demo_note="Typen av initiativtagare är demonstrationens antagande. " + DATE_NOTE,
+        history=[_filed(YEAR_2015, "idea")],
     ),
     DemoInitiative(
         "Familjecentraler",
@@ -351,10 +437,17 @@ INITIATIVES = [
         "Ansökan till kommunstyrelsen.",
         lead_board="SN",
         partner_boards=["UN"],
-        outcome_note="Pågående ansökan till KS (PM 2015-11-04). Ansvarig nämnd, innehåll och kalkyl är demons "
-        "antaganden: underlaget anger bara att ansökan gått till KS. " + DATE_NOTE,
+        outcome_note="Pågående ansökan till kommunstyrelsen (PM 2015-11-04): den enda formella ansökan sedan 2013.",
+        demo_note="Ansvarig nämnd, samverkande nämnd, belopp, kalkyl, mål, utvärderare och förankringar är "
+        "demonstrationens antaganden (byggda på enhetskostnaderna i biblioteket): underlaget anger bara att "
+        "ansökan gått till kommunstyrelsen. Datumen för stegen är också antagna. " + DATE_NOTE,
+        demo_assumed=[*FAMILY_CENTRES_CONTENT, "signoffs", "lead_board", "initiator"],
         content=FAMILY_CENTRES_CONTENT,
         signoffs=[("office_head", dt.date(2015, 2, 2), ""), ("board", dt.date(2015, 2, 18), "SN § 31 (antaget)")],
+        history=[
+            _filed(YEAR_2015, "application"),
+            (dt.date(2015, 10, 26), "active", "decision", "Ansökan lämnades till kommunstyrelsen för beslut."),
+        ],
     ),
     DemoInitiative(
         "Projekt 100",
@@ -364,6 +457,7 @@ INITIATIVES = [
         "active",
         YEAR_2015,
         "Pågående ansökan, idéskiss inlämnad.",
-        outcome_note=DATE_NOTE,
+        demo_note="Typen av initiativtagare är demonstrationens antagande. " + DATE_NOTE,
+        history=[_filed(YEAR_2015, "idea")],
     ),
 ]

@@ -25,6 +25,14 @@ class Fund(models.Model):
     decided_on = models.DateField(_("beslutsdatum"))
     decision_paragraph = models.CharField(_("paragraf"), max_length=20, blank=True, help_text=_("T.ex. § 7."))
     registry_number = models.CharField(_("diarienummer"), max_length=60, blank=True)
+    forecast_assumptions = models.JSONField(
+        _("prognosens antaganden"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Fondens antaganden för prognosen (nya insatser per år, storlek, återföring); ändras på prognossidan."
+        ),
+    )
     registry_number_pattern = models.CharField(
         _("mönster för diarienummer"),
         max_length=60,

@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from typing import Any
 
 from socialfund.cases.codes import Status
-from socialfund.core.formatting import format_date, format_percent, format_sek
+from socialfund.consultations.compilation import join_words
+from socialfund.core.formatting import format_date, format_number, format_percent, format_sek
 from socialfund.core.policy.compare import compare_table
 from socialfund.reports.april_annex import annex_blocks, annex_title
-from socialfund.reports.april_data import COMPARISON_DIMENSIONS, COMPARISON_FUNDS_PER_TABLE, AprilData
+from socialfund.reports.april_data import (
+    COMPARISON_DIMENSIONS,
+    COMPARISON_FUNDS_PER_TABLE,
+    AprilData,
+    funds_without_guidelines_on,
+)
+from socialfund.reports.april_questions import question_sections
 from socialfund.reports.april_sections import (
     indicator_summary,
     initiative_sections,
@@ -47,10 +55,9 @@ def april_document(data: AprilData) -> Document:
         Lines((format_date(data.prepared_on), RESPONSIBLE_OFFICE)),
         Lines(("Kommunstyrelsen",)),
         Heading(f"Uppföljning av {fund.name} {data.year}", 1, in_contents=False),
-        Paragraph(f"Dnr: {fund.registry_number}" if fund.registry_number else "Dnr: –", "strong"),
+        Paragraph(f"Dnr: {registry_number(data) or '–'}", "strong"),
         Paragraph(
-            f"Fonden ska följas upp årligen och rapporten lämnas under april månad; ansvarig är "
-            f"{RESPONSIBLE_OFFICE.lower()}. Rapporten avser {data.year} och visar fondens bokföring per "
+            f"{duty_sentence(data)} Rapporten avser {data.year} och visar fondens bokföring per "
             f"{format_date(data.as_of)}. Fonden inrättades genom {fund.decision_reference} med "
             f"{format_sek(fund.capital)}.",
             "lead",
@@ -61,21 +68,76 @@ def april_document(data: AprilData) -> Document:
         *summary_section(data),
         *position_section(data),
         *initiative_sections(data),
+        *question_sections(data),
         *project_summary(data),
         *indicator_summary(data),
         *repayment_summary(data),
         *projection_section(data),
         *comparison_section(data),
+        *written_parts(data),
     ]
     return Document(
         title=f"Uppföljning av {fund.name} {data.year}",
         blocks=tuple(blocks),
         organisation=fund.organisation.name,
-        registry_number=fund.registry_number,
+        registry_number=registry_number(data),
         date=data.prepared_on,
         kind="Uppföljning",
         keywords=("social investeringsfond", "uppföljning", str(data.year)),
     )
+
+
+def registry_number(data: AprilData) -> str:
+    """The report's own number, given when it is filed; never the fund's (KS 14-87 is the evaluation's)."""
+    return data.text.registry_number if data.text else ""
+
+
+def duty_sentence(data: AprilData) -> str:
+    """Why there is a report: the yearly April duty only once guidelines (or a proposal of them) ask for it."""
+    duty = data.yearly_duty
+    if duty is None:
+        return (
+            f"Riktlinjerna som gällde {data.year} föreskriver ingen årlig uppföljning; rapporten följer upp "
+            "fonden på kommunstyrelsens kontors initiativ."
+        )
+    month = f" och rapporten lämnas under {MONTHS[duty.month]} månad" if duty.month else ""
+    who = f"; ansvarig är {duty.responsible[0].lower()}{duty.responsible[1:]}" if duty.responsible else ""
+    if duty.adopted:
+        return f"Fonden ska enligt riktlinjerna följas upp årligen{month}{who}."
+    since = f" {format_date(duty.since)}" if duty.since else ""
+    return (
+        f"Förslaget till ändrade riktlinjer{since} innebär att fonden ska följas upp årligen{month}{who}; "
+        "förslaget är inte antaget."
+    )
+
+
+MONTHS = (
+    "",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def written_parts(data: AprilData) -> list[Block]:
+    """The official's lessons, proposals and comments, as written in the system (latest version)."""
+    text = data.text
+    parts = [("Lärdomar", text.lessons), ("Förslag", text.proposals), ("Kommentarer", text.comments)] if text else []
+    blocks: list[Block] = []
+    for title, body in parts:
+        if body:
+            blocks.append(Heading(title))
+            blocks += [Paragraph(part.strip()) for part in body.split("\n\n") if part.strip()]
+    return blocks
 
 
 def april_workbook(data: AprilData) -> Document:
@@ -175,11 +237,13 @@ def projection_section(data: AprilData) -> list[Block]:
     blocks.append(
         Paragraph(
             f"Prognosen simulerar fondens disponibla medel {with_repayment.years[0]}–{with_repayment.years[-1]} "
-            f"i {with_repayment.runs} framtider utifrån dagens bokföring, beslutade återföringsplaner och fondens "
-            "regler (nya projekt, deras storlek och hur många som återför i tid är antaganden). P10, P50 och P90 "
-            "är den 10:e, 50:e och 90:e percentilen."
+            f"i {format_number(with_repayment.runs)} framtider utifrån bokföringen per {format_date(data.as_of)}, "
+            "beslutade återföringsplaner och fondens regler. P10, P50 och P90 är den 10:e, 50:e och 90:e "
+            "percentilen. Samma prognos visas på fondens prognossida."
         )
     )
+    if with_repayment.assumptions is not None:
+        blocks.append(Paragraph(assumptions_sentence(with_repayment.assumptions)))
     for scenario in data.scenarios:
         blocks.append(
             Paragraph(
@@ -204,6 +268,17 @@ def projection_section(data: AprilData) -> list[Block]:
     return blocks
 
 
+def assumptions_sentence(a: Any) -> str:
+    """The fund's forecast assumptions in words (they are the fund's, set on the projection page)."""
+    return (
+        f"Fondens antaganden: {format_number(a.projects_per_year, 0 if a.projects_per_year == int(a.projects_per_year) else 1)} "
+        "nya insatser per år, "
+        f"var och en på {format_sek(a.size_low)}–{format_sek(a.size_high)} (oftast {format_sek(a.size_mode)}); "
+        f"{format_percent(a.repay_probability)} av insatserna återför i tid, och av de övriga efterges "
+        f"{format_percent(a.waiver_rate)}. Antagandena är fondens och ändras på prognossidan."
+    )
+
+
 def comparison_section(data: AprilData) -> list[Block]:
     blocks: list[Block] = [
         Heading("Jämförelse med andra fonder"),
@@ -216,6 +291,15 @@ def comparison_section(data: AprilData) -> list[Block]:
     if not data.comparison:
         return [*blocks, Paragraph("Fonden har inga riktlinjer i systemet att jämföra med.")]
     own, others = data.comparison[0], data.comparison[1:]
+    blocks.append(
+        Paragraph(
+            f"Varje fond jämförs med de riktlinjer som gällde {data.year}: de som antagits eller beskrivits för "
+            f"{data.year} eller tidigare, de senaste av dem."
+        )
+    )
+    unknown = funds_without_guidelines_on(own, data.as_of)
+    if unknown:
+        blocks.append(Paragraph(f"För {join_words(unknown)} känner systemet inga riktlinjer som gällde {data.year}."))
     for number, start in enumerate(range(0, len(others), COMPARISON_FUNDS_PER_TABLE - 1), start=1):
         chunk = [own, *others[start : start + COMPARISON_FUNDS_PER_TABLE - 1]]
         header, *rows = compare_table(chunk)

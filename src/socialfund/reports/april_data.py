@@ -5,9 +5,11 @@ månad. Ansvarig för uppföljningen är kommunstyrelsens kontor." (tjänsteskri
 2015-10-26). The report for year Y shows the books at Y-12-31, the initiatives received
 up to then, every granted project, the survival projection and other funds' rules. For a
 year not yet over it shows the same at the day it is drawn up, and says it is preliminary.
-What became of each initiative is what is known when the report is drawn up (as the
-seed's lists of initiatives do); a grant decided after the year is said to belong to the
-next year's projects.
+What became of each initiative is what was known on the day the report is dated (as the
+seed's lists of initiatives do), read from each case's history (`case_state`), not today's
+status; a grant decided after the year is said to belong to the next year's projects. The
+report for year Y is dated the last day of April Y+1 (when it is due), or today while that
+day has not come (`report_date`), so that a past year's report reads the same every time.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from socialfund.core.formatting import format_date
 from socialfund.core.policy import Policy, list_policies
 from socialfund.funds.models import Fund
 from socialfund.reports import sources
+from socialfund.reports.case_state import states_on
+from socialfund.reports.models import ReportText
 
 if TYPE_CHECKING:
     from socialfund.ledger.duty import ProjectDuty
@@ -65,6 +69,11 @@ class InitiativeLine:
     status_label: str
     reason: str
     granted_on: dt.date | None = None
+    withdrawal_reasons: tuple[str, ...] = ()
+    failed_rules: tuple[str, ...] = ()
+    """The rules' titles, for a refusal."""
+    external: bool = False
+    initiator_type: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,39 @@ class ProjectLine:
     followup: sources.ProjectFollowup | None
 
 
+@dataclass(frozen=True)
+class YearlyDuty:
+    month: int | None
+    responsible: str
+    adopted: bool
+    """False: only proposed by the report's date (the 2015 proposal), not decided."""
+    since: dt.date | None
+
+
+def yearly_duty(policy: Policy | None, own_key: str | None, on: dt.date) -> YearlyDuty | None:
+    """The yearly fund report the guidelines in force ask for, or failing that, a proposal of them made by
+    `on`; None before either (Södertälje 2013 asked for one evaluation after the first year)."""
+    for candidate, adopted in ((policy, True), (_proposal(own_key, on), False)):
+        if candidate is None:
+            continue
+        for duty in candidate.reporting or ():
+            if duty.scope == "fund" and duty.frequency == "yearly":
+                since = candidate.in_force_from if adopted else candidate.adopted.proposal_date
+                return YearlyDuty(duty.month, duty.responsible or "", adopted, since)
+    return None
+
+
+def _proposal(own_key: str | None, on: dt.date) -> Policy | None:
+    if own_key is None:
+        return None
+    proposals = [
+        p
+        for p in list_policies()
+        if p.fund.key == own_key and p.adopted.status == "proposed" and (p.adopted.proposal_date or on) <= on
+    ]
+    return max(proposals, key=lambda p: p.adopted.proposal_date or dt.date.min) if proposals else None
+
+
 @dataclass
 class AprilData:
     fund: Fund
@@ -109,6 +151,10 @@ class AprilData:
     missing: list[str] = field(default_factory=list)
     exceptions: list[sources.ExceptionLine] = field(default_factory=list)
     """Grants with a recorded exception from the repayment limits, up to the report's date."""
+    text: ReportText | None = None
+    """The official's written parts (latest version) and the report's own registry number."""
+    yearly_duty: YearlyDuty | None = None
+    """The guideline text that asks for a yearly report in April, if any by the report's date."""
 
     @property
     def year_end(self) -> dt.date:
@@ -139,7 +185,21 @@ class AprilData:
         return [line for p in self.projects if p.followup for line in p.followup.indicators]
 
 
-def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int = 2000) -> AprilData:
+def _forecast(fund: Fund, end: dt.date, runs: int | None) -> list[sources.Scenario] | None:
+    """The fund's forecast from its available money on the report's date (the projection page's, on the
+    same day, is the same figure)."""
+    position = sources.fund_position(fund, end)
+    opening = position.available if position is not None else None
+    return sources.survival(fund, today=end, opening_available=opening, runs=runs)
+
+
+def report_date(year: int, today: dt.date) -> dt.date:
+    """The report for `year` is due in April the year after: it is dated the last day of that April, or
+    today while that day has not come."""
+    return min(dt.date(year + 1, 4, 30), today)
+
+
+def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int | None = None) -> AprilData:
     end = min(dt.date(year, 12, 31), prepared_on)
     policy = fund_policy_if_any(fund, end)  # none: the report still shows the books
     data = AprilData(
@@ -151,14 +211,16 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
         position_start=sources.fund_position(fund, dt.date(year - 1, 12, 31)),
         position_end=sources.fund_position(fund, end),
         flows=year_flows(fund, year),
-        initiatives=initiative_lines(fund, end),
+        initiatives=initiative_lines(fund, end, known_on=prepared_on),
         projects=project_lines(fund, end),
         duties=sources.duties(fund, end),
         waivers=sources.waivers(fund, dt.date(year, 1, 1), end),
         successions=sources.successions(fund, dt.date(year, 1, 1), end),
-        scenarios=sources.survival(fund, today=end + dt.timedelta(days=1), runs=projection_runs),
-        comparison=comparison_policies(policy) if policy else [],
+        scenarios=_forecast(fund, end, projection_runs),
+        comparison=comparison_policies(policy, end) if policy else [],
         exceptions=sources.repayment_exceptions(fund, end),
+        text=ReportText.objects.filter(fund=fund, year=year).order_by("-version").first(),
+        yearly_duty=yearly_duty(policy, policy.fund.key if policy else None, end),
     )
     if data.is_preliminary:
         data.missing.append(
@@ -171,6 +233,15 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
     if not sources.followup_installed():
         data.missing.append("Uppföljningen av projekt finns inte i systemet: indikatorer och utfall saknas.")
     return data
+
+
+def _stage_name(case: Initiative, stage: str) -> str:
+    policy = policy_if_any(case)
+    if policy is not None:
+        for item in policy.stages:
+            if item.code == stage:
+                return str(item.name_sv)
+    return case.stage_name
 
 
 def _rule_titles(case: Initiative) -> dict[str, str]:
@@ -199,19 +270,28 @@ def year_flows(fund: Fund, year: int) -> list[YearFlow]:
     return flows
 
 
-def _reason(initiative: Initiative) -> str:
-    if initiative.status == Status.WITHDRAWN:
-        reason = str(WithdrawalReason(initiative.withdrawal_reason).label) if initiative.withdrawal_reason else ""
-        return ". ".join(part for part in (reason, initiative.outcome_note) if part)
-    if initiative.status in (Status.REFUSED, Status.ADVISED_AGAINST, Status.REJECTED):
+def withdrawal_labels(initiative: Initiative) -> list[str]:
+    return [str(WithdrawalReason(code).label) for code in initiative.withdrawal_reasons if code in WithdrawalReason]
+
+
+def _reason(initiative: Initiative, status: str) -> str:
+    """Why the case ended as it did, from the record (never the demo's notes, `demo_note`)."""
+    if status == Status.ACTIVE and initiative.status != Status.ACTIVE:
+        return ""  # its outcome came after the report's date
+    if status == Status.WITHDRAWN:
+        reasons = ", ".join(withdrawal_labels(initiative))
+        return ". ".join(part for part in (f"Skäl: {reasons}" if reasons else "", initiative.outcome_note) if part)
+    if status in (Status.REFUSED, Status.ADVISED_AGAINST, Status.REJECTED):
         titles = _rule_titles(initiative) if initiative.failed_rules else {}  # only a refusal names rules
         rules = ", ".join(titles.get(rule, rule) for rule in initiative.failed_rules)
         return ". ".join(part for part in (f"Regler: {rules}" if rules else "", initiative.outcome_note) if part)
     return initiative.outcome_note
 
 
-def initiative_lines(fund: Fund, end: dt.date) -> list[InitiativeLine]:
-    """Every initiative received up to the year's end (drafts are not received), oldest first."""
+def initiative_lines(fund: Fund, end: dt.date, *, known_on: dt.date | None = None) -> list[InitiativeLine]:
+    """Every initiative received up to the year's end (drafts are not received), oldest first, each as it
+    stood on `known_on` (the report's date; today when not given)."""
+    states = states_on(fund, known_on) if known_on is not None else {}
     cases = (
         Initiative.objects.filter(fund=fund, filed_on__lte=end)
         .exclude(status=Status.DRAFT)
@@ -223,18 +303,25 @@ def initiative_lines(fund: Fund, end: dt.date) -> list[InitiativeLine]:
         Decision.objects.filter(initiative__fund=fund, outcome="granted").values_list("initiative_id", "decided_on")
     )
     for case in cases:
+        status, stage = states.get(case.pk, (case.status, case.stage))
         lines.append(
             InitiativeLine(
                 title=case.title,
                 initiator=case.initiator_name,
-                board=case.lead_board.code if case.lead_board else "",
+                board=case.lead_board.display_name if case.lead_board else "",
                 filed_on=case.filed_on,
-                stage=case.stage_name,
-                stage_code=case.stage,
-                status=case.status,
-                status_label=str(Status(case.status).label),
-                reason=_reason(case),
+                stage=_stage_name(case, stage),
+                stage_code=stage,
+                status=status,
+                status_label=str(Status(status).label),
+                reason=_reason(case, status),
                 granted_on=granted_on.get(case.pk),
+                withdrawal_reasons=tuple(withdrawal_labels(case)) if status == Status.WITHDRAWN else (),
+                failed_rules=tuple(_rule_titles(case).get(r, r) for r in case.failed_rules)
+                if status in (Status.REFUSED, Status.ADVISED_AGAINST, Status.REJECTED)
+                else (),
+                external=case.is_external,
+                initiator_type=case.initiator_type,
             )
         )
     return lines
@@ -258,7 +345,7 @@ def project_lines(fund: Fund, end: dt.date) -> list[ProjectLine]:
             ProjectLine(
                 initiative_id=initiative.pk,
                 title=initiative.title,
-                board=initiative.lead_board.code if initiative.lead_board else "",
+                board=initiative.lead_board.display_name if initiative.lead_board else "",
                 decision=f"{decision.body.code} {decision.decided_on.isoformat()} {decision.paragraph}",
                 granted_by_decision=sum((a.amount for a in decision.amounts.all()), ZERO),
                 status=project.status if project else "Uppföljningen har inte startat",
@@ -269,13 +356,25 @@ def project_lines(fund: Fund, end: dt.date) -> list[ProjectLine]:
     return lines
 
 
-def comparison_policies(own: Policy) -> list[Policy]:
-    """The fund's own guidelines first, then one version of every other fund the system knows."""
+def comparison_policies(own: Policy, on: dt.date | None = None) -> list[Policy]:
+    """The fund's own guidelines first, then every other fund's version in force on `on` (the report's
+    year end): adopted on or before it, the latest such. A fund whose known guidelines all came later is
+    left out (`funds_without_guidelines_on` names them)."""
     others: dict[str, Policy] = {}
     for policy in list_policies():
         if policy.fund.key == own.fund.key:
             continue
+        known = policy.adopted.known_from
+        if on is not None and (known is None or known > on):
+            continue
         current = others.get(policy.fund.key)
-        if current is None or (policy.adopted.date or dt.date.min) > (current.adopted.date or dt.date.min):
+        if current is None or (known or dt.date.min) > (current.adopted.known_from or dt.date.min):
             others[policy.fund.key] = policy
     return [own, *sorted(others.values(), key=lambda p: p.fund.name)]
+
+
+def funds_without_guidelines_on(own: Policy, on: dt.date) -> list[str]:
+    """Other funds the system knows whose guidelines in force on `on` it does not have."""
+    shown = {p.fund.key for p in comparison_policies(own, on)}
+    names = {p.fund.key: p.fund.name for p in list_policies() if p.fund.key != own.fund.key}
+    return sorted(name for key, name in names.items() if key not in shown)

@@ -37,3 +37,15 @@ class MemoForm(SwedishForm):
 class PublicPageForm(SwedishForm):
     enabled = forms.BooleanField(label=_("Publicera fondens beviljade projekt"), required=False)
     intro = forms.CharField(label=_("Inledning"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReportTextForm(SwedishForm):
+    registry_number = forms.CharField(
+        label=_("Diarienummer"),
+        max_length=60,
+        required=False,
+        help_text=_("Rapportens eget diarienummer när den diarieförs (inte fondens)."),
+    )
+    lessons = forms.CharField(label=_("Lärdomar"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    proposals = forms.CharField(label=_("Förslag"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    comments = forms.CharField(label=_("Kommentarer"), required=False, widget=forms.Textarea(attrs={"rows": 5}))

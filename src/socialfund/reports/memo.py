@@ -45,6 +45,7 @@ from socialfund.reports.memo_economy import (
     repayment_sentence,
     years_text,
 )
+from socialfund.reports.official import official_record
 
 BOARD_MISSING = "[ansvarig nämnd saknas i ansökan]"
 """Where the memo would name the board the grant goes to and the case names none: for the official to fill in."""
@@ -106,6 +107,7 @@ def grantee(initiative: Initiative, policy: Policy | None) -> str | None:
 
 def memo_gaps(initiative: Initiative) -> list[str]:
     """What the case does not give and the memo leaves as a placeholder (or says is missing), in the memo's order."""
+    initiative = official_record(initiative)
     result = calculation_result(initiative)
     gaps: list[str] = []
     if grantee(initiative, policy_if_any(initiative)) is None:
@@ -124,6 +126,7 @@ def memo_gaps(initiative: Initiative) -> list[str]:
 
 
 def memo_document(initiative: Initiative, options: MemoOptions) -> Document:
+    initiative = official_record(initiative)  # what the demo assumed is never printed as fact
     result = calculation_result(initiative)
     amounts = requested_amounts(initiative, result)
     policy = policy_if_any(initiative)

@@ -30,3 +30,29 @@ class PublicPage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fund}: {'publicerad' if self.enabled else 'inte publicerad'}"
+
+
+class ReportText(models.Model):
+    """The parts of a year's April report the official writes (lessons, proposals, comments) and the report's
+    registry number. Every save is a new version; the report prints the latest, and the earlier ones stay."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="report_texts", verbose_name=_("fond"))
+    year = models.PositiveSmallIntegerField(_("år"))
+    version = models.PositiveIntegerField(_("version"))
+    registry_number = models.CharField(_("diarienummer"), max_length=60, blank=True)
+    lessons = models.TextField(_("lärdomar"), blank=True)
+    proposals = models.TextField(_("förslag"), blank=True)
+    comments = models.TextField(_("kommentarer"), blank=True)
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    saved_at = models.DateTimeField(_("sparad"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("uppföljningens text")
+        verbose_name_plural = _("uppföljningarnas texter")
+        ordering = ["fund", "year", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["fund", "year", "version"], name="report_text_unique_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fund} {self.year} v{self.version}"

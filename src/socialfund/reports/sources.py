@@ -8,6 +8,7 @@ failing. Reads only: nothing here writes to the books or the projects.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -198,19 +199,26 @@ class Scenario:
     p90: tuple[float, ...]
     dry_share: float
     runs: int
+    assumptions: Any = None
+    """The fund's forecast assumptions the scenario was computed with (`ledger.forecast.ForecastAssumptions`)."""
 
 
-def survival(fund: Fund, *, today: dt.date, years: int = 15, runs: int = 2000) -> list[Scenario] | None:
-    """The ledger's projection of the fund's available money, with and without repayment (seed 1: repeatable)."""
+def survival(
+    fund: Fund, *, today: dt.date, opening_available: Decimal | None = None, runs: int | None = None
+) -> list[Scenario] | None:
+    """The fund's forecast (`ledger.forecast`, the projection page's too), with and without repayment.
+
+    `runs` below the fund's own is only for tests that need speed; the report leaves it to the fund."""
     if not ledger_installed():
         return None
-    from socialfund.core.projection import project
-    from socialfund.ledger.projection import projection_input, scenarios
+    from socialfund.ledger.forecast import assumptions_of, fund_forecast
 
-    base = projection_input(fund, today=today, years=years)
+    assumptions = assumptions_of(fund)
+    if runs is not None and runs < assumptions.runs:
+        assumptions = dataclasses.replace(assumptions, runs=runs)
+    opening = float(opening_available) if opening_available is not None else None
     result = []
-    for name, data in scenarios(base):
-        outcome = project(data, runs=runs, seed=1)
+    for name, outcome in fund_forecast(fund, on=today, assumptions=assumptions, opening_available=opening):
         result.append(
             Scenario(
                 name=name,
@@ -220,6 +228,7 @@ def survival(fund: Fund, *, today: dt.date, years: int = 15, runs: int = 2000) -
                 p90=outcome.p90,
                 dry_share=1 - outcome.never_dry / outcome.runs,
                 runs=outcome.runs,
+                assumptions=assumptions,
             )
         )
     return result

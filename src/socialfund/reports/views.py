@@ -30,9 +30,10 @@ from socialfund.ledger.permissions import may_export_books
 from socialfund.organisation.models import DecisionBody
 from socialfund.record_language import in_filing_language, record_language
 from socialfund.reports import forms as report_forms
+from socialfund.reports import report_texts
 from socialfund.reports.april import april_document, april_workbook
 from socialfund.reports.april_annex import april_annex_document
-from socialfund.reports.april_data import gather
+from socialfund.reports.april_data import gather, report_date
 from socialfund.reports.downloads import document_response, table_response
 from socialfund.reports.exports import cases_table, export_lists
 from socialfund.reports.memo import MemoOptions, memo_document, memo_gaps
@@ -74,6 +75,7 @@ def reports_index_view(request: HttpRequest) -> HttpResponse:
             "fund": fund,
             "years": report_years(fund),
             "may_publish": may_publish(user, fund),
+            "may_write": report_texts.may_write(user, fund),
             "may_export_ledger": may_export_books(user),
             "applications": visible_initiatives(user)
             .filter(fund=fund, stage__in=_memo_stages(fund), status__in=MEMO_STATUSES)
@@ -92,7 +94,7 @@ def april_report_view(request: HttpRequest, slug: str, year: int, fmt: str) -> H
     fund = _staff_fund(_user(request), slug)
     if year not in report_years(fund):
         raise Http404
-    data = gather(fund, year, prepared_on=timezone.localdate())
+    data = gather(fund, year, prepared_on=report_date(year, timezone.localdate()))
     document = april_workbook(data) if fmt == "xlsx" else april_document(data)
     return document_response(document, fmt, filename=f"uppfoljning-{fund.slug}-{year}")
 
@@ -105,7 +107,7 @@ def april_annex_view(request: HttpRequest, slug: str, year: int, fmt: str) -> Ht
     fund = _staff_fund(_user(request), slug)
     if year not in report_years(fund) or fmt not in ("pdf", "docx"):
         raise Http404
-    document = april_annex_document(gather(fund, year, prepared_on=timezone.localdate()))
+    document = april_annex_document(gather(fund, year, prepared_on=report_date(year, timezone.localdate())))
     return document_response(document, fmt, filename=f"uppfoljning-{fund.slug}-{year}-bilaga")
 
 
@@ -220,3 +222,31 @@ def public_settings_view(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Inställningen är sparad."))
             return redirect("reports:index")
     return render(request, "reports/public_settings.html", {"fund": fund, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_text_view(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """The official writes the report's narrative parts; each save is a new version."""
+    user = _user(request)
+    fund = _staff_fund(user, slug)
+    if year not in report_years(fund) or not report_texts.may_write(user, fund):
+        raise Http404
+    latest = report_texts.latest_text(fund, year)
+    initial = (
+        {f: getattr(latest, f) for f in ("registry_number", "lessons", "proposals", "comments")}
+        if latest
+        else {"registry_number": report_texts.suggested_registry_number(fund, timezone.localdate())}
+    )
+    form = report_forms.ReportTextForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = report_texts.report_text_save(fund=fund, year=year, user=user, **form.cleaned_data)
+        except CaseError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Texten är sparad som version %(version)s.") % {"version": saved.version})
+            return redirect("reports:report-text", slug=fund.slug, year=year)
+    versions = fund.report_texts.filter(year=year).select_related("saved_by")
+    context = {"fund": fund, "year": year, "form": form, "versions": versions}
+    return render(request, "reports/report_text.html", context)

@@ -21,7 +21,7 @@ from socialfund.accounts.roles import Role
 from socialfund.cases import flow_forms, flow_services, machine, outside_ideas, services
 from socialfund.cases import forms as case_forms
 from socialfund.cases.attachments import attachment_add
-from socialfund.cases.codes import CommentVisibility, Status
+from socialfund.cases.codes import CommentVisibility, Status, WithdrawalReason
 from socialfund.cases.content import application_of
 from socialfund.cases.file_sniffing import CONTENT_TYPES, download_name
 from socialfund.cases.models import Attachment, Initiative
@@ -463,6 +463,9 @@ def _page(
     policy = policy_for(initiative)
     context = {
         "initiative": initiative,
+        "withdrawal_labels": [
+            str(WithdrawalReason(code).label) for code in initiative.withdrawal_reasons if code in WithdrawalReason
+        ],
         "policy": policy,
         "position": current_stage(initiative, policy),
         "screening": screening,

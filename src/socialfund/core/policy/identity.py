@@ -46,7 +46,19 @@ class Adoption(FrozenModel):
     paragraph: str | None = None
     registry_number: str | None = None
     proposal_date: dt.date | None = None
+    described_year: int | None = None
+    """For a described version: the year its sources describe (a comparison for that year may use it)."""
     note: str | None = None
+
+    @property
+    def known_from(self) -> dt.date | None:
+        """From when the version is known to hold: its adoption date, or the first day of the year its
+        description is from; None when neither is known (a proposal, an undated description)."""
+        if self.status == "adopted":
+            return self.date
+        if self.status == "described" and self.described_year:
+            return self.date or dt.date(self.described_year, 1, 1)
+        return None
 
 
 class Source(FrozenModel):

@@ -119,6 +119,8 @@ def render_table(table: Table, layout: TableLayout | None = None) -> str:
     landscape page by `render_html`, which wraps it in a `div.landscape`."""
     layout = layout or table_layout(table)
     classes = "data compact" if table.compact else "data"
+    if table.keep_together:
+        classes += " keep-together"
     parts = [f'<table class="{classes}" style="font-size: {layout.font_size:.2f}pt">']
     if table.caption:
         parts.append(f"<caption>{escape(table.caption)}</caption>")

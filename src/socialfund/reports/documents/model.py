@@ -44,6 +44,8 @@ class Table:
     """A line under the table: a source, or what an empty cell means."""
     compact: bool = False
     """Many columns or long texts: a smaller type in PDF and Word."""
+    keep_together: bool = False
+    """A small table read as a whole (the consultation's X-table): never split across pages."""
 
     def __post_init__(self) -> None:
         for row in self.rows:

@@ -15,6 +15,7 @@ from socialfund.reports.documents.model import Document
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 PAGE_CSS = """
+table.keep-together { break-inside: avoid; page-break-inside: avoid; }
 @page {
   size: A4;
   margin: 22mm 20mm 22mm 22mm;

@@ -71,14 +71,21 @@ def table_to_csv(table: Table) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def shorten_at_word(text: str, limit: int) -> str:
+    """At most `limit` characters, cut between words (a word longer than the limit is the only cut mid-word)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,:;–-")
+    return cut if cut and len(cut) <= limit else text[:limit]
+
+
 def sheet_name(wanted: str, taken: set[str]) -> str:
-    """A legal, unique sheet name: at most 31 characters, none of []:*?/\\."""
+    """A legal, unique sheet name: at most 31 characters, none of []:*?/\\, shortened between words."""
     base = SHEET_NAME_FORBIDDEN.sub(" ", wanted).strip(" '") or "Blad"
-    base = base[:31]
-    name, number = base, 2
+    name, number = shorten_at_word(base, 31), 2
     while name.lower() in taken:
         suffix = f" ({number})"
-        name = base[: 31 - len(suffix)] + suffix
+        name = shorten_at_word(base, 31 - len(suffix)) + suffix
         number += 1
     taken.add(name.lower())
     return name

@@ -123,7 +123,10 @@ def _block(word: Any, document: Document, block: object) -> None:
         if block.level == 1 and not block.in_contents:
             word.add_heading(block.text, level=0)  # the document's title: Word's Title, not in the contents field
         else:
-            word.add_heading(block.text, level=min(max(block.level, 1), 4))
+            heading = word.add_heading(block.text, level=min(max(block.level, 1), 4))
+            number = next((n for n, h in document.headings() if h is block), None)
+            if number is not None:
+                add_bookmark(heading, toc_bookmark(number), number)
     elif isinstance(block, Paragraph):
         _paragraph(word, block)
     elif isinstance(block, Lines):
@@ -285,18 +288,72 @@ def _chart(word: Any, chart: Chart) -> None:
 
 
 def _contents(word: Any, document: Document, block: Contents) -> None:
-    """A TOC field over heading levels 1–2; Word fills in the page numbers when it updates the field."""
+    """A real table of contents: a TOC field over heading levels 1–2 whose result is already one linked entry
+    per heading, in Word's TOC 1 and TOC 2 styles (Word updates the page numbers when it opens the file)."""
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.shared import Cm
 
     word.add_paragraph(block.title, style="TOC Heading")
-    paragraph = word.add_paragraph()
-    placeholder = "; ".join(heading.text for _, heading in document.headings())
-    add_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', placeholder or "Innehållsförteckning")
+    for level in (1, 2):
+        if f"TOC {level}" not in [style.name for style in word.styles]:
+            style = word.styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = word.styles["Normal"]
+            style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+
+    def char(kind: str) -> Any:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
+    entries = document.headings()
+    if not entries:
+        add_field(word.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', "Innehållsförteckning")
+        return
+    for position, (number, heading) in enumerate(entries):
+        paragraph = word.add_paragraph(style=f"TOC {min(heading.level, 2)}")
+        if position == 0:
+            code = OxmlElement("w:instrText")
+            code.set(qn("xml:space"), "preserve")
+            code.text = ' TOC \\o "1-2" \\h \\z \\u '
+            paragraph.add_run()._r.append(char("begin"))
+            paragraph.add_run()._r.append(code)
+            paragraph.add_run()._r.append(char("separate"))
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), toc_bookmark(number))
+        link.set(qn("w:history"), "1")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.set(qn("xml:space"), "preserve")
+        text.text = heading.text
+        run.append(text)
+        link.append(run)
+        paragraph._p.append(link)
+        if position == len(entries) - 1:
+            paragraph.add_run()._r.append(char("end"))
     settings = word.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
     settings.append(update)
+
+
+def toc_bookmark(number: int) -> str:
+    return f"_Toc{number:06d}"
+
+
+def add_bookmark(paragraph: Any, name: str, ident: int) -> None:
+    """Wrap the paragraph's text in a bookmark the contents' entry links to."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(ident))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(ident))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
 
 
 def date_line(document: Document) -> str:
