@@ -242,7 +242,7 @@ def report_text_view(request: HttpRequest, slug: str, year: int) -> HttpResponse
     if request.method == "POST" and form.is_valid():
         try:
             saved = report_texts.report_text_save(fund=fund, year=year, user=user, **form.cleaned_data)
-        except CaseError as error:
+        except Refusal as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Texten är sparad som version %(version)s.") % {"version": saved.version})
