@@ -315,9 +315,8 @@ def initiative_submit(*, initiative: Initiative, user: User) -> Initiative:
         _require(perm.acts_for_board(user, initiative), _("Bara den ansvariga nämndens handläggare kan lämna in."))
         # Every invited co-applicant's head signs before the application goes in; the apps above that keep
         # co-applicants answer who still has to sign.
-        waiting = [
-            name for _, names in submission_waits_for.send(sender=Initiative, initiative=initiative) for name in names
-        ]
+        answers: Any = submission_waits_for.send(sender=Initiative, initiative=initiative)
+        waiting: list[str] = [name for _, names in answers for name in names or ()]
         _require_state(
             not waiting, _("Alla medsökande har inte skrivit under: %(parties)s.") % {"parties": ", ".join(waiting)}
         )
