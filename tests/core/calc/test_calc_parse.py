@@ -39,7 +39,7 @@ def test_error_message_names_the_field_and_the_problem():
     with pytest.raises(CalculationInputError) as caught:
         parse_calculation(doc)
     assert caught.value.errors == [("effects[1].deadweight", "måste vara mellan 0 och 1")]
-    assert str(caught.value) == "effects[1].deadweight: måste vara mellan 0 och 1"
+    assert str(caught.value) == "Effekt 2, dödvikt: måste vara mellan 0 och 1"  # in words: shown to people
     assert isinstance(caught.value, ValueError)
 
 

@@ -280,7 +280,7 @@ class GridRow:
 
 # What a calculation may hold that the grid does not ask for: written in a file or a spreadsheet and
 # uploaded, it must survive a save of the page (saving the grid once dropped a whole typfall section).
-UNASKED_KEYS = ("description", "price_year", "target_group", "typical_cases", "repayment")
+UNASKED_KEYS = ("description", "price_year", "target_group", "typical_cases", "repayment", "boards")
 UNASKED_LINE_KEYS = ("price_year", "note")
 
 

@@ -43,6 +43,7 @@ TOP_OPTIONAL = (
     "target_group",
     "typical_cases",
     "repayment",
+    "boards",
 )
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 MAX_HORIZON = 500
@@ -85,6 +86,7 @@ def parse_calculation(
     )
     sectors = _party_sectors(issues, costs, effects)
     schedule = _repayment_schedule(issues, root["repayment"], period) if "repayment" in root else None
+    names = _board_names(issues, root["boards"]) if "boards" in root else {}
     issues.raise_if_any()
     assert title is not None and start_year is not None and horizon is not None and discount is not None
     level = to_one_price_level(
@@ -110,7 +112,21 @@ def parse_calculation(
         price_year=level.price_year,
         price_conversions=level.conversions,
         price_notes=level.notes,
+        party_names=names,
     )
+
+
+def _board_names(issues: Issues, raw: object) -> dict[str, str]:
+    """`boards: {SN: Socialnämnden, UN: Utbildningsnämnden}`: the name each board code in the lines stands for."""
+    mapping = as_mapping(issues, raw, "boards")
+    names: dict[str, str] = {}
+    for code, name in (mapping or {}).items():
+        path = child("boards", str(code))
+        key = as_text(issues, code, path)
+        text = as_text(issues, name, path)
+        if key is not None and text is not None:
+            names[key] = text
+    return names
 
 
 def _library_getter(given: UnitCostLibrary | None) -> Callable[[], UnitCostLibrary]:
