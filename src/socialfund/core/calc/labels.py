@@ -61,6 +61,14 @@ FIELD_LABELS: dict[str, str] = {
     "rate": _("Ränta"),
 }
 
+SECTOR_WORDS: dict[str, str] = {
+    "municipal": _("kommunal"),
+    "region": _("region"),
+    "state": _("stat"),
+    "individual": _("individ"),
+    "other": _("annan"),
+}
+
 LINE_KINDS: dict[str, str] = {
     "costs": _("Kostnad"),
     "effects": _("Effekt"),

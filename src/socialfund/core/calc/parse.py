@@ -24,6 +24,7 @@ from socialfund.core.calc.fields import (
     child,
     item,
 )
+from socialfund.core.calc.labels import SECTOR_WORDS, in_words
 from socialfund.core.calc.model import FUND, Calculation, CostLine, EffectLine, Sector
 from socialfund.core.calc.parse_lines import Period, parse_cost_line, parse_effect_line
 from socialfund.core.calc.price_level import to_one_price_level
@@ -149,7 +150,7 @@ def _discount(issues: Issues, root: Mapping[str, Any]) -> DiscountSchedule | Non
     """A constant `discount_rate` or a `discount_schedule` (a name such as green_book, or a list of steps)."""
     has_rate, has_schedule = "discount_rate" in root, "discount_schedule" in root
     if has_rate == has_schedule:
-        issues.add("discount_rate", "ange antingen discount_rate eller discount_schedule (men inte båda)")
+        issues.add("discount_rate", "ange antingen en diskonteringsränta eller ett diskonteringsschema (inte båda)")
         return None
     if has_rate:
         rate = as_number(issues, root["discount_rate"], "discount_rate", low=0.0, high=1.0)
@@ -182,7 +183,7 @@ def _custom_schedule(issues: Issues, raw: object) -> DiscountSchedule | None:
                 issues.add(child(path, "from"), "stegen måste komma i stigande ordning")
             bands.append((first, rate))
     if not bands or bands[0][0] != 1:
-        issues.add("discount_schedule", "första steget måste gälla från år 1 (from: 1)")
+        issues.add("discount_schedule", "första steget måste gälla från år 1")
         return None
     return DiscountSchedule(name="custom", bands=tuple(bands))
 
@@ -199,7 +200,8 @@ def _party_sectors(
         if sector is None:
             continue
         if party in sectors and sectors[party] != sector:
-            issues.add(child(path, "sector"), f"{party} har redan sektorn {sectors[party]} i {first_seen[party]}")
+            where, already = in_words(first_seen[party]), SECTOR_WORDS.get(sectors[party], sectors[party])
+            issues.add(child(path, "sector"), f"{party} har redan sektorn {already} i {where}")
             continue
         sectors.setdefault(party, sector)
         first_seen.setdefault(party, path)
