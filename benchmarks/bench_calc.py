@@ -13,7 +13,7 @@ import math
 import random
 from typing import Any
 
-from benchmarks.harness import median_ms, paired_ms, result
+from benchmarks.harness import median_ms, paired_ms, result, sized
 from socialfund.core.calc import Calculation, evaluate, parse_calculation, simulate
 from socialfund.core.calc.arrays import build_arrays
 from socialfund.core.calc.repayment import amount_due
@@ -97,13 +97,13 @@ def plain_python_simulation(calc: Calculation, *, runs: int, seed: int) -> tuple
 def run() -> list[dict[str, Any]]:
     document = calculation_document()
     calc = parse_calculation(document)
-    evaluate_ms = median_ms(lambda: evaluate(calc), repeat=51)
-    parse_and_evaluate_ms = median_ms(lambda: evaluate(parse_calculation(document)), repeat=51)
+    evaluate_ms = median_ms(lambda: evaluate(calc), repeat=sized(51, 15))
+    parse_and_evaluate_ms = median_ms(lambda: evaluate(parse_calculation(document)), repeat=sized(51, 15))
     # The loop is timed as often as the vectorised code, in turns with it (harness.paired_ms).
     simulate_ms, loop_ms = paired_ms(
         lambda: simulate(calc, runs=RUNS, seed=SEED),
         lambda: plain_python_simulation(calc, runs=RUNS, seed=SEED),
-        repeat=5,
+        repeat=sized(5, 3),
         warmup=1,
     )
     vectorised = simulate(calc, runs=RUNS, seed=SEED)

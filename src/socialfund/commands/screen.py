@@ -106,5 +106,9 @@ def main(argv: list[str]) -> int:
         result = screen(load_initiative_file(args.file), policy, on_date=args.date)
     except InputError as exc:
         return _report(exc.errors, args.file)
-    emit(json.dumps(screening_to_dict(result), ensure_ascii=False, indent=2) if args.json else render_result(result, policy))
+    emit(
+        json.dumps(screening_to_dict(result), ensure_ascii=False, indent=2)
+        if args.json
+        else render_result(result, policy)
+    )
     return 0

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
 
 from django.utils.translation import gettext as _
 
+from socialfund.core.application import Application
 from socialfund.core.calc import CalculationInputError, evaluate, parse_calculation
+from socialfund.core.calc.labels import in_words
 from socialfund.core.calc.repayment import timing_violations
 from socialfund.core.formatting import format_sek
 from socialfund.core.money import allocate_sek
@@ -32,9 +33,9 @@ class PlanError(ValueError):
         self.messages = messages
 
 
-def plan_from_calculation(content: Mapping[str, Any], rules: RepaymentRules) -> dict[int, dict[str, int]]:
+def plan_from_calculation(application: Application, rules: RepaymentRules) -> dict[int, dict[str, int]]:
     """The calculation engine's proposal for the application's calculation, under the fund's rules."""
-    document = content.get("calculation")
+    document = application.calculation
     if not document:
         raise PlanError([_("Ansökan har ingen socioekonomisk kalkyl att ta återföringsplanen från; ange planen.")])
     try:
@@ -42,7 +43,7 @@ def plan_from_calculation(content: Mapping[str, Any], rules: RepaymentRules) -> 
     except CalculationInputError as exc:
         raise PlanError(
             [
-                _("Kalkylen går inte att räkna: %(path)s: %(message)s") % {"path": path, "message": message}
+                _("Kalkylen går inte att räkna: %(path)s: %(message)s") % {"path": in_words(path), "message": message}
                 for path, message in exc.errors
             ]
         ) from exc

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class WebConfig(AppConfig):
     name = "socialfund.web"
     verbose_name = _("Webbgränssnitt")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from socialfund.web.session_renewal import renewed_at_login
+
+        user_logged_in.connect(renewed_at_login, dispatch_uid="socialfund.session_renewed_at_login")

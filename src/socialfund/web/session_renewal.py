@@ -12,10 +12,20 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 RENEWED_AT = "_renewed_at"
+
+
+def renewed_at_login(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
+    """A login saves the session with a fresh expiry: that counts as its renewal (no second write on the next
+    page)."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[RENEWED_AT] = int(time.time())
 
 
 class SessionRenewalMiddleware:

@@ -78,7 +78,10 @@ def test_missing_required_keys():
         "effects[0].quantity",
     }
     assert errors["discount_rate"] == "ange antingen en diskonteringsränta eller ett diskonteringsschema (inte båda)"
-    assert errors["effects[0].unit_value"] == "ange antingen ett värde per enhet eller en enhetskostnad ur listan (inte båda)"
+    assert (
+        errors["effects[0].unit_value"]
+        == "ange antingen ett värde per enhet eller en enhetskostnad ur listan (inte båda)"
+    )
 
 
 def test_years_outside_the_horizon():
@@ -99,7 +102,9 @@ def test_years_outside_the_horizon():
 
 def test_unknown_unit_cost_id():
     errors = errors_of(document(effects=[effect_without_unit_value(unit_cost="finns_inte")]))
-    assert errors == {"effects[0].unit_cost": "okänd enhetskostnad ”finns_inte”; välj en ur listan över enhetskostnader"}
+    assert errors == {
+        "effects[0].unit_cost": "okänd enhetskostnad ”finns_inte”; välj en ur listan över enhetskostnader"
+    }
 
 
 def effect_without_unit_value(**fields):

@@ -38,7 +38,9 @@ def test_a_change_draws_again(monkeypatch):
     calc = load_calculation_file(EXAMPLE_WITH_UNCERTAINTY)
     first = simulation.simulate(calc, runs=2000, seed=1)
     line = calc.effects[0]
-    changed = dataclasses.replace(calc, effects=(dataclasses.replace(line, unit_value=line.unit_value * 3), *calc.effects[1:]))
+    changed = dataclasses.replace(
+        calc, effects=(dataclasses.replace(line, unit_value=line.unit_value * 3), *calc.effects[1:])
+    )
     second = simulation.simulate(changed, runs=2000, seed=1)
     simulation.simulate(calc, runs=2000, seed=2)
     assert len(calls) == 3

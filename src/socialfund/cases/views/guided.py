@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from socialfund.accounts.models import User
 from socialfund.cases import machine, services
+from socialfund.cases.content import application_of, stored_calculation
 from socialfund.cases.errors import CaseConflictError, CaseError
 from socialfund.cases.guided.calc_grid import (
     CalculatorPage,
@@ -37,7 +38,6 @@ from socialfund.cases.permissions import acts_for_board
 from socialfund.cases.screening import initiative_as_file, screening_for_content
 from socialfund.cases.views.case import _visible_case, submit_title
 from socialfund.cases.workflow import policy_for
-from socialfund.core.application import read_application
 from socialfund.organisation.models import Board
 from socialfund.web.charts import Bar, costs_and_savings_svg
 
@@ -80,7 +80,7 @@ def _step_form(initiative: Initiative, step: Step, data: Any = None) -> StepForm
 
 
 def _calc_page(initiative: Initiative, data: QueryDict | None = None, **extra: int) -> CalculatorPage:
-    stored = (initiative.content or {}).get("calculation")
+    stored = stored_calculation(initiative)
     boards = Board.objects.filter(organisation_id=initiative.fund.organisation_id)
     return CalculatorPage.build(stored, boards, data, **extra)
 
@@ -90,7 +90,7 @@ def _results_context(initiative: Initiative, page: CalculatorPage) -> dict[str, 
         document, missing = page.document(initiative.title)
     else:
         # Opening the step: show the results of the calculation as saved, before anything is typed.
-        document, missing = (initiative.content or {}).get("calculation"), []
+        document, missing = stored_calculation(initiative), []
         if not document:
             missing = [gettext("Fyll i kalkylens ramar, en kostnad och en effekt så räknas resultatet fram.")]
     policy = policy_for(initiative)
@@ -160,7 +160,7 @@ def _render_step(
         if step.code == "granska" and machine.may(_user(request), initiative, "submit")
         else "",
         # Answers stored before they were validated may no longer parse: listed, never hidden or dropped.
-        "content_problems": read_application(initiative.content).problems,
+        "content_problems": application_of(initiative).problems,
     }
     return render(request, "cases/guided/step.html", base | context, status=status)
 

@@ -104,7 +104,8 @@ def parse_effect_line(
     price_year = _price_year(issues, line, path)
     if price_year is not None and "unit_cost" in line:
         issues.add(
-            child(path, "price_year"), "enhetskostnaden har sitt eget prisår; ange prisår bara med ett eget värde per enhet"
+            child(path, "price_year"),
+            "enhetskostnaden har sitt eget prisår; ange prisår bara med ett eget värde per enhet",
         )
     if len(issues.errors) > before:
         return None
@@ -190,7 +191,9 @@ def _unit_value(
 ) -> tuple[float | None, UnitCost | None]:
     """The value per unit, from `unit_value` or from the library entry named by `unit_cost`."""
     if ("unit_value" in line) == ("unit_cost" in line):
-        issues.add(child(path, "unit_value"), "ange antingen ett värde per enhet eller en enhetskostnad ur listan (inte båda)")
+        issues.add(
+            child(path, "unit_value"), "ange antingen ett värde per enhet eller en enhetskostnad ur listan (inte båda)"
+        )
         return None, None
     if "unit_value" in line:
         return as_number(issues, line["unit_value"], child(path, "unit_value"), low=0.0), None

@@ -14,7 +14,6 @@ from socialfund.core.calc.arrays import LineArrays
 from socialfund.core.calc.model import Calculation
 from socialfund.core.calc.results import SensitivityRow
 
-
 NEGLIGIBLE_PV = 1e-6  # kronor
 
 

@@ -32,7 +32,6 @@ from socialfund.core.calc.repayment import (
 from socialfund.core.calc.results import Percentiles, SimulationResult
 from socialfund.core.repayment_rules import RepaymentRules
 
-
 CACHE_SIZE = 256
 """Results kept per process. A simulation of 2000 draws costs ~60 ms and pages ask for the same one on
 every view (the outcome forecast, the calculator, the case page): it is computed once per change of the

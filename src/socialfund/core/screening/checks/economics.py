@@ -20,7 +20,9 @@ SECTOR_LABELS: dict[str, str] = {
 
 def _errors_text(errors: tuple[tuple[str, str], ...]) -> str:
     # The cell in words ("Effekt 1, enhetskostnad"), as the calculator names it: never a field path.
-    return "; ".join(f"{describe_path(path)}: {message}" if path != "<fil>" else message for path, message in errors[:5])
+    return "; ".join(
+        f"{describe_path(path)}: {message}" if path != "<fil>" else message for path, message in errors[:5]
+    )
 
 
 def _outside_parties(ctx: Context, summary: CalcSummary) -> str:
