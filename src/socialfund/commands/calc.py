@@ -59,7 +59,6 @@ def main(argv: list[str]) -> int:
         argument_errors.append(("--seed", "måste vara minst 0"))
     if argument_errors:
         return _fail(argument_errors)
-    from socialfund.core.calc.engine import evaluate
     from socialfund.core.calc.loading import load_calculation_file
 
     try:
@@ -67,6 +66,9 @@ def main(argv: list[str]) -> int:
         calc = load_calculation_file(args.file)
     except CalculationInputError as exc:
         return _fail(exc.errors)
+    # The engine (and numpy with it) only once the file is read and valid: bad input answers without it.
+    from socialfund.core.calc.engine import evaluate
+
     result = evaluate(calc, rules=rules)
     simulation = None
     if args.simulations:

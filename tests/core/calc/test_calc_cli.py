@@ -214,3 +214,22 @@ def test_calc_reads_yaml_with_the_c_loader_where_there_is_one():
     assert parse_yaml_text("a: 1\nb: [2, 3]\n") == {"a": 1, "b": [2, 3]}
     with pytest.raises(Exception, match="förekommer två gånger"):
         parse_yaml_text("a: 1\na: 2\n")
+
+
+def test_reading_and_checking_a_file_needs_no_numpy(tmp_path):
+    """Start-up is most of `socialfund calc` (issue 22): a file is read and checked without numpy, which is
+    loaded only for the engine; bad input and --help answer without it."""
+    import subprocess
+
+    bad = tmp_path / "fel.yaml"
+    bad.write_text("title: Fel\nstart_year: 2015\nhorizon: 0\ndiscount_rate: 0.035\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from socialfund.commands.calc import main\n"
+        "from socialfund.core.calc.loading import load_calculation_file\n"
+        f"load_calculation_file({str(KORTTIDSFRANVARON)!r})\n"
+        f"code = main([{str(bad)!r}])\n"
+        "print(code, 'numpy' in sys.modules)\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert completed.stdout.split() == ["2", "False"]
