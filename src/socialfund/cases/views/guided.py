@@ -312,7 +312,7 @@ def _small(text: str | None) -> int:
 
 def _removed_row(data: QueryDict) -> tuple[str, int] | None:
     """("costs", 2) when the button "Ta bort" of cost row 3 was pressed."""
-    for prefix, key in (("costs", "remove_cost"), ("effects", "remove_effect")):
+    for prefix, key in (("costs", "remove_cost"), ("effects", "remove_effect"), ("typical", "remove_typical")):
         if key in data:
             try:
                 return prefix, int(str(data.get(key)))
@@ -339,7 +339,7 @@ def calculator_rows_view(request: HttpRequest, pk: int) -> HttpResponse:
     removed = _removed_row(data)
     if removed is not None:
         data = with_row_removed(data, *removed)
-    for prefix, key in (("costs", "add_cost"), ("effects", "add_effect")):
+    for prefix, key in (("costs", "add_cost"), ("effects", "add_effect"), ("typical", "add_typical")):
         if key in data:
             data = with_row_added(data, prefix)
     page = _calc_page(initiative, data)
