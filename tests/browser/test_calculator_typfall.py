@@ -78,4 +78,3 @@ def test_type_a_typfall_save_twice_reload_and_it_is_there(page: Page, sign_in):
     assert stored(case) == first
     page.reload()
     expect_the_typfall(page)
-    page.screenshot(path="/tmp/typfall.png", full_page=True)
