@@ -59,6 +59,12 @@ def simulate(calc: Calculation, *, runs: int, seed: int, rules: RepaymentRules |
     return result
 
 
+def clear_cache() -> None:
+    """Forget every kept result (a benchmark timing the draws themselves, not the reuse, calls this)."""
+    with _cache_lock:
+        _cache.clear()
+
+
 def _simulate(calc: Calculation, *, runs: int, seed: int, rules: RepaymentRules | None) -> SimulationResult:
     errors = []
     if isinstance(runs, bool) or not isinstance(runs, int) or not 1 <= runs <= MAX_RUNS:
