@@ -59,3 +59,35 @@ def test_the_initiative_file_carries_the_typed_answers(demo):
     if application.funding.requested:
         # Money as exact decimal strings, from the typed value.
         assert data["funding"]["requested"] == {str(y): str(a) for y, a in application.funding.requested.items()}
+
+
+def test_the_screening_and_the_calculator_name_boards_not_codes(demo):
+    """The engine's messages in the screening and on the calculator name a board ("Socialnämnden ska ha
+    återfört …"), from the organisation's boards; the stored document keeps the codes."""
+    from socialfund.cases.guided.calc_grid import run_calculation
+
+    initiative = Initiative.objects.filter(content__has_key="calculation").order_by("pk").first()
+    data = initiative_as_file(initiative)
+    assert data["calculation"]["boards"]["SN"] == "Socialnämnden"
+    document = {
+        "title": "Plan",
+        "start_year": 2015,
+        "horizon": 3,
+        "discount_rate": 0.035,
+        "costs": [{"label": "K", "payer": "fund", "amounts": {2015: 100000}}],
+        "effects": [
+            {
+                "label": "E",
+                "beneficiary": "SN",
+                "sector": "municipal",
+                "cashable": True,
+                "unit_value": 1000,
+                "quantity": {2016: 10},
+            }
+        ],
+        "repayment": {"schedule": {2016: {"SN": 100000}}},
+    }
+    state = run_calculation(document, None, [], {"SN": "Socialnämnden", "fund": "Fonden"})
+    messages = [v.message for v in state.result.repayment.violations]
+    assert any(m.startswith("Socialnämnden ska ha återfört") for m in messages), messages
+    assert "boards" not in state.document

@@ -78,6 +78,7 @@ class SavedCalculation:
 def saved_calculation(initiative: Initiative) -> SavedCalculation:
     """The case's saved calculation evaluated under its guidelines' repayment rules (no simulation for an empty one)."""
     document = stored_calculation(initiative)
-    state = run_calculation(document, policy_for(initiative).repayment_rules(), [])
+    names = party_names(initiative.fund.organisation_id)
+    state = run_calculation(document, policy_for(initiative).repayment_rules(), [], names)
     chart = results_chart(state.result) if state.result is not None else mark_safe("")  # noqa: S308 - empty
     return SavedCalculation(document, state, chart, party_names(initiative.fund.organisation_id))

@@ -360,13 +360,19 @@ def keep_unasked(document: dict[str, Any], stored: Mapping[str, Any] | None) -> 
 
 
 def run_calculation(
-    document: dict[str, Any] | None, rules: RepaymentRules | None, missing: list[str]
+    document: dict[str, Any] | None,
+    rules: RepaymentRules | None,
+    missing: list[str],
+    names: Mapping[str, str] | None = None,
 ) -> CalculatorState:
+    """Evaluate what is typed; `names` (board code → name) lets the engine's messages name the boards."""
     state = CalculatorState(document=document, missing=list(missing))
     if document is None:
         return state
+    boards = {code: name for code, name in (names or {}).items() if code != FUND and name}
     try:
-        calculation = parse_calculation(document)
+        # The names are given to the engine only: the stored document keeps codes (a board may be renamed).
+        calculation = parse_calculation({**document, "boards": {**boards, **(document.get("boards") or {})}})
     except CalculationInputError as error:
         # The paths in words ("Effekt 1, enhetskostnad"), never field paths.
         state.errors = [(describe_path(path, gettext), message) for path, message in error.errors]

@@ -94,7 +94,7 @@ def _results_context(initiative: Initiative, page: CalculatorPage) -> dict[str, 
         if not document:
             missing = [gettext("Fyll i kalkylens ramar, en kostnad och en effekt så räknas resultatet fram.")]
     policy = policy_for(initiative)
-    state = run_calculation(document, policy.repayment_rules(), missing)
+    state = run_calculation(document, policy.repayment_rules(), missing, page.party_names())
     chart = ""
     if state.result is not None:
         bars = [Bar(str(row.year), row.benefits_municipal_cashable, row.costs) for row in state.result.per_year]
