@@ -19,14 +19,15 @@ PORT   ?= 8000
 # sets SECRET_KEY and leaves DEBUG off (see docs/operations.md).
 RUN_ENV := DEBUG=1
 
-.PHONY: help run test lint format typecheck migrations-check pytest bench screenshots demo install clean vnu
+.PHONY: help run test lint format typecheck migrations-check pytest bench bench-full screenshots demo install clean vnu
 
 help:
 	@echo "make run    installera, migrera, ladda Södertälje-demon och starta på http://$(HOST):$(PORT)"
 	@echo "make test   ruff, mypy, migrationskontroll och pytest (SQLite, och PostgreSQL om DATABASE_URL pekar dit)"
 	@echo "make lint   ruff check + ruff format --check"
 	@echo "make format ruff format + ruff check --fix"
-	@echo "make bench  prestandamätningar under benchmarks/"
+	@echo "make bench  prestandamätningar under benchmarks/ (snabbläge, några minuter)"
+	@echo "make bench-full  samma i full storlek, och ärendelistorna med 100 000 ärenden (PostgreSQL)"
 	@echo "make screenshots  skärmbilder av huvudsidorna i var/screenshots/"
 	@echo "make demo   ladda om demodata (--reset)"
 
@@ -83,8 +84,13 @@ pytest: $(STAMP) vnu
 
 test: lint typecheck migrations-check pytest
 
+# Quick mode: every figure, on smaller fixtures and with fewer repeats (benchmarks/__main__.py).
 bench: $(STAMP)
+	$(PY) -m benchmarks --quick
+
+bench-full: $(STAMP)
 	$(PY) -m benchmarks
+	$(PY) -m benchmarks case_lists_100k
 
 # Screenshots of the main pages at 1280 px and 390 px, for a reviewer, in var/screenshots/.
 screenshots: $(STAMP)

@@ -26,13 +26,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.harness import result, unique_name
+from benchmarks.harness import result, sized, unique_name
 
 ROOT = Path(__file__).resolve().parent.parent
-DURATION_S = 8
+DURATION_S = sized(8, 3)
 CONNECTIONS = 8
 WORKERS = 4
-CASES = 10_000
+CASES = sized(10_000, 2_000)
 
 
 def _free_port() -> int:

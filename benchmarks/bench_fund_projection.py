@@ -12,7 +12,7 @@ import math
 import random
 from typing import Any
 
-from benchmarks.harness import paired_ms, result
+from benchmarks.harness import paired_ms, result, sized
 from socialfund.core.projection import ExistingProject, Outcomes, Pipeline, ProjectionInput, project
 from socialfund.core.projection.montecarlo import existing_schedule
 
@@ -85,7 +85,7 @@ def run() -> list[dict[str, Any]]:
     vectorised_ms, loop_ms = paired_ms(
         lambda: project(data, runs=RUNS, seed=SEED),
         lambda: plain_python_projection(data, runs=RUNS, seed=SEED),
-        repeat=3,
+        repeat=sized(3, 2),
         warmup=0,
     )
     fast = project(data, runs=RUNS, seed=SEED)

@@ -19,6 +19,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+"""`make bench` (`python -m benchmarks --quick`): the same figures from smaller fixtures and fewer repeats, in
+a few minutes; `make bench-full` runs the full sizes (10 000 cases, 400 projects, 100 000 cases)."""
+
+
+def sized(full: int, quick: int) -> int:
+    """`full` normally, `quick` in quick mode: a case count, a project count, a repeat count."""
+    return quick if QUICK else full
+
 
 def median_ms(fn: Callable[[], Any], *, repeat: int = 21, warmup: int = 2) -> float:
     """The median wall time of `fn()` in milliseconds over `repeat` runs, after `warmup` runs."""

@@ -10,6 +10,8 @@ Environment variables:
   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
   DEFAULT_FROM_EMAIL, EMAIL_BACKEND (a backend's dotted path)
   SOCIALFUND_VAR_DIR   where the SQLite file and uploads live (default ./var)
+  SESSION_COOKIE_AGE   seconds of inactivity after which a login ends (default 8 hours)
+  SESSION_RENEW_AFTER  how often, at most, an active session's expiry is pushed forward (default 300 s)
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Pushes the session's expiry forward at most once per SESSION_RENEW_AFTER, instead of a write per page.
+    "socialfund.web.session_renewal.SessionRenewalMiddleware",
     # Local admin and finance accounts give a code from their authenticator app once per session.
     "socialfund.accounts.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -261,7 +265,10 @@ SECURE_CSP = {
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
-SESSION_SAVE_EVERY_REQUEST = True  # the session expires after SESSION_COOKIE_AGE of inactivity
+# The session expires after SESSION_COOKIE_AGE of inactivity: SessionRenewalMiddleware renews it at most
+# once per SESSION_RENEW_AFTER seconds, instead of Django writing it on every request (issue 22).
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_RENEW_AFTER = env_int("SESSION_RENEW_AFTER", 5 * 60)
 X_FRAME_OPTIONS = "DENY"
 
 # Login with the municipality's identity provider (OpenID Connect), when configured.

@@ -170,7 +170,8 @@ def live_server(request: pytest.FixtureRequest) -> Iterator[LiveServer]:
 def session_context(browser: Browser, live_server) -> Iterator[BrowserContext]:
     """One browser context on the live server for the session (a new one costs more than a test's page load)."""
     context = browser.new_context(base_url=live_server.url, viewport=DESKTOP, locale="sv-SE")
-    context.set_default_timeout(5_000)
+    # BROWSER_TIMEOUT_MS: longer on a machine shared with other work, where a page may take seconds.
+    context.set_default_timeout(int(os.environ.get("BROWSER_TIMEOUT_MS", "5000")))
     # Nothing may leave the machine: any request that is not to the live server is aborted.
     context.route(
         lambda url: not url.startswith(live_server.url),

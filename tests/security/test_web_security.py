@@ -37,4 +37,6 @@ def test_session_cookie_is_http_only_and_same_site(settings):
     assert settings.SESSION_COOKIE_HTTPONLY is True
     assert settings.SESSION_COOKIE_SAMESITE == "Lax"
     assert settings.SESSION_COOKIE_AGE == 8 * 60 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    # Sliding expiry without a write per page: tests/web/test_session_writes.py.
+    assert settings.SESSION_SAVE_EVERY_REQUEST is False
+    assert 0 < settings.SESSION_RENEW_AFTER < settings.SESSION_COOKIE_AGE

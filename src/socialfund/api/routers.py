@@ -20,12 +20,14 @@ from socialfund.api.schemas import (
     WithdrawIn,
 )
 from socialfund.cases import services
+from socialfund.cases.content import application_of
 from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Initiative
 from socialfund.cases.permissions import can_view
 from socialfund.cases.screening import screening_for
 from socialfund.cases.selectors import InitiativeFilter, initiative_detail, initiative_list
 from socialfund.cases.workflow import entry_stages, policy_for_fund
+from socialfund.core.application import application_content
 from socialfund.core.calc import CalculationInputError, evaluate, parse_calculation, result_to_dict
 from socialfund.core.policy import PolicyError, list_policies, load_policy
 from socialfund.core.screening import InitiativeInputError, parse_initiative
@@ -155,7 +157,7 @@ def _initiative_out(initiative: Initiative) -> dict[str, Any]:
         "failed_rules": list(initiative.failed_rules or []),
         "outcome_note": initiative.outcome_note,
         "version": initiative.version,
-        "content": initiative.content or {},
+        "content": application_content(application_of(initiative).application),
         "signoffs": [
             {"kind": s.kind, "signed_on": s.signed_on, "reference": s.reference} for s in initiative.signoffs.all()
         ],

@@ -1,6 +1,12 @@
-"""A case's stored answers as the typed application value (read leniently: see `read_application`)."""
+"""A case's stored answers as the typed application value (read leniently: see `read_application`).
+
+This is the one module of the web side that reads `Initiative.content`: every page, form, service, the
+API and the initiative file go through `application_of` (the typed value) or `stored_calculation`.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from socialfund.cases.models import Initiative
 from socialfund.core.application import ApplicationReading, read_application
@@ -9,3 +15,14 @@ from socialfund.core.application import ApplicationReading, read_application
 def application_of(initiative: Initiative) -> ApplicationReading:
     """The case's content as an Application, with what (in an old draft) does not parse listed apart."""
     return read_application(initiative.content)
+
+
+def stored_calculation(initiative: Initiative) -> dict[str, Any] | None:
+    """The calculation document to show in the calculator: the typed application's, or, when the stored one
+    does not parse (an old draft), that one as stored, so that the grid shows it with its errors and a save
+    never drops what the user typed."""
+    reading = application_of(initiative)
+    if "calculation" in reading.rejected:
+        raw = (initiative.content or {}).get("calculation")
+        return raw if isinstance(raw, dict) and raw else None
+    return reading.application.calculation or None

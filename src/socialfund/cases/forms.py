@@ -24,6 +24,7 @@ from socialfund.cases.codes import (
     Verdict,
     WithdrawalReason,
 )
+from socialfund.core.application import Application
 from socialfund.core.money import MoneyError, parse_amount
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board, DecisionBody
@@ -282,20 +283,16 @@ class OpinionForm(SwedishForm):
         return None, Board.objects.get(pk=pk)
 
 
-def requested_amounts(content: dict[str, Any] | None) -> str:
+def requested_amounts(application: Application) -> str:
     """The application's requested funding per year as the decision form's lines ('2016: 900 000').
 
     The registrar starts from what was applied for, so a grant's years are the project's own
     (in the demo, Familjecentraler's 2016 and 2017) rather than whatever year is typed first.
     """
-    requested = ((content or {}).get("funding") or {}).get("requested") or {}
     lines = []
-    for year, amount in sorted(requested.items()):
-        try:
-            whole = int(Decimal(str(amount)))
-        except (ArithmeticError, ValueError):
-            continue
-        if str(year).isdigit() and whole > 0:
+    for year, amount in sorted(application.funding.requested.items()):
+        whole = int(amount)
+        if whole > 0:
             lines.append(f"{year}: {whole:,}".replace(",", " "))
     return "\n".join(lines)
 

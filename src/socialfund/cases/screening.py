@@ -7,9 +7,13 @@ from typing import Any
 
 from django.utils import timezone
 
+from socialfund.cases.calc.display import party_names
 from socialfund.cases.codes import SignoffKind, Status
+from socialfund.cases.content import application_of
 from socialfund.cases.models import Initiative
 from socialfund.cases.workflow import policy_for
+from socialfund.core.application import application_content
+from socialfund.core.calc.model import FUND
 from socialfund.core.policy.errors import InputError
 from socialfund.core.screening import ScreeningResult, parse_initiative, screen
 
@@ -20,7 +24,15 @@ def initiative_as_file(initiative: Initiative) -> dict[str, Any]:
     The form-filled content lives in `Initiative.content`; who, where and the
     recorded sign-offs and assessments come from the case's own rows.
     """
-    data: dict[str, Any] = dict(initiative.content or {})
+    reading = application_of(initiative)
+    data: dict[str, Any] = application_content(reading.application)
+    if "calculation" in reading.rejected:
+        # A calculation that does not parse (typed in the grid, not yet saved) is screened as it is, so that the
+        # screening says what is wrong with it instead of that it is missing.
+        data["calculation"] = (initiative.content or {}).get("calculation")
+    if isinstance(data.get("calculation"), dict):
+        # The boards by name in the screening's messages ("Socialnämnden ska ha återfört …"), never by code.
+        data["calculation"] = with_board_names(data["calculation"], initiative.fund.organisation_id)
     if initiative.summary:
         data["note"] = initiative.summary  # the file's free text carries the case's summary
     signoffs = {s.kind: s.signed_on.isoformat() for s in initiative.signoffs.all()}
@@ -54,6 +66,12 @@ def initiative_as_file(initiative: Initiative) -> dict[str, Any]:
         for board in initiative.partner_boards.all()
     ] + [party for party in data.get("partners") or [] if party.get("type") != "board"]
     return data
+
+
+def with_board_names(calculation: dict[str, Any], organisation_id: int | None) -> dict[str, Any]:
+    """The calculation with its boards' names (`boards:`) from the organisation, the file's own names first."""
+    names = {code: name for code, name in party_names(organisation_id).items() if code != FUND and name}
+    return {**calculation, "boards": {**names, **(calculation.get("boards") or {})}}
 
 
 def _applicant(initiative: Initiative) -> dict[str, Any]:

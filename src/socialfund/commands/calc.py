@@ -1,7 +1,7 @@
 """`socialfund calc FILE [--json] [--policy NAME|FILE] [--simulations N] [--seed S]`.
 
 Runs on the pure core alone. Bad input exits with status 2 and one line per error
-on stderr (`Effekt 2, dödvikt (effects[1].deadweight): måste vara mellan 0 och 1`), never a traceback.
+on stderr (`Effekt 2, dödvikt: måste vara mellan 0 och 1`), never a traceback or a field path.
 """
 
 from __future__ import annotations
@@ -59,7 +59,6 @@ def main(argv: list[str]) -> int:
         argument_errors.append(("--seed", "måste vara minst 0"))
     if argument_errors:
         return _fail(argument_errors)
-    from socialfund.core.calc.engine import evaluate
     from socialfund.core.calc.loading import load_calculation_file
 
     try:
@@ -67,6 +66,9 @@ def main(argv: list[str]) -> int:
         calc = load_calculation_file(args.file)
     except CalculationInputError as exc:
         return _fail(exc.errors)
+    # The engine (and numpy with it) only once the file is read and valid: bad input answers without it.
+    from socialfund.core.calc.engine import evaluate
+
     result = evaluate(calc, rules=rules)
     simulation = None
     if args.simulations:
@@ -111,15 +113,12 @@ def load_rules(name_or_path: str) -> RepaymentRules:
 
 
 def _fail(errors: list[tuple[str, str]]) -> int:
-    from socialfund.core.calc.labels import describe_path  # only a run with bad input needs the words
+    from socialfund.core.calc.labels import in_words  # only a run with bad input needs the words
     from socialfund.core.calc.parse import ROOT
 
     print(f"{PROG}: fel i indata:", file=sys.stderr)
     for path, message in errors:
-        # The field in words, as the web form names it (core/calc/labels.py), and where it sits in the file.
-        if path in ("", ROOT):
-            where = "Kalkylfilen"
-        else:
-            where = path if path.startswith("-") else f"{describe_path(path)} ({path})"
+        # The field in words, the same words the web form uses (core/calc/labels.py); never a field path.
+        where = "Kalkylfilen" if path in ("", ROOT) else in_words(path)
         print(f"  {where}: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT

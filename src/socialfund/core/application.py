@@ -208,6 +208,12 @@ def read_application(data: Any) -> ApplicationReading:
     return ApplicationReading(Application.model_validate(kept), problems, frozenset(rejected))
 
 
+def application_content(application: Application) -> dict[str, Any]:
+    """The typed application as JSON-ready data, for the API and the initiative file: only the answers given
+    (nothing filled in by defaults), money and shares as exact decimal strings, dates as ÅÅÅÅ-MM-DD."""
+    return application.model_dump(mode="json", exclude_unset=True)
+
+
 def read_application_file(path: str | Path) -> Application:
     """An application from a YAML or JSON file, through the strict reader (a key given twice is refused)."""
     return parse_application(read_document(Path(path)))

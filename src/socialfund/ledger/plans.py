@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
 
 from django.utils.translation import gettext as _
 
+from socialfund.core.application import Application
 from socialfund.core.calc import CalculationInputError, evaluate, parse_calculation
+from socialfund.core.calc.labels import in_words
 from socialfund.core.calc.repayment import timing_violations
 from socialfund.core.formatting import format_sek
 from socialfund.core.money import allocate_sek
@@ -33,13 +34,13 @@ class PlanError(ValueError):
 
 
 def plan_from_calculation(
-    content: Mapping[str, Any], rules: RepaymentRules, excepted: frozenset[str] = frozenset()
+    application: Application, rules: RepaymentRules, excepted: frozenset[str] = frozenset()
 ) -> dict[int, dict[str, int]]:
     """The calculation engine's proposal for the application's calculation, under the fund's rules.
 
     `excepted` are the limits kommunstyrelsen granted an exception from (cases.RepaymentException): a
     departure from those does not stop the proposal, the others still do."""
-    document = content.get("calculation")
+    document = application.calculation
     if not document:
         raise PlanError([_("Ansökan har ingen socioekonomisk kalkyl att ta återföringsplanen från; ange planen.")])
     try:
@@ -47,7 +48,7 @@ def plan_from_calculation(
     except CalculationInputError as exc:
         raise PlanError(
             [
-                _("Kalkylen går inte att räkna: %(path)s: %(message)s") % {"path": path, "message": message}
+                _("Kalkylen går inte att räkna: %(path)s: %(message)s") % {"path": in_words(path), "message": message}
                 for path, message in exc.errors
             ]
         ) from exc

@@ -151,9 +151,7 @@ def test_typical_case_errors_are_reported_under_the_keys_written():
     del doc["target_group"]
     with pytest.raises(CalculationInputError) as caught:
         parse_calculation(doc)
-    assert dict(caught.value.errors) == {
-        "target_group": "saknas (antalet personer i målgruppen; krävs med typical_cases)"
-    }
+    assert dict(caught.value.errors) == {"target_group": "saknas (antalet personer i målgruppen; krävs med typfall)"}
     doc["target_group"] = 40
     with pytest.raises(CalculationInputError) as caught:
         parse_calculation(doc)

@@ -48,7 +48,7 @@ def test_text_report_has_swedish_tables(capsys):
         in lines
     )
     assert f"Nettonuvärde (kommunen) 9{NBSP}921{NBSP}112{NBSP}kr" in lines
-    assert f"Fonden fonden 1{NBSP}483{NBSP}092{NBSP}kr 0{NBSP}kr 0{NBSP}kr" in lines
+    assert f"Sociala investeringsfonden fonden 1{NBSP}483{NBSP}092{NBSP}kr 0{NBSP}kr 0{NBSP}kr" in lines
     assert "Återbetalningsår 2016" in lines
     assert f"2017 1{NBSP}500{NBSP}000{NBSP}kr 1{NBSP}500{NBSP}000{NBSP}kr" in lines
     assert "Inga avvikelser från riktlinjerna." in lines
@@ -58,7 +58,7 @@ def test_text_report_lists_violations_of_mobilt_team(capsys):
     code, out, _ = run(capsys, MOBILT_TEAM)
     assert code == 0
     assert "Helt återfört: nej" in out
-    assert "[repayment_incomplete] Besparingarna räcker till" in out
+    assert "Återföringen räcker inte: Besparingarna räcker till" in out
     assert "Effekt 4 (Fler unga i studier och arbete (samhällets vinst, lägre gräns)): värde per enhet" in out
     assert "i 2010 års priser → 10\u00a0359\u00a0705\u00a0kr i 2015 års priser" in out
 
@@ -92,10 +92,11 @@ def test_bad_input_exits_2_with_field_and_message(capsys, tmp_path):
     )
     code, out, err = run(capsys, bad)
     assert (code, out) == (2, "")
-    # The field in the web form's words, then where it is in the file.
-    assert "Effekt 2, dödvikt (effects[1].deadweight): måste vara mellan 0 och 1" in err
-    assert "Effekt 2, antal, 2030 (effects[1].quantity.2030): år 2030 ligger utanför kalkylperioden 2015–2017" in err
-    assert "Effekt 2, antal, 2030 (effects[1].quantity.2030): får inte vara negativt" in err
+    # The field in the web form's words, never its path in the file.
+    assert "Effekt 2, dödvikt: måste vara mellan 0 och 1" in err
+    assert "Effekt 2, antal, 2030: år 2030 ligger utanför kalkylperioden 2015–2017" in err
+    assert "Effekt 2, antal, 2030: får inte vara negativt" in err
+    assert "effects[" not in err and ".deadweight" not in err
     assert "Traceback" not in err
 
 
@@ -213,3 +214,22 @@ def test_calc_reads_yaml_with_the_c_loader_where_there_is_one():
     assert parse_yaml_text("a: 1\nb: [2, 3]\n") == {"a": 1, "b": [2, 3]}
     with pytest.raises(Exception, match="förekommer två gånger"):
         parse_yaml_text("a: 1\na: 2\n")
+
+
+def test_reading_and_checking_a_file_needs_no_numpy(tmp_path):
+    """Start-up is most of `socialfund calc` (issue 22): a file is read and checked without numpy, which is
+    loaded only for the engine; bad input and --help answer without it."""
+    import subprocess
+
+    bad = tmp_path / "fel.yaml"
+    bad.write_text("title: Fel\nstart_year: 2015\nhorizon: 0\ndiscount_rate: 0.035\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from socialfund.commands.calc import main\n"
+        "from socialfund.core.calc.loading import load_calculation_file\n"
+        f"load_calculation_file({str(KORTTIDSFRANVARON)!r})\n"
+        f"code = main([{str(bad)!r}])\n"
+        "print(code, 'numpy' in sys.modules)\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert completed.stdout.split() == ["2", "False"]

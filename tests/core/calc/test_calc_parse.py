@@ -39,7 +39,7 @@ def test_error_message_names_the_field_and_the_problem():
     with pytest.raises(CalculationInputError) as caught:
         parse_calculation(doc)
     assert caught.value.errors == [("effects[1].deadweight", "måste vara mellan 0 och 1")]
-    assert str(caught.value) == "effects[1].deadweight: måste vara mellan 0 och 1"
+    assert str(caught.value) == "Effekt 2, dödvikt: måste vara mellan 0 och 1"  # in words: shown to people
     assert isinstance(caught.value, ValueError)
 
 
@@ -77,8 +77,11 @@ def test_missing_required_keys():
         "effects[0].sector",
         "effects[0].quantity",
     }
-    assert errors["discount_rate"] == "ange antingen discount_rate eller discount_schedule (men inte båda)"
-    assert errors["effects[0].unit_value"] == "ange antingen unit_value eller unit_cost (men inte båda)"
+    assert errors["discount_rate"] == "ange antingen en diskonteringsränta eller ett diskonteringsschema (inte båda)"
+    assert (
+        errors["effects[0].unit_value"]
+        == "ange antingen ett värde per enhet eller en enhetskostnad ur listan (inte båda)"
+    )
 
 
 def test_years_outside_the_horizon():
@@ -99,7 +102,9 @@ def test_years_outside_the_horizon():
 
 def test_unknown_unit_cost_id():
     errors = errors_of(document(effects=[effect_without_unit_value(unit_cost="finns_inte")]))
-    assert errors == {"effects[0].unit_cost": "okänd enhetskostnad 'finns_inte'; se socialfund/data/unitcosts/"}
+    assert errors == {
+        "effects[0].unit_cost": "okänd enhetskostnad ”finns_inte”; välj en ur listan över enhetskostnader"
+    }
 
 
 def effect_without_unit_value(**fields):
@@ -138,9 +143,9 @@ def test_generated_quantity_with_drop_off():
 def test_generated_quantity_needs_first_year_and_duration_and_map_refuses_them():
     errors = errors_of(document(effects=[effect(quantity=100), effect(drop_off=0.1)]))
     assert errors == {
-        "effects[0].first_year": "saknas (krävs när quantity är ett tal)",
-        "effects[0].duration": "saknas (krävs när quantity är ett tal)",
-        "effects[1].drop_off": "får bara anges när quantity är ett tal",
+        "effects[0].first_year": "saknas (krävs när antalet är ett enda tal)",
+        "effects[0].duration": "saknas (krävs när antalet är ett enda tal)",
+        "effects[1].drop_off": "får bara anges när antalet är ett enda tal (inte ett antal per år)",
     }
 
 
@@ -155,7 +160,7 @@ def test_sector_must_be_known_and_consistent_per_party():
         )
     )
     assert errors == {
-        "effects[1].sector": "Försäkringskassan har redan sektorn state i effects[0]",
+        "effects[1].sector": "Försäkringskassan har redan sektorn stat i Effekt 1",
         "effects[2].sector": "måste vara en av municipal, region, state, individual, other",
     }
 
@@ -191,7 +196,7 @@ def test_discount_schedule_by_name_and_custom_steps():
     )
     assert calc.discount.factors(5)[4] == pytest.approx(1 / (1.04**3 * 1.02))
     errors = errors_of(document(discount_rate=None, discount_schedule=[{"from": 2, "rate": 0.04}]))
-    assert errors == {"discount_schedule": "första steget måste gälla från år 1 (from: 1)"}
+    assert errors == {"discount_schedule": "första steget måste gälla från år 1"}
     assert list(errors_of(document(discount_schedule="okänd"))) == ["discount_rate"]
     assert list(errors_of(document(discount_rate=None, discount_schedule="okänd"))) == ["discount_schedule"]
 

@@ -12,6 +12,7 @@ from typing import Any
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from socialfund.cases.content import stored_calculation
 from socialfund.cases.guided.calc_grid import CalculatorState, run_calculation
 from socialfund.cases.models import Initiative
 from socialfund.cases.workflow import policy_for
@@ -76,7 +77,8 @@ class SavedCalculation:
 
 def saved_calculation(initiative: Initiative) -> SavedCalculation:
     """The case's saved calculation evaluated under its guidelines' repayment rules (no simulation for an empty one)."""
-    document = (initiative.content or {}).get("calculation") or None
-    state = run_calculation(document, policy_for(initiative).repayment_rules(), [])
+    document = stored_calculation(initiative)
+    names = party_names(initiative.fund.organisation_id)
+    state = run_calculation(document, policy_for(initiative).repayment_rules(), [], names)
     chart = results_chart(state.result) if state.result is not None else mark_safe("")  # noqa: S308 - empty
     return SavedCalculation(document, state, chart, party_names(initiative.fund.organisation_id))

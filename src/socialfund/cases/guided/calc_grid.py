@@ -31,6 +31,17 @@ from socialfund.cases.guided.calculator import (
     parse_cell,
     parties_for,
 )
+from socialfund.cases.guided.typical_form import PREFIX as TYPICAL_PREFIX
+from socialfund.cases.guided.typical_form import (
+    TARGET_PREFIX,
+    TargetGroupForm,
+    TypicalRowForm,
+    initial_typical,
+    target_group_missing,
+    typical_document,
+    typical_formset,
+)
+from socialfund.cases.guided.typical_form import asked_in as typical_asked
 from socialfund.core.calc import (
     CalculationInputError,
     CalculationResult,
@@ -71,8 +82,9 @@ class CalculatorState:
 
     @property
     def has_lines(self) -> bool:
-        """A cost and an effect: only then is there anything to give a verdict on."""
-        return bool(self.document and self.document.get("costs") and self.document.get("effects"))
+        """A cost and an effect (or a typfall): only then is there anything to give a verdict on."""
+        document = self.document or {}
+        return bool(document.get("costs") and (document.get("effects") or document.get("typical_cases")))
 
 
 def _year_range(general: GeneralForm, stored: Mapping[str, Any] | None) -> range | None:
@@ -98,7 +110,10 @@ class CalculatorPage:
     version: int | None = None
     """The draft version the page was opened at, when it is not the stored one (a page redrawn by htmx)."""
     stored: Mapping[str, Any] | None = None
-    """The calculation as saved: what the page does not ask for (typfall, price years…) is kept from it."""
+    """The calculation as saved: what the page does not ask for (price years, a plan…) is kept from it."""
+    target: TargetGroupForm | None = None
+    typical: Any = None
+    """The typfall rows (cases/guided/typical_form.py); a posted page without them keeps the saved typfall."""
 
     @classmethod
     def build(
@@ -111,6 +126,7 @@ class CalculatorPage:
         extra_effects: int = 0,
     ) -> CalculatorPage:
         general_initial, cost_rows, effect_rows = initial_rows(stored)
+        target_initial, typical_rows = initial_typical(stored)
         parties = parties_for(boards, stored=_stored_parties(stored))
         if data is not None:
             general_initial, cost_rows, effect_rows = {}, [], []
@@ -122,14 +138,28 @@ class CalculatorPage:
         effects = _formset(EffectForm, 1 + extra_effects)(
             data, initial=effect_rows, prefix="effects", form_kwargs=kwargs
         )
-        return cls(general, costs, effects, period, parties, stored=stored)
+        # A page posted without the typfall rows (an older page still open) leaves the saved typfall alone.
+        typical_data = data if typical_asked(data) else None
+        target = TargetGroupForm(typical_data, initial=target_initial, prefix=TARGET_PREFIX)
+        typical = typical_formset()(
+            typical_data, initial=typical_rows, prefix=TYPICAL_PREFIX, form_kwargs={"parties": parties}
+        )
+        return cls(general, costs, effects, period, parties, stored=stored, target=target, typical=typical)
+
+    def filled_typical(self) -> list[TypicalRowForm]:
+        return [form for form in self.typical.forms if not form.is_blank()] if self.typical is not None else []
 
     def filled(self, kind: str) -> list[GridRowForm]:
         formset = self.costs if kind == "costs" else self.effects
         return [form for form in formset.forms if not form.is_blank()]
 
     def row_errors(self) -> bool:
-        return any(form.errors for kind in ("costs", "effects") for form in self.filled(kind))
+        rows: list[forms.Form] = [*self.filled("costs"), *self.filled("effects")]
+        if self.typical is not None and self.typical.is_bound:
+            rows += self.filled_typical()
+            if self.target is not None:
+                rows.append(self.target)
+        return any(form.errors for form in rows)
 
     def document(self, title: str) -> tuple[dict[str, Any] | None, list[str]]:
         """The calculation document from the valid rows; the list says what is missing."""
@@ -148,11 +178,26 @@ class CalculatorPage:
         document["costs"] = [cost_line(f) for f in self.filled("costs") if not f.errors]  # type: ignore[arg-type]
         document["effects"] = [effect_line(f) for f in self.filled("effects") if not f.errors]  # type: ignore[arg-type]
         keep_unasked(document, self.stored)
+        typical_missing = False
+        if self.typical is not None and self.typical.is_bound and self.target is not None:
+            # The page asked for the typfall: what its rows say replaces the saved ones (none: none).
+            document.pop("typical_cases", None)
+            document.pop("target_group", None)
+            self.typical.is_valid()
+            document |= typical_document(self.target, self.filled_typical(), self.stored)
+            typical_missing = target_group_missing(self.target, self.filled_typical())
+        if typical_missing and self.target is not None:
+            # At the field, and the typfall left out until it is given: the save then keeps the stored one.
+            message = gettext("Ange antalet personer i målgruppen: typfallens andelar räknas på det.")
+            if message not in self.target.errors.get("target_group", []):
+                self.target.add_error("target_group", message)
+            missing.append(message)
+            document.pop("typical_cases", None)
         if self.row_errors():
             missing.append(gettext("Rader med fel räknas inte med förrän felen är rättade."))
         if not document["costs"]:
             missing.append(gettext("Lägg till minst en kostnad (vad projektet kostar fonden)."))
-        if not document["effects"]:
+        if not document["effects"] and not document.get("typical_cases"):
             missing.append(
                 gettext("Lägg till minst en effekt (vilken nämnds kostnader som minskar, hur mycket och när).")
             )
@@ -259,6 +304,17 @@ class CalculatorPage:
                         continue
                     place = form.fields[name].label if YEAR_FIELD.match(name) else form.fields[name].label
                     found += [(form[name].auto_id, f"{what}, {place}", str(e)) for e in errors]
+        if self.target is not None and self.target.is_bound:
+            found += [
+                (self.target["target_group"].auto_id, str(self.target.fields["target_group"].label), str(e))
+                for e in self.target.errors.get("target_group", [])
+            ]
+        if self.typical is not None and self.typical.is_bound:
+            for typical_row in self.filled_typical():
+                for name, errors in typical_row.errors.items():
+                    field_id = typical_row[name if name != "__all__" else "case_name"].auto_id
+                    place = typical_row.fields[name].label if name != "__all__" else ""
+                    found += [(field_id, f"{typical_row.row_name}, {place}".rstrip(", "), str(e)) for e in errors]
         return found
 
     def party_names(self) -> dict[str, str]:
@@ -280,7 +336,7 @@ class GridRow:
 
 # What a calculation may hold that the grid does not ask for: written in a file or a spreadsheet and
 # uploaded, it must survive a save of the page (saving the grid once dropped a whole typfall section).
-UNASKED_KEYS = ("description", "price_year", "target_group", "typical_cases", "repayment")
+UNASKED_KEYS = ("description", "price_year", "target_group", "typical_cases", "repayment", "boards")
 UNASKED_LINE_KEYS = ("price_year", "note")
 
 
@@ -304,13 +360,19 @@ def keep_unasked(document: dict[str, Any], stored: Mapping[str, Any] | None) -> 
 
 
 def run_calculation(
-    document: dict[str, Any] | None, rules: RepaymentRules | None, missing: list[str]
+    document: dict[str, Any] | None,
+    rules: RepaymentRules | None,
+    missing: list[str],
+    names: Mapping[str, str] | None = None,
 ) -> CalculatorState:
+    """Evaluate what is typed; `names` (board code → name) lets the engine's messages name the boards."""
     state = CalculatorState(document=document, missing=list(missing))
     if document is None:
         return state
+    boards = {code: name for code, name in (names or {}).items() if code != FUND and name}
     try:
-        calculation = parse_calculation(document)
+        # The names are given to the engine only: the stored document keeps codes (a board may be renamed).
+        calculation = parse_calculation({**document, "boards": {**boards, **(document.get("boards") or {})}})
     except CalculationInputError as error:
         # The paths in words ("Effekt 1, enhetskostnad"), never field paths.
         state.errors = [(describe_path(path, gettext), message) for path, message in error.errors]
@@ -339,6 +401,9 @@ def _stored_parties(stored: Mapping[str, Any] | None) -> dict[str, str]:
         parties.setdefault(str(line.get("payer")), str(line.get("sector") or "other"))
     for line in (stored or {}).get("effects") or []:
         parties.setdefault(str(line.get("beneficiary")), str(line.get("sector") or "other"))
+    for case in (stored or {}).get("typical_cases") or []:
+        for item in case.get("avoids") or []:
+            parties.setdefault(str(item.get("beneficiary")), str(item.get("sector") or "other"))
     return parties
 
 

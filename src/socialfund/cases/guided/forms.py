@@ -1,6 +1,7 @@
-"""One form per step. Each reads its part of the initiative file from a case and writes it back.
+"""One form per step. Each reads its part of the application from a case and writes it back.
 
-`initial(initiative)` gives the step's current values; `apply(content, cleaned)`
+`initial_for(initiative)` gives the step's current values, read from the typed application
+(`core/application.py`, through `cases.content.application_of`), never from the stored dict's keys; `apply(content, cleaned)`
 returns the content with the step's part replaced. Nothing outside the step's part
 changes, so saving one step never loses another's answers.
 """
@@ -15,6 +16,7 @@ from django import forms
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
+from socialfund.cases.content import application_of
 from socialfund.cases.forms import (
     BENEFICIARIES,
     PURPOSES,
@@ -23,7 +25,9 @@ from socialfund.cases.forms import (
     parse_year_amounts,
 )
 from socialfund.cases.models import Initiative
+from socialfund.core.application import Application
 from socialfund.core.money import MoneyError, parse_amount
+from socialfund.core.screening.initiative import EvaluationPlan, Goal, Method, ProcurementPlan
 from socialfund.organisation.models import Board
 
 
@@ -36,6 +40,12 @@ class StepForm(SwedishForm):
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
         return {"version": initiative.version}
+
+    @staticmethod
+    def answers(initiative: Initiative) -> Application:
+        """The case's answers as the typed application (an old draft's unparsable fields left out and listed
+        on the page as problems)."""
+        return application_of(initiative).application
 
     def apply(self, content: dict[str, Any]) -> dict[str, Any]:
         return content
@@ -63,12 +73,12 @@ class NeedForm(StepForm):
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
-        needs = (initiative.content or {}).get("needs_analysis") or {}
+        needs = cls.answers(initiative).needs_analysis
         return super().initial_for(initiative) | {
             "title": initiative.title,
             "summary": initiative.summary,
-            "need": needs.get("description") or "",
-            "need_data": "\n".join(needs.get("data") or []),
+            "need": needs.description if needs else "",
+            "need_data": "\n".join(needs.data if needs else ()),
         }
 
     def apply(self, content: dict[str, Any]) -> dict[str, Any]:
@@ -93,12 +103,12 @@ class TargetForm(StepForm):
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
-        c = initiative.content or {}
+        answers = cls.answers(initiative)
         return super().initial_for(initiative) | {
-            "target_groups": c.get("target_groups") or [],
-            "reached_through": ", ".join(c.get("reached_through") or []),
-            "purpose": c.get("purpose") or "",
-            "beneficiaries": c.get("beneficiaries") or "",
+            "target_groups": list(answers.target_groups),
+            "reached_through": ", ".join(answers.reached_through),
+            "purpose": answers.purpose or "",
+            "beneficiaries": answers.beneficiaries or "",
         }
 
     def apply(self, content: dict[str, Any]) -> dict[str, Any]:
@@ -127,13 +137,13 @@ class MethodForm(StepForm):
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
-        method = (initiative.content or {}).get("method") or {}
+        method = cls.answers(initiative).method or Method()
         return super().initial_for(initiative) | {
-            "description": method.get("description") or "",
-            "research_references": "\n".join(method.get("research_references") or []),
-            "proven_practice": "\n".join(method.get("proven_practice") or []),
-            "causal_logic": method.get("causal_logic") or "",
-            "documented": bool(method.get("documented")),
+            "description": method.description or "",
+            "research_references": "\n".join(method.research_references),
+            "proven_practice": "\n".join(method.proven_practice),
+            "causal_logic": method.causal_logic or "",
+            "documented": method.documented,
         }
 
     def apply(self, content: dict[str, Any]) -> dict[str, Any]:
@@ -210,12 +220,10 @@ class PartnersForm(StepForm):
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
-        others = [p for p in (initiative.content or {}).get("partners") or [] if p.get("type") != "board"]
+        others = [p for p in cls.answers(initiative).partners if p.type != "board"]
         return super().initial_for(initiative) | {
             "partner_boards": list(initiative.partner_boards.all()),
-            "other_partners": "\n".join(
-                f"{p['name']}; {gettext(PARTNER_TYPES.get(p['type'], p['type']))}" for p in others
-            ),
+            "other_partners": "\n".join(f"{p.name}; {gettext(PARTNER_TYPES.get(p.type, p.type))}" for p in others),
         }
 
     def clean_other_partners(self) -> list[dict[str, str]]:
@@ -249,7 +257,7 @@ class GoalsForm(StepForm):
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
-        goals = (initiative.content or {}).get("goals") or []
+        goals = cls.answers(initiative).goals
         return super().initial_for(initiative) | {"goals": "\n".join(_goal_line(g) for g in goals)}
 
     def clean_goals(self) -> list[dict[str, Any]]:
@@ -260,15 +268,12 @@ class GoalsForm(StepForm):
         return content
 
 
-def _goal_line(goal: dict[str, Any]) -> str:
+def _goal_line(goal: Goal) -> str:
     def show(value: Any) -> str:
         return "" if value is None else str(value).replace(".", ",")
 
-    kind = "ekonomisk" if goal.get("kind") == "economic" else "social"
-    return (
-        f"{goal.get('indicator', '')}; {show(goal.get('baseline'))}; {show(goal.get('target'))}; "
-        f"{goal.get('unit') or ''}; {kind}"
-    )
+    kind = "ekonomisk" if goal.kind == "economic" else "social"
+    return f"{goal.indicator}; {show(goal.baseline)}; {show(goal.target)}; {goal.unit or ''}; {kind}"
 
 
 def parse_goals(text: str) -> list[dict[str, Any]]:
@@ -310,12 +315,12 @@ class EvaluationForm(StepForm):
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
-        evaluation = (initiative.content or {}).get("evaluation") or {}
+        evaluation = cls.answers(initiative).evaluation or EvaluationPlan()
         return super().initial_for(initiative) | {
-            "external_party": evaluation.get("external_party") or "",
-            "standardized_instrument": bool(evaluation.get("standardized_instrument")),
-            "instrument": evaluation.get("instrument") or "",
-            "plan": evaluation.get("plan") or "",
+            "external_party": evaluation.external_party or "",
+            "standardized_instrument": evaluation.standardized_instrument,
+            "instrument": evaluation.instrument or "",
+            "plan": evaluation.plan or "",
         }
 
     def apply(self, content: dict[str, Any]) -> dict[str, Any]:
@@ -336,8 +341,9 @@ class ImplementationForm(StepForm):
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
-        plan = (initiative.content or {}).get("implementation_plan") or ""
-        return super().initial_for(initiative) | {"implementation_plan": plan}
+        return super().initial_for(initiative) | {
+            "implementation_plan": cls.answers(initiative).implementation_plan or ""
+        }
 
     def apply(self, content: dict[str, Any]) -> dict[str, Any]:
         content["implementation_plan"] = self.cleaned_data["implementation_plan"]
@@ -358,12 +364,12 @@ class ProcurementForm(StepForm):
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
-        plan = (initiative.content or {}).get("procurement") or {}
+        plan = cls.answers(initiative).procurement or ProcurementPlan()
         return super().initial_for(initiative) | {
-            "supplier": plan.get("supplier") or "",
-            "contract_value": plan.get("contract_value") or "",
-            "contract_months": plan.get("contract_months"),
-            "open_competition": bool(plan.get("open_competition")),
+            "supplier": plan.supplier or "",
+            "contract_value": "" if plan.contract_value is None else str(plan.contract_value),
+            "contract_months": plan.contract_months,
+            "open_competition": bool(plan.open_competition),
         }
 
     def clean_contract_value(self) -> str | None:
@@ -400,12 +406,12 @@ class BudgetForm(StepForm):
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
-        funding = (initiative.content or {}).get("funding") or {}
-        share = funding.get("cofinancing_share")
+        funding = cls.answers(initiative).funding
+        share = funding.cofinancing_share
         return super().initial_for(initiative) | {
-            "requested": "\n".join(f"{y}: {a}" for y, a in (funding.get("requested") or {}).items()),
+            "requested": "\n".join(f"{y}: {a}" for y, a in funding.requested.items()),
             "cofinancing_share": Decimal(str(share)) * 100 if share else None,
-            "duration_months": funding.get("duration_months"),
+            "duration_months": funding.duration_months,
         }
 
     def clean_requested(self) -> dict[int, Decimal]:

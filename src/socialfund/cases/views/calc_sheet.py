@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from socialfund.accounts.models import User
 from socialfund.cases import services
 from socialfund.cases.calc.display import party_names
+from socialfund.cases.content import application_of
 from socialfund.cases.errors import CaseConflictError
 from socialfund.cases.forms import SwedishForm
 from socialfund.cases.models import Initiative
@@ -40,7 +41,7 @@ def _user(request: HttpRequest) -> User:
 def calculation_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The saved calculation as XLSX, for everyone who may read the case."""
     initiative = _visible_case(_user(request), pk)
-    document = (initiative.content or {}).get("calculation")
+    document = application_of(initiative).application.calculation
     if not document:
         raise Http404
     try:

@@ -213,7 +213,7 @@ def _decision_form(initiative: Initiative, data: Any) -> forms.Form:
         prefix="decide",
         departure=departure.finding if departure else "",
         # The years and amounts the application asked for, so a grant can be paid out in the years it is for.
-        initial={"amounts": case_forms.requested_amounts(initiative.content)},
+        initial={"amounts": case_forms.requested_amounts(application_of(initiative).application)},
     )
 
 

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from socialfund.accounts.models import User
 from socialfund.cases import machine, services
+from socialfund.cases.content import application_of, stored_calculation
 from socialfund.cases.errors import CaseConflictError, CaseError
 from socialfund.cases.guided.calc_grid import (
     CalculatorPage,
@@ -37,7 +38,6 @@ from socialfund.cases.permissions import acts_for_board
 from socialfund.cases.screening import initiative_as_file, screening_for_content
 from socialfund.cases.views.case import _visible_case, submit_title
 from socialfund.cases.workflow import policy_for
-from socialfund.core.application import read_application
 from socialfund.kit.charts import Bar, costs_and_savings_svg
 from socialfund.kit.refusals import Refusal
 from socialfund.kit.web_refusals import show_refusal
@@ -82,7 +82,7 @@ def _step_form(initiative: Initiative, step: Step, data: Any = None) -> StepForm
 
 
 def _calc_page(initiative: Initiative, data: QueryDict | None = None, **extra: int) -> CalculatorPage:
-    stored = (initiative.content or {}).get("calculation")
+    stored = stored_calculation(initiative)
     boards = Board.objects.filter(organisation_id=initiative.fund.organisation_id)
     return CalculatorPage.build(stored, boards, data, **extra)
 
@@ -92,11 +92,11 @@ def _results_context(initiative: Initiative, page: CalculatorPage) -> dict[str, 
         document, missing = page.document(initiative.title)
     else:
         # Opening the step: show the results of the calculation as saved, before anything is typed.
-        document, missing = (initiative.content or {}).get("calculation"), []
+        document, missing = stored_calculation(initiative), []
         if not document:
             missing = [gettext("Fyll i kalkylens ramar, en kostnad och en effekt så räknas resultatet fram.")]
     policy = policy_for(initiative)
-    state = run_calculation(document, policy.repayment_rules(), missing)
+    state = run_calculation(document, policy.repayment_rules(), missing, page.party_names())
     chart = ""
     if state.result is not None:
         bars = [Bar(str(row.year), row.benefits_municipal_cashable, row.costs) for row in state.result.per_year]
@@ -162,7 +162,7 @@ def _render_step(
         if step.code == "granska" and machine.may(_user(request), initiative, "submit")
         else "",
         # Answers stored before they were validated may no longer parse: listed, never hidden or dropped.
-        "content_problems": read_application(initiative.content).problems,
+        "content_problems": application_of(initiative).problems,
     }
     return render(request, "cases/guided/step.html", base | context, status=status)
 
@@ -314,7 +314,7 @@ def _small(text: str | None) -> int:
 
 def _removed_row(data: QueryDict) -> tuple[str, int] | None:
     """("costs", 2) when the button "Ta bort" of cost row 3 was pressed."""
-    for prefix, key in (("costs", "remove_cost"), ("effects", "remove_effect")):
+    for prefix, key in (("costs", "remove_cost"), ("effects", "remove_effect"), ("typical", "remove_typical")):
         if key in data:
             try:
                 return prefix, int(str(data.get(key)))
@@ -341,7 +341,7 @@ def calculator_rows_view(request: HttpRequest, pk: int) -> HttpResponse:
     removed = _removed_row(data)
     if removed is not None:
         data = with_row_removed(data, *removed)
-    for prefix, key in (("costs", "add_cost"), ("effects", "add_effect")):
+    for prefix, key in (("costs", "add_cost"), ("effects", "add_effect"), ("typical", "add_typical")):
         if key in data:
             data = with_row_added(data, prefix)
     page = _calc_page(initiative, data)

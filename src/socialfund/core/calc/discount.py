@@ -9,9 +9,14 @@ continuous across the steps (Green Book: DF(31) = DF(30) / 1.030).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+# numpy is imported where the factors are computed, not here: reading and checking a calculation (the
+# model imports this module) needs no numpy, so `socialfund calc` on a bad file answers without loading it.
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,8 @@ class DiscountSchedule:
 
     def factors(self, horizon: int) -> NDArray[np.float64]:
         """DF(t) for t = 0 .. horizon − 1."""
+        import numpy as np
+
         t = np.arange(horizon, dtype=np.float64)
         if self.is_constant:
             # The closed form is exact to the last bit where a product would drift.

@@ -28,6 +28,7 @@ FIELD_LABELS: dict[str, str] = {
     "discount_rate": _("Diskonteringsränta"),
     "discount_schedule": _("Diskonteringsränta"),
     "repayment": _("Återföringsplan"),
+    "boards": _("Nämndernas namn"),
     "label": _("Benämning"),
     "payer": _("Vem betalar"),
     "amounts": _("Belopp"),
@@ -58,6 +59,14 @@ FIELD_LABELS: dict[str, str] = {
     "schedule": _("Plan"),
     "from": _("Från år"),
     "rate": _("Ränta"),
+}
+
+SECTOR_WORDS: dict[str, str] = {
+    "municipal": _("kommunal"),
+    "region": _("region"),
+    "state": _("stat"),
+    "individual": _("individ"),
+    "other": _("annan"),
 }
 
 LINE_KINDS: dict[str, str] = {
@@ -135,6 +144,17 @@ OUTSIDE_PARTIES: tuple[OutsideParty, ...] = (
 _PATH_PART = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 # A part that is data, not a field name (a year, a board's code in a repayment plan), is kept as written.
 _DATA_PART = re.compile(r"[0-9A-ZÅÄÖ][0-9A-ZÅÄÖa-zåäö-]*")
+
+
+_FIELD_PATH = re.compile(r"[a-z_]+(?:\[\d+\])?(?:\.[0-9A-Za-zÅÄÖåäö_-]+(?:\[\d+\])?)*")
+
+
+def in_words(path: str, translate: Callable[[str], str] = lambda text: text) -> str:
+    """A field path in words ('effects[0].unit_cost' -> 'Effekt 1, enhetskostnad'); a place already given in
+    words (a workbook's 'Kostnader, rad 3', an option such as '--seed') is kept as it is."""
+    if path in ("", "<fil>") or _FIELD_PATH.fullmatch(path):
+        return describe_path(path, translate)
+    return path
 
 
 def describe_path(path: str, translate: Callable[[str], str] = lambda text: text) -> str:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from socialfund.core.calc.discount import DiscountSchedule
+from socialfund.core.calc.labels import FUND_NAME
 from socialfund.core.calc.prices import PriceConversion
 from socialfund.core.calc.unitcosts import UnitCost
 
@@ -90,6 +91,14 @@ class Calculation:
     price_year: int | None = None  # the price level every amount is in (after conversion); None: not stated
     price_conversions: tuple[PriceConversion, ...] = ()
     price_notes: tuple[str, ...] = ()
+    party_names: Mapping[str, str] = field(default_factory=dict)
+    """The boards' names by the code the lines use (`boards:` in a file; the web gives names itself)."""
+
+    def name_of(self, party: str) -> str:
+        """A party as a person reads it: the fund's name, a board's name from `party_names`, else as written."""
+        if party == FUND:
+            return FUND_NAME
+        return self.party_names.get(party, party)
 
     @property
     def end_year(self) -> int:

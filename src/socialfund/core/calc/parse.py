@@ -24,6 +24,7 @@ from socialfund.core.calc.fields import (
     child,
     item,
 )
+from socialfund.core.calc.labels import SECTOR_WORDS, in_words
 from socialfund.core.calc.model import FUND, Calculation, CostLine, EffectLine, Sector
 from socialfund.core.calc.parse_lines import Period, parse_cost_line, parse_effect_line
 from socialfund.core.calc.price_level import to_one_price_level
@@ -43,6 +44,7 @@ TOP_OPTIONAL = (
     "target_group",
     "typical_cases",
     "repayment",
+    "boards",
 )
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 MAX_HORIZON = 500
@@ -85,6 +87,7 @@ def parse_calculation(
     )
     sectors = _party_sectors(issues, costs, effects)
     schedule = _repayment_schedule(issues, root["repayment"], period) if "repayment" in root else None
+    names = _board_names(issues, root["boards"]) if "boards" in root else {}
     issues.raise_if_any()
     assert title is not None and start_year is not None and horizon is not None and discount is not None
     level = to_one_price_level(
@@ -110,7 +113,21 @@ def parse_calculation(
         price_year=level.price_year,
         price_conversions=level.conversions,
         price_notes=level.notes,
+        party_names=names,
     )
+
+
+def _board_names(issues: Issues, raw: object) -> dict[str, str]:
+    """`boards: {SN: Socialnämnden, UN: Utbildningsnämnden}`: the name each board code in the lines stands for."""
+    mapping = as_mapping(issues, raw, "boards")
+    names: dict[str, str] = {}
+    for code, name in (mapping or {}).items():
+        path = child("boards", str(code))
+        key = as_text(issues, code, path)
+        text = as_text(issues, name, path)
+        if key is not None and text is not None:
+            names[key] = text
+    return names
 
 
 def _library_getter(given: UnitCostLibrary | None) -> Callable[[], UnitCostLibrary]:
@@ -133,7 +150,7 @@ def _discount(issues: Issues, root: Mapping[str, Any]) -> DiscountSchedule | Non
     """A constant `discount_rate` or a `discount_schedule` (a name such as green_book, or a list of steps)."""
     has_rate, has_schedule = "discount_rate" in root, "discount_schedule" in root
     if has_rate == has_schedule:
-        issues.add("discount_rate", "ange antingen discount_rate eller discount_schedule (men inte båda)")
+        issues.add("discount_rate", "ange antingen en diskonteringsränta eller ett diskonteringsschema (inte båda)")
         return None
     if has_rate:
         rate = as_number(issues, root["discount_rate"], "discount_rate", low=0.0, high=1.0)
@@ -166,7 +183,7 @@ def _custom_schedule(issues: Issues, raw: object) -> DiscountSchedule | None:
                 issues.add(child(path, "from"), "stegen måste komma i stigande ordning")
             bands.append((first, rate))
     if not bands or bands[0][0] != 1:
-        issues.add("discount_schedule", "första steget måste gälla från år 1 (from: 1)")
+        issues.add("discount_schedule", "första steget måste gälla från år 1")
         return None
     return DiscountSchedule(name="custom", bands=tuple(bands))
 
@@ -183,7 +200,8 @@ def _party_sectors(
         if sector is None:
             continue
         if party in sectors and sectors[party] != sector:
-            issues.add(child(path, "sector"), f"{party} har redan sektorn {sectors[party]} i {first_seen[party]}")
+            where, already = in_words(first_seen[party]), SECTOR_WORDS.get(sectors[party], sectors[party])
+            issues.add(child(path, "sector"), f"{party} har redan sektorn {already} i {where}")
             continue
         sectors.setdefault(party, sector)
         first_seen.setdefault(party, path)

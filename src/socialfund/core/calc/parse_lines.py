@@ -104,7 +104,8 @@ def parse_effect_line(
     price_year = _price_year(issues, line, path)
     if price_year is not None and "unit_cost" in line:
         issues.add(
-            child(path, "price_year"), "enhetskostnaden har sitt eget prisår; ange price_year bara med unit_value"
+            child(path, "price_year"),
+            "enhetskostnaden har sitt eget prisår; ange prisår bara med ett eget värde per enhet",
         )
     if len(issues.errors) > before:
         return None
@@ -190,7 +191,9 @@ def _unit_value(
 ) -> tuple[float | None, UnitCost | None]:
     """The value per unit, from `unit_value` or from the library entry named by `unit_cost`."""
     if ("unit_value" in line) == ("unit_cost" in line):
-        issues.add(child(path, "unit_value"), "ange antingen unit_value eller unit_cost (men inte båda)")
+        issues.add(
+            child(path, "unit_value"), "ange antingen ett värde per enhet eller en enhetskostnad ur listan (inte båda)"
+        )
         return None, None
     if "unit_value" in line:
         return as_number(issues, line["unit_value"], child(path, "unit_value"), low=0.0), None
@@ -204,7 +207,7 @@ def _unit_value(
             issues.add(*error)
         return None, None
     if cost_id not in library:
-        issues.add(child(path, "unit_cost"), f"okänd enhetskostnad {cost_id!r}; se socialfund/data/unitcosts/")
+        issues.add(child(path, "unit_cost"), f"okänd enhetskostnad ”{cost_id}”; välj en ur listan över enhetskostnader")
         return None, None
     return library[cost_id].value, library[cost_id]
 
@@ -216,7 +219,7 @@ def _quantity(issues: Issues, line: Mapping[Any, Any], path: str, period: Period
     if isinstance(raw, Mapping):
         for key in GENERATED_QUANTITY_KEYS:
             if key in line:
-                issues.add(child(path, key), "får bara anges när quantity är ett tal")
+                issues.add(child(path, key), "får bara anges när antalet är ett enda tal (inte ett antal per år)")
         return _year_quantities(issues, raw, qpath, period)
     quantity = as_number(issues, raw, qpath, low=0.0)
     return _generated_quantities(issues, line, path, period, quantity)
@@ -243,7 +246,7 @@ def _generated_quantities(
     """q × (1 − drop_off)^(y − first_year) for y in first_year .. first_year + duration − 1."""
     for key in ("first_year", "duration"):
         if key not in line:
-            issues.add(child(path, key), "saknas (krävs när quantity är ett tal)")
+            issues.add(child(path, key), "saknas (krävs när antalet är ett enda tal)")
     first_year = (
         as_year(issues, line["first_year"], child(path, "first_year"), first=period.first, last=period.last)
         if "first_year" in line

@@ -92,7 +92,7 @@ def evaluate_repayment(calc: Calculation, arrays: LineArrays, rules: RepaymentRu
     violations += completeness_violations(calc, plan, due, planned, proposed)
     warnings: list[str] = []
     if not proposed:
-        violations += non_municipal_violations(plan, municipal_boards(calc))
+        violations += non_municipal_violations(plan, municipal_boards(calc), calc.party_names)
         violations += savings_violations(calc, plan, savings)
         if planned > due:
             warnings.append(f"Planen återför {format_sek(planned)}, mer än fondens utbetalning {format_sek(due)}.")
@@ -150,12 +150,12 @@ def completeness_violations(calc: Calculation, plan: Plan, due: int, planned: in
     return [Violation("repayment_incomplete", message)]
 
 
-def non_municipal_violations(plan: Plan, boards: set[str]) -> list[Violation]:
+def non_municipal_violations(plan: Plan, boards: set[str], names: Mapping[str, str] | None = None) -> list[Violation]:
     repayers = sorted({board for by_board in plan.values() for board in by_board})
     return [
         Violation(
             "repayment_non_municipal",
-            f"{board} har inga kommunala besparingar i kalkylen och kan inte återföra; "
+            f"{(names or {}).get(board, board)} har inga kommunala besparingar i kalkylen och kan inte återföra; "
             "besparingar utanför kommunen kan inte finansiera återföring.",
         )
         for board in repayers
@@ -179,7 +179,7 @@ def savings_violations(calc: Calculation, plan: Plan, savings: Mapping[str, Floa
                 found.append(
                     Violation(
                         "repayment_incomplete",
-                        f"{board} ska ha återfört {format_sek(repaid)} till och med {year} men har då bara "
+                        f"{calc.name_of(board)} ska ha återfört {format_sek(repaid)} till och med {year} men har då bara "
                         f"{format_sek(math.floor(saved + KRONA_TOLERANCE))} i kassamässiga besparingar.",
                     )
                 )

@@ -4,8 +4,8 @@ npv_municipal is linear in each line's value: scaling line i by m gives
 npv_municipal(m) = npv_municipal − PV_i + m × PV_i. Setting it to 0 gives the
 closed form m = 1 − npv_municipal / PV_i. m < 1 is the margin a line may fall
 (0.6 = it may lose 40 % of its value); m > 1 is how much it must grow; m < 0
-means npv_municipal stays positive even without the line. A line with PV 0 cannot
-switch anything: null.
+means npv_municipal stays positive even without the line. A line with PV 0 (or below a
+micro-krona, where the division would give a meaningless or infinite factor) cannot switch anything: null.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from __future__ import annotations
 from socialfund.core.calc.arrays import LineArrays
 from socialfund.core.calc.model import Calculation
 from socialfund.core.calc.results import SensitivityRow
+
+NEGLIGIBLE_PV = 1e-6  # kronor
 
 
 def switching_values(calc: Calculation, arrays: LineArrays, npv_municipal: float) -> list[SensitivityRow]:
@@ -28,7 +30,7 @@ def switching_values(calc: Calculation, arrays: LineArrays, npv_municipal: float
                 label=effect.label,
                 beneficiary=effect.beneficiary,
                 pv_benefits=pv,
-                switching_multiplier=1.0 - npv_municipal / pv if pv != 0 else None,
+                switching_multiplier=1.0 - npv_municipal / pv if abs(pv) > NEGLIGIBLE_PV else None,
             )
         )
     return rows

@@ -10,7 +10,9 @@ draw. Draws are taken in file order, cost lines first, from
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
+from threading import Lock
 
 import numpy as np
 
@@ -30,9 +32,40 @@ from socialfund.core.calc.repayment import (
 from socialfund.core.calc.results import Percentiles, SimulationResult
 from socialfund.core.repayment_rules import RepaymentRules
 
+CACHE_SIZE = 256
+"""Results kept per process. A simulation of 2000 draws costs ~60 ms and pages ask for the same one on
+every view (the outcome forecast, the calculator, the case page): it is computed once per change of the
+calculation, the rules, the runs or the seed, and then read from here (issue 22/27)."""
+_cache: OrderedDict[str, SimulationResult] = OrderedDict()
+_cache_lock = Lock()
+
 
 def simulate(calc: Calculation, *, runs: int, seed: int, rules: RepaymentRules | None = None) -> SimulationResult:
-    """Draw `runs` scenarios; report P10/P50/P90 and the probabilities defined in docs/calculation.md."""
+    """Draw `runs` scenarios; report P10/P50/P90 and the probabilities defined in docs/calculation.md.
+
+    The same inputs give the same result (a fixed seed), so a result is reused for equal inputs: the key
+    is the inputs' full dataclass repr (every field, floats written exactly), never an identity."""
+    key = repr((calc, rules, runs, seed))
+    with _cache_lock:
+        cached = _cache.get(key)
+        if cached is not None:
+            _cache.move_to_end(key)
+            return cached
+    result = _simulate(calc, runs=runs, seed=seed, rules=rules)
+    with _cache_lock:
+        _cache[key] = result
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return result
+
+
+def clear_cache() -> None:
+    """Forget every kept result (a benchmark timing the draws themselves, not the reuse, calls this)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def _simulate(calc: Calculation, *, runs: int, seed: int, rules: RepaymentRules | None) -> SimulationResult:
     errors = []
     if isinstance(runs, bool) or not isinstance(runs, int) or not 1 <= runs <= MAX_RUNS:
         errors.append(("simulations", f"måste vara ett heltal mellan 1 och {MAX_RUNS}"))

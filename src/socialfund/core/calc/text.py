@@ -22,6 +22,14 @@ SECTOR_LABELS = {
 }
 DASH = "–"
 
+VIOLATION_TITLES = {
+    "repayment_incomplete": "Återföringen räcker inte",
+    "repayment_start_too_late": "Återföringen börjar för sent",
+    "repayment_too_long": "Återföringen pågår för länge",
+    "repayment_non_municipal": "Återföring utan kommunala besparingar",
+}
+"""A breach of the repayment limits by its Swedish name; the rule's id stays in --json, for programs."""
+
 
 def format_text(result: CalculationResult, simulation: SimulationResult | None = None) -> str:
     calc = result.calculation
@@ -38,7 +46,7 @@ def format_text(result: CalculationResult, simulation: SimulationResult | None =
         _actors(result),
         _totals(result.totals),
         *([price_conversions_text(calc)] if calc.price_conversions else []),
-        _repayment(result.repayment),
+        _repayment(result.repayment, calc),
         _sensitivity(result),
     ]
     if simulation is not None:
@@ -103,7 +111,7 @@ def _per_year(result: CalculationResult) -> str:
 def _parties(result: CalculationResult) -> str:
     rows = [
         [
-            "Fonden" if party.name == FUND else party.name,
+            result.calculation.name_of(party.name),
             SECTOR_LABELS.get(party.sector or "", "okänd"),
             format_sek(party.pv_costs_paid),
             format_sek(party.pv_benefits_received),
@@ -147,7 +155,7 @@ def _totals(totals: Totals) -> str:
     return "Summering\n" + table(["Mått", "Värde"], rows)
 
 
-def _repayment(repayment: RepaymentResult) -> str:
+def _repayment(repayment: RepaymentResult, calc: Calculation) -> str:
     head = f"Återföring\nBelopp att återföra: {format_sek(repayment.amount_due)}"
     if not repayment.required:
         return head + "\nRiktlinjerna kräver ingen återföring."
@@ -158,11 +166,12 @@ def _repayment(repayment: RepaymentResult) -> str:
         for year, by_board in repayment.plan.items()
     ]
     lines = [head, f"Återföringsplan ({kind}):"]
-    lines.append(table(["År", *boards, "Summa"], rows) if rows else "  (ingen återföring planerad)")
+    headers = ["År", *(calc.name_of(board) for board in boards), "Summa"]
+    lines.append(table(headers, rows) if rows else "  (ingen återföring planerad)")
     lines.append("Helt återfört: " + ("ja" if repayment.fully_repaid else "nej"))
     if repayment.violations:
         lines.append("Avvikelser från riktlinjerna:")
-        lines += [f"  [{v.rule}] {v.message}" for v in repayment.violations]
+        lines += [f"  {VIOLATION_TITLES.get(v.rule, 'Avvikelse')}: {v.message}" for v in repayment.violations]
     else:
         lines.append("Inga avvikelser från riktlinjerna.")
     return "\n".join(lines)
@@ -174,7 +183,7 @@ def _sensitivity(result: CalculationResult) -> str:
     rows = [
         [
             f"Effekt {row.effect + 1}: {row.label}",
-            row.beneficiary,
+            result.calculation.name_of(row.beneficiary),
             format_sek(row.pv_benefits),
             DASH if row.switching_multiplier is None else format_number(row.switching_multiplier, 2),
         ]

@@ -78,7 +78,7 @@ def parse_typical_cases(
     """The effect lines the typical cases make, each with the path of the item it came from."""
     if "typical_cases" not in root:
         if "target_group" in root:
-            issues.add("target_group", "anges bara tillsammans med typical_cases (typfall)")
+            issues.add("target_group", "anges bara tillsammans med typfall")
         return []
     size = _target_group(issues, root)
     cases = as_list(issues, root["typical_cases"], "typical_cases")
@@ -114,7 +114,7 @@ def parse_typical_cases(
 
 def _target_group(issues: Issues, root: Mapping[str, Any]) -> int | None:
     if "target_group" not in root:
-        issues.add("target_group", "saknas (antalet personer i målgruppen; krävs med typical_cases)")
+        issues.add("target_group", "saknas (antalet personer i målgruppen; krävs med typfall)")
         return None
     return as_int(issues, root["target_group"], "target_group", low=1, high=MAX_TARGET_GROUP)
 

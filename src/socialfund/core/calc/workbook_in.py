@@ -116,11 +116,27 @@ def _general(reader: _Reader, sheet: Any) -> dict[str, Any]:
             document[key] = str(raw).strip()
         elif key == "discount_schedule":
             document[key] = _schedule(reader, str(raw).strip(), where)
+        elif key == "boards":
+            document[key] = _board_names(reader, str(raw), where)
         else:
             value = reader.value(raw, key, where)
             if value is not None:
                 document[key] = value
     return document
+
+
+def _board_names(reader: _Reader, raw: str, where: str) -> dict[str, str]:
+    """'SN = Socialnämnden; UN = Utbildningsnämnden' -> {"SN": "Socialnämnden", "UN": "Utbildningsnämnden"}."""
+    names: dict[str, str] = {}
+    for part in raw.split(";"):
+        code, sign, name = part.partition("=")
+        if not part.strip():
+            continue
+        if not sign or not code.strip() or not name.strip():
+            reader.error(where, f"{part.strip()!r} ska skrivas kod = namn, t.ex. SN = Socialnämnden")
+            continue
+        names[code.strip()] = name.strip()
+    return names
 
 
 def _schedule(reader: _Reader, raw: str, where: str) -> Any:

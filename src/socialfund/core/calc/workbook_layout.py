@@ -28,6 +28,7 @@ GENERAL_ROWS: Final = (
     (6, "discount_schedule", "Diskonteringsschema (green_book, eller steg som 1: 0,035; 31: 0,03)"),
     (7, "price_year", "Prisår (tomt: startåret)"),
     (8, "target_group", "Antal personer i målgruppen (för typfall)"),
+    (9, "boards", "Nämndernas namn (kod = namn; t.ex. SN = Socialnämnden; UN = Utbildningsnämnden)"),
 )
 RATE_CELL: Final = f"'{GENERAL}'!$B$5"
 

@@ -106,6 +106,8 @@ def _general(sheet: Any, document: Mapping[str, Any]) -> None:
         value = document.get(key)
         if key == "discount_schedule" and isinstance(value, list):
             value = "; ".join(f"{step['from']}: {step['rate']}" for step in value)
+        if key == "boards" and isinstance(value, Mapping):
+            value = "; ".join(f"{code} = {name}" for code, name in value.items())
         if isinstance(value, str):
             text(sheet, row, 2, value)
         elif value is not None:

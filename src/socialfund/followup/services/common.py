@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.audit.services import audit_record
+from socialfund.cases.content import application_of
 from socialfund.core.calc import Calculation, CalculationInputError, parse_calculation
 from socialfund.core.policy import Policy, load_policy
 from socialfund.followup.errors import FollowupPermissionDenied, FollowupStateError, FollowupValidationError
@@ -91,7 +92,7 @@ def project_policy(project: Project) -> Policy:
 
 def project_calculation(project: Project) -> Calculation | None:
     """The socioeconomic calculation of the application, or None when the case has none."""
-    data = (project.initiative.content or {}).get("calculation")
+    data = application_of(project.initiative).application.calculation
     if not data:
         return None
     try:

@@ -129,17 +129,17 @@ def _create_reports(project: Project) -> list[Report]:
 def _create_indicators_from_goals(project: Project, user: User) -> list[Indicator]:
     """The application's goals (indicator; baseline; target; unit) as hand-entered indicators."""
     created: list[Indicator] = []
-    for goal in (project.initiative.content or {}).get("goals") or []:
-        name = str(goal.get("indicator") or "").strip()[:200]
-        baseline = _decimal(goal.get("baseline"))
+    for goal in application_of(project.initiative).application.goals:
+        name = goal.indicator.strip()[:200]
+        baseline = _decimal(goal.baseline)
         if not name or baseline is None or any(i.name == name for i in created):
             continue
-        target = _decimal(goal.get("target"))
+        target = _decimal(goal.target)
         created.append(
             Indicator.objects.create(
                 project=project,
                 name=name,
-                unit=str(goal.get("unit") or "")[:40],
+                unit=(goal.unit or "")[:40],
                 direction=Direction.LOWER if target is not None and target < baseline else Direction.HIGHER,
                 baseline_value=baseline,
                 baseline_on=project.started_on,

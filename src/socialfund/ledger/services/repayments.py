@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
+from socialfund.cases.content import application_of
 from socialfund.cases.models import Initiative, RepaymentException
 from socialfund.cases.repayment_exceptions import exception_for
 from socialfund.core.formatting import format_sek
@@ -120,7 +121,7 @@ def _plan_to_adopt(
 ) -> Plan:
     if plan is None:
         try:
-            proposal = plan_from_calculation(initiative.content or {}, rules, excepted)
+            proposal = plan_from_calculation(application_of(initiative).application, rules, excepted)
         except PlanError as exc:
             raise LedgerValidationError(" ".join(exc.messages), field="plan") from exc
         return scale_plan(proposal, granted)

@@ -122,3 +122,9 @@ def calc_sheet_links(context: template.Context) -> dict[str, Any]:
     user = getattr(request, "user", None)
     can_upload = bool(user is not None and user.is_authenticated and acts_for_board(user, initiative))
     return {"pk": initiative.pk, "can_upload": can_upload}
+
+
+@register.filter
+def from_typical_cases(effects: Any) -> list[Any]:
+    """The effect lines the engine made from typfall (each knows its typical case), in order."""
+    return [line for line in effects or () if getattr(line, "typical_case", None)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from socialfund.core.calc.labels import describe_path
 from socialfund.core.formatting import format_percent, format_sek
 from socialfund.core.policy.vocabulary import CALCULATION_LABELS
 from socialfund.core.screening.calculation_check import CalcSummary
@@ -18,7 +19,10 @@ SECTOR_LABELS: dict[str, str] = {
 
 
 def _errors_text(errors: tuple[tuple[str, str], ...]) -> str:
-    return "; ".join(f"calculation.{path}: {message}" if path != "<fil>" else message for path, message in errors[:5])
+    # The cell in words ("Effekt 1, enhetskostnad"), as the calculator names it: never a field path.
+    return "; ".join(
+        f"{describe_path(path)}: {message}" if path != "<fil>" else message for path, message in errors[:5]
+    )
 
 
 def _outside_parties(ctx: Context, summary: CalcSummary) -> str:
@@ -42,7 +46,7 @@ def check_calculation(ctx: Context) -> Outcome:
     if state.summary is None:
         if spec.requirement in ("economic_reasoning", "cost_reduction_method") and ctx.initiative.economic_reasoning:
             return Outcome("pass", f"Underlag finns: {CALCULATION_LABELS[spec.requirement]}.")
-        return Outcome("missing", f"Bifoga en beräkning (calculation): {CALCULATION_LABELS[spec.requirement]}.")
+        return Outcome("missing", f"Bifoga en beräkning: {CALCULATION_LABELS[spec.requirement]}.")
     summary = state.summary
     own = SECTOR_LABELS.get(ctx.own_sector, ctx.own_sector)
     share = summary.benefits_share(ctx.own_sector)
