@@ -19,6 +19,12 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "socialfund"
 
 # (file relative to src/socialfund, string): what the string is there, when it is not a stage.
 NOT_A_STAGE: dict[tuple[str, str], str] = {
+    ("records/codes.py", "idea"): "RecordType.IDEA, a registered document's type",
+    ("records/codes.py", "application"): "RecordType.APPLICATION, a registered document's type",
+    ("records/codes.py", "decision"): "RecordType.DECISION, a registered document's type",
+    ("records/erms.py", "decision"): "the related name of Decision.initiative",
+    ("records/retention.py", "decision"): "the related name of Decision.initiative",
+    ("records/sources.py", "decision"): "AttachmentKind.DECISION and the related name of Decision.initiative",
     ("cases/codes.py", "application"): "AttachmentKind.APPLICATION, a stored attachment kind",
     ("cases/codes.py", "decision"): "AttachmentKind.DECISION, a stored attachment kind",
     ("cases/models.py", "opinions"): "the related name of Opinion.initiative",

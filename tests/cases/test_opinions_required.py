@@ -42,10 +42,12 @@ def test_the_committees_opinion_alone_does_not_send_the_case_to_decision(users, 
     with pytest.raises(CaseStateError) as refused:
         services.opinions_complete(initiative=initiative, user=users["yttrande"])
     # The seed gives only the education board's code (UN); the social board has its name.
-    assert refused.value.message == "Yttrande saknas från UN och Socialnämnden."
+    assert refused.value.message == "Yttrande saknas från Utbildningsnämnden och Socialnämnden."
     page = login("yttrande").get(reverse("cases:detail", args=[initiative.pk])).content.decode()
     [missing] = re.findall(r'data-fact="opinions-missing">(.*?)</p>', page, re.S)
-    assert re.sub(r"\s+", " ", missing) == "Riktlinjerna väntar också på yttrande från UN, Socialnämnden."
+    assert (
+        re.sub(r"\s+", " ", missing) == "Riktlinjerna väntar också på yttrande från Utbildningsnämnden, Socialnämnden."
+    )
 
     _opinion(initiative, users, board=Board.objects.get(code="UN"))
     _opinion(initiative, users, board=Board.objects.get(code="SN"))

@@ -57,7 +57,7 @@ def test_the_whole_path_from_draft_to_granted(users, draft, django_capture_on_co
         board=Board.objects.get(code="SN"),
     )
     # The 2013 guidelines: the committee *and* the boards the case concerns give their word (issue 18).
-    with pytest.raises(CaseStateError, match="^Yttrande saknas från UN.$"):  # the seed names UN by code only
+    with pytest.raises(CaseStateError, match="^Yttrande saknas från Utbildningsnämnden.$"):
         services.opinions_complete(initiative=initiative, user=users["yttrande"])
     services.opinion_register(
         initiative=initiative,

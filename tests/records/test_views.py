@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps
 from django.test import Client
 
+from socialfund.cases.codes import Status
 from socialfund.cases.models import Initiative
 from socialfund.records.models import Handling
 from socialfund.records.processing import PERSONAL_DATA
@@ -70,7 +71,7 @@ def test_only_the_registrar_marks_secrecy(demo, login):
 
 
 def test_the_registrar_downloads_a_closed_cases_e_archive_package(demo, login):
-    withdrawn = Initiative.objects.get(fund=demo.fund, title__startswith="ACT")
+    withdrawn = Initiative.objects.get(fund=demo.fund, title__startswith="ACT", status=Status.WITHDRAWN)
     response = login("registrator").get(f"/diarium/sodertalje/arende/{withdrawn.pk}/e-arkiv.zip")
     assert response.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))

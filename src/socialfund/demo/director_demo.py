@@ -27,6 +27,7 @@ from socialfund.core.policy import load_policy
 from socialfund.demo.sodertalje import FAMILY_CENTRES_CONTENT
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board
+from socialfund.reports.official import WHOLE_CASE
 
 TITLE = "Läsfrämjande i förskolan"
 FILED_ON = dt.date(2015, 9, 14)
@@ -44,25 +45,25 @@ MEMO = (
 def _content() -> dict[str, Any]:
     """The demo's application: the shape of the Familjecentraler application, with the reading effort's own
     method, goal and costs (all assumed)."""
-    content = copy.deepcopy(FAMILY_CENTRES_CONTENT)
-    content["method"] = {
+    answers = copy.deepcopy(FAMILY_CENTRES_CONTENT)
+    answers["method"] = {
         "description": "Språkförskola: pedagoger och bibliotek arbetar med högläsning och samtal i små grupper.",
         "research_references": ["Skolverket (2016): Läsa, skriva, räkna – en garanti för tidiga stödinsatser"],
         "documented": True,
     }
-    content["goals"] = [
+    answers["goals"] = [
         {"indicator": "Andel barn med åldersadekvat språkutveckling", "baseline": 0.7, "target": 0.8, "unit": "andel"},
-        content["goals"][1],
+        answers["goals"][1],
     ]
-    content["implementation_plan"] = "Arbetssättet blir ordinarie verksamhet i förskolan efter projekttiden."
-    calculation = copy.deepcopy(content["calculation"])
+    answers["implementation_plan"] = "Arbetssättet blir ordinarie verksamhet i förskolan efter projekttiden."
+    calculation = copy.deepcopy(answers["calculation"])
     calculation["title"] = TITLE
     calculation["costs"] = [
         {"label": "Språkpedagoger (projekttid)", "payer": "fund", "amounts": {2016: 900000, 2017: 900000}},
         {"label": "Lokaler (utbildningsnämndens egen insats)", "payer": "UN", "amounts": {2016: 150000, 2017: 150000}},
     ]
-    content["calculation"] = calculation
-    return content
+    answers["calculation"] = calculation
+    return answers
 
 
 def load_director_case(fund: Fund, users: dict[str, User]) -> Initiative | None:
@@ -90,6 +91,9 @@ def load_director_case(fund: Fund, users: dict[str, User]) -> Initiative | None:
             "summary": "Högläsning och samtal i små grupper för barn i förskolan, i samverkan med socialnämnden.",
             "lead_board": boards["UN"],
             "preparation_memo": MEMO,
+            # The seed has no such case: the April report and other counts of the fund's cases leave it out.
+            "demo_assumed": [WHOLE_CASE],
+            "demo_note": "Hela ärendet är demonstrationens eget, så att stadsdirektörens skrivbord har ett ärende.",
         },
     )
     initiative.partner_boards.set([boards["SN"]])

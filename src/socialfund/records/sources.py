@@ -19,6 +19,8 @@ from socialfund.audit.models import AuditEvent
 from socialfund.cases.codes import Status
 from socialfund.cases.models import Attachment, Decision, Initiative, Opinion
 from socialfund.consultations.models import Answer, Consultation
+from socialfund.core.casemachine import APPLICANT, StageForm, acting_role, stage_form
+from socialfund.core.policy import Policy
 from socialfund.followup.models import Report
 from socialfund.funds.models import Fund
 from socialfund.records.codes import Direction, RecordType
@@ -48,15 +50,25 @@ class DocumentKind:
     applies: Callable[[Any], bool] = lambda event: True  # whether this audit event hands in this document
 
 
-def _reached(initiative: Initiative, stage_code: str) -> bool:
-    """Whether the case has reached a stage of its guidelines (so the document handed in there exists)."""
+def _first_stage_of_form(policy: Policy, form: StageForm) -> str | None:
+    """The first stage of the guidelines where the applicant hands in this form of document (an idea sketch,
+    the full application): which stage that is differs between funds, so it is read from the guidelines."""
+    for stage in policy.stages:
+        if acting_role(policy, stage.code) == APPLICANT and stage_form(policy, stage.code) == form:
+            return stage.code
+    return None
+
+
+def _reached(initiative: Initiative, form: StageForm) -> bool:
+    """Whether the case has reached the stage where this form of document is handed in (so the document exists)."""
     from socialfund.cases.workflow import policy_if_any
 
     policy = policy_if_any(initiative)
     if policy is None:
         return False
+    stage_code = _first_stage_of_form(policy, form)
     codes = [stage.code for stage in policy.stages]
-    if stage_code not in codes or initiative.stage not in codes or codes.index(stage_code) == 0:
+    if stage_code is None or initiative.stage not in codes or codes.index(stage_code) == 0:
         return False
     return codes.index(initiative.stage) >= codes.index(stage_code)
 
@@ -91,23 +103,25 @@ def _files_the_case(event: AuditEvent) -> bool:
     return event.action == "idea_register_external" or event.from_state.startswith(f"{Status.DRAFT}:")
 
 
-def _enters(stage_code: str) -> Callable[[AuditEvent], bool]:
-    """A submission that moves an active case into the stage where this document is handed in."""
+def _enters(form: StageForm) -> Callable[[AuditEvent], bool]:
+    """A submission that moves an active case into the stage where this form of document is handed in."""
 
     def applies(event: AuditEvent) -> bool:
-        return (
-            event.action == "initiative_submit"
-            and event.from_state.startswith(f"{Status.ACTIVE}:")
-            and event.to_state.endswith(f":{stage_code}")
-        )
+        if event.action != "initiative_submit" or not event.from_state.startswith(f"{Status.ACTIVE}:"):
+            return False
+        from socialfund.cases.workflow import policy_if_any
+
+        policy = policy_if_any(event.initiative) if event.initiative is not None else None
+        stage_code = _first_stage_of_form(policy, form) if policy is not None else None
+        return stage_code is not None and event.to_state.endswith(f":{stage_code}")
 
     return applies
 
 
-def _having_reached(stage_code: str) -> Callable[[Fund], models.QuerySet[Any]]:
+def _having_reached(form: StageForm) -> Callable[[Fund], models.QuerySet[Any]]:
     def documents(fund: Fund) -> models.QuerySet[Any]:
         cases = Initiative.objects.filter(fund=fund).exclude(status=Status.DRAFT)
-        return Initiative.objects.filter(pk__in=[i.pk for i in cases if _reached(i, stage_code)])
+        return Initiative.objects.filter(pk__in=[i.pk for i in cases if _reached(i, form)])
 
     return documents
 
@@ -201,14 +215,14 @@ KINDS: tuple[DocumentKind, ...] = (
         # Not backfilled: whether a case at the idea stage was filed there or moved there is not recorded.
         lambda fund: Initiative.objects.none(),
         _sketch_entry,
-        applies=_enters("idea"),
+        applies=_enters("sketch"),
     ),
     DocumentKind(
         "cases.initiative.application",
         frozenset({"initiative_submit"}),
-        _having_reached("application"),
+        _having_reached("full"),
         _application_entry,
-        applies=_enters("application"),
+        applies=_enters("full"),
     ),
     DocumentKind(
         "cases.initiative.preparation_memo",

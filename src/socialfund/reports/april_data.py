@@ -30,6 +30,7 @@ from socialfund.funds.models import Fund
 from socialfund.reports import sources
 from socialfund.reports.case_state import states_on
 from socialfund.reports.models import ReportText
+from socialfund.reports.official import in_the_record
 
 if TYPE_CHECKING:
     from socialfund.ledger.duty import ProjectDuty
@@ -303,6 +304,8 @@ def initiative_lines(fund: Fund, end: dt.date, *, known_on: dt.date | None = Non
         Decision.objects.filter(initiative__fund=fund, outcome="granted").values_list("initiative_id", "decided_on")
     )
     for case in cases:
+        if not in_the_record(case):
+            continue
         status, stage = states.get(case.pk, (case.status, case.stage))
         lines.append(
             InitiativeLine(

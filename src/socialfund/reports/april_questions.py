@@ -13,6 +13,7 @@ from collections import Counter
 from decimal import Decimal
 
 from socialfund.cases.codes import Status
+from socialfund.cases.content import application_of
 from socialfund.cases.models import Initiative
 from socialfund.core.formatting import format_date, format_percent, format_sek
 from socialfund.reports.april_data import AprilData, InitiativeLine
@@ -164,7 +165,7 @@ def _implementation(data: AprilData) -> list[Block]:
     if not data.projects:
         return [*blocks, Paragraph("Inget projekt har beviljats: inget ska ännu implementeras.")]
     cases = Initiative.objects.filter(pk__in=[p.initiative_id for p in data.projects])
-    with_plan = sum(1 for c in cases if (official_record(c).content or {}).get("implementation_plan"))
+    with_plan = sum(1 for c in cases if application_of(official_record(c)).application.implementation_plan)
     return [
         *blocks,
         Paragraph(f"{with_plan} av {len(data.projects)} beviljade projekt har en plan för implementering."),

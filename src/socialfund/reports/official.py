@@ -16,6 +16,14 @@ from socialfund.cases.models import Initiative
 # Parts of a case that are not keys of its content.
 LEAD_BOARD = "lead_board"
 INITIATOR = "initiator"
+# The whole case is the demo's own (a case the seed does not have, made so that every desk has work on it):
+# reports that count the fund's cases leave it out.
+WHOLE_CASE = "whole_case"
+
+
+def in_the_record(initiative: Initiative) -> bool:
+    """Whether the case belongs to the fund's record, as opposed to a case the demo made up entirely."""
+    return WHOLE_CASE not in (initiative.demo_assumed or [])
 
 
 def official_record(initiative: Initiative) -> Initiative:
