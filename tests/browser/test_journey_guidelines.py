@@ -114,7 +114,7 @@ def test_the_administrator_drafts_compares_documents_and_adopts_a_change(page: P
     page.get_by_label("Sorts organisation").select_option(label="Förening")
     page.get_by_label("Kontaktperson", exact=True).fill("Kim Andersson")
     page.get_by_label("E-post till kontaktpersonen").fill("kim@example.se")
-    page.get_by_label("Vilket område gäller idén?").select_option(label="UN (Utbildningskontoret)")
+    page.get_by_label("Vilket område gäller idén?").select_option(label="Utbildningsnämnden (Utbildningskontoret)")
     page.get_by_role("button", name="Skicka idén").click()
     expect(heading(page)).to_have_text("Tack för din idé")
     new_case = Initiative.objects.get(title="Läxhjälp efter beslutet")

@@ -67,7 +67,7 @@ def test_an_association_follows_its_idea_answers_and_signs_as_co_applicant(page:
     page.get_by_label("Organisationsnummer").fill("802400-1234")
     page.get_by_label("Kontaktperson", exact=True).fill("Kim Andersson")
     page.get_by_label("E-post till kontaktpersonen").fill("kim@example.se")
-    page.get_by_label("Vilket område gäller idén?").select_option(label="UN (Utbildningskontoret)")
+    page.get_by_label("Vilket område gäller idén?").select_option(label="Utbildningsnämnden (Utbildningskontoret)")
     page.get_by_role("button", name="Skicka idén").click()
     number_field = page.get_by_label("Organisationsnummer")
     expect(number_field).to_have_attribute("aria-invalid", "true")

@@ -416,13 +416,13 @@ def test_d_the_opinion_and_kommunstyrelsens_decision_are_registered(page: Page, 
     # The 2013 guidelines ask the boards the case concerns too (issue 18): the page says whose is missing,
     # and handing on before it is refused.
     expect(page.get_by_role("region", name="Yttranden")).to_contain_text(
-        "Riktlinjerna väntar också på yttrande från UN."
+        "Riktlinjerna väntar också på yttrande från Utbildningsnämnden."
     )
     action(page, "opinions-complete").get_by_role("button", name="Lämna till beslut").click()
-    expect(page.get_by_role("alert")).to_contain_text("Yttrande saknas från UN.")
+    expect(page.get_by_role("alert")).to_contain_text("Yttrande saknas från Utbildningsnämnden.")
     expect(page.get_by_test_id("stage")).to_have_text("Yttranden")
     opinion = action(page, "opinion")
-    opinion.get_by_label("Yttrande från").select_option(label="UN")
+    opinion.get_by_label("Yttrande från").select_option(label="UN Utbildningsnämnden")
     opinion.get_by_label("Ställningstagande").select_option(label="Tillstyrker")
     opinion.get_by_label("Beslutsdatum").fill(today())
     opinion.get_by_label("Paragraf").fill("§ 40")
@@ -466,7 +466,7 @@ def focused(page: Page) -> dict[str, str]:
     )
 
 
-def tab_until(page: Page, matches: Callable[[dict[str, str]], bool], *, limit: int = 80, key: str = "Tab") -> int:
+def tab_until(page: Page, matches: Callable[[dict[str, str]], bool], *, limit: int = 200, key: str = "Tab") -> int:
     """Press Tab (or Shift+Tab) until the focused element matches; every press must move the focus."""
     previous = focused(page)
     for presses in range(1, limit + 1):

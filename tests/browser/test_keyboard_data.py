@@ -32,6 +32,8 @@ def test_enter_in_the_idea_form_keeps_what_was_typed_and_stores_nothing_until_it
     assert Initiative.objects.count() == before
     # The rest typed, Enter in the last text field sends the whole idea.
     page.get_by_label("Beskriv idén").fill("Läxhjälp två kvällar i veckan för barn i åk 4–6.")
+    page.get_by_label("Sorts organisation").select_option(label="Förening")
+    page.get_by_label("Organisationsnummer").fill("802400-1235")  # invented; passes the check digit
     page.get_by_label("Kontaktperson", exact=True).fill("Kim Andersson")
     page.get_by_label("E-post till kontaktpersonen").fill("kim@example.org")
     with page.expect_navigation():
