@@ -14,4 +14,6 @@ def test_admin_opens_for_the_admin_user(page: Page):
     expect(page.locator("#user-tools")).to_contain_text("Ada")
     expect(page.locator("#user-tools").get_by_role("button", name="Logga ut")).to_be_visible()
     page.locator("#content-main").get_by_role("link", name="Initiativ", exact=True).click()
-    expect(page.locator("#result_list tbody tr")).to_have_count(14)  # the seed's 13 (ACT twice) and the demo's city director case
+    expect(page.locator("#result_list tbody tr")).to_have_count(
+        14
+    )  # the seed's 13 (ACT twice) and the demo's city director case

@@ -112,6 +112,7 @@ def test_the_administrator_drafts_compares_documents_and_adopts_a_change(page: P
     page.get_by_label("Beskriv idén").fill("Läxhjälp två kvällar i veckan för barn i åk 4–6.")
     page.get_by_label("Organisationens namn").fill("Föreningen Läxhjälpen")
     page.get_by_label("Sorts organisation").select_option(label="Förening")
+    page.get_by_label("Organisationsnummer").fill("802400-1235")  # invented; passes the check digit
     page.get_by_label("Kontaktperson", exact=True).fill("Kim Andersson")
     page.get_by_label("E-post till kontaktpersonen").fill("kim@example.se")
     page.get_by_label("Vilket område gäller idén?").select_option(label="Utbildningsnämnden (Utbildningskontoret)")

@@ -429,7 +429,7 @@ def test_d_the_opinion_and_kommunstyrelsens_decision_are_registered(page: Page, 
     opinion.get_by_role("button", name="Registrera yttrandet").click()
     saved(page, "Yttrandet är registrerat.")
     page.reload()
-    expect(page.get_by_role("region", name="Yttranden")).to_contain_text(f"UN {today()} § 40")
+    expect(page.get_by_role("region", name="Yttranden")).to_contain_text(f"Utbildningsnämnden {today()} § 40")
     expect(page.get_by_role("region", name="Yttranden")).not_to_contain_text("väntar också")
     action(page, "opinions-complete").get_by_role("button", name="Lämna till beslut").click()
     saved(page, "Ärendet går till beslut.")
