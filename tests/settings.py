@@ -18,3 +18,6 @@ SOCIALFUND_REQUIRE_TOTP = False
 # TRUNCATE unless the connection allows it (socialfund/ledger/db_guards.py). Only the tests do.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c socialfund.allow_truncate=on"  # noqa: F405
+# Background tasks run at once, inside the request that enqueued them (after its commit), as with `make run`;
+# a test that looks at the queue switches to the database backend itself (tests/reports/test_generated.py).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -58,3 +58,38 @@ def secret_key(*, debug: bool) -> str:
         "SECRET_KEY saknas. Sätt miljövariabeln SECRET_KEY till en lång slumpmässig sträng "
         "(eller DEBUG=1 på en utvecklingsmaskin)."
     )
+
+
+FILE_SYSTEM = "filesystem"
+S3 = "s3"
+STATIC_FILES = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+
+
+def storages_from_env() -> dict[str, dict[str, object]]:
+    """Where uploads and generated documents are kept: the file system under MEDIA_ROOT (the default) or an
+    S3-compatible bucket (`SOCIALFUND_STORAGE=s3`), so a municipality can keep them on Swedish or EU
+    infrastructure. The bucket's name and keys have no defaults: a half-configured bucket stops the start."""
+    kind = env_str("SOCIALFUND_STORAGE", FILE_SYSTEM).strip().lower() or FILE_SYSTEM
+    if kind == FILE_SYSTEM:
+        return {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}, "staticfiles": STATIC_FILES}
+    if kind != S3:
+        raise ImproperlyConfigured(f"SOCIALFUND_STORAGE måste vara {FILE_SYSTEM} eller {S3}, inte {kind!r}")
+    missing = [name for name in ("S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY") if not env_str(name)]
+    if missing:
+        raise ImproperlyConfigured(f"SOCIALFUND_STORAGE=s3 kräver {', '.join(missing)}.")
+    options: dict[str, object] = {
+        "bucket_name": env_str("S3_BUCKET"),
+        "access_key": env_str("S3_ACCESS_KEY_ID"),
+        "secret_key": env_str("S3_SECRET_ACCESS_KEY"),
+        "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+        "region_name": env_str("S3_REGION") or None,
+        "addressing_style": env_str("S3_ADDRESSING_STYLE") or None,
+        # Each file is private; a download goes through the application, which checks who may read it.
+        "default_acl": None,
+        "querystring_auth": True,
+        # Two uploads with the same name keep both files, as on the file system.
+        "file_overwrite": False,
+    }
+    if env_str("S3_LOCATION"):
+        options["location"] = env_str("S3_LOCATION")
+    return {"default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, "staticfiles": STATIC_FILES}

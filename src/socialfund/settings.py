@@ -10,6 +10,9 @@ Environment variables:
   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
   DEFAULT_FROM_EMAIL, EMAIL_BACKEND (a backend's dotted path)
   SOCIALFUND_VAR_DIR   where the SQLite file and uploads live (default ./var)
+  SOCIALFUND_STORAGE   filesystem (default) or s3, with S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY,
+                       S3_ENDPOINT_URL, S3_REGION, S3_ADDRESSING_STYLE, S3_LOCATION
+  SOCIALFUND_TASKS_IMMEDIATE  run background tasks at once in the enqueuing process (default: DEBUG)
   SESSION_COOKIE_AGE   seconds of inactivity after which a login ends (default 8 hours)
   SESSION_RENEW_AFTER  how often, at most, an active session's expiry is pushed forward (default 300 s)
 """
@@ -23,7 +26,7 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from socialfund.config import env_bool, env_int, env_list, env_str, secret_key
+from socialfund.config import env_bool, env_int, env_list, env_str, secret_key, storages_from_env
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(env_str("SOCIALFUND_VAR_DIR", str(Path.cwd() / "var")))
@@ -58,6 +61,8 @@ INSTALLED_APPS = [
     "socialfund.actors",
     "socialfund.guidelines",
     "socialfund.records",
+    # The background tasks' queue (Django's task framework, database backend): see TASKS below.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +176,22 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Uploads and generated documents: the file system under MEDIA_ROOT, or an S3-compatible bucket
+# (SOCIALFUND_STORAGE=s3 and the S3_* variables; docs/operations.md, "File storage"). Code reaches files
+# only through this storage (a FileField or `default_storage`), never through a path.
+STORAGES = storages_from_env()
+
+# Background tasks (Django's task framework). In production the database backend keeps the queue in
+# PostgreSQL and `socialfund db_worker` runs it, so no broker is needed. With DEBUG (`make run`) or
+# SOCIALFUND_TASKS_IMMEDIATE a task runs at once, in the process that enqueued it (docs/operations.md).
+SOCIALFUND_TASKS_IMMEDIATE = env_bool("SOCIALFUND_TASKS_IMMEDIATE", default=DEBUG)
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend"
+        if SOCIALFUND_TASKS_IMMEDIATE
+        else "django_tasks_db.DatabaseBackend",
+    }
+}
 
 # E-mail (Django 6.1's MAILERS): the console in development, SMTP in production.
 EMAIL_BACKEND_PATH = env_str(

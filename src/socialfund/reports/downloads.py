@@ -23,7 +23,7 @@ CONTENT_TYPES = {
 def _response(content: bytes, fmt: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Language"] = translation.get_language() or settings.LANGUAGE_CODE
-    response["Content-Disposition"] = f'attachment; filename="{slugify(filename) or "handling"}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{download_filename(filename, fmt)}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -38,15 +38,29 @@ def front_matter(document: Document) -> list[tuple[str, str]]:
     ]
 
 
+DOCUMENT_FORMATS = ("pdf", "docx", "xlsx")
+
+
+def document_bytes(document: Document, fmt: str) -> bytes:
+    """The document written as PDF, Word or XLSX (the document's tables); another format is a ValueError."""
+    if fmt == "pdf":
+        return render_pdf(document)
+    if fmt == "docx":
+        return render_docx(document)
+    if fmt == "xlsx":
+        return tables_to_xlsx(document.tables(), front=front_matter(document))
+    raise ValueError(fmt)
+
+
+def download_filename(filename: str, fmt: str) -> str:
+    return f"{slugify(filename) or 'handling'}.{fmt}"
+
+
 def document_response(document: Document, fmt: str, *, filename: str) -> HttpResponse:
     """PDF, Word or XLSX (the document's tables) of a document; another format is a 404."""
-    if fmt == "pdf":
-        return _response(render_pdf(document), fmt, filename)
-    if fmt == "docx":
-        return _response(render_docx(document), fmt, filename)
-    if fmt == "xlsx":
-        return _response(tables_to_xlsx(document.tables(), front=front_matter(document)), fmt, filename)
-    raise Http404
+    if fmt not in DOCUMENT_FORMATS:
+        raise Http404
+    return _response(document_bytes(document, fmt), fmt, filename)
 
 
 def table_response(table: Table, fmt: str, *, filename: str) -> HttpResponse:

@@ -56,3 +56,52 @@ class ReportText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fund} {self.year} v{self.version}"
+
+
+class DocumentKind(models.TextChoices):
+    APRIL = "april", _("Årlig uppföljning")
+    ANNEX = "annex", _("Bilaga: projekten")
+
+
+class DocumentState(models.TextChoices):
+    QUEUED = "queued", _("I kö")
+    RUNNING = "running", _("Skrivs")
+    DONE = "done", _("Klar")
+    FAILED = "failed", _("Misslyckades")
+
+
+def generated_document_path(document: GeneratedDocument, filename: str) -> str:
+    """Where a written document is kept in the storage: per fund and year, under the file's own name."""
+    return f"handlingar/{document.fund.slug}/{document.year}/{filename}"
+
+
+class GeneratedDocument(models.Model):
+    """A document written in the background at someone's request (the April report, its annex), kept in the
+    storage so it can be downloaded again. The page that asked for it reads its state and step from here."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="generated_documents")
+    year = models.PositiveSmallIntegerField(_("år"))
+    kind = models.CharField(_("handling"), max_length=10, choices=DocumentKind.choices)
+    file_format = models.CharField(_("format"), max_length=5)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("beställd av")
+    )
+    requested_at = models.DateTimeField(_("beställd"), default=timezone.now)
+    state = models.CharField(_("läge"), max_length=10, choices=DocumentState.choices, default=DocumentState.QUEUED)
+    step = models.PositiveSmallIntegerField(_("steg klara"), default=0)
+    task_id = models.CharField(_("uppgiftens id"), max_length=64, blank=True)
+    file = models.FileField(_("fil"), upload_to=generated_document_path, max_length=255, blank=True)
+    finished_at = models.DateTimeField(_("klar"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("skriven handling")
+        verbose_name_plural = _("skrivna handlingar")
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["fund", "year", "kind"], name="generated_document_year")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.year} ({self.file_format})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (DocumentState.DONE, DocumentState.FAILED)

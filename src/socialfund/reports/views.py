@@ -77,6 +77,7 @@ def reports_index_view(request: HttpRequest) -> HttpResponse:
             "may_publish": may_publish(user, fund),
             "may_write": report_texts.may_write(user, fund),
             "may_export_ledger": may_export_books(user),
+            "written": fund.generated_documents.order_by("-requested_at", "-pk")[:10],
             "applications": visible_initiatives(user)
             .filter(fund=fund, stage__in=_memo_stages(fund), status__in=MEMO_STATUSES)
             .order_by("-filed_on", "title")[:50],

@@ -1,0 +1,128 @@
+"""The April report asked for on the Rapporter page is written by a background task (issue 28, item 2): the
+request only enqueues it, the worker writes it, the page that asked shows each step in its live region, and
+the finished file is offered, kept in the storage and downloaded again."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django_tasks_db.models import DBTaskResult
+
+from socialfund.accounts.models import User
+from socialfund.reports import generated
+from socialfund.reports.models import GeneratedDocument
+
+pytestmark = pytest.mark.django_db
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+REQUEST = "/rapporter/sodertalje/uppfoljning-2016/skriv/"
+
+
+def _run_worker() -> str:
+    out = io.StringIO()
+    call_command("db_worker", batch=True, startup_delay=False, reload=False, stdout=out, verbosity=0)
+    return out.getvalue()
+
+
+def test_the_report_asked_for_on_the_page_is_queued_run_by_the_worker_and_downloaded(
+    login, settings, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DATABASE_QUEUE
+    settings.MEDIA_ROOT = tmp_path
+    client = login("beredning")
+    index = client.get("/rapporter/").content.decode()
+    assert f'action="{REQUEST}"' in index and 'value="docx"' in index
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(REQUEST, {"kind": "april", "format": "docx"})
+    document = GeneratedDocument.objects.get()
+    page_url = f"/rapporter/handling/{document.pk}/"
+    assert response.status_code == 302 and response["Location"] == page_url
+    # Enqueued, not written: the request did not write the report.
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "socialfund.reports.generated.generated_document_write"
+    assert queued.status == "READY" and queued.args_kwargs["args"] == [document.pk]
+    assert document.state == "queued" and not document.file
+    page = client.get(page_url).content.decode()
+    assert 'role="status"' in page and 'aria-live="polite"' in page
+    assert f'hx-get="{page_url}lage/"' in page and 'hx-swap="innerHTML"' in page
+    assert '<noscript><meta http-equiv="refresh"' in page  # without JavaScript the page reloads itself
+    assert "Handlingen väntar på sin tur." in page
+
+    # While the worker writes, the page that asked says which step it is on.
+    seen: list[str] = []
+    write = generated.document_bytes
+
+    def watching(*args, **kwargs):
+        seen.append(client.get(f"{page_url}lage/").content.decode())
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(generated, "document_bytes", watching)
+    _run_worker()
+    assert len(seen) == 1 and "Steg 2 av 3: Handlingen skrivs." in seen[0] and "<progress" in seen[0]
+
+    queued.refresh_from_db()
+    document.refresh_from_db()
+    assert queued.status == "SUCCESSFUL"
+    assert document.state == "done" and document.file.name.startswith("handlingar/sodertalje/2016/")
+    progress = client.get(f"{page_url}lage/")
+    assert progress.status_code == 286  # htmx stops asking
+    assert "Handlingen är klar." in progress.content.decode()
+    assert f'href="{page_url}fil/"' in progress.content.decode()
+    assert "<noscript>" not in client.get(page_url).content.decode()  # done: no more reloading
+
+    download = client.get(f"{page_url}fil/")
+    content = b"".join(download.streaming_content)
+    assert download["Content-Disposition"].endswith('filename="uppfoljning-sodertalje-2016.docx"')
+    assert content.startswith(b"PK")  # a Word file (a zip)
+    assert "Uppföljning av Södertälje kommuns sociala investeringsfond 2016" in _docx_text(content)
+    # Kept: the Rapporter page offers it again, and it downloads again without being written again.
+    assert f'href="{page_url}fil/"' in client.get("/rapporter/").content.decode()
+    assert b"".join(client.get(f"{page_url}fil/").streaming_content) == content
+    assert DBTaskResult.objects.count() == 1
+
+
+def _docx_text(content: bytes) -> str:
+    from docx import Document as Word
+
+    return "\n".join(p.text for p in Word(io.BytesIO(content)).paragraphs)
+
+
+def test_a_failed_document_says_so_and_stops_the_polling(
+    login, settings, monkeypatch, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    client = login("beredning")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the renderer fell over")
+
+    monkeypatch.setattr(generated, "document_bytes", broken)
+    with django_capture_on_commit_callbacks(execute=True):  # the immediate backend of the tests runs it here
+        client.post(REQUEST, {"kind": "annex", "format": "pdf"})
+    document = GeneratedDocument.objects.get()
+    assert document.state == "failed" and not document.file
+    progress = client.get(f"/rapporter/handling/{document.pk}/lage/")
+    assert progress.status_code == 286
+    assert "Handlingen kunde inte skrivas." in progress.content.decode()
+    assert "fell over" not in progress.content.decode()
+
+
+def test_an_unknown_format_is_refused_in_swedish_and_nothing_is_queued(login):
+    response = login("beredning").post(REQUEST, {"kind": "annex", "format": "xlsx"})
+    assert response.status_code == 400
+    assert "Välj en handling och ett format som finns." in response.content.decode()
+    assert not GeneratedDocument.objects.exists()
+
+
+def test_someone_outside_the_organisation_sees_no_document(login, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    login("beredning").post(REQUEST, {"kind": "april", "format": "xlsx"})
+    document = GeneratedDocument.objects.get()
+    outsider = Client()
+    outsider.force_login(User.objects.create_user("utomstaende", password="inte-i-fonden-123"))
+    for suffix in ("", "lage/", "fil/"):
+        assert outsider.get(f"/rapporter/handling/{document.pk}/{suffix}").status_code == 404
