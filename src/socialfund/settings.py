@@ -213,11 +213,11 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "socialfund@localhost")
-# Mail is queued in the outbox; with this on, one delivery is tried right after commit (a failure is
-# recorded, never raised). Off in production: a timer runs `socialfund mail send` every minute.
 # The second factor (TOTP) for local administrator and finance accounts (socialfund/accounts/second_factor.py).
 SOCIALFUND_REQUIRE_TOTP = env_bool("SOCIALFUND_REQUIRE_TOTP", default=not DEBUG)
-SOCIALFUND_MAIL_SEND_AT_ONCE = env_bool("SOCIALFUND_MAIL_SEND_AT_ONCE", default=DEBUG)
+# Each mail is handed to a background task after its action commits (at once with DEBUG, else to the worker,
+# which retries it at its next attempt time); off: only the timer's `socialfund mail send` sends.
+SOCIALFUND_MAIL_SEND_AT_ONCE = env_bool("SOCIALFUND_MAIL_SEND_AT_ONCE", default=True)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -16,6 +16,7 @@ from django.urls import reverse
 from socialfund.cases.inbox import inbox_for
 from socialfund.followup import services
 from socialfund.ledger.views.pages import unbooked_decisions
+from socialfund.outbox.models import OutboxMail
 from tests.followup.test_chain import approve_first_report, book_grant_and_plan
 
 pytestmark = pytest.mark.django_db
@@ -96,13 +97,15 @@ def test_a_special_review_at_kommunstyrelsen_is_on_the_registrars_inbox(users, p
     assert items[0].url == reverse("followup:project", args=[project.pk])
 
 
-def test_the_daily_digest_mails_what_is_overdue_with_absolute_links(users, granted):
+def test_the_daily_digest_mails_what_is_overdue_with_absolute_links(users, granted, django_capture_on_commit_callbacks):
     decision = granted.decision
     later = decision.decided_on + dt.timedelta(days=60)
     overdue = [item for item in inbox_for(user=users["ekonomi"], today=later) if item.overdue]
     assert [item.title for item in overdue] == [granted.title]
     mail.outbox.clear()
-    call_command("inbox_digest")
+    with django_capture_on_commit_callbacks(execute=True):  # the digest goes through the outbox, after commit
+        call_command("inbox_digest")
+    assert OutboxMail.objects.filter(recipients=[users["ekonomi"].email], state="sent").exists()
     to_finance = [message for message in mail.outbox if users["ekonomi"].email in message.to]
     assert len(to_finance) == 1
     body = to_finance[0].body

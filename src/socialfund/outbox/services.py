@@ -1,8 +1,8 @@
 """Mail is queued, never sent inside a request's fate.
 
-`mail_queue` stores the mail; when `SOCIALFUND_MAIL_SEND_AT_ONCE` is on (development, tests, and
-installations without a timer) one delivery is tried right away, and a failure is recorded on the
-row, never raised. `mail_send_due` (the command `socialfund mail send`) retries what is due, with an
+`mail_queue` stores the mail; when `SOCIALFUND_MAIL_SEND_AT_ONCE` is on (the default) a delivery task is
+enqueued after commit (run at once in development, by the worker in production, which retries it at the
+mail's next attempt time), and a failure is recorded on the row, never raised. `mail_send_due` (the command `socialfund mail send`) retries what is due, with an
 exponential backoff, and gives up after `MAX_ATTEMPTS`.
 """
 
@@ -47,8 +47,11 @@ def mail_queue(*, subject: str, message: str, recipient_list: list[str], from_em
         next_attempt_at=timezone.now(),
     )
     if _send_at_once():
+        # The delivery is a background task (socialfund.outbox.tasks), imported here because it uses this module.
+        from socialfund.outbox.tasks import mail_deliver_task
+
         mail_id = mail.pk
-        transaction.on_commit(lambda: mail_deliver(mail_id))
+        transaction.on_commit(lambda: mail_deliver_task.enqueue(mail_id))
     return mail
 
 
