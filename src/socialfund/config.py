@@ -62,7 +62,7 @@ def secret_key(*, debug: bool) -> str:
 
 FILE_SYSTEM = "filesystem"
 S3 = "s3"
-STATIC_FILES = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+STATIC_FILES: dict[str, object] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 
 def storages_from_env() -> dict[str, dict[str, object]]:
@@ -71,7 +71,8 @@ def storages_from_env() -> dict[str, dict[str, object]]:
     infrastructure. The bucket's name and keys have no defaults: a half-configured bucket stops the start."""
     kind = env_str("SOCIALFUND_STORAGE", FILE_SYSTEM).strip().lower() or FILE_SYSTEM
     if kind == FILE_SYSTEM:
-        return {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}, "staticfiles": STATIC_FILES}
+        file_system: dict[str, object] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+        return {"default": file_system, "staticfiles": STATIC_FILES}
     if kind != S3:
         raise ImproperlyConfigured(f"SOCIALFUND_STORAGE måste vara {FILE_SYSTEM} eller {S3}, inte {kind!r}")
     missing = [name for name in ("S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY") if not env_str(name)]
@@ -92,4 +93,5 @@ def storages_from_env() -> dict[str, dict[str, object]]:
     }
     if env_str("S3_LOCATION"):
         options["location"] = env_str("S3_LOCATION")
-    return {"default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, "staticfiles": STATIC_FILES}
+    bucket: dict[str, object] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    return {"default": bucket, "staticfiles": STATIC_FILES}

@@ -21,9 +21,7 @@ def _the_worker_runs() -> None:
         call_command("db_worker", batch=True, startup_delay=False, reload=False, stdout=io.StringIO(), verbosity=0)
 
 
-def test_the_april_report_is_written_in_the_background_and_offered_when_ready(
-    page: Page, sign_in, settings, tmp_path
-):
+def test_the_april_report_is_written_in_the_background_and_offered_when_ready(page: Page, sign_in, settings, tmp_path):
     settings.TASKS = DATABASE_QUEUE
     settings.MEDIA_ROOT = tmp_path / "media"
     sign_in("beredning")

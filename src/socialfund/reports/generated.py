@@ -90,4 +90,4 @@ def generated_document_write(document_id: int) -> str:
         raise
     document.step, document.state, document.finished_at = len(STEPS), DocumentState.DONE, timezone.now()
     document.save(update_fields=["file", "step", "state", "finished_at"])
-    return document.file.name
+    return document.file.name or ""

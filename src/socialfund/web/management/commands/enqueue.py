@@ -21,7 +21,7 @@ from socialfund.followup.tasks import kolada_refresh_task, reminders_send_task
 from socialfund.ledger.tasks import ledger_check_task
 from socialfund.outbox.tasks import mail_send_due_task
 
-ROUTINE: dict[str, Task] = {
+ROUTINE: dict[str, Task[[], Any]] = {
     "mail-send": mail_send_due_task,
     "inbox-digest": digest_send_task,
     "followup-remind": reminders_send_task,
@@ -42,10 +42,10 @@ class Command(BaseCommand):
         if name == "kolada-refresh":
             if not options["kpi"]:
                 raise CommandError("Ange nyckeltalets id, t.ex. socialfund enqueue kolada-refresh N15428.")
-            result = kolada_refresh_task.enqueue(options["kpi"], _years(options["years"]))
+            task_id = kolada_refresh_task.enqueue(options["kpi"], _years(options["years"])).id
         else:
-            result = ROUTINE[name].enqueue()
-        self.stdout.write(f"{name}: köad som {result.id}.")
+            task_id = ROUTINE[name].enqueue().id
+        self.stdout.write(f"{name}: köad som {task_id}.")
 
 
 def _years(text: str) -> list[int] | None:
