@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import REQUEST_TURN
 from tests.browser.test_journeys import heading, main_menu
+from tests.browser.test_journeys_after_grant import assert_accessible
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -33,6 +34,7 @@ def test_the_april_report_is_written_in_the_background_and_offered_when_ready(pa
     expect(heading(page)).to_contain_text("Årlig uppföljning 2016 (DOCX)")
     progress = page.get_by_role("status")
     expect(progress).to_contain_text("Handlingen väntar på sin tur.")
+    assert_accessible(page)
     page.screenshot(path=str(tmp_path / "report-queued.png"), full_page=True)
 
     _the_worker_runs()
@@ -40,6 +42,7 @@ def test_the_april_report_is_written_in_the_background_and_offered_when_ready(pa
     expect(progress).to_contain_text("Handlingen är klar.", timeout=15_000)
     download_link = progress.get_by_role("link", name="Ladda ner Årlig uppföljning 2016 (DOCX)")
     expect(download_link).to_be_visible()
+    assert_accessible(page)
     page.screenshot(path=str(tmp_path / "report-done.png"), full_page=True)
     with page.expect_download() as download:
         download_link.click()
