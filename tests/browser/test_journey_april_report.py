@@ -4,22 +4,18 @@ live region says it is done and offers the file, and the Rapporter page offers i
 
 from __future__ import annotations
 
-import io
-
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import REQUEST_TURN
 from tests.browser.test_journeys import heading, main_menu
 from tests.browser.test_journeys_after_grant import assert_accessible
-
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+from tests.task_worker import DATABASE_QUEUE, run_worker
 
 
 def _the_worker_runs() -> None:
     """The worker's turn on the live server's one database connection (the page's polls wait meanwhile)."""
     with REQUEST_TURN:
-        call_command("db_worker", batch=True, startup_delay=False, reload=False, stdout=io.StringIO(), verbosity=0)
+        run_worker()
 
 
 def test_the_april_report_is_written_in_the_background_and_offered_when_ready(page: Page, sign_in, settings, tmp_path):

@@ -7,24 +7,17 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
 from socialfund.accounts.models import User
 from socialfund.reports import generated
 from socialfund.reports.models import GeneratedDocument
+from tests.task_worker import DATABASE_QUEUE, run_worker
 
 pytestmark = pytest.mark.django_db
 
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 REQUEST = "/rapporter/sodertalje/uppfoljning-2016/skriv/"
-
-
-def _run_worker() -> str:
-    out = io.StringIO()
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, stdout=out, verbosity=0)
-    return out.getvalue()
 
 
 def test_the_report_asked_for_on_the_page_is_queued_run_by_the_worker_and_downloaded(
@@ -61,7 +54,7 @@ def test_the_report_asked_for_on_the_page_is_queued_run_by_the_worker_and_downlo
         return write(*args, **kwargs)
 
     monkeypatch.setattr(generated, "document_bytes", watching)
-    _run_worker()
+    run_worker()
     assert len(seen) == 1 and "Steg 2 av 3: Handlingen skrivs." in seen[0] and "<progress" in seen[0]
 
     queued.refresh_from_db()

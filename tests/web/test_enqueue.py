@@ -12,14 +12,9 @@ from django_tasks_db.models import DBTaskResult
 
 from socialfund.outbox.models import MailState, OutboxMail
 from socialfund.outbox.services import mail_queue
+from tests.task_worker import DATABASE_QUEUE, run_worker
 
 pytestmark = pytest.mark.django_db
-
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def _worker() -> None:
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, stdout=io.StringIO(), verbosity=0)
 
 
 @pytest.mark.parametrize(
@@ -36,7 +31,7 @@ def test_a_routine_job_is_queued_and_the_worker_runs_it(demo, settings, name, pa
     call_command("enqueue", name, stdout=io.StringIO())
     job = DBTaskResult.objects.get()
     assert job.task_path == path and job.status == "READY"
-    _worker()
+    run_worker()
     job.refresh_from_db()
     assert job.status == "SUCCESSFUL", job.traceback
 
@@ -53,7 +48,7 @@ def test_a_mail_that_fails_is_tried_again_by_the_worker_at_its_next_attempt_time
     }
     with django_capture_on_commit_callbacks(execute=True):
         queued = mail_queue(subject="Påminnelse", message="Rapporten ska lämnas.", recipient_list=["a@example.se"])
-    _worker()  # the first attempt fails: the mail server is down
+    run_worker()  # the first attempt fails: the mail server is down
     queued.refresh_from_db()
     assert queued.state == MailState.QUEUED and queued.attempts == 1
     retry = DBTaskResult.objects.filter(status="READY").get()
@@ -62,6 +57,6 @@ def test_a_mail_that_fails_is_tried_again_by_the_worker_at_its_next_attempt_time
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
     DBTaskResult.objects.filter(pk=retry.pk).update(run_after=queued.created_at)  # the wait is over
     mail.outbox.clear()
-    _worker()
+    run_worker()
     assert OutboxMail.objects.get(pk=queued.pk).state == MailState.SENT
     assert [m.subject for m in mail.outbox] == ["Påminnelse"]
