@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import connection
 from django.db.models import BooleanField, Count, F, Q, QuerySet, Window
@@ -206,7 +205,7 @@ STAGE_CODES = "stage_codes"
 
 def _per_stage(cases: QuerySet[Initiative]) -> QuerySet[Initiative]:
     """`cases` at the stage of the surrounding query's current stage code: compiled once, run per stage."""
-    return cases.filter(stage=RawSQL(f"{STAGE_CODES}.code", []))
+    return cases.filter(stage=RawSQL(f"{STAGE_CODES}.code", []))  # noqa: S611 - a constant column name
 
 
 def _stage_values(codes: list[str]) -> str:
@@ -240,7 +239,7 @@ def _newest_by_stage(active: QuerySet[Initiative], codes: list[str]) -> list[Ini
     if connection.vendor == "postgresql":
         newest = _per_stage(active).order_by("-filed_on", "-pk").values("pk")[:PIPELINE_CARDS_PER_STAGE]
         sql, params = newest.query.sql_with_params()
-        ids = RawSQL(
+        ids = RawSQL(  # noqa: S611 - Django's compiled SQL and placeholders; the values are parameters
             f"{_stage_values(codes)}SELECT newest.* FROM {STAGE_CODES} CROSS JOIN LATERAL ({sql}) AS newest",  # noqa: S608
             [*codes, *params],
         )
