@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import connection
 from django.db.models import BooleanField, Count, F, Q, QuerySet, Window
@@ -154,25 +153,27 @@ class PipelineColumn:
 def initiative_pipeline(*, user: User, fund: Fund, stage_order: list[str]) -> list[PipelineColumn]:
     """Active cases in columns by stage: the count of each (capped) and the most recent cards.
 
-    The columns are the guidelines' stages, then any other known stage that has active cases. Each
-    column's newest cards are read from the index on (fund, status, stage, filed_on, id): a top-N query
-    that stops after PIPELINE_CARDS_PER_STAGE rows, rather than a window numbering every active case.
-    Two queries whatever the cases: the capped counts, and the cards (see `_newest_by_stage`).
+    The columns are the guidelines' stages, then any other known stage that has active cases. Three queries
+    whatever the cases, each read from the index on (fund, status, stage, filed_on, id) and stopping early:
+    the stages present (a skip over the index), the capped counts, and each stage's newest cards (a top-N
+    per stage) -- never a scan, a sort or a window over every active case (issue 22).
     """
     from socialfund.cases.permissions import visible_initiatives
 
     active = visible_initiatives(user).filter(fund=fund, status=Status.ACTIVE)
     # The guidelines' stages, then any other stage that active cases stand at (a case filed under an
     # earlier version of the guidelines): the fund's policy, not a list in the code, names the stages.
-    present_elsewhere = set(active.order_by().values_list("stage", flat=True).distinct()) - set(stage_order)
+    present_elsewhere = set(_stages_present(fund)) - set(stage_order)
     codes = list(stage_order) + sorted(present_elsewhere)
+    # The counts are the user's own (visible cases only): a stage found above that the user sees no case at
+    # is not shown.
     counts = _capped_counts_by_stage(active, codes)
     shown = [code for code in codes if code in stage_order or counts[code].value]
     present = [code for code in shown if counts[code].value]
     cards: dict[str, list[Initiative]] = {}
-    for initiative in _newest_by_stage(active.select_related("lead_board"), present):
+    for initiative in _newest_by_stage(active, present):
         cards.setdefault(initiative.stage, []).append(initiative)
-    for column in cards.values():  # a UNION ALL promises no order: newest first, as each part read them
+    for column in cards.values():  # the parts promise no order: newest first, as each part read them
         column.sort(key=lambda case: (case.filed_on or dt.date.min, case.pk), reverse=True)
     from socialfund.cases.workflow import fund_policy_if_any, stage_name
 
@@ -183,34 +184,74 @@ def initiative_pipeline(*, user: User, fund: Fund, stage_order: list[str]) -> li
     ]
 
 
-def _capped_counts_by_stage(active: QuerySet[Initiative], codes: list[str]) -> dict[str, CappedCount]:
-    """Every stage's capped count in one query: SELECT (SELECT COUNT(*) FROM (… LIMIT n)), … ."""
-    columns: list[str] = []
-    params: list[Any] = []
-    for number, code in enumerate(codes):
-        part = active.filter(stage=code).order_by().values("pk")[: PIPELINE_COUNT_CAP + 1]
-        sql, part_params = part.query.sql_with_params()
-        columns.append(f"(SELECT COUNT(*) FROM ({sql}) AS stage_{number})")  # noqa: S608 - Django's compiled SQL
-        params.extend(part_params)
+def _stages_present(fund: Fund) -> list[str]:
+    """The stages at which the fund has active cases: a loose index scan (each step the next stage after
+    the last, one index probe), where SELECT DISTINCT would read every active case (170 ms at 100 000)."""
+    table = Initiative._meta.db_table
+    step = f"SELECT MIN(stage) FROM {table} WHERE fund_id = %s AND status = %s"  # noqa: S608 - our table name
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(columns)}", params)  # noqa: S608 - Django's compiled SQL, parameters apart
-        row = cursor.fetchone()
-    return {code: CappedCount.of(int(n), PIPELINE_COUNT_CAP) for code, n in zip(codes, row, strict=True)}
+        cursor.execute(
+            f"WITH RECURSIVE present(code) AS ({step} UNION ALL "  # noqa: S608 - our table name, parameters apart
+            f"SELECT ({step} AND stage > present.code) FROM present WHERE present.code IS NOT NULL) "
+            "SELECT code FROM present WHERE code IS NOT NULL",
+            [fund.pk, Status.ACTIVE, fund.pk, Status.ACTIVE],
+        )
+        return [code for (code,) in cursor.fetchall()]
+
+
+STAGE_CODES = "stage_codes"
+"""The name of the list of stage codes the per-stage queries below join to (a VALUES list)."""
+
+
+def _per_stage(cases: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """`cases` at the stage of the surrounding query's current stage code: compiled once, run per stage."""
+    return cases.filter(stage=RawSQL(f"{STAGE_CODES}.code", []))  # noqa: S611 - a constant column name
+
+
+def _stage_values(codes: list[str]) -> str:
+    """WITH stage_codes(code) AS (VALUES (%s), …): SQLite names a VALUES list's columns only this way."""
+    return f"WITH {STAGE_CODES}(code) AS (VALUES {', '.join(['(%s)'] * len(codes))}) "
+
+
+def _capped_counts_by_stage(active: QuerySet[Initiative], codes: list[str]) -> dict[str, CappedCount]:
+    """Every stage's capped count in one query: for each code, COUNT(*) over at most cap + 1 of its cases
+    (the visible-cases query compiled once, run for each code of a VALUES list)."""
+    # Ordered as the index is, so that the database reads the stage's entries from the index and stops at
+    # the cap; unordered, it scans the table until it has the cap, which for a rare stage is all of it.
+    part = _per_stage(active).order_by("-filed_on", "-pk").values("pk")[: PIPELINE_COUNT_CAP + 1]
+    sql, params = part.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{_stage_values(codes)}SELECT {STAGE_CODES}.code, "  # noqa: S608 - Django's SQL, parameters apart
+            f"(SELECT COUNT(*) FROM ({sql}) AS capped) FROM {STAGE_CODES}",
+            [*codes, *params],
+        )
+        counted = dict(cursor.fetchall())
+    return {code: CappedCount.of(int(counted.get(code, 0)), PIPELINE_COUNT_CAP) for code in codes}
 
 
 def _newest_by_stage(active: QuerySet[Initiative], codes: list[str]) -> list[Initiative]:
-    """The newest cards of each stage. PostgreSQL: one UNION ALL of a top-N query per stage, each read
-    from the index in order. SQLite cannot limit the parts of a compound query: there, one window over
-    the active cases (a small database's way; one query either way, whatever the stages and cases)."""
+    """The newest cards of each stage, with their lead boards. PostgreSQL: a top-N per stage (LATERAL),
+    each read from the index in order. SQLite has no LATERAL: there, one window over the active cases (a
+    small database's way; one query either way, whatever the stages and cases)."""
     if not codes:
         return []
-    if connection.features.supports_slicing_ordering_in_compound:
-        first, *rest = [
-            active.filter(stage=code).order_by("-filed_on", "-pk")[:PIPELINE_CARDS_PER_STAGE] for code in codes
-        ]
-        return list(first.union(*rest, all=True)) if rest else list(first)
-    ranked = active.filter(stage__in=codes).annotate(
-        rank=Window(expression=RowNumber(), partition_by=[F("stage")], order_by=[F("filed_on").desc(), F("pk").desc()])
+    if connection.vendor == "postgresql":
+        newest = _per_stage(active).order_by("-filed_on", "-pk").values("pk")[:PIPELINE_CARDS_PER_STAGE]
+        sql, params = newest.query.sql_with_params()
+        ids = RawSQL(  # noqa: S611 - Django's compiled SQL and placeholders; the values are parameters
+            f"{_stage_values(codes)}SELECT newest.* FROM {STAGE_CODES} CROSS JOIN LATERAL ({sql}) AS newest",  # noqa: S608
+            [*codes, *params],
+        )
+        return list(Initiative.objects.filter(pk__in=ids).select_related("lead_board").order_by())
+    ranked = (
+        active.filter(stage__in=codes)
+        .select_related("lead_board")
+        .annotate(
+            rank=Window(
+                expression=RowNumber(), partition_by=[F("stage")], order_by=[F("filed_on").desc(), F("pk").desc()]
+            )
+        )
     )
     return list(ranked.filter(rank__lte=PIPELINE_CARDS_PER_STAGE).order_by("stage", "rank"))
 

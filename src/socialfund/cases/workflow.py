@@ -7,6 +7,7 @@ A case is judged by the policy version in force on the day it was filed (kept in
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -106,8 +107,8 @@ def initiative_acting_role(initiative: Initiative) -> str | None:
 def stage_name(code: str, policy: Policy | None) -> str:
     """A stage's name in the reader's language, from the guidelines; for a stage they lack (a case filed
     under older guidelines), the name any shipped guidelines give it."""
-    candidates = [policy] if policy is not None else []
-    candidates += [_policy(policy_id) for policy_id in shipped_policy_ids()]
+    # The shipped guidelines are read only when the case's own lack the stage (lazily: a list names 50 stages).
+    candidates = itertools.chain([policy] if policy is not None else [], map(_policy, shipped_policy_ids()))
     for candidate in candidates:
         stage = casemachine.stage_of(candidate, code)
         if stage is not None:

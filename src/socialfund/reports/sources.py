@@ -285,7 +285,10 @@ def followup_by_initiative(fund: Fund) -> dict[int, ProjectFollowup] | None:
             "reports__submitted_version",
         )
     )
-    return {project.initiative_id: _followup(project) for project in projects}
+    from socialfund.followup.services.common import calculations_read_once
+
+    with calculations_read_once():
+        return {project.initiative_id: _followup(project) for project in projects}
 
 
 def _followup(project: object) -> ProjectFollowup:

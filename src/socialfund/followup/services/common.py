@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
@@ -90,12 +93,33 @@ def project_policy(project: Project) -> Policy:
     return _load_policy(project.policy_id)
 
 
+_read_calculations: ContextVar[dict[int, Calculation | None] | None] = ContextVar("read_calculations", default=None)
+
+
+@contextmanager
+def calculations_read_once() -> Iterator[None]:
+    """Within this block each project's calculation is read once (by project id), however many figures ask
+    for it: a report over many projects reads, and does not change, them. The April report's projects each
+    read theirs twice or three times, the application and its calculation parsed every time (issue 22)."""
+    token = _read_calculations.set({})
+    try:
+        yield
+    finally:
+        _read_calculations.reset(token)
+
+
 def project_calculation(project: Project) -> Calculation | None:
     """The socioeconomic calculation of the application, or None when the case has none."""
+    read = _read_calculations.get()
+    if read is not None and project.pk in read:
+        return read[project.pk]
     data = application_of(project.initiative).application.calculation
-    if not data:
-        return None
-    try:
-        return parse_calculation(data)
-    except CalculationInputError as exc:
-        raise FollowupStateError(_("Ansökans kalkyl kan inte läsas: %(error)s") % {"error": exc}) from exc
+    calc: Calculation | None = None
+    if data:
+        try:
+            calc = parse_calculation(data)
+        except CalculationInputError as exc:
+            raise FollowupStateError(_("Ansökans kalkyl kan inte läsas: %(error)s") % {"error": exc}) from exc
+    if read is not None:
+        read[project.pk] = calc
+    return calc

@@ -96,5 +96,7 @@ def chart_svg(chart: Chart) -> bytes:
 
 def chart_png(chart: Chart, *, dpi: int = 150) -> bytes:
     out = io.BytesIO()
-    _figure(chart).savefig(out, format="png", dpi=dpi)
+    # The fastest zlib level: a chart's flat colours pack almost as small, and the default level was a third
+    # of the charts' time in the Word report (issue 22). The picture is the same, pixel for pixel.
+    _figure(chart).savefig(out, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
     return out.getvalue()

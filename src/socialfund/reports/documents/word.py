@@ -121,9 +121,9 @@ def _block(word: Any, document: Document, block: object) -> None:
 
     if isinstance(block, Heading):
         if block.level == 1 and not block.in_contents:
-            word.add_heading(block.text, level=0)  # the document's title: Word's Title, not in the contents field
+            styled_paragraph(word, block.text, "Title")  # the document's title: not in the contents field
         else:
-            heading = word.add_heading(block.text, level=min(max(block.level, 1), 4))
+            heading = styled_paragraph(word, block.text, f"Heading {min(max(block.level, 1), 4)}")
             number = next((n for n, h in document.headings() if h is block), None)
             if number is not None:
                 add_bookmark(heading, toc_bookmark(number), number)
@@ -150,6 +150,22 @@ def _block(word: Any, document: Document, block: object) -> None:
         raise TypeError(f"okänt block: {block!r}")
 
 
+STYLE_IDS = "_socialfund_style_ids"
+
+
+def styled_paragraph(word: Any, text: str, style_name: str) -> Any:
+    """A paragraph in a named style, the style's id found once per document: python-docx looks a name up
+    with two searches of every style (XPath) on each paragraph, a fifth of a report's writing (issue 22)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    ids: dict[str, str | None] = word.__dict__.setdefault(STYLE_IDS, {})
+    if style_name not in ids:
+        ids[style_name] = word.part.get_style_id(style_name, WD_STYLE_TYPE.PARAGRAPH)  # None: the default style
+    paragraph = word.add_paragraph(text)
+    paragraph._p.style = ids[style_name]
+    return paragraph
+
+
 def _paragraph(word: Any, block: Paragraph) -> None:
     from docx.shared import Pt
 
@@ -167,7 +183,7 @@ def _paragraph(word: Any, block: Paragraph) -> None:
 
 def _list(word: Any, block: ItemList) -> None:
     style = "List Number" if block.numbered else "List Bullet"
-    paragraphs = [word.add_paragraph(item, style=style) for item in block.items]
+    paragraphs = [styled_paragraph(word, item, style) for item in block.items]
     if block.numbered and paragraphs:
         _restart_numbering(word, paragraphs)
 
@@ -203,8 +219,21 @@ CELL_STYLES = {
 }
 
 
+CELL_STYLE_IDS = "_socialfund_cell_style_ids"
+"""Where a document keeps its cell style ids, found once: python-docx finds a style by name with a search of
+every style (an XPath), and a report has dozens of tables (a third of the Word file's writing; issue 22)."""
+
+
 def cell_style_ids(word: Any) -> dict[tuple[bool, bool, bool], str]:
     """The cell paragraph styles' ids, the styles added to the document the first time."""
+    ids: dict[tuple[bool, bool, bool], str] | None = getattr(word, CELL_STYLE_IDS, None)
+    if ids is None:
+        ids = _find_or_add_cell_styles(word)
+        setattr(word, CELL_STYLE_IDS, ids)  # python-docx's Document is unhashable: no weak dictionary
+    return ids
+
+
+def _find_or_add_cell_styles(word: Any) -> dict[tuple[bool, bool, bool], str]:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -233,7 +262,7 @@ def add_table(word: Any, table: Table) -> None:
     from docx.shared import Pt
 
     if table.caption:
-        word.add_paragraph(table.caption, style="Caption")
+        styled_paragraph(word, table.caption, "Caption")
     ids = cell_style_ids(word)
     compact = table.compact
     width = word._block_width.twips // len(table.columns)  # even widths, as python-docx gives; Word autofits
@@ -279,7 +308,7 @@ def _w_text(text: str) -> str:
 def _chart(word: Any, chart: Chart) -> None:
     from docx.shared import Cm
 
-    word.add_paragraph(chart.title, style="Caption")
+    styled_paragraph(word, chart.title, "Caption")
     picture = word.add_paragraph().add_run().add_picture(io.BytesIO(chart_png(chart)), width=Cm(16))
     picture._inline.docPr.set("descr", f"Diagram: {chart.title}. Siffrorna står i tabellen under diagrammet.")
     if chart.note:
@@ -295,7 +324,7 @@ def _contents(word: Any, document: Document, block: Contents) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Cm
 
-    word.add_paragraph(block.title, style="TOC Heading")
+    styled_paragraph(word, block.title, "TOC Heading")
     for level in (1, 2):
         if f"TOC {level}" not in [style.name for style in word.styles]:
             style = word.styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
@@ -312,7 +341,7 @@ def _contents(word: Any, document: Document, block: Contents) -> None:
         add_field(word.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', "Innehållsförteckning")
         return
     for position, (number, heading) in enumerate(entries):
-        paragraph = word.add_paragraph(style=f"TOC {min(heading.level, 2)}")
+        paragraph = styled_paragraph(word, "", f"TOC {min(heading.level, 2)}")
         if position == 0:
             code = OxmlElement("w:instrText")
             code.set(qn("xml:space"), "preserve")
