@@ -24,7 +24,7 @@ from socialfund.cases.models import Initiative
 from socialfund.cases.notifications import site_link
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board
-from socialfund.outbox.services import mail_queue
+from socialfund.outbox.services import Letter, mail_queue
 
 
 def token_digest(token: str) -> str:
@@ -121,6 +121,17 @@ def _mail_receipt(receipt: Receipt) -> None:
         % {"site": settings.SITE_NAME, "number": initiative.registry_number},
         message="\n".join(lines),
         recipient_list=[initiative.contact_email],
+        letter=_letter(initiative, f"Mottagningskvitto: {initiative.title}"),
+    )
+
+
+def _letter(initiative: Initiative, title: str) -> Letter:
+    """A mail to the idea's sender is a sent allmän handling: registered to the organisation, not the person."""
+    return Letter(
+        addressee=initiative.initiator_name,
+        title=title,
+        regarding=Initiative._meta.label_lower,
+        regarding_id=initiative.pk,
     )
 
 
@@ -196,5 +207,6 @@ def staff_message(*, initiative: Initiative, user, text: str) -> ActorMessage:  
                     ]
                 ),
                 recipient_list=[initiative.contact_email],
+                letter=_letter(initiative, f"Meddelande om idén: {initiative.title}"),
             )
     return message
