@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from socialfund.accounts.models import User
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
+from socialfund.outbox.models import OutboxMail
 from socialfund.records.models import (
     Classification,
     CullingLogEntry,
@@ -21,7 +22,6 @@ from socialfund.records.models import (
     RetentionRule,
     StoredDocument,
 )
-from socialfund.outbox.models import OutboxMail
 from socialfund.records.retention import retention_rules_ensure
 from socialfund.records.services import register_missing
 
