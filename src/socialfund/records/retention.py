@@ -168,8 +168,8 @@ def culling_run(*, fund: Fund, today: dt.date | None = None, user: User | None =
     run = uuid.uuid4()
     entries: list[CullingLogEntry] = []
     for candidate in culling_preview(fund=fund, today=today):
+        entries.append(_log(run, user, candidate))  # first: the target's id is gone once it is removed
         candidate.remove(today)
-        entries.append(_log(run, user, candidate))
     audit_record(
         actor=user,
         action="culling_run",
