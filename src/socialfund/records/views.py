@@ -87,6 +87,7 @@ def register_view(request: HttpRequest, slug: str) -> HttpResponse:
         "page": _page(request, fund),
         "may_mark": _may_mark(user),
         "may_package": _may_package(user),
+        "may_edit_rules": user.has_role(Role.ADMINISTRATOR) or user.has_role(Role.REGISTRAR),
         "closed_cases": closed.order_by("registry_number") if _may_package(user) else [],
         "form": SecrecyForm(),
     }
