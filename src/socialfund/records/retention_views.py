@@ -92,7 +92,9 @@ def retention_rule_view(request: HttpRequest, slug: str, record_type: str) -> Ht
         except RecordsError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
         else:
-            messages.success(request, _("Gallringsregeln för %(type)s är sparad.") % {"type": _label(record_type)})
+            messages.success(
+                request, _("Gallringsregeln för %(type)s är sparad.") % {"type": _in_sentence(record_type)}
+            )
             return redirect("records:retention", slug=fund.slug)
     context = {"fund": fund, "form": form, "label": _label(record_type), "rule": rule, "record_type": record_type}
     return render(request, "records/retention_rule.html", context, status=400 if form.errors else 200)
@@ -100,6 +102,12 @@ def retention_rule_view(request: HttpRequest, slug: str, record_type: str) -> Ht
 
 def _label(record_type: str) -> str:
     return str(RecordType(record_type).label)
+
+
+def _in_sentence(record_type: str) -> str:
+    """The label inside a sentence: "Gallringsregeln för bilaga är sparad."."""
+    label = _label(record_type)
+    return label[:1].lower() + label[1:]
 
 
 @login_required
@@ -111,7 +119,8 @@ def retention_rule_end_view(request: HttpRequest, slug: str, record_type: str) -
         raise Http404
     retention_rule_end(rule=rule, user=_user(request))
     messages.success(
-        request, _("Gallringsregeln för %(type)s är avslutad: handlingarna bevaras.") % {"type": _label(record_type)}
+        request,
+        _("Gallringsregeln för %(type)s är avslutad: handlingarna bevaras.") % {"type": _in_sentence(record_type)},
     )
     return redirect("records:retention", slug=fund.slug)
 
