@@ -69,6 +69,8 @@ def stored_document_view(request: HttpRequest, slug: str, pk: int) -> FileRespon
     """The filed file exactly as it was stored."""
     fund = _staff_fund(_user(request), slug)
     document = get_object_or_404(StoredDocument, fund=fund, pk=pk)
+    if not document.file.name:
+        raise Http404
     name = f"uppfoljning-{fund.slug}-{document.year}-version-{document.version}.pdf"
     return FileResponse(
         default_storage.open(document.file.name, "rb"),

@@ -68,7 +68,7 @@ def retention_rule_view(request: HttpRequest, slug: str, record_type: str) -> Ht
     if record_type not in CULLABLE:
         raise Http404  # a type the law keeps has no rule to edit
     rule = RetentionRule.objects.filter(fund=fund, record_type=record_type).first()
-    initial = {"rule": KEEP, "from_event": RetentionEvent.CASE_CLOSED}
+    initial: dict[str, object] = {"rule": KEEP, "from_event": RetentionEvent.CASE_CLOSED}
     if rule is not None:
         initial = {
             "rule": KEEP if rule.keep_forever or rule.years is None else CULL,
