@@ -140,7 +140,8 @@ def test_the_receipt_and_a_message_to_an_outside_actor_are_registered_outgoing_t
     ]
     # On the idea's own case, after the idea itself; the contact person's name and address are not in the register.
     initiative.refresh_from_db()
-    assert all(h.case_number == initiative.registry_number for h in letters)
+    idea = Handling.objects.get(source_type="cases.initiative", source_id=str(initiative.pk))
+    assert [h.number for h in [idea, *letters]] == [f"{initiative.registry_number}:{n}" for n in (1, 2, 3)]
     assert all("Kim" not in f"{h.counterpart} {h.title}" and "@" not in h.counterpart for h in letters)
     mails = OutboxMail.objects.filter(recipients=["kim@example.se"]).order_by("pk")
     assert [str(m.pk) for m in mails] == [h.source_id for h in letters]

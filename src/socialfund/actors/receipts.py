@@ -71,6 +71,9 @@ def idea_receive(
     sole trader, whose number would be a personal identity number."""
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
+        # The fund's row is locked first: registering the idea gives the case the fund's next registry number
+        # (records), and two ideas sent at the same moment must not get the same one.
+        Fund.objects.select_for_update().filter(pk=fund.pk).first()
         initiative = case_services.idea_register_external(
             fund=fund,
             title=title,
@@ -87,8 +90,10 @@ def idea_receive(
                 number=organisation_number,
                 defaults={"name": organisation_name.strip(), "kind": organisation_type},
             )
-        initiative.registry_number = _registry_number(fund)
-        initiative.save(update_fields=["registry_number", "updated_at"])
+        initiative.refresh_from_db(fields=["registry_number"])
+        if not initiative.registry_number:  # the register numbered the case when the idea was registered
+            initiative.registry_number = _registry_number(fund)
+            initiative.save(update_fields=["registry_number", "updated_at"])
         IdeaFollow.objects.create(initiative=initiative, organisation=organisation, token_digest=token_digest(token))
         audit_record(
             actor=None,
