@@ -99,3 +99,35 @@ def test_the_records_officer_edits_a_retention_rule_previews_and_runs_the_cullin
     log = page.get_by_role("table", name="Gallringar, senaste först")
     expect(log.get_by_text("Kontaktpersonens namn och e-postadress")).to_have_count(4)
     _shot(page, tmp_path, "culling-log.png")
+
+
+def test_the_registrar_files_the_april_report_twice_and_both_versions_stay(page: Page, sign_in, tmp_path, settings):
+    from socialfund.accounts.models import User
+    from socialfund.funds.models import Fund
+    from socialfund.reports.report_texts import report_text_save
+
+    settings.MEDIA_ROOT = tmp_path
+    report_text_save(
+        fund=Fund.objects.get(slug="sodertalje"), year=2015, user=User.objects.get(username="beredning"),
+        registry_number="KS 16-40", lessons="Förankra tidigt.", proposals="", comments="",
+    )  # fmt: skip
+    sign_in("registrator")
+    page.goto("/", timeout=30_000)
+    main_menu(page).get_by_role("link", name="Diarium").click()
+    page.get_by_role("link", name="Fastställda uppföljningar").click()
+    expect(page.get_by_role("table", name="Diarieförda uppföljningar, senaste först")).to_contain_text(
+        "Ingen uppföljning är fastställd ännu."
+    )
+    for version in (1, 2):
+        page.get_by_label("År").select_option("2015")
+        page.get_by_role("button", name="Fastställ och diarieför").click(timeout=90_000)  # the PDF is rendered
+        expect(page.locator(".messages")).to_be_visible(timeout=90_000)
+        saved(page, f"diarieförd som KS 16-40:{version} (version {version})")
+    page.reload()
+    filed = page.get_by_role("table", name="Diarieförda uppföljningar, senaste först")
+    expect(filed.get_by_role("link", name="version 1 (PDF)")).to_be_visible()
+    expect(filed.get_by_role("link", name="version 2 (PDF)")).to_be_visible()
+    _shot(page, tmp_path, "filed-reports.png")
+    page.get_by_role("link", name="Tillbaka till diariet").click()
+    register = page.get_by_role("table", name="Registrerade handlingar, senast registrerade först")
+    expect(register).to_contain_text("KS 16-40:2")
