@@ -1,3 +1,3 @@
 """The case fixtures (demo users, the demo fund under its 2013 guidelines) for the records tests."""
 
-from tests.cases.conftest import fund, users  # noqa: F401
+from tests.cases.conftest import draft, fund, users  # noqa: F401

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from socialfund.accounts.models import User
 from socialfund.cases import services
 from socialfund.cases.models import Attachment, Decision, Initiative, Opinion
 from socialfund.consultations.models import Answer, Consultation
@@ -71,8 +72,32 @@ def test_registering_twice_keeps_one_handling(users, fund):
     assert Handling.objects.count() == before
 
 
-def test_the_demo_has_no_document_without_a_registered_handling(demo):
+def test_the_demo_has_no_document_without_a_registered_handling(demo, settings, tmp_path):
+    from socialfund.actors import receipts
+    from socialfund.organisation.models import Board
+    from socialfund.outbox.models import OutboxMail
+    from socialfund.records.april_filing import april_report_file
+    from socialfund.records.models import StoredDocument
+    from socialfund.records.services import unregistered
+    from socialfund.reports.report_texts import report_text_save
+
+    settings.MEDIA_ROOT = tmp_path
     fund = Fund.objects.get(slug="sodertalje")
+    users = {u.username: u for u in User.objects.all()}
+    # What leaves the system too: the April report filed twice, and letters to an outside actor.
+    for lessons in ("Förankra tidigt.", "Förankra tidigt hos kontorscheferna."):
+        report_text_save(
+            fund=fund, year=2015, user=users["beredning"], registry_number="KS 16-40",
+            lessons=lessons, proposals="", comments="",
+        )  # fmt: skip
+        april_report_file(fund=fund, year=2015, user=users["registrator"])
+    idea = receipts.idea_receive(
+        fund=fund, title="Läxhjälp i Hovsjö", summary="Läxhjälp.", organisation_name="Hovsjö IF",
+        organisation_type="association", organisation_number="", contact_name="Kim Exempel",
+        contact_email="kim@example.se", area_board=Board.objects.get(code="UN"),
+    ).initiative  # fmt: skip
+    receipts.staff_message(initiative=idea, user=users["handlaggare"], text="Hur många barn gäller det?")
+
     documents: list[tuple[str, object]] = []
     documents += [("cases.initiative", i.pk) for i in Initiative.objects.filter(fund=fund).exclude(status="draft")]
     family = Initiative.objects.get(fund=fund, title="Familjecentraler")
@@ -86,9 +111,14 @@ def test_the_demo_has_no_document_without_a_registered_handling(demo):
         ("followup.report", r.pk)
         for r in Report.objects.filter(project__initiative__fund=fund, submitted_at__isnull=False)
     ]
+    filed = [("records.storeddocument", d.pk) for d in StoredDocument.objects.filter(fund=fund)]
+    letters = [("outbox.outboxmail", m.pk) for m in OutboxMail.objects.filter(recipients=["kim@example.se"])]
+    assert len(filed) == 2 and len(letters) == 2
+    documents += filed + letters
     assert len(documents) >= 10  # the walk has something to walk
     missing = [(label, pk) for label, pk in documents if _handling(label, pk) is None]
     assert missing == []
+    assert unregistered(fund) == []  # and every kind of document the register knows, walked its own way
     # And each handling's number is its case's.
     assert _handling("cases.initiative", family.pk).number == f"{family.registry_number}:1"
 

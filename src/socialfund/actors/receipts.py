@@ -24,7 +24,7 @@ from socialfund.cases.models import Initiative
 from socialfund.cases.notifications import site_link
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board
-from socialfund.outbox.services import mail_queue
+from socialfund.outbox.services import Letter, mail_queue
 
 
 def token_digest(token: str) -> str:
@@ -71,6 +71,9 @@ def idea_receive(
     sole trader, whose number would be a personal identity number."""
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
+        # The fund's row is locked first: registering the idea gives the case the fund's next registry number
+        # (records), and two ideas sent at the same moment must not get the same one.
+        Fund.objects.select_for_update().filter(pk=fund.pk).first()
         initiative = case_services.idea_register_external(
             fund=fund,
             title=title,
@@ -87,8 +90,10 @@ def idea_receive(
                 number=organisation_number,
                 defaults={"name": organisation_name.strip(), "kind": organisation_type},
             )
-        initiative.registry_number = _registry_number(fund)
-        initiative.save(update_fields=["registry_number", "updated_at"])
+        initiative.refresh_from_db(fields=["registry_number"])
+        if not initiative.registry_number:  # the register numbered the case when the idea was registered
+            initiative.registry_number = _registry_number(fund)
+            initiative.save(update_fields=["registry_number", "updated_at"])
         IdeaFollow.objects.create(initiative=initiative, organisation=organisation, token_digest=token_digest(token))
         audit_record(
             actor=None,
@@ -121,6 +126,17 @@ def _mail_receipt(receipt: Receipt) -> None:
         % {"site": settings.SITE_NAME, "number": initiative.registry_number},
         message="\n".join(lines),
         recipient_list=[initiative.contact_email],
+        letter=_letter(initiative, f"Mottagningskvitto: {initiative.title}"),
+    )
+
+
+def _letter(initiative: Initiative, title: str) -> Letter:
+    """A mail to the idea's sender is a sent allmän handling: registered to the organisation, not the person."""
+    return Letter(
+        addressee=initiative.initiator_name,
+        title=title,
+        regarding=Initiative._meta.label_lower,
+        regarding_id=initiative.pk,
     )
 
 
@@ -196,5 +212,6 @@ def staff_message(*, initiative: Initiative, user, text: str) -> ActorMessage:  
                     ]
                 ),
                 recipient_list=[initiative.contact_email],
+                letter=_letter(initiative, f"Meddelande om idén: {initiative.title}"),
             )
     return message

@@ -14,7 +14,7 @@ from socialfund.cases.codes import SignoffKind, Status
 from socialfund.cases.machine import waits_for
 from socialfund.cases.models import Initiative
 from socialfund.cases.workflow import policy_for
-from socialfund.outbox.services import mail_queue
+from socialfund.outbox.services import Letter, mail_queue
 from socialfund.record_language import record_language
 
 
@@ -66,6 +66,19 @@ def who_acts_sv(initiative: Initiative) -> str:
     return name
 
 
+def _applicant_letter(initiative: Initiative, what: str) -> Letter | None:
+    """A status message that goes to the applying board (the case waits for it) is a letter to the applicant,
+    registered as sent; a mail among the municipality's officials about whose turn it is is not."""
+    if initiative.lead_board is None or initiative.status != Status.ACTIVE or waits_for(initiative) != Role.APPLICANT:
+        return None
+    return Letter(
+        addressee=initiative.lead_board.display_name,
+        title=f"Meddelande till sökande: {what}"[:300],
+        regarding=Initiative._meta.label_lower,
+        regarding_id=initiative.pk,
+    )
+
+
 def notify_after_commit(initiative: Initiative, *, what: str, actor: User | None = None) -> None:
     """Mail the next actors once the transaction has committed (never for a rolled-back change).
 
@@ -99,6 +112,7 @@ def notify_after_commit(initiative: Initiative, *, what: str, actor: User | None
             message="\n".join(lines),
             from_email=None,
             recipient_list=recipients,
+            letter=_applicant_letter(fresh, what),
         )
 
     transaction.on_commit(send)

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from socialfund.accounts.models import User
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
+from socialfund.outbox.models import OutboxMail
 from socialfund.records.models import (
     Classification,
     CullingLogEntry,
@@ -19,6 +20,7 @@ from socialfund.records.models import (
     DiariumDelivery,
     Handling,
     RetentionRule,
+    StoredDocument,
 )
 from socialfund.records.retention import retention_rules_ensure
 from socialfund.records.services import register_missing
@@ -41,6 +43,11 @@ def load_demo_records(fund: Fund, users: dict[str, User]) -> None:
 
 
 def remove_demo_records(funds: QuerySet[Fund]) -> None:
+    cases = list(Initiative.objects.filter(fund__in=funds).values_list("pk", flat=True))
+    # Letters to the demo's applicants and the demo's filed reports (made while trying the demo) go with it.
+    OutboxMail.objects.filter(letter__regarding=Initiative._meta.label_lower, letter__regarding_id__in=cases).delete()
+    # Filed documents refuse deletes through the ORM; the demo's own are removed raw, like its culling log.
+    StoredDocument.objects.filter(fund__in=funds)._raw_delete(StoredDocument.objects.db)
     handlings = Handling.objects.filter(fund__in=funds)
     DiariumDelivery.objects.filter(handling__in=handlings).delete()
     handlings.delete()

@@ -23,6 +23,12 @@ class OutboxMail(models.Model):
     next_attempt_at = models.DateTimeField(_("nästa försök"), db_index=True)
     sent_at = models.DateTimeField(_("skickat"), null=True, blank=True)
     last_error = models.TextField(_("senaste fel"), blank=True)
+    letter = models.JSONField(
+        _("skrivelse"),
+        default=dict,
+        blank=True,
+        help_text=_("För ett brev till en sökande: mottagarens organisation, rubriken och ärendet (diarieförs)."),
+    )
 
     class Meta:
         verbose_name = _("e-postmeddelande")

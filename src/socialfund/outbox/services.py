@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -36,15 +36,36 @@ def _send_at_once() -> bool:
     return bool(getattr(settings, "SOCIALFUND_MAIL_SEND_AT_ONCE", False))
 
 
-def mail_queue(*, subject: str, message: str, recipient_list: list[str], from_email: str | None = None) -> OutboxMail:
+@dataclass(frozen=True)
+class Letter:
+    """What the register needs of a mail to an applicant (an allmän handling that is sent): to which
+    organisation it goes (never a private person's name or address), its title, and the case it concerns,
+    named by the case's model label and id so that the outbox needs to know nothing of cases."""
+
+    addressee: str
+    title: str
+    regarding: str
+    regarding_id: int
+
+
+def mail_queue(
+    *,
+    subject: str,
+    message: str,
+    recipient_list: list[str],
+    from_email: str | None = None,
+    letter: Letter | None = None,
+) -> OutboxMail:
     """Put a mail in the outbox. Inside a transaction the mail is kept only if it commits; the
-    delivery attempt (when sending at once) runs after commit."""
+    delivery attempt (when sending at once) runs after commit. A mail to an applicant carries its
+    `letter`, which the register reads when the mail is stored."""
     mail = OutboxMail.objects.create(
         subject=subject[:998],
         body=message,
         recipients=list(recipient_list),
         from_email=from_email or "",
         next_attempt_at=timezone.now(),
+        letter=asdict(letter) if letter is not None else {},
     )
     if _send_at_once():
         # The delivery is a background task (socialfund.outbox.tasks), imported here because it uses this module.

@@ -25,13 +25,30 @@ class RecordType(models.TextChoices):
     CONSULTATION_ANSWER = "consultation_answer", _("Remissvar")
     PROJECT_REPORT = "project_report", _("Projektrapport")
     ANNUAL_REPORT = "annual_report", _("Årlig uppföljning")
+    REPORT_DRAFT = "report_draft", _("Utkast till årlig uppföljning")
     LETTER = "letter", _("Skrivelse")
     CONTACT_DETAILS = "contact_details", _("Kontaktuppgifter till externa aktörers kontaktpersoner")
 
     @classmethod
     def never_culled(cls) -> frozenset[str]:
-        """Kept for ever whatever a rule says: the decisions and what they rest on (arkivlagen; the ledger too)."""
-        return frozenset({cls.DECISION, cls.APPLICATION, cls.MEMO, cls.ANNUAL_REPORT})
+        """Kept for ever whatever a rule says: the decisions and what they rest on (arkivlagen; the ledger too).
+
+        The idea is the case itself; opinions, consultation answers and project reports are what kommunstyrelsen's
+        decisions, the guidelines' revision and a special review rest on; the filed April report is the fund's
+        account to the council."""
+        return frozenset(
+            {
+                cls.IDEA,
+                cls.APPLICATION,
+                cls.OPINION,
+                cls.MEMO,
+                cls.DECISION,
+                cls.CONSULTATION,
+                cls.CONSULTATION_ANSWER,
+                cls.PROJECT_REPORT,
+                cls.ANNUAL_REPORT,
+            }
+        )
 
 
 class RetentionEvent(models.TextChoices):

@@ -1,8 +1,9 @@
 """The one hook into the rest of the system: an audited action that brings in or produces a document
 registers it, in the same transaction as the action (so no document exists without its handling).
 
-Services need not know the register: each already writes an audit event; `sources.BY_ACTION` says which
-events are documents.
+Services need not know the register: each already writes an audit event; `sources.KINDS` says which
+events are documents. Mails to applicants are the one other way in: the outbox stores them with their
+`letter`, and `register_letter` registers them as sent.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from socialfund.audit.models import AuditEvent
+from socialfund.outbox.models import OutboxMail
 from socialfund.records.sources import kinds_for
 
 
@@ -36,3 +38,15 @@ def register_on_audit(sender: Any, instance: AuditEvent, created: bool, **kwargs
         document = kind.target_of(target) if target is not None else None
         if document is not None:
             handling_register(kind, document, user=instance.actor)
+
+
+@receiver(post_save, sender=OutboxMail, dispatch_uid="records_register_letter")
+def register_letter(sender: Any, instance: OutboxMail, created: bool, **kwargs: Any) -> None:
+    """A mail to an applicant is a sent handling: registered as the outbox stores it (in the sender's transaction)."""
+    if not created or kwargs.get("raw") or not instance.letter:
+        return
+    from socialfund.records.services import handling_register
+    from socialfund.records.sources import LETTERS, letter_target
+
+    if letter_target(instance) is not None:
+        handling_register(LETTERS, instance)

@@ -210,3 +210,56 @@ class CullingLogEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise CullingLogError("Gallringsloggen kan inte raderas.")
+
+
+class StoredDocumentError(Exception):
+    """An attempt to change or remove a filed document."""
+
+
+class StoredDocumentQuerySet(models.QuerySet["StoredDocument"]):
+    def update(self, **kwargs: Any) -> int:
+        raise StoredDocumentError("En diarieförd handling kan inte ändras.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise StoredDocumentError("En diarieförd handling kan inte raderas.")
+
+
+class StoredDocument(models.Model):
+    """A document socialfund drew up and filed (the April report): the stored file as it left the system.
+
+    Written only by `records.filing.document_store_and_register`. Immutable: filing the report again makes a
+    new version beside it; the earlier versions stay as they were."""
+
+    fund = models.ForeignKey("funds.Fund", on_delete=models.PROTECT, related_name="stored_documents")
+    record_type = models.CharField(_("handlingstyp"), max_length=30, choices=RecordType.choices)
+    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"))
+    case_number = models.CharField(_("diarienummer"), max_length=60)
+    title = models.CharField(_("rubrik"), max_length=300)
+    file = models.FileField(_("fil"), upload_to="diarium/%Y/", max_length=300)
+    sha256 = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
+    size = models.PositiveIntegerField(_("storlek i byte"))
+    filed_on = models.DateField(_("fastställd"))
+    filed_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    filed_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = StoredDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("diarieförd handling")
+        verbose_name_plural = _("diarieförda handlingar")
+        ordering = ["fund", "record_type", "-year", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["fund", "record_type", "year", "version"], name="stored_document_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (version {self.version})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise StoredDocumentError("En diarieförd handling kan inte ändras.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise StoredDocumentError("En diarieförd handling kan inte raderas.")

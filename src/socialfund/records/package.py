@@ -26,9 +26,9 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from socialfund.audit.models import AuditEvent
 from socialfund.cases.models import Initiative
+from socialfund.records.cullers import OPEN_STATUSES
 from socialfund.records.erms import erms_case_file
 from socialfund.records.models import Handling
-from socialfund.records.retention import OPEN_STATUSES
 from socialfund.records.services import RecordsError
 
 METS = "http://www.loc.gov/METS/"

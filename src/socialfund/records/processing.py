@@ -116,7 +116,23 @@ PERSONAL_DATA: tuple[PersonalField, ...] = (
         "recipient__consultation__fund",
     ),
     PersonalField(
-        "outbox.outboxmail", ("recipients", "body"), NOTIFYING, _("E-postadress och meddelandets text"), RECIPIENTS, ""
+        "outbox.outboxmail",
+        ("recipients", "body"),
+        NOTIFYING,
+        _("E-postadress och meddelandets text"),
+        RECIPIENTS,
+        "",
+        only=Q(letter={}),
+    ),
+    PersonalField(
+        "outbox.outboxmail",
+        ("recipients", "body"),
+        CASEWORK,
+        _("E-postadress och brevets text (brev till sökande, diarieförda)"),
+        RECIPIENTS,
+        "",
+        RecordType.LETTER,
+        only=~Q(letter={}),
     ),
     PersonalField(
         "actors.coapplicant",

@@ -13,28 +13,26 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.audit.services import audit_record
-from socialfund.cases.codes import ApplicantType, Status
-from socialfund.cases.models import Attachment, Initiative, Opinion
 from socialfund.funds.models import Fund
+from socialfund.record_language import record_language
 from socialfund.records.codes import RecordType, RetentionEvent
-from socialfund.records.models import CullingLogEntry, Handling, RetentionRule
+from socialfund.records.cullers import CULLERS, Candidate
+from socialfund.records.models import CullingLogEntry, RetentionRule
 from socialfund.records.services import RecordsError
 
 # What a culling run knows how to remove; a rule for anything else can only say "kept".
-CULLABLE = frozenset({RecordType.CONTACT_DETAILS, RecordType.ATTACHMENT})
+CULLABLE = frozenset(CULLERS)
 
 # The defaults a new fund starts from (a board adopts its own gallringsbeslut and edits them).
 DEFAULT_RULES: dict[str, tuple[int | None, str]] = {
     RecordType.CONTACT_DETAILS: (2, RetentionEvent.CASE_CLOSED),
 }
-OPEN_STATUSES = (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD)
 
 
 def retention_rules_ensure(fund: Fund) -> None:
@@ -45,6 +43,34 @@ def retention_rules_ensure(fund: Fund) -> None:
             fund=fund,
             record_type=record_type,
             defaults={"keep_forever": years is None, "years": years, "from_event": event},
+        )
+
+
+LONGEST_RETENTION = 200  # years; a longer time is a typing slip, not a gallringsbeslut
+
+
+def may_edit_rules(user: User) -> bool:
+    """The fund's records officer: the registrar (arkivansvarig) or the administrator."""
+    return user.has_role(Role.ADMINISTRATOR) or user.has_role(Role.REGISTRAR)
+
+
+def _check_rule(record_type: str, keep_forever: bool, years: int | None, from_event: str) -> None:
+    if record_type not in RecordType.values:
+        raise RecordsError(_("Välj en handlingstyp i listan."), field="record_type")
+    if from_event not in RetentionEvent.values:
+        raise RecordsError(_("Välj från vilken händelse tiden räknas."), field="from_event")
+    if keep_forever:
+        return
+    if record_type in RecordType.never_culled():
+        raise RecordsError(_("Handlingstypen ska bevaras och kan inte gallras."), field="keep_forever")
+    if record_type not in CULLABLE:
+        raise RecordsError(_("Gallring av den här handlingstypen stöds inte; välj bevaras."), field="keep_forever")
+    if years is None or years < 0:
+        raise RecordsError(_("Ange efter hur många år handlingen gallras."), field="years")
+    if years > LONGEST_RETENTION:
+        raise RecordsError(
+            _("Ange högst %(years)s år; ska handlingen sparas längre, välj bevaras.") % {"years": LONGEST_RETENTION},
+            field="years",
         )
 
 
@@ -59,15 +85,11 @@ def retention_rule_set(
     from_event: str,
     reference: str = "",
 ) -> RetentionRule:
-    if not user.has_role(Role.ADMINISTRATOR) and not user.has_role(Role.REGISTRAR):
+    """Add or change the fund's rule for a record type; refuses culling what must be kept. Audited."""
+    if not may_edit_rules(user):
         raise RecordsError(_("Bara registrator eller administratör ändrar gallringsregler."))
-    if not keep_forever:
-        if record_type in RecordType.never_culled():
-            raise RecordsError(_("Handlingstypen ska bevaras och kan inte gallras."), field="keep_forever")
-        if record_type not in CULLABLE:
-            raise RecordsError(_("Gallring av den här handlingstypen stöds inte; välj bevaras."), field="keep_forever")
-        if years is None or years < 0:
-            raise RecordsError(_("Ange efter hur många år handlingen gallras."), field="years")
+    _check_rule(record_type, keep_forever, years, from_event)
+    before = RetentionRule.objects.filter(fund=fund, record_type=record_type).first()
     rule, _created = RetentionRule.objects.update_or_create(
         fund=fund,
         record_type=record_type,
@@ -78,36 +100,24 @@ def retention_rule_set(
             "decision_reference": reference.strip(),
         },
     )
-    audit_record(actor=user, action="retention_rule_set", target=rule, message=str(rule))
+    audit_record(
+        actor=user,
+        action="retention_rule_set",
+        target=rule,
+        message=f"Gallringsregel {'ändrad' if before else 'tillagd'}: {_rule_text(rule)}",
+        data={"from": _rule_text(before) if before else ""},
+    )
     return rule
 
 
-def _years_after(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February into a common year
-        return day.replace(year=day.year + years, day=28)
-
-
-def case_closed_on(initiative: Initiative) -> dt.date | None:
-    """When the case's handling ended: the decision's date, or the last recorded change of a closed case."""
-    if initiative.status in OPEN_STATUSES:
-        return None
-    decision = getattr(initiative, "decision", None)
-    if decision is not None:
-        decided_on: dt.date = decision.decided_on
-        return decided_on
-    return timezone.localdate(initiative.updated_at)
-
-
-def _event_date(rule: RetentionRule, initiative: Initiative, registered_on: dt.date | None) -> dt.date | None:
-    if rule.from_event == RetentionEvent.REGISTERED:
-        return registered_on or initiative.filed_on
-    return case_closed_on(initiative)
-
-
-def _due(rule: RetentionRule, event: dt.date | None, today: dt.date) -> bool:
-    return event is not None and rule.years is not None and _years_after(event, rule.years) <= today
+@transaction.atomic
+def retention_rule_end(*, rule: RetentionRule, user: User) -> None:
+    """End a rule: without one the record type is kept (nothing is culled without a gallringsbeslut). Audited."""
+    if not may_edit_rules(user):
+        raise RecordsError(_("Bara registrator eller administratör ändrar gallringsregler."))
+    text = _rule_text(rule)
+    audit_record(actor=user, action="retention_rule_end", target=rule, message=f"Gallringsregel avslutad: {text}")
+    rule.delete()
 
 
 @dataclass(frozen=True)
@@ -116,62 +126,39 @@ class CullingRun:
     entries: list[CullingLogEntry]
 
 
-def _log(
-    run: uuid.UUID, user: User | None, rule: RetentionRule, target: object, case: str, removed: str
-) -> CullingLogEntry:
+def _rule_text(rule: RetentionRule) -> str:
+    with record_language():
+        text = f"{rule.get_record_type_display()}: {rule.description}"
+    return text + (f" ({rule.decision_reference})" if rule.decision_reference else "")
+
+
+def _log(run: uuid.UUID, user: User | None, candidate: Candidate) -> CullingLogEntry:
+    rule = candidate.rule
     return CullingLogEntry.objects.create(
         run=run,
         actor=user,
         fund=rule.fund,
         record_type=rule.record_type,
-        rule=f"{rule.get_record_type_display()}: {rule.description}"
-        + (f" ({rule.decision_reference})" if rule.decision_reference else ""),
-        target_type=target._meta.label_lower,  # type: ignore[attr-defined]
-        target_id=str(target.pk),  # type: ignore[attr-defined]
-        case_number=case,
-        removed=removed,
+        rule=_rule_text(rule),
+        target_type=candidate.target._meta.label_lower,
+        target_id=str(candidate.target.pk),
+        case_number=candidate.case_number,
+        removed=candidate.removed,
     )
 
 
-def _cull_contact_details(
-    run: uuid.UUID, rule: RetentionRule, today: dt.date, user: User | None
-) -> list[CullingLogEntry]:
-    entries = []
-    people = (
-        Initiative.objects.filter(fund=rule.fund)
-        .exclude(initiator_type__in=ApplicantType.internal())
-        .filter(~Q(contact_name="") | ~Q(contact_email=""))
-        .select_related("decision")
-    )
-    for initiative in people:
-        if not _due(rule, _event_date(rule, initiative, None), today):
-            continue
-        Initiative.objects.filter(pk=initiative.pk).update(contact_name="", contact_email="")
-        entries.append(
-            _log(run, user, rule, initiative, initiative.registry_number, "Kontaktpersonens namn och e-postadress")
-        )
-    return entries
-
-
-def _cull_attachments(run: uuid.UUID, rule: RetentionRule, today: dt.date, user: User | None) -> list[CullingLogEntry]:
-    entries = []
-    handlings = Handling.objects.filter(
-        fund=rule.fund, record_type=RecordType.ATTACHMENT, source_type="cases.attachment", culled_on__isnull=True
-    ).select_related("initiative")
-    for handling in handlings:
-        attachment = Attachment.objects.filter(pk=handling.source_id).first()
-        if attachment is None or handling.initiative is None:
-            continue
-        if not _due(rule, _event_date(rule, handling.initiative, handling.registered_on), today):
-            continue
-        if Opinion.objects.filter(attachment=attachment).exists():
-            continue  # an opinion's own document is kept with the opinion
-        attachment.file.delete(save=False)
-        attachment.delete()
-        handling.culled_on = today
-        handling.save(update_fields=["culled_on"])
-        entries.append(_log(run, user, rule, attachment, handling.number, f"Handlingen {handling.number} (filen)"))
-    return entries
+def culling_preview(*, fund: Fund, today: dt.date | None = None) -> list[Candidate]:
+    """What a run would remove as of `today`, rule by rule; nothing is touched (the page's dry run)."""
+    today = today or timezone.localdate()
+    found: list[Candidate] = []
+    rules = RetentionRule.objects.filter(fund=fund, keep_forever=False, years__isnull=False).select_related("fund")
+    for rule in rules.order_by("record_type"):
+        if rule.record_type in RecordType.never_culled():
+            continue  # a rule that slipped past the service's check still removes nothing that must be kept
+        culler = CULLERS.get(rule.record_type)
+        if culler is not None:
+            found += culler(rule, today)
+    return found
 
 
 @transaction.atomic
@@ -180,13 +167,9 @@ def culling_run(*, fund: Fund, today: dt.date | None = None, user: User | None =
     today = today or timezone.localdate()
     run = uuid.uuid4()
     entries: list[CullingLogEntry] = []
-    for rule in RetentionRule.objects.filter(fund=fund, keep_forever=False, years__isnull=False):
-        if rule.record_type in RecordType.never_culled():
-            continue  # a rule that slipped past the service's check still removes nothing that must be kept
-        if rule.record_type == RecordType.CONTACT_DETAILS:
-            entries += _cull_contact_details(run, rule, today, user)
-        elif rule.record_type == RecordType.ATTACHMENT:
-            entries += _cull_attachments(run, rule, today, user)
+    for candidate in culling_preview(fund=fund, today=today):
+        entries.append(_log(run, user, candidate))  # first: the target's id is gone once it is removed
+        candidate.remove(today)
     audit_record(
         actor=user,
         action="culling_run",

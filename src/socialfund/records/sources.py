@@ -23,7 +23,9 @@ from socialfund.core.casemachine import APPLICANT, StageForm, acting_role, stage
 from socialfund.core.policy import Policy
 from socialfund.followup.models import Report
 from socialfund.funds.models import Fund
+from socialfund.outbox.models import OutboxMail
 from socialfund.records.codes import Direction, RecordType
+from socialfund.records.models import StoredDocument
 
 
 @dataclass(frozen=True)
@@ -197,9 +199,46 @@ def _report_entry(r: Report) -> Entry:
     return Entry(i.fund, i, "", Direction.INCOMING, RecordType.PROJECT_REPORT, i.initiator_name, r.title, on)
 
 
+def _stored_entry(d: StoredDocument) -> Entry:
+    """A document socialfund drew up and filed: registered on its own registry number (the April report's)."""
+    return Entry(d.fund, None, d.case_number, Direction.DRAWN_UP, d.record_type, "", d.title, d.filed_on)
+
+
+def letters_of(fund: Fund) -> models.QuerySet[Any]:
+    """The mails to applicants about the fund's cases (the outbox names the case by label and id)."""
+    cases = Initiative.objects.filter(fund=fund).values_list("pk", flat=True)
+    return OutboxMail.objects.filter(
+        letter__regarding=Initiative._meta.label_lower, letter__regarding_id__in=list(cases)
+    )
+
+
+def letter_target(mail: OutboxMail) -> OutboxMail | None:
+    """Only a mail that says it is a letter to an applicant, about a case that still exists, is registered."""
+    if mail.letter.get("regarding") != Initiative._meta.label_lower:
+        return None
+    return mail if Initiative.objects.filter(pk=mail.letter.get("regarding_id")).exists() else None
+
+
+def _letter_entry(mail: OutboxMail) -> Entry:
+    initiative = Initiative.objects.select_related("fund").get(pk=mail.letter["regarding_id"])
+    return Entry(
+        fund=initiative.fund,
+        initiative=initiative,
+        case_number="",
+        direction=Direction.OUTGOING,
+        record_type=RecordType.LETTER,
+        counterpart=mail.letter.get("addressee", ""),
+        title=mail.letter.get("title") or mail.subject,
+        on=timezone.localdate(mail.created_at),
+    )
+
+
 def _today() -> dt.date:
     return timezone.localdate()
 
+
+# Registered when the mail is stored (hooks.register_letter), not through an audit event.
+LETTERS = DocumentKind("outbox.outboxmail", frozenset(), letters_of, _letter_entry, target_of=letter_target)
 
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind(
@@ -270,6 +309,13 @@ KINDS: tuple[DocumentKind, ...] = (
         lambda fund: Report.objects.filter(project__initiative__fund=fund, submitted_at__isnull=False),
         _report_entry,
     ),
+    DocumentKind(
+        "records.storeddocument",
+        frozenset({"document_file"}),
+        lambda fund: StoredDocument.objects.filter(fund=fund),
+        _stored_entry,
+    ),
+    LETTERS,
 )
 
 

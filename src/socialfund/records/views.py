@@ -20,11 +20,11 @@ from socialfund.cases.models import Initiative
 from socialfund.consultations.permissions import is_staff_of
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
+from socialfund.records.cullers import OPEN_STATUSES
 from socialfund.records.forms import SecrecyForm
 from socialfund.records.models import Handling
 from socialfund.records.package import package_build, package_zip
 from socialfund.records.processing import processing_record
-from socialfund.records.retention import OPEN_STATUSES
 from socialfund.records.services import RecordsError, handling_mark_secret
 from socialfund.reports.public import published_page
 
@@ -87,6 +87,7 @@ def register_view(request: HttpRequest, slug: str) -> HttpResponse:
         "page": _page(request, fund),
         "may_mark": _may_mark(user),
         "may_package": _may_package(user),
+        "may_edit_rules": user.has_role(Role.ADMINISTRATOR) or user.has_role(Role.REGISTRAR),
         "closed_cases": closed.order_by("registry_number") if _may_package(user) else [],
         "form": SecrecyForm(),
     }
