@@ -6,6 +6,7 @@ Environment variables:
   DATABASE_URL    e.g. postgres://user@host:5432/socialfund; default SQLite in var/
   DATABASE_CONN_MAX_AGE  seconds a worker keeps its database connection (default 600; 0 with DEBUG)
   DATABASE_CONN_HEALTH_CHECKS  check a kept connection before reuse (default on when kept)
+  DATABASE_REPLICA_URL  a read replica of DATABASE_URL; reports, exports and open data read from it (optional)
   ALLOWED_HOSTS   comma-separated; default localhost names when DEBUG is on
   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
   DEFAULT_FROM_EMAIL, EMAIL_BACKEND (a backend's dotted path)
@@ -128,6 +129,18 @@ DATABASES = {
 SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), **SQLITE_OPTIONS}
+# A read replica for the reports (socialfund/replica.py): the April report, the exports and the open data read
+# from it when it is set; writes never go there. Unset, everything reads from `default` as before. In a test run
+# it mirrors `default` (no second test database is made).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=DATABASE_CONN_MAX_AGE,
+        conn_health_checks=DATABASES["default"]["CONN_HEALTH_CHECKS"],
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["socialfund.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
