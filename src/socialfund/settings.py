@@ -13,6 +13,7 @@ Environment variables:
   SOCIALFUND_VAR_DIR   where the SQLite file and uploads live (default ./var)
   SESSION_COOKIE_AGE   seconds of inactivity after which a login ends (default 8 hours)
   SESSION_RENEW_AFTER  how often, at most, an active session's expiry is pushed forward (default 300 s)
+  LOG_LEVEL, LOG_FORMAT  the root logger's level (INFO) and json (default in production) or text
 """
 
 from __future__ import annotations
@@ -62,6 +63,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: times the whole chain, gives each request its id and writes its log line (docs/operations.md).
+    "socialfund.operations.request_log.RequestLogMiddleware",
+    # The load balancer's /health/live and /health/ready, answered before the HTTPS redirect, the session and
+    # the login throttling run: a probe costs no session or axes row and is not redirected.
+    "socialfund.operations.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -228,11 +234,25 @@ if not DEBUG:
 # Kolada, the municipal key-figure database (v2 and v3 have the same shape).
 KOLADA_BASE_URL = env_str("KOLADA_BASE_URL", "https://api.kolada.se/v3")
 
+# One JSON object per line in production (for log shipping: request id, tenant, user id, path, status,
+# duration as fields); plain text with DEBUG, for a person reading a terminal. LOG_FORMAT=json|text overrides.
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"personal_data": {"()": "socialfund.logfilters.PersonalDataFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["personal_data"]}},
+    "filters": {
+        "request_context": {"()": "socialfund.logfilters.RequestContextFilter"},
+        "personal_data": {"()": "socialfund.logfilters.PersonalDataFilter"},
+    },
+    "formatters": {"json": {"()": "socialfund.logfilters.JsonFormatter"}, "text": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            # The context first: it replaces a secret path in the message before the personal data is masked.
+            "filters": ["request_context", "personal_data"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # fontTools writes hundreds of INFO lines (glyph lists) each time WeasyPrint subsets a
     # font, i.e. on every PDF download; they say nothing an operator needs.
