@@ -6,6 +6,7 @@ Environment variables:
   DATABASE_URL    e.g. postgres://user@host:5432/socialfund; default SQLite in var/
   DATABASE_CONN_MAX_AGE  seconds a worker keeps its database connection (default 600; 0 with DEBUG)
   DATABASE_CONN_HEALTH_CHECKS  check a kept connection before reuse (default on when kept)
+  DATABASE_REPLICA_URL  a read replica of DATABASE_URL; reports, exports and open data read from it (optional)
   ALLOWED_HOSTS   comma-separated; default localhost names when DEBUG is on
   EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
   DEFAULT_FROM_EMAIL, EMAIL_BACKEND (a backend's dotted path)
@@ -15,6 +16,7 @@ Environment variables:
   SOCIALFUND_TASKS_IMMEDIATE  run background tasks at once in the enqueuing process (default: DEBUG)
   SESSION_COOKIE_AGE   seconds of inactivity after which a login ends (default 8 hours)
   SESSION_RENEW_AFTER  how often, at most, an active session's expiry is pushed forward (default 300 s)
+  LOG_LEVEL, LOG_FORMAT  the root logger's level (INFO) and json (default in production) or text
 """
 
 from __future__ import annotations
@@ -66,6 +68,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: times the whole chain, gives each request its id and writes its log line (docs/operations.md).
+    "socialfund.operations.request_log.RequestLogMiddleware",
+    # The load balancer's /health/live and /health/ready, answered before the HTTPS redirect, the session and
+    # the login throttling run: a probe costs no session or axes row and is not redirected.
+    "socialfund.operations.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -133,6 +140,18 @@ DATABASES = {
 SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), **SQLITE_OPTIONS}
+# A read replica for the reports (socialfund/replica.py): the April report, the exports and the open data read
+# from it when it is set; writes never go there. Unset, everything reads from `default` as before. In a test run
+# it mirrors `default` (no second test database is made).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=DATABASE_CONN_MAX_AGE,
+        conn_health_checks=DATABASES["default"]["CONN_HEALTH_CHECKS"],
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["socialfund.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -236,11 +255,25 @@ if not DEBUG:
 # Kolada, the municipal key-figure database (v2 and v3 have the same shape).
 KOLADA_BASE_URL = env_str("KOLADA_BASE_URL", "https://api.kolada.se/v3")
 
+# One JSON object per line in production (for log shipping: request id, tenant, user id, path, status,
+# duration as fields); plain text with DEBUG, for a person reading a terminal. LOG_FORMAT=json|text overrides.
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"personal_data": {"()": "socialfund.logfilters.PersonalDataFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["personal_data"]}},
+    "filters": {
+        "request_context": {"()": "socialfund.logfilters.RequestContextFilter"},
+        "personal_data": {"()": "socialfund.logfilters.PersonalDataFilter"},
+    },
+    "formatters": {"json": {"()": "socialfund.logfilters.JsonFormatter"}, "text": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            # The context first: it replaces a secret path in the message before the personal data is masked.
+            "filters": ["request_context", "personal_data"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # fontTools writes hundreds of INFO lines (glyph lists) each time WeasyPrint subsets a
     # font, i.e. on every PDF download; they say nothing an operator needs.

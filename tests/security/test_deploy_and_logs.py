@@ -60,7 +60,8 @@ def test_the_filter_masks_arguments_too(caplog):
 
 
 def test_logging_configuration_uses_the_filter(settings):
-    assert settings.LOGGING["handlers"]["console"]["filters"] == ["personal_data"]
+    # The request context comes first (it adds fields and hides secret paths), the masking last, on everything.
+    assert settings.LOGGING["handlers"]["console"]["filters"] == ["request_context", "personal_data"]
 
 
 def test_pdf_font_subsetting_does_not_flood_the_log(caplog):

@@ -8,6 +8,9 @@ numbers) are never taken.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -17,7 +20,31 @@ from django.utils.translation import gettext_lazy as _
 from socialfund.cases.models import Initiative
 from socialfund.organisation.models import Board
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise as StrOrPromise
+
 USER = settings.AUTH_USER_MODEL
+
+
+def written_at(label: StrOrPromise) -> models.DateTimeField[dt.datetime, dt.datetime]:
+    """When an entry of a thread was written: set once, on creation."""
+    return models.DateTimeField(label, default=timezone.now, editable=False)
+
+
+class ThreadEntry(models.Model):
+    """What the two threads share, the messages about an idea and the comments on a joint application: a text,
+    shown oldest first and named by its beginning. Each names its own `text` and `created_at` (their labels
+    differ)."""
+
+    text: models.TextField[str, str]
+    created_at: models.DateTimeField[dt.datetime, dt.datetime]
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
 
 
 class OutsideOrganisation(models.Model):
@@ -64,7 +91,7 @@ class IdeaFollow(models.Model):
         return str(self.initiative)
 
 
-class ActorMessage(models.Model):
+class ActorMessage(ThreadEntry):
     """A message between the fund's staff and the outside actor about an idea, shown on its status page."""
 
     initiative = models.ForeignKey(
@@ -80,15 +107,11 @@ class ActorMessage(models.Model):
         help_text=_("Tomt när idélämnaren skriver."),
     )
     text = models.TextField(_("meddelande"))
-    created_at = models.DateTimeField(_("skickat"), default=timezone.now, editable=False)
+    created_at = written_at(_("skickat"))
 
-    class Meta:
+    class Meta(ThreadEntry.Meta):
         verbose_name = _("meddelande till eller från idélämnare")
         verbose_name_plural = _("meddelanden med idélämnare")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.text[:60]
 
     @property
     def from_staff(self) -> bool:
@@ -186,7 +209,7 @@ class PartyVisibility(models.TextChoices):
     ALL_PARTIES = "all_parties", _("Alla parter i ansökan")
 
 
-class PartyComment(models.Model):
+class PartyComment(ThreadEntry):
     """A comment on a joint application, for the fund's staff only or for every party."""
 
     initiative = models.ForeignKey(
@@ -205,15 +228,11 @@ class PartyComment(models.Model):
     )
     text = models.TextField(_("kommentar"))
     visibility = models.CharField(_("synlig för"), max_length=20, choices=PartyVisibility.choices)
-    created_at = models.DateTimeField(_("skriven"), default=timezone.now, editable=False)
+    created_at = written_at(_("skriven"))
 
-    class Meta:
+    class Meta(ThreadEntry.Meta):
         verbose_name = _("kommentar i gemensam ansökan")
         verbose_name_plural = _("kommentarer i gemensamma ansökningar")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.text[:60]
 
     @property
     def author_name(self) -> str:

@@ -20,6 +20,7 @@ from socialfund.opendata import dcat
 from socialfund.opendata.indigo import indigo_export
 from socialfund.opendata.public import public_grants
 from socialfund.opendata.threesixty import grants_package
+from socialfund.replica import reads_from_replica
 from socialfund.reports.public import published_page
 
 JSON = "application/json; charset=utf-8"
@@ -40,6 +41,7 @@ def _json(data: object, name: str) -> HttpResponse:
 
 
 @require_GET
+@reads_from_replica
 def indigo_view(request: HttpRequest, slug: str) -> HttpResponse:
     fund = _published_fund(slug)
     base = request.build_absolute_uri(reverse("reports:public", args=[slug]))
@@ -47,6 +49,7 @@ def indigo_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@reads_from_replica
 def grants_view(request: HttpRequest, slug: str) -> HttpResponse:
     fund = _published_fund(slug)
     base = request.build_absolute_uri(reverse("reports:public", args=[slug]))
@@ -54,6 +57,7 @@ def grants_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@reads_from_replica
 def decisions_view(request: HttpRequest, slug: str) -> HttpResponse:
     """The fund's grant decisions as CSV (UTF-8 with BOM, semicolons: what Swedish spreadsheet programs open)."""
     fund = _published_fund(slug)
@@ -82,6 +86,7 @@ def decisions_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@reads_from_replica
 def catalogue_view(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     fund = _published_fund(slug)
     if fmt not in dcat.FORMATS:

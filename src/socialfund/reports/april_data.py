@@ -27,6 +27,7 @@ from socialfund.cases.workflow import fund_policy_if_any, policy_if_any
 from socialfund.core.formatting import format_date
 from socialfund.core.policy import Policy, list_policies
 from socialfund.funds.models import Fund
+from socialfund.replica import reads_from_replica
 from socialfund.reports import sources
 from socialfund.reports.case_state import states_on
 from socialfund.reports.models import ReportText
@@ -200,6 +201,7 @@ def report_date(year: int, today: dt.date) -> dt.date:
     return min(dt.date(year + 1, 4, 30), today)
 
 
+@reads_from_replica  # also when a task, not a view, draws the report up
 def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int | None = None) -> AprilData:
     end = min(dt.date(year, 12, 31), prepared_on)
     policy = fund_policy_if_any(fund, end)  # none: the report still shows the books

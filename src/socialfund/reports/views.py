@@ -29,6 +29,7 @@ from socialfund.kit.refusals import Refusal
 from socialfund.ledger.permissions import may_export_books
 from socialfund.organisation.models import DecisionBody
 from socialfund.record_language import in_filing_language, record_language
+from socialfund.replica import reads_from_replica
 from socialfund.reports import forms as report_forms
 from socialfund.reports import report_texts
 from socialfund.reports.april import april_document, april_workbook
@@ -90,6 +91,7 @@ def reports_index_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 @in_filing_language
+@reads_from_replica
 def april_report_view(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
     """The report (a summary); its spreadsheet has the annex's tables too."""
     fund = _staff_fund(_user(request), slug)
@@ -103,6 +105,7 @@ def april_report_view(request: HttpRequest, slug: str, year: int, fmt: str) -> H
 @login_required
 @require_GET
 @in_filing_language
+@reads_from_replica
 def april_annex_view(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
     """The annex: every project on its own line (PDF and Word; the report's spreadsheet has its tables)."""
     fund = _staff_fund(_user(request), slug)
@@ -115,6 +118,7 @@ def april_annex_view(request: HttpRequest, slug: str, year: int, fmt: str) -> Ht
 @login_required
 @require_GET
 @in_filing_language
+@reads_from_replica
 def case_list_export_view(request: HttpRequest, fmt: str) -> HttpResponse:
     """The case list as the user filtered it (same query string, same cases, every page of them)."""
     user = _user(request)
@@ -129,6 +133,7 @@ def case_list_export_view(request: HttpRequest, fmt: str) -> HttpResponse:
 @login_required
 @require_GET
 @in_filing_language
+@reads_from_replica
 def export_view(request: HttpRequest, slug: str, name: str, fmt: str) -> HttpResponse:
     user = _user(request)
     fund = _staff_fund(user, slug)

@@ -27,6 +27,7 @@ from socialfund.ledger.selectors import balances_at, grants_to_book
 from socialfund.ledger.views.common import date_param, may_export_books, viewer, visible_fund
 from socialfund.organisation.models import Board
 from socialfund.record_language import record_language
+from socialfund.replica import reads_from_replica
 
 JOURNAL_PAGE = 50
 
@@ -164,6 +165,7 @@ def journal_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_GET
+@reads_from_replica
 def export_view(request: HttpRequest, slug: str) -> HttpResponse:
     user = viewer(request)
     if not may_export_books(user):
