@@ -103,6 +103,7 @@ class TemplateFundForm(SwedishForm):
 
 
 class AdoptForm(SwedishForm):
+    prefix = "adopt"
     body = forms.ModelChoiceField(label=_("Beslutande organ"), queryset=DecisionBody.objects.none())
     decided_on = forms.DateField(label=_("Beslutsdatum"), help_text=_("ÅÅÅÅ-MM-DD"))
     paragraph = forms.CharField(label=_("Paragraf"), max_length=20, help_text=_("T.ex. § 112."))
@@ -114,12 +115,17 @@ class AdoptForm(SwedishForm):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
 
+    def arguments(self) -> dict[str, Any]:
+        """The service's arguments (`version_adopt`)."""
+        return dict(self.cleaned_data)
+
 
 class ImportForm(SwedishForm):
     file = forms.FileField(label=_("Riktlinjefil (YAML)"))
 
 
 class ConsultForm(SwedishForm):
+    prefix = "consult"
     sent_by = forms.ModelChoiceField(label=_("Beslutat av"), queryset=DecisionBody.objects.none())
     decided_on = forms.DateField(label=_("Beslut om remiss"), help_text=_("ÅÅÅÅ-MM-DD"))
     deadline = forms.DateField(label=_("Svar senast"), help_text=_("ÅÅÅÅ-MM-DD"))
@@ -132,3 +138,9 @@ class ConsultForm(SwedishForm):
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["sent_by"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+
+    def arguments(self) -> dict[str, Any]:
+        """The service's arguments (`version_consult`): the questions one a line."""
+        data = dict(self.cleaned_data)
+        data["questions"] = [line.strip() for line in data["questions"].splitlines() if line.strip()]
+        return data

@@ -108,21 +108,30 @@ def draft_start(*, user: User, fund: Fund, based_on: str, title: str = "") -> Gu
     today = timezone.localdate()
     policy_id = _new_policy_id(_fund_key(fund), today)
     document = _as_draft(document_of(source), policy_id=policy_id, supersedes=based_on)
-    _check(document)
-    version = GuidelineVersion.objects.create(
+    return _new_draft(
+        user=user,
         fund=fund,
-        policy_id=policy_id,
+        document=document,
         based_on=based_on,
         title=title.strip() or "Förslag till ändrade riktlinjer",
-        document=document,
-        created_by=user,
+        message=f"Utkast till riktlinjer för {fund.name}.",
+    )
+
+
+def _new_draft(
+    *, user: User, fund: Fund, document: Document, based_on: str, title: str, message: str
+) -> GuidelineVersion:
+    """Store a checked document as a new draft of the fund, with its audit event."""
+    _check(document)
+    version = GuidelineVersion.objects.create(
+        fund=fund, policy_id=document["id"], based_on=based_on, title=title, document=document, created_by=user
     )
     audit_record(
         actor=user,
         action="guideline_draft_start",
         target=version,
         to_state=VersionStatus.DRAFT,
-        message=f"Utkast till riktlinjer för {fund.name}.",
+        message=message,
         data={"based_on": based_on},
     )
     return version
@@ -376,24 +385,14 @@ def fund_from_template(
         reason = "Ny fond: organisationens kod i Kolada är inte angiven."
         document.setdefault("unset", []).append({"path": "fund.kolada_id", "reason": reason})
     set_at(document, ("funding", "capital"), int(capital))
-    _check(document)
-    version = GuidelineVersion.objects.create(
+    return _new_draft(
+        user=user,
         fund=fund,
-        policy_id=policy_id,
+        document=document,
         based_on=template,
         title=f"Riktlinjer för {fund.name} (utkast efter mall)",
-        document=document,
-        created_by=user,
-    )
-    audit_record(
-        actor=user,
-        action="guideline_draft_start",
-        target=version,
-        to_state=VersionStatus.DRAFT,
         message=f"Ny fond {fund.name}: utkast till riktlinjer efter mall.",
-        data={"based_on": template},
     )
-    return version
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ proposal, the consultation and the adoption. Every change goes through `socialfu
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -315,49 +316,47 @@ def propose_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("guidelines:version", pk=version.pk)
 
 
+def _decision_post(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[Any],
+    act: Callable[..., GuidelineVersion],
+    done: str,
+    then: Callable[[GuidelineVersion], HttpResponse],
+) -> HttpResponse:
+    """A decision posted from the version page (adopt, send on consultation): the form checked, the
+    service called with the form's arguments, `done` said and `then` shown; a refusal re-renders the page
+    with the message at its field."""
+    version = _version(request, pk)
+    form = form_class(request.POST, organisation_id=version.fund.organisation_id, prefix=form_class.prefix)
+    if not form.is_valid():
+        return _after(request, version, form, None)
+    try:
+        version = act(user=_user(request), version=version, **form.arguments())
+    except CaseError as error:
+        return _after(request, version, form, error)
+    messages.success(request, done)
+    return then(version)
+
+
 @login_required
 @require_POST
 def adopt_view(request: HttpRequest, pk: int) -> HttpResponse:
-    version = _version(request, pk)
-    form = gforms.AdoptForm(request.POST, organisation_id=version.fund.organisation_id, prefix="adopt")
-    if not form.is_valid():
-        return _after(request, version, form, None)
-    data = form.cleaned_data
-    try:
-        services.version_adopt(
-            user=_user(request),
-            version=version,
-            body=data["body"],
-            decided_on=data["decided_on"],
-            paragraph=data["paragraph"],
-            in_force_from=data["in_force_from"],
-        )
-    except CaseError as error:
-        return _after(request, version, form, error)
-    messages.success(request, _("Beslutet är registrerat. Riktlinjerna gäller från det datum beslutet anger."))
-    return redirect("guidelines:version", pk=version.pk)
+    done = _("Beslutet är registrerat. Riktlinjerna gäller från det datum beslutet anger.")
+    return _decision_post(
+        request, pk, gforms.AdoptForm, services.version_adopt, done, lambda v: redirect("guidelines:version", pk=v.pk)
+    )
 
 
 @login_required
 @require_POST
 def consult_view(request: HttpRequest, pk: int) -> HttpResponse:
-    version = _version(request, pk)
-    form = gforms.ConsultForm(request.POST, organisation_id=version.fund.organisation_id, prefix="consult")
-    if not form.is_valid():
-        return _after(request, version, form, None)
-    data = form.cleaned_data
-    try:
-        services.version_consult(
-            user=_user(request),
-            version=version,
-            sent_by=data["sent_by"],
-            decided_on=data["decided_on"],
-            deadline=data["deadline"],
-            questions=[line.strip() for line in data["questions"].splitlines() if line.strip()],
-        )
-    except CaseError as error:
-        return _after(request, version, form, error)
-    messages.success(request, _("Förslaget är skickat på remiss."))
-    assert version.pk is not None
-    version.refresh_from_db()
-    return redirect("consultations:detail", pk=version.consultation_id)
+    done = _("Förslaget är skickat på remiss.")
+    return _decision_post(
+        request,
+        pk,
+        gforms.ConsultForm,
+        services.version_consult,
+        done,
+        lambda v: redirect("consultations:detail", pk=v.consultation_id),
+    )
