@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -25,7 +26,7 @@ from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.guidelines import forms as gforms
 from socialfund.guidelines import services
-from socialfund.guidelines.comparison import CaseEffect, WordingChange, example_effects, wording_changes
+from socialfund.guidelines.comparison import CaseEffect, Versions, WordingChange, example_effects, wording_changes
 from socialfund.guidelines.document import export_yaml, import_yaml, validate_document
 from socialfund.guidelines.effects import open_case_effects
 from socialfund.guidelines.fields import SECTIONS, section
@@ -132,36 +133,45 @@ def _in_force(version: GuidelineVersion) -> Policy | None:
     return fund_policy_if_any(version.fund)
 
 
-def _proposed(version: GuidelineVersion) -> Policy | None:
-    policy, _problems = validate_document(version.document)
-    return policy
+@dataclass(frozen=True)
+class _Basis:
+    """The version in force and the proposal, read once a request (the page, the changes and the cases
+    all need them)."""
+
+    current: Policy | None
+    proposed: Policy | None
+
+    @classmethod
+    def of(cls, version: GuidelineVersion) -> _Basis:
+        proposed, _problems = validate_document(version.document)
+        return cls(_in_force(version), proposed)
+
+    def changes(self) -> list[WordingChange]:
+        if self.current is None or self.proposed is None:
+            return []
+        return wording_changes(self.current, self.proposed)
+
+    def effects(self, version: GuidelineVersion) -> list[CaseEffect]:
+        if self.current is None or self.proposed is None:
+            return []
+        versions = Versions.of(self.proposed)
+        return open_case_effects(version.fund, versions) + example_effects(self.current, versions)
 
 
-def _changes(version: GuidelineVersion) -> list[WordingChange]:
-    current, proposed = _in_force(version), _proposed(version)
-    if current is None or proposed is None:
-        return []
-    return wording_changes(current, proposed)
-
-
-def _effects(version: GuidelineVersion) -> list[CaseEffect]:
-    current, proposed = _in_force(version), _proposed(version)
-    if current is None or proposed is None:
-        return []
-    return open_case_effects(version.fund, proposed) + example_effects(current, proposed)
-
-
-def _version_context(request: HttpRequest, version: GuidelineVersion, **extra: Any) -> dict[str, Any]:
+def _version_context(
+    request: HttpRequest, version: GuidelineVersion, basis: _Basis | None = None, **extra: Any
+) -> dict[str, Any]:
     user = _user(request)
     organisation_id = version.fund.organisation_id
+    basis = basis or _Basis.of(version)
     context: dict[str, Any] = {
         "version": version,
         "state": version_state(version, timezone.localdate()),
         "sections": SECTIONS,
         "may_edit": _may_edit(user),
         "may_consult": user.has_role(Role.REGISTRAR) or user.has_role(Role.OPINION_GIVER),
-        "changes": _changes(version),
-        "in_force": _in_force(version),
+        "changes": basis.changes(),
+        "in_force": basis.current,
         "adopt_form": gforms.AdoptForm(organisation_id=organisation_id, prefix="adopt"),
         "import_form": gforms.ImportForm(prefix="import"),
         "consult_form": gforms.ConsultForm(organisation_id=organisation_id, prefix="consult"),
@@ -214,10 +224,12 @@ def section_view(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 @require_GET
 def compare_view(request: HttpRequest, pk: int) -> HttpResponse:
     version = _version(request, pk)
-    effects = _effects(version)
+    basis = _Basis.of(version)
+    effects = basis.effects(version)
     context = _version_context(
         request,
         version,
+        basis,
         effects=effects,
         differing=[e for e in effects if e.differs],
         same=[e for e in effects if not e.differs],
@@ -230,6 +242,7 @@ def _proposal(version: GuidelineVersion) -> Proposal:
     rows = [row for row in guideline_rows(fund, timezone.localdate()) if row.state == "in_force"]
     current_name = f"{rows[0].name} ({rows[0].why.removesuffix('.')})" if rows else "–"
     adopted = version.document.get("adopted") or {}
+    basis = _Basis.of(version)
     return Proposal(
         fund_name=fund.name,
         organisation=fund.organisation.name,
@@ -238,8 +251,8 @@ def _proposal(version: GuidelineVersion) -> Proposal:
         on=version.proposed_on or timezone.localdate(),
         current_name=current_name,
         adopting_body=str(adopted.get("body") or "Kommunfullmäktige"),
-        changes=tuple(_changes(version)),
-        effects=tuple(_effects(version)),
+        changes=tuple(basis.changes()),
+        effects=tuple(basis.effects(version)),
     )
 
 
