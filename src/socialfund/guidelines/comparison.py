@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import socialfund
+from socialfund.core.formatting import format_sek
 from socialfund.core.policy import Policy
 from socialfund.core.policy.compare import Change, diff_policies
-from socialfund.core.policy.dimensions import NOT_STATED
+from socialfund.core.policy.dimensions import NOT_STATED, value_at
 from socialfund.core.policy.errors import InputError
 from socialfund.core.policy.vocabulary import RULE_TITLES
 from socialfund.core.screening import ScreeningResult, screen
@@ -74,6 +75,18 @@ def _heading(change: Change, current: Policy, proposed: Policy) -> str:
 
 KIND_WORDS = {"added": "ny", "removed": "borttagen", "changed": "ändrad"}
 
+# The fund's money is written in whole kronor on a proposal (24 000 000 kr), not in the overview's mnkr.
+_MONEY_DIMENSIONS = {"Kapital": "funding.capital", "Medel per år": "funding.yearly_amount"}
+
+
+def _wording(change: Change, policy: Policy, text: str, both: tuple[Policy, Policy]) -> str:
+    if text == NOT_STATED:
+        return text
+    path = _MONEY_DIMENSIONS.get(change.subject) if change.field == "dimension" else None
+    if path is not None and (amount := value_at(policy, path)) is not None:
+        return format_sek(amount) + ("/år" if path.endswith("yearly_amount") else "")
+    return _value(text, both)
+
 
 def wording_changes(current: Policy, proposed: Policy) -> list[WordingChange]:
     """Rule by rule, then stages, then the other dimensions: each with its current and proposed wording."""
@@ -86,8 +99,8 @@ def wording_changes(current: Policy, proposed: Policy) -> list[WordingChange]:
             WordingChange(
                 heading=_heading(change, current, proposed),
                 kind=KIND_WORDS[change.kind],
-                current=_value(change.before, both) if change.before != NOT_STATED else NOT_STATED,
-                proposed=_value(change.after, both) if change.after != NOT_STATED else NOT_STATED,
+                current=_wording(change, current, change.before, both),
+                proposed=_wording(change, proposed, change.after, both),
             )
         )
     return out

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Literal
 
+from socialfund.core.formatting import format_number
 from socialfund.core.policy import vocabulary as v
 from socialfund.guidelines.document import Document, Path, get_at, path_text
 
-Kind = Literal["text", "textarea", "int", "amount", "bool", "choice", "multi", "lines"]
+Kind = Literal["text", "textarea", "int", "amount", "percent", "date", "dates", "bool", "choice", "multi", "lines"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,8 @@ class FieldSpec:
     help: str = ""
     group: str = ""
     """A heading the field is shown under within its section (a stage's or a rule's name)."""
+    numeric: bool = False
+    """A choice whose codes are numbers in the document (a month)."""
 
     @property
     def name(self) -> str:
@@ -164,7 +168,7 @@ def _reporting(document: Document) -> list[FieldSpec]:
                 ("reporting", index, "frequency"), "Hur ofta", "choice", _choices(v.FREQUENCY_LABELS), group=group
             ),
             FieldSpec(("reporting", index, "scope"), "Gäller", "choice", scope, group=group),
-            FieldSpec(("reporting", index, "month"), "Månad", "choice", months, group=group),
+            FieldSpec(("reporting", index, "month"), "Månad", "choice", months, group=group, numeric=True),
             FieldSpec(("reporting", index, "responsible"), "Ansvarig", "text", group=group),
             FieldSpec(("reporting", index, "note"), GUIDELINE_TEXT, "textarea", group=group),
         ]
@@ -199,8 +203,21 @@ def section(code: str) -> Section:
     raise KeyError(code)
 
 
+def _number_text(value: Any, scale: int = 1) -> str:
+    """'24 000 000' for 24000000, '12,5' for a share of 0.125 shown in per cent: as the pages write numbers."""
+    number = Decimal(str(value)) * scale
+    decimals = max(0, -number.normalize().as_tuple().exponent)  # type: ignore[operator]
+    return format_number(number, decimals)
+
+
 def initial_value(spec: FieldSpec, document: Document) -> Any:
     value = get_at(document, spec.path)
+    if spec.kind in ("amount", "percent") and value is not None:
+        return _number_text(value, 100 if spec.kind == "percent" else 1)
+    if spec.kind == "dates":
+        return "\n".join(str(day) for day in value or [])
+    if spec.kind == "multi" and spec.numeric:
+        return [str(item) for item in value or []]
     if spec.kind == "lines":
         return "\n".join(value or [])
     if spec.kind == "bool":

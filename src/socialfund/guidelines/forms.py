@@ -2,19 +2,55 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.forms import SwedishForm
+from socialfund.core.money import MoneyError, parse_amount
 from socialfund.core.policy.registry import list_policies
 from socialfund.guidelines.document import Document, Path
 from socialfund.guidelines.fields import FieldSpec, initial_value
+from socialfund.ledger.forms import AmountField
 from socialfund.organisation.models import DecisionBody
 
 NOT_GIVEN = ("", _("Inte angivet"))
+
+
+class ShareField(forms.CharField):
+    """A share of a whole typed as per cent (70, 12,5 %), cleaned to the exact fraction (0.7, 0.125)."""
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            percent = parse_amount(text.strip().removesuffix("%"))
+        except MoneyError as exc:
+            raise forms.ValidationError(gettext("Skriv en andel i procent, t.ex. 70 eller 12,5.")) from exc
+        if not 0 <= percent <= 100:
+            raise forms.ValidationError(gettext("Måste vara mellan 0 och 100 %."))
+        return percent / 100
+
+
+class DateLinesField(forms.CharField):
+    """Dates one a line, as ÅÅÅÅ-MM-DD."""
+
+    def to_python(self, value: Any) -> list[dt.date]:  # type: ignore[override]
+        dates = []
+        for number, line in enumerate((super().to_python(value) or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                dates.append(dt.date.fromisoformat(line.strip()))
+            except ValueError as exc:
+                message = gettext("Rad %(row)s: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-31.") % {"row": number}
+                raise forms.ValidationError(message) from exc
+        return dates
 
 
 def _form_field(spec: FieldSpec) -> forms.Field:
@@ -22,7 +58,13 @@ def _form_field(spec: FieldSpec) -> forms.Field:
     if spec.kind == "int":
         return forms.IntegerField(**common)
     if spec.kind == "amount":
-        return forms.DecimalField(max_digits=15, decimal_places=2, **common)
+        return AmountField(**common)
+    if spec.kind == "percent":
+        return ShareField(**common)
+    if spec.kind == "date":
+        return forms.DateField(**{**common, "help_text": spec.help or _("ÅÅÅÅ-MM-DD")})
+    if spec.kind == "dates":
+        return DateLinesField(widget=forms.Textarea(attrs={"rows": 3}), **common)
     if spec.kind == "bool":
         return forms.ChoiceField(choices=[NOT_GIVEN, ("ja", _("Ja")), ("nej", _("Nej"))], **common)
     if spec.kind == "choice":
@@ -38,13 +80,19 @@ def _document_value(spec: FieldSpec, value: Any) -> Any:
     """A cleaned form value as the document holds it (None: not given)."""
     if value in (None, "", []):
         return None
-    if spec.kind == "amount":
+    if spec.kind in ("amount", "percent"):
         assert isinstance(value, Decimal)
-        return int(value) if value == value.to_integral_value() else str(value.normalize())
+        return int(value) if value == value.to_integral_value() and spec.kind == "amount" else str(value.normalize())
+    if spec.kind == "date":
+        return value.isoformat()
+    if spec.kind == "dates":
+        return [day.isoformat() for day in value]
     if spec.kind == "bool":
         return value == "ja"
-    if spec.kind == "choice" and spec.path[-1] == "month":
+    if spec.kind == "choice" and spec.numeric:
         return int(value)
+    if spec.kind == "multi" and spec.numeric:
+        return [int(item) for item in value]
     if spec.kind == "lines":
         return [line.strip() for line in str(value).splitlines() if line.strip()]
     if isinstance(value, str):
@@ -92,7 +140,7 @@ class TemplateFundForm(SwedishForm):
     template = forms.ChoiceField(label=_("Mall: riktlinjerna du börjar från"), choices=())
     name = forms.CharField(label=_("Fondens namn"), max_length=200)
     slug = forms.SlugField(label=_("Kortnamn"), max_length=60, help_text=_("Små bokstäver, siffror och bindestreck."))
-    capital = forms.DecimalField(label=_("Kapital (kr)"), max_digits=15, decimal_places=0, min_value=0)
+    capital = AmountField(label=_("Kapital (kr)"), help_text=_("T.ex. 24 000 000."))
     decided_by = forms.ModelChoiceField(label=_("Beslutat av"), queryset=DecisionBody.objects.none())
     decided_on = forms.DateField(label=_("Beslutsdatum"), help_text=_("ÅÅÅÅ-MM-DD"))
 
