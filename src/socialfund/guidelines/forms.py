@@ -192,3 +192,128 @@ class ConsultForm(SwedishForm):
         data = dict(self.cleaned_data)
         data["questions"] = [line.strip() for line in data["questions"].splitlines() if line.strip()]
         return data
+
+
+# -- adding, removing and moving stages and rules ---------------------------------------------------------
+def _stage_choices(document: Document) -> list[tuple[str, str]]:
+    return [(str(i), str(stage.get("name_sv") or "")) for i, stage in enumerate(document.get("stages") or [])]
+
+
+class AddStageForm(SwedishForm):
+    prefix = "add_stage"
+    action = "lagg-till-steg"
+    legend = _("Lägg till steg")
+    button = _("Lägg till steg")
+
+    name_sv = forms.CharField(label=_("Stegets namn"), max_length=120)
+    name_en = forms.CharField(label=_("Namn på engelska"), max_length=120, required=False)
+    actor = forms.ChoiceField(label=_("Vem agerar"), choices=())
+    after = forms.ChoiceField(label=_("Placering"), choices=())
+    description = forms.CharField(label=_("Beskrivning"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from socialfund.core.policy.vocabulary import ROLE_LABELS
+
+        self.fields["actor"].choices = list(ROLE_LABELS.items())  # type: ignore[attr-defined]
+        stages = _stage_choices(document)
+        after = [(index, gettext("Efter ”%(name)s”") % {"name": name}) for index, name in stages]
+        self.fields["after"].choices = [("first", gettext("Först")), *after]  # type: ignore[attr-defined]
+        self.fields["after"].initial = stages[-1][0] if stages else "first"
+
+    def arguments(self) -> dict[str, Any]:
+        from socialfund.guidelines.outline import NewStage
+
+        data = self.cleaned_data
+        after = None if data["after"] == "first" else int(data["after"])
+        return {"new": NewStage(data["name_sv"], data["name_en"], data["actor"], after, data["description"])}
+
+
+class RemoveStageForm(SwedishForm):
+    prefix = "remove_stage"
+    action = "ta-bort-steg"
+    legend = _("Ta bort steg")
+    button = _("Ta bort steg")
+
+    stage = forms.TypedChoiceField(label=_("Steg som tas bort"), coerce=int, choices=())
+
+    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].choices = _stage_choices(document)  # type: ignore[attr-defined]
+
+    def arguments(self) -> dict[str, Any]:
+        return {"index": self.cleaned_data["stage"]}
+
+
+class MoveStageForm(RemoveStageForm):
+    prefix = "move_stage"
+    action = "flytta-steg"
+    legend = _("Flytta steg")
+    button = ""
+    buttons = (("-1", _("Flytta tidigare")), ("1", _("Flytta senare")))
+
+    stage = forms.TypedChoiceField(label=_("Steg som flyttas"), coerce=int, choices=())
+    step = forms.TypedChoiceField(label=_("Riktning"), coerce=int, choices=(("-1", "-1"), ("1", "1")))
+
+    def arguments(self) -> dict[str, Any]:
+        return {"index": self.cleaned_data["stage"], "step": self.cleaned_data["step"]}
+
+
+class AddRuleForm(SwedishForm):
+    prefix = "add_rule"
+    action = "lagg-till-regel"
+    legend = _("Lägg till regel")
+    button = _("Lägg till regel")
+
+    kind = forms.ChoiceField(label=_("Slag av regel"), choices=())
+    title = forms.CharField(label=_("Rubrik"), max_length=120, required=False)
+    clause = forms.CharField(
+        label=_("Riktlinjernas text (citat eller nära återgivning)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    clause_kind = forms.ChoiceField(
+        label=_("Texten är"), choices=(("quote", _("ett ordagrant citat")), ("paraphrase", _("en nära återgivning")))
+    )
+    clause_source = forms.CharField(label=_("Var texten står"), max_length=300)
+    explanation = forms.CharField(label=_("Förklaring på vanlig svenska"), widget=forms.Textarea(attrs={"rows": 3}))
+    severity = forms.ChoiceField(
+        label=_("Allvar"), choices=(("block", _("spärr: ett nej stoppar ärendet")), ("warn", _("varning")))
+    )
+    from_stage = forms.ChoiceField(label=_("Prövas från steget"), choices=())
+
+    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from socialfund.guidelines.outline import rule_kinds
+
+        self.fields["kind"].choices = rule_kinds(document)  # type: ignore[attr-defined]
+        stages = [(str(s.get("code")), str(s.get("name_sv") or "")) for s in document.get("stages") or []]
+        self.fields["from_stage"].choices = stages  # type: ignore[attr-defined]
+
+    def arguments(self) -> dict[str, Any]:
+        from socialfund.guidelines.outline import NewRule
+
+        return {"new": NewRule(**self.cleaned_data)}
+
+
+class RemoveRuleForm(SwedishForm):
+    prefix = "remove_rule"
+    action = "ta-bort-regel"
+    legend = _("Ta bort regel")
+    button = _("Ta bort regel")
+
+    rule = forms.TypedChoiceField(label=_("Regel som tas bort"), coerce=int, choices=())
+
+    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from socialfund.guidelines.outline import rule_title
+
+        rules = document.get("rules") or []
+        self.fields["rule"].choices = [(str(i), rule_title(rule)) for i, rule in enumerate(rules)]  # type: ignore[attr-defined]
+
+    def arguments(self) -> dict[str, Any]:
+        return {"index": self.cleaned_data["rule"]}
+
+
+OUTLINE_FORMS: dict[str, tuple[type[SwedishForm], ...]] = {
+    "steg": (AddStageForm, RemoveStageForm, MoveStageForm),
+    "regler": (AddRuleForm, RemoveRuleForm),
+}

@@ -25,11 +25,11 @@ from socialfund.funds.guidelines import guideline_rows
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.guidelines import forms as gforms
-from socialfund.guidelines import services
+from socialfund.guidelines import services, structure
 from socialfund.guidelines.comparison import CaseEffect, Versions, WordingChange, example_effects, wording_changes
 from socialfund.guidelines.document import export_yaml, import_yaml, validate_document
 from socialfund.guidelines.effects import open_case_effects
-from socialfund.guidelines.fields import SECTIONS, section
+from socialfund.guidelines.fields import SECTIONS, Section, section
 from socialfund.guidelines.models import GuidelineVersion
 from socialfund.guidelines.paper import Proposal, pm_document, tjansteskrivelse_document
 from socialfund.guidelines.problems import place
@@ -187,20 +187,50 @@ def version_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "guidelines/version.html", _version_context(request, version))
 
 
+def _section(code: str) -> Section:
+    try:
+        return section(code)
+    except KeyError as exc:
+        raise Http404 from exc
+
+
+def _section_page(
+    request: HttpRequest,
+    version: GuidelineVersion,
+    part: Section,
+    form: gforms.SectionForm | None = None,
+    bound: Any = None,
+) -> HttpResponse:
+    """A section of the version: its fields, and where the section has them, the forms that add, remove and
+    move its stages or rules (`bound`: the one just posted, with its messages)."""
+    user = _user(request)
+    form = form or gforms.SectionForm(specs=part.fields(version.document), document=version.document)
+    outline_forms = [
+        bound if bound is not None and type(bound) is form_class else form_class(document=version.document)
+        for form_class in gforms.OUTLINE_FORMS.get(part.code, ())
+    ]
+    context = {
+        "version": version,
+        "section": part,
+        "sections": SECTIONS,
+        "form": form,
+        "outline_forms": outline_forms if version.is_editable and _may_edit(user) else [],
+        "may_edit": _may_edit(user),
+    }
+    failed = form.errors or (bound is not None and bound.errors)
+    return render(request, "guidelines/section.html", context, status=400 if failed else 200)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def section_view(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     version = _version(request, pk)
     user = _user(request)
-    try:
-        part = section(code)
-    except KeyError as exc:
-        raise Http404 from exc
+    part = _section(code)
     if request.method == "POST" and not (_may_edit(user) and version.is_editable):
         return _forbidden(request)
     specs = part.fields(version.document)
     form = gforms.SectionForm(request.POST or None, specs=specs, document=version.document)
-    problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
             result = services.draft_edit(user=user, version=version, values=form.values())
@@ -210,14 +240,61 @@ def section_view(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             if result.saved:
                 messages.success(request, _("Ändringarna är sparade i utkastet."))
                 return redirect("guidelines:section", pk=version.pk, code=part.code)
-            by_field, problems = place(result.problems, specs, version.document)
-            for name, texts in by_field.items():
-                for text in texts:
-                    form.add_error(name, text)
-            for text in problems:
-                form.add_error(None, text)
-    context = {"version": version, "section": part, "sections": SECTIONS, "form": form, "may_edit": _may_edit(user)}
-    return render(request, "guidelines/section.html", context, status=400 if form.errors else 200)
+            _place_problems(form, result.problems, specs, version)
+    return _section_page(request, version, part, form)
+
+
+def _place_problems(form: Any, problems: list[tuple[str, str]], specs: list[Any], version: GuidelineVersion) -> None:
+    by_field, rest = place(problems, specs, version.document)
+    for name, texts in by_field.items():
+        for text in texts:
+            form.add_error(name if name in form.fields else None, text)
+    for text in rest:
+        form.add_error(None, text)
+
+
+_OUTLINE_SERVICES: dict[str, Callable[..., GuidelineVersion]] = {
+    "lagg-till-steg": structure.stage_add,
+    "ta-bort-steg": structure.stage_remove,
+    "flytta-steg": structure.stage_move,
+    "lagg-till-regel": structure.rule_add,
+    "ta-bort-regel": structure.rule_remove,
+}
+_OUTLINE_DONE = {
+    "lagg-till-steg": _("Steget är tillagt i utkastet."),
+    "ta-bort-steg": _("Steget är borttaget ur utkastet."),
+    "flytta-steg": _("Steget är flyttat."),
+    "lagg-till-regel": _("Regeln är tillagd i utkastet."),
+    "ta-bort-regel": _("Regeln är borttagen ur utkastet."),
+}
+
+
+@login_required
+@require_POST
+def outline_view(request: HttpRequest, pk: int, code: str, action: str) -> HttpResponse:
+    """Add, remove or move a stage or a rule; a refusal is shown at the field and nothing is stored."""
+    version = _version(request, pk)
+    part = _section(code)
+    form_class = next((f for f in gforms.OUTLINE_FORMS.get(part.code, ()) if f.action == action), None)
+    if form_class is None:
+        raise Http404
+    if not (_may_edit(_user(request)) and version.is_editable):
+        return _forbidden(request)
+    form = form_class(request.POST, document=version.document)
+    if form.is_valid():
+        try:
+            _OUTLINE_SERVICES[action](user=_user(request), version=version, **form.arguments())
+        except services.GuidelineError as error:
+            if error.problems:
+                _place_problems(form, error.problems, part.fields(version.document), version)
+            else:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+        except CaseError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _OUTLINE_DONE[action])
+            return redirect("guidelines:section", pk=version.pk, code=part.code)
+    return _section_page(request, version, part, bound=form)
 
 
 @login_required
