@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from socialfund.cases.forms import SwedishForm
 from socialfund.core.money import MoneyError, parse_amount
 from socialfund.core.policy.registry import list_policies
-from socialfund.guidelines.document import Document, Path
+from socialfund.guidelines.document import Document, NoneChosen, Path
 from socialfund.guidelines.fields import FieldSpec, initial_value
 from socialfund.ledger.forms import AmountField
 from socialfund.organisation.models import DecisionBody
@@ -78,6 +78,8 @@ def _form_field(spec: FieldSpec) -> forms.Field:
 
 def _document_value(spec: FieldSpec, value: Any) -> Any:
     """A cleaned form value as the document holds it (None: not given)."""
+    if spec.none_is_a_choice and not value:
+        return NoneChosen()
     if value in (None, "", []):
         return None
     if spec.kind in ("amount", "percent"):

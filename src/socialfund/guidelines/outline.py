@@ -26,7 +26,7 @@ class OutlineRefusal(Exception):
         self.field = field
 
 
-def _code_from(name: str, taken: set[str], fallback: str) -> str:
+def code_from(name: str, taken: set[str], fallback: str) -> str:
     """A code for a new stage or rule from its Swedish name ('Dialog med kontoret' → 'dialog_med_kontoret')."""
     plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
     words = "".join(ch if ch.isalnum() else " " for ch in plain).split()
@@ -61,7 +61,7 @@ def stage_added(document: Document, new: NewStage) -> Document:
     if any(str(s.get("name_sv", "")).strip().lower() == new.name_sv.strip().lower() for s in stages):
         raise OutlineRefusal("Det finns redan ett steg med det namnet.", "name_sv")
     position = 0 if new.after is None else new.after + 1
-    code = _code_from(new.name_sv, {str(s.get("code")) for s in stages}, "steg")
+    code = code_from(new.name_sv, {str(s.get("code")) for s in stages}, "steg")
     before = stages[position - 1]["code"] if position > 0 else None
     after = stages[position]["code"] if position < len(stages) else None
     gate_rules = []
@@ -181,7 +181,7 @@ def rule_added(document: Document, new: NewRule) -> Document:
     if new.kind == CUSTOM_RULE:
         if not new.title.strip():
             raise OutlineRefusal("Ange regelns rubrik.", "title")
-        rule_id, check = _code_from(new.title, taken, "regel"), "human"
+        rule_id, check = code_from(new.title, taken, "regel"), "human"
     elif new.kind in v.AUTO_CHECKED_RULE_IDS and new.kind not in taken:
         rule_id, check = new.kind, "auto"
     else:
