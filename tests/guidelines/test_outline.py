@@ -64,7 +64,7 @@ def test_a_stage_cases_sit_in_cannot_be_removed(draft) -> None:  # noqa: F811
     assert response.status_code == 400
     html = response.content.decode()
     assert 'id="remove_stage-stage-error"' in html
-    assert "kan inte tas bort: 1 öppna ärenden står i steget nu" in html
+    assert "kan inte tas bort: ett öppet ärende står i steget nu" in html
     assert _codes(version) == before
     assert not AuditEvent.objects.filter(action="guideline_stage_remove").exists()
 

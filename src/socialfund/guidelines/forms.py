@@ -201,7 +201,20 @@ def _stage_choices(document: Document) -> list[tuple[str, str]]:
     return [(str(i), str(stage.get("name_sv") or "")) for i, stage in enumerate(document.get("stages") or [])]
 
 
-class AddStageForm(SwedishForm):
+class OutlineForm(SwedishForm):
+    """A form that adds, removes or moves a stage or a rule: its action's slug, heading and button, and the
+    arguments it gives the service."""
+
+    action = ""
+    legend: Any = ""
+    button: Any = ""
+    buttons: tuple[tuple[str, Any], ...] = ()
+
+    def arguments(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class AddStageForm(OutlineForm):
     prefix = "add_stage"
     action = "lagg-till-steg"
     legend = _("Lägg till steg")
@@ -231,7 +244,7 @@ class AddStageForm(SwedishForm):
         return {"new": NewStage(data["name_sv"], data["name_en"], data["actor"], after, data["description"])}
 
 
-class RemoveStageForm(SwedishForm):
+class RemoveStageForm(OutlineForm):
     prefix = "remove_stage"
     action = "ta-bort-steg"
     legend = _("Ta bort steg")
@@ -251,7 +264,6 @@ class MoveStageForm(RemoveStageForm):
     prefix = "move_stage"
     action = "flytta-steg"
     legend = _("Flytta steg")
-    button = ""
     buttons = (("-1", _("Flytta tidigare")), ("1", _("Flytta senare")))
 
     stage = forms.TypedChoiceField(label=_("Steg som flyttas"), coerce=int, choices=())
@@ -261,7 +273,7 @@ class MoveStageForm(RemoveStageForm):
         return {"index": self.cleaned_data["stage"], "step": self.cleaned_data["step"]}
 
 
-class AddRuleForm(SwedishForm):
+class AddRuleForm(OutlineForm):
     prefix = "add_rule"
     action = "lagg-till-regel"
     legend = _("Lägg till regel")
@@ -296,7 +308,7 @@ class AddRuleForm(SwedishForm):
         return {"new": NewRule(**self.cleaned_data)}
 
 
-class RemoveRuleForm(SwedishForm):
+class RemoveRuleForm(OutlineForm):
     prefix = "remove_rule"
     action = "ta-bort-regel"
     legend = _("Ta bort regel")
@@ -315,7 +327,7 @@ class RemoveRuleForm(SwedishForm):
         return {"index": self.cleaned_data["rule"]}
 
 
-OUTLINE_FORMS: dict[str, tuple[type[SwedishForm], ...]] = {
+OUTLINE_FORMS: dict[str, tuple[type[OutlineForm], ...]] = {
     "steg": (AddStageForm, RemoveStageForm, MoveStageForm),
     "regler": (AddRuleForm, RemoveRuleForm),
 }

@@ -84,6 +84,10 @@ def stage_added(document: Document, new: NewStage) -> Document:
     return out
 
 
+def _cases(count: int) -> str:
+    return "ett öppet ärende står" if count == 1 else f"{count} öppna ärenden står"
+
+
 def stage_removed(document: Document, index: int, cases_in_stage: int) -> Document:
     """The stage taken away, and with it from the rules checked there; refused while cases sit in it, while
     the applicant rule's first formal stage is it, or while a rule is checked at no other stage."""
@@ -94,9 +98,7 @@ def stage_removed(document: Document, index: int, cases_in_stage: int) -> Docume
     if len(stages) == 1:
         raise OutlineRefusal("Riktlinjerna måste ha minst ett steg.", "stage")
     if cases_in_stage:
-        raise OutlineRefusal(
-            f"Steget ”{name}” kan inte tas bort: {cases_in_stage} öppna ärenden står i steget nu.", "stage"
-        )
+        raise OutlineRefusal(f"Steget ”{name}” kan inte tas bort: {_cases(cases_in_stage)} i steget nu.", "stage")
     if (document.get("applicants") or {}).get("formal_from") == code:
         raise OutlineRefusal(
             f"Steget ”{name}” kan inte tas bort: det är steget från vilket bara tillåtna sökande får stå som "

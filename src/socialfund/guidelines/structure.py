@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.audit.services import audit_record
+from socialfund.cases.codes import Status
 from socialfund.cases.errors import CaseStateError
-from socialfund.cases.models import Initiative, Status
+from socialfund.cases.models import Initiative
 from socialfund.guidelines import outline
 from socialfund.guidelines.document import Document
 from socialfund.guidelines.models import GuidelineVersion
