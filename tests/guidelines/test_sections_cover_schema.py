@@ -8,11 +8,13 @@ import re
 from typing import Any
 
 import pytest
+from django.urls import reverse
 
 from socialfund.core.policy import load_policy, shipped_policy_ids
 from socialfund.guidelines.document import document_of, path_text, prune, set_at, validate_document
 from socialfund.guidelines.fields import SECTIONS
 from socialfund.guidelines.forms import SectionForm
+from tests.guidelines.test_views import _post_section, draft  # noqa: F401 (the fixture)
 
 # What the editor sets by itself, or shows by name instead of by code: ids, codes, the adoption the
 # decision gives, the list of what the sources leave open (kept by the service), defaults of the schema.
@@ -64,3 +66,32 @@ def test_each_section_saved_unchanged_keeps_the_policy(policy_id: str) -> None:
         policy, problems = validate_document(edited)
         assert problems == [], (part.code, problems)
         assert policy == original, part.code
+
+
+@pytest.mark.django_db
+def test_a_track_a_partnership_alternative_and_cost_shares_are_added_through_the_page(draft) -> None:  # noqa: F811
+    client, version = draft
+    response = _post_section(client, version, "spar", {"f_tracks_0__name_sv": "Folkhälsa"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    response = _post_section(
+        client,
+        version,
+        "sokande",
+        {
+            "f_partnership__alternatives_2__label": "minst tre nämnder",
+            "f_partnership__alternatives_2__requirements_0__types": ["board"],
+            "f_partnership__alternatives_2__requirements_0__min": "3",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    response = _post_section(client, version, "pengar", {"f_limits__max_share_of_cost": "70 %"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    refused = _post_section(client, version, "pengar", {"f_limits__max_share_of_cost": "170"})
+    assert refused.status_code == 400 and "Måste vara mellan 0 och 100 %" in refused.content.decode()
+    version.refresh_from_db()
+    assert version.document["tracks"] == [{"name_sv": "Folkhälsa", "code": "folkhalsa"}]
+    added = version.document["partnership"]["alternatives"][2]
+    assert added == {"label": "minst tre nämnder", "requirements": [{"types": ["board"], "min": 3}]}
+    assert version.document["limits"]["max_share_of_cost"] == "0.7"
+    page = client.get(reverse("guidelines:section", args=[version.pk, "pengar"])).content.decode()
+    assert 'value="70"' in page
