@@ -97,5 +97,13 @@ def test_the_administrator_adds_and_removes_stages_and_rules(page: Page, sign_in
     page.screenshot(path=str(shots / "outline-comparison.png"), full_page=True)
     expect(heading(page)).to_have_text("Jämförelse med riktlinjerna som gäller")
 
+    # The other parts of the schema have sections too, in Swedish without codes.
+    for name, shot in (("Vem ansöker, samverkan och upphandling", "applicants"), ("Spår med egna villkor", "tracks")):
+        page.get_by_role("link", name=name).click()
+        expect(heading(page)).to_have_text(name)
+        text = page.get_by_role("main").inner_text()
+        assert "municipal_company" not in text and "alternatives" not in text
+        page.screenshot(path=str(shots / f"outline-{shot}.png"), full_page=True)
+
     version = GuidelineVersion.objects.get(title=TITLE)
     assert [s["name_sv"] for s in version.document["stages"]][2] == "Dialog med kontoret"

@@ -343,7 +343,13 @@ def tracks_part(document: Document) -> list[FieldSpec]:
         title = str(tracks[index].get("name_sv") or "") if index < len(tracks) else ""
         heading = f"{name}: {title} – " if title else f"{name} – "
         fields += [
-            FieldSpec((*at, "name_sv"), "Spårets namn", "text", group=f"{name}: {title}" if title else name),
+            FieldSpec(
+                (*at, "name_sv"),
+                "Spårets namn",
+                "text",
+                group=f"{name}: {title}" if title else name,
+                help="" if index < len(tracks) else "Spara spåret först; sedan anger du dess egna villkor här.",
+            ),
             FieldSpec((*at, "name_en"), "Namn på engelska", "text", group=f"{name}: {title}" if title else name),
             FieldSpec((*at, "note"), GUIDELINE_TEXT, "textarea", group=f"{name}: {title}" if title else name),
         ]
