@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from socialfund.core.policy import load_policy
-from socialfund.guidelines.comparison import example_effects, wording_changes
+from socialfund.guidelines.comparison import Versions, example_effects, wording_changes
 from socialfund.guidelines.paper import Proposal, pm_document, tjansteskrivelse_document
 from socialfund.reports.documents.model import Heading, Paragraph
 from socialfund.reports.documents.pdf import render_pdf
@@ -23,7 +23,7 @@ def _proposal() -> Proposal:
         current_name="Riktlinjer 2013 (KF 2013-02-25 § 7)",
         adopting_body="Kommunfullmäktige",
         changes=tuple(wording_changes(current, proposed)),
-        effects=tuple(example_effects(current, proposed)),
+        effects=tuple(example_effects(current, Versions.of(proposed))),
     )
 
 

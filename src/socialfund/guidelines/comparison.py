@@ -5,13 +5,19 @@ screening would judge differently (each is screened under both)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import socialfund
+from socialfund.core.formatting import format_sek
 from socialfund.core.policy import Policy
 from socialfund.core.policy.compare import Change, diff_policies
-from socialfund.core.policy.dimensions import NOT_STATED
+from socialfund.core.policy.dimensions import NOT_STATED, value_at
 from socialfund.core.policy.errors import InputError
 from socialfund.core.policy.vocabulary import RULE_TITLES
 from socialfund.core.screening import ScreeningResult, screen
@@ -69,6 +75,18 @@ def _heading(change: Change, current: Policy, proposed: Policy) -> str:
 
 KIND_WORDS = {"added": "ny", "removed": "borttagen", "changed": "ändrad"}
 
+# The fund's money is written in whole kronor on a proposal (24 000 000 kr), not in the overview's mnkr.
+_MONEY_DIMENSIONS = {"Kapital": "funding.capital", "Medel per år": "funding.yearly_amount"}
+
+
+def _wording(change: Change, policy: Policy, text: str, both: tuple[Policy, Policy]) -> str:
+    if text == NOT_STATED:
+        return text
+    path = _MONEY_DIMENSIONS.get(change.subject) if change.field == "dimension" else None
+    if path is not None and (amount := value_at(policy, path)) is not None:
+        return format_sek(amount) + ("/år" if path.endswith("yearly_amount") else "")
+    return _value(text, both)
+
 
 def wording_changes(current: Policy, proposed: Policy) -> list[WordingChange]:
     """Rule by rule, then stages, then the other dimensions: each with its current and proposed wording."""
@@ -81,8 +99,8 @@ def wording_changes(current: Policy, proposed: Policy) -> list[WordingChange]:
             WordingChange(
                 heading=_heading(change, current, proposed),
                 kind=KIND_WORDS[change.kind],
-                current=_value(change.before, both) if change.before != NOT_STATED else NOT_STATED,
-                proposed=_value(change.after, both) if change.after != NOT_STATED else NOT_STATED,
+                current=_wording(change, current, change.before, both),
+                proposed=_wording(change, proposed, change.after, both),
             )
         )
     return out
@@ -121,6 +139,42 @@ def _screened(result: ScreeningResult | None, policy: Policy, problem: str = "")
     return Screened(VERDICT_LABELS[result.verdict], statuses, messages)
 
 
+def content_key(value: Any) -> str:
+    """A short fingerprint of a case's content (its file form) or a proposal's document."""
+    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def policy_key(policy: Policy, *, editable: bool = False) -> str:
+    """A version in force never changes under its id (each version gets a fresh one); a draft does, as it is
+    edited, so it is known by its content."""
+    return content_key(policy.model_dump(mode="json")) if editable else f"id:{policy.id}"
+
+
+# Screenings by (version, case content, date): the comparison page screens every case under the version in
+# force and under the proposal on each visit, and neither changes between visits unless its content does.
+_SCREENINGS: OrderedDict[tuple[str, str, dt.date], Screened] = OrderedDict()
+_SCREENINGS_MAX = 4096
+_SCREENINGS_LOCK = threading.Lock()
+
+
+def _screen_cached(initiative: object, policy: Policy, on: dt.date, keys: tuple[str, str] | None) -> Screened:
+    if keys is None:
+        return _try_screen(initiative, policy, on)
+    key = (*keys, on)
+    with _SCREENINGS_LOCK:
+        found = _SCREENINGS.get(key)
+        if found is not None:
+            _SCREENINGS.move_to_end(key)
+            return found
+    result = _try_screen(initiative, policy, on)
+    with _SCREENINGS_LOCK:
+        _SCREENINGS[key] = result
+        while len(_SCREENINGS) > _SCREENINGS_MAX:
+            _SCREENINGS.popitem(last=False)
+    return result
+
+
 def _try_screen(initiative: object, policy: Policy, on: dt.date) -> Screened:
     try:
         return _screened(screen(initiative, policy, on_date=on), policy)  # type: ignore[arg-type]
@@ -146,8 +200,33 @@ def _differences(current: Screened, proposed: Screened) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def effect(name: str, kind: str, initiative: object, current: Policy, proposed: Policy, on: dt.date) -> CaseEffect:
-    before, after = _try_screen(initiative, current, on), _try_screen(initiative, proposed, on)
+@dataclass(frozen=True)
+class Versions:
+    """The proposal and what it is held against, each with the key its screenings are cached under."""
+
+    proposed: Policy
+    proposed_key: str
+
+    @classmethod
+    def of(cls, proposed: Policy) -> Versions:
+        return cls(proposed, policy_key(proposed, editable=True))
+
+
+def effect(
+    name: str,
+    kind: str,
+    initiative: object,
+    current: Policy,
+    versions: Versions,
+    on: dt.date,
+    case_key: str | None = None,
+) -> CaseEffect:
+    """The case screened under the version in force and under the proposal (each screening cached by the
+    version and the case's content when the case has a key)."""
+    current_keys = (policy_key(current), case_key) if case_key else None
+    proposed_keys = (versions.proposed_key, case_key) if case_key else None
+    before = _screen_cached(initiative, current, on, current_keys)
+    after = _screen_cached(initiative, versions.proposed, on, proposed_keys)
     return CaseEffect(name, kind, before, after, _differences(before, after))
 
 
@@ -156,7 +235,7 @@ def example_initiatives_dir() -> Path:
     return Path(socialfund.__file__).resolve().parents[2] / "examples" / "initiatives"
 
 
-def example_effects(current: Policy, proposed: Policy) -> list[CaseEffect]:
+def example_effects(current: Policy, versions: Versions) -> list[CaseEffect]:
     """Every shipped example initiative, screened under both versions on its own date."""
     effects = []
     for path in sorted(example_initiatives_dir().glob("*.yaml")):
@@ -165,5 +244,6 @@ def example_effects(current: Policy, proposed: Policy) -> list[CaseEffect]:
         except InputError:
             continue
         on = initiative.submitted or today()
-        effects.append(effect(initiative.title, "Exempelinitiativ", initiative, current, proposed, on))
+        case_key = content_key([str(path), path.read_text(encoding="utf-8")])
+        effects.append(effect(initiative.title, "Exempelinitiativ", initiative, current, versions, on, case_key))
     return effects

@@ -91,7 +91,14 @@ def get_at(document: Document, path: Path) -> Any:
     return node
 
 
+class NoneChosen(list[Any]):
+    """An empty choice that means 'none' rather than 'not given' (a gate that demands no rule, where a gate
+    left out demands every blocking rule): stored as an empty list, not removed."""
+
+
 def _empty(value: Any) -> bool:
+    if isinstance(value, NoneChosen):
+        return False
     return value is None or value == "" or value == [] or value == {}
 
 
@@ -102,6 +109,11 @@ def set_at(document: Document, path: Path, value: Any) -> None:
     for part in path[:-1]:
         trail.append((node, part))
         if isinstance(part, int):
+            if part >= len(node):
+                # A new item of a list (a follow-up duty, a source, a track): made only for a value.
+                if _empty(value):
+                    return
+                node.extend({} for _ in range(part + 1 - len(node)))
             node = node[part]
         else:
             if not isinstance(node.get(part), dict | list):
@@ -118,4 +130,32 @@ def set_at(document: Document, path: Path, value: Any) -> None:
             if isinstance(part, str) and parent.get(part) == {}:
                 parent.pop(part)
     else:
-        node[last] = value
+        node[last] = list(value) if isinstance(value, NoneChosen) else value
+
+
+# A list item without its defining value is dropped: emptying it is the editor's way to delete one.
+_DEFINED_BY = {
+    "reporting": "what",
+    "sources": "title",
+    "alternatives": "label",
+    "requirements": "types",
+    "tracks": "name_sv",
+}
+
+
+def prune(node: Any) -> None:
+    """Drop list items emptied in the editor (a follow-up duty without 'what', a track without a name, …)
+    and the mappings left empty."""
+    if isinstance(node, list):
+        for item in node:
+            prune(item)
+        return
+    if not isinstance(node, dict):
+        return
+    for key in list(node):
+        value = node[key]
+        if isinstance(value, list) and key in _DEFINED_BY:
+            value[:] = [item for item in value if not isinstance(item, dict) or not _empty(item.get(_DEFINED_BY[key]))]
+        prune(value)
+        if isinstance(value, dict) and not value:
+            node.pop(key)

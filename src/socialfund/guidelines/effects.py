@@ -7,14 +7,13 @@ from django.utils import timezone
 from socialfund.cases.models import Initiative
 from socialfund.cases.screening import initiative_as_file, is_open
 from socialfund.cases.workflow import policy_if_any
-from socialfund.core.policy import Policy
 from socialfund.core.policy.errors import InputError
 from socialfund.core.screening import parse_initiative
 from socialfund.funds.models import Fund
-from socialfund.guidelines.comparison import CaseEffect, Screened, effect
+from socialfund.guidelines.comparison import CaseEffect, Screened, Versions, content_key, effect
 
 
-def open_case_effects(fund: Fund, proposed: Policy) -> list[CaseEffect]:
+def open_case_effects(fund: Fund, versions: Versions) -> list[CaseEffect]:
     cases = (
         Initiative.objects.filter(fund=fund)
         .select_related("fund", "lead_board")
@@ -27,8 +26,9 @@ def open_case_effects(fund: Fund, proposed: Policy) -> list[CaseEffect]:
             continue
         name = f"{initiative.registry_number} {initiative.title}".strip()
         current = policy_if_any(initiative)
+        as_file = initiative_as_file(initiative)
         try:
-            parsed = parse_initiative(initiative_as_file(initiative))
+            parsed = parse_initiative(as_file)
         except InputError:
             problem = Screened("kan inte prövas: uppgifterna är ofullständiga", {})
             effects.append(CaseEffect(name, "Öppet ärende", problem, problem, ()))
@@ -36,5 +36,5 @@ def open_case_effects(fund: Fund, proposed: Policy) -> list[CaseEffect]:
         if current is None:
             continue
         on = initiative.filed_on or timezone.localdate()
-        effects.append(effect(name, "Öppet ärende", parsed, current, proposed, on))
+        effects.append(effect(name, "Öppet ärende", parsed, current, versions, on, content_key(as_file)))
     return effects

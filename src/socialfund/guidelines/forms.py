@@ -2,19 +2,55 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from socialfund.cases.forms import SwedishForm
+from socialfund.core.money import MoneyError, parse_amount
 from socialfund.core.policy.registry import list_policies
-from socialfund.guidelines.document import Document, Path
+from socialfund.guidelines.document import Document, NoneChosen, Path
 from socialfund.guidelines.fields import FieldSpec, initial_value
+from socialfund.ledger.forms import AmountField
 from socialfund.organisation.models import DecisionBody
 
 NOT_GIVEN = ("", _("Inte angivet"))
+
+
+class ShareField(forms.CharField):
+    """A share of a whole typed as per cent (70, 12,5 %), cleaned to the exact fraction (0.7, 0.125)."""
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            percent = parse_amount(text.strip().removesuffix("%"))
+        except MoneyError as exc:
+            raise forms.ValidationError(gettext("Skriv en andel i procent, t.ex. 70 eller 12,5.")) from exc
+        if not 0 <= percent <= 100:
+            raise forms.ValidationError(gettext("Måste vara mellan 0 och 100 %."))
+        return percent / 100
+
+
+class DateLinesField(forms.CharField):
+    """Dates one a line, as ÅÅÅÅ-MM-DD."""
+
+    def to_python(self, value: Any) -> list[dt.date]:  # type: ignore[override]
+        dates = []
+        for number, line in enumerate((super().to_python(value) or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                dates.append(dt.date.fromisoformat(line.strip()))
+            except ValueError as exc:
+                message = gettext("Rad %(row)s: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-03-31.") % {"row": number}
+                raise forms.ValidationError(message) from exc
+        return dates
 
 
 def _form_field(spec: FieldSpec) -> forms.Field:
@@ -22,7 +58,13 @@ def _form_field(spec: FieldSpec) -> forms.Field:
     if spec.kind == "int":
         return forms.IntegerField(**common)
     if spec.kind == "amount":
-        return forms.DecimalField(max_digits=15, decimal_places=2, **common)
+        return AmountField(**common)
+    if spec.kind == "percent":
+        return ShareField(**common)
+    if spec.kind == "date":
+        return forms.DateField(**{**common, "help_text": spec.help or _("ÅÅÅÅ-MM-DD")})
+    if spec.kind == "dates":
+        return DateLinesField(widget=forms.Textarea(attrs={"rows": 3}), **common)
     if spec.kind == "bool":
         return forms.ChoiceField(choices=[NOT_GIVEN, ("ja", _("Ja")), ("nej", _("Nej"))], **common)
     if spec.kind == "choice":
@@ -36,15 +78,23 @@ def _form_field(spec: FieldSpec) -> forms.Field:
 
 def _document_value(spec: FieldSpec, value: Any) -> Any:
     """A cleaned form value as the document holds it (None: not given)."""
+    if spec.none_is_a_choice and not value:
+        return NoneChosen()
     if value in (None, "", []):
         return None
-    if spec.kind == "amount":
+    if spec.kind in ("amount", "percent"):
         assert isinstance(value, Decimal)
-        return int(value) if value == value.to_integral_value() else str(value.normalize())
+        return int(value) if value == value.to_integral_value() and spec.kind == "amount" else str(value.normalize())
+    if spec.kind == "date":
+        return value.isoformat()
+    if spec.kind == "dates":
+        return [day.isoformat() for day in value]
     if spec.kind == "bool":
         return value == "ja"
-    if spec.kind == "choice" and spec.path[-1] == "month":
+    if spec.kind == "choice" and spec.numeric:
         return int(value)
+    if spec.kind == "multi" and spec.numeric:
+        return [int(item) for item in value]
     if spec.kind == "lines":
         return [line.strip() for line in str(value).splitlines() if line.strip()]
     if isinstance(value, str):
@@ -92,7 +142,7 @@ class TemplateFundForm(SwedishForm):
     template = forms.ChoiceField(label=_("Mall: riktlinjerna du börjar från"), choices=())
     name = forms.CharField(label=_("Fondens namn"), max_length=200)
     slug = forms.SlugField(label=_("Kortnamn"), max_length=60, help_text=_("Små bokstäver, siffror och bindestreck."))
-    capital = forms.DecimalField(label=_("Kapital (kr)"), max_digits=15, decimal_places=0, min_value=0)
+    capital = AmountField(label=_("Kapital (kr)"), help_text=_("T.ex. 24 000 000."))
     decided_by = forms.ModelChoiceField(label=_("Beslutat av"), queryset=DecisionBody.objects.none())
     decided_on = forms.DateField(label=_("Beslutsdatum"), help_text=_("ÅÅÅÅ-MM-DD"))
 
@@ -103,6 +153,7 @@ class TemplateFundForm(SwedishForm):
 
 
 class AdoptForm(SwedishForm):
+    prefix = "adopt"
     body = forms.ModelChoiceField(label=_("Beslutande organ"), queryset=DecisionBody.objects.none())
     decided_on = forms.DateField(label=_("Beslutsdatum"), help_text=_("ÅÅÅÅ-MM-DD"))
     paragraph = forms.CharField(label=_("Paragraf"), max_length=20, help_text=_("T.ex. § 112."))
@@ -114,12 +165,17 @@ class AdoptForm(SwedishForm):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
 
+    def arguments(self) -> dict[str, Any]:
+        """The service's arguments (`version_adopt`)."""
+        return dict(self.cleaned_data)
+
 
 class ImportForm(SwedishForm):
     file = forms.FileField(label=_("Riktlinjefil (YAML)"))
 
 
 class ConsultForm(SwedishForm):
+    prefix = "consult"
     sent_by = forms.ModelChoiceField(label=_("Beslutat av"), queryset=DecisionBody.objects.none())
     decided_on = forms.DateField(label=_("Beslut om remiss"), help_text=_("ÅÅÅÅ-MM-DD"))
     deadline = forms.DateField(label=_("Svar senast"), help_text=_("ÅÅÅÅ-MM-DD"))
@@ -132,3 +188,146 @@ class ConsultForm(SwedishForm):
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["sent_by"].queryset = DecisionBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+
+    def arguments(self) -> dict[str, Any]:
+        """The service's arguments (`version_consult`): the questions one a line."""
+        data = dict(self.cleaned_data)
+        data["questions"] = [line.strip() for line in data["questions"].splitlines() if line.strip()]
+        return data
+
+
+# -- adding, removing and moving stages and rules ---------------------------------------------------------
+def _stage_choices(document: Document) -> list[tuple[str, str]]:
+    return [(str(i), str(stage.get("name_sv") or "")) for i, stage in enumerate(document.get("stages") or [])]
+
+
+class OutlineForm(SwedishForm):
+    """A form that adds, removes or moves a stage or a rule: its action's slug, heading and button, and the
+    arguments it gives the service."""
+
+    action = ""
+    legend: Any = ""
+    button: Any = ""
+    buttons: tuple[tuple[str, Any], ...] = ()
+
+    def arguments(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class AddStageForm(OutlineForm):
+    prefix = "add_stage"
+    action = "lagg-till-steg"
+    legend = _("Lägg till steg")
+    button = _("Lägg till steg")
+
+    name_sv = forms.CharField(label=_("Stegets namn"), max_length=120)
+    name_en = forms.CharField(label=_("Namn på engelska"), max_length=120, required=False)
+    actor = forms.ChoiceField(label=_("Vem agerar"), choices=())
+    after = forms.ChoiceField(label=_("Placering"), choices=())
+    description = forms.CharField(label=_("Beskrivning"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from socialfund.core.policy.vocabulary import ROLE_LABELS
+
+        self.fields["actor"].choices = list(ROLE_LABELS.items())  # type: ignore[attr-defined]
+        stages = _stage_choices(document)
+        after = [(index, gettext("Efter ”%(name)s”") % {"name": name}) for index, name in stages]
+        self.fields["after"].choices = [("first", gettext("Först")), *after]  # type: ignore[attr-defined]
+        self.fields["after"].initial = stages[-1][0] if stages else "first"
+
+    def arguments(self) -> dict[str, Any]:
+        from socialfund.guidelines.outline import NewStage
+
+        data = self.cleaned_data
+        after = None if data["after"] == "first" else int(data["after"])
+        return {"new": NewStage(data["name_sv"], data["name_en"], data["actor"], after, data["description"])}
+
+
+class RemoveStageForm(OutlineForm):
+    prefix = "remove_stage"
+    action = "ta-bort-steg"
+    legend = _("Ta bort steg")
+    button = _("Ta bort steg")
+
+    stage = forms.TypedChoiceField(label=_("Steg som tas bort"), coerce=int, choices=())
+
+    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].choices = _stage_choices(document)  # type: ignore[attr-defined]
+
+    def arguments(self) -> dict[str, Any]:
+        return {"index": self.cleaned_data["stage"]}
+
+
+class MoveStageForm(RemoveStageForm):
+    prefix = "move_stage"
+    action = "flytta-steg"
+    legend = _("Flytta steg")
+    buttons = (("-1", _("Flytta tidigare")), ("1", _("Flytta senare")))
+
+    stage = forms.TypedChoiceField(label=_("Steg som flyttas"), coerce=int, choices=())
+    step = forms.TypedChoiceField(label=_("Riktning"), coerce=int, choices=(("-1", "-1"), ("1", "1")))
+
+    def arguments(self) -> dict[str, Any]:
+        return {"index": self.cleaned_data["stage"], "step": self.cleaned_data["step"]}
+
+
+class AddRuleForm(OutlineForm):
+    prefix = "add_rule"
+    action = "lagg-till-regel"
+    legend = _("Lägg till regel")
+    button = _("Lägg till regel")
+
+    kind = forms.ChoiceField(label=_("Slag av regel"), choices=())
+    title = forms.CharField(label=_("Rubrik"), max_length=120, required=False)
+    clause = forms.CharField(
+        label=_("Riktlinjernas text (citat eller nära återgivning)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    clause_kind = forms.ChoiceField(
+        label=_("Texten är"), choices=(("quote", _("ett ordagrant citat")), ("paraphrase", _("en nära återgivning")))
+    )
+    clause_source = forms.CharField(label=_("Var texten står"), max_length=300)
+    explanation = forms.CharField(label=_("Förklaring på vanlig svenska"), widget=forms.Textarea(attrs={"rows": 3}))
+    severity = forms.ChoiceField(
+        label=_("Allvar"), choices=(("block", _("spärr: ett nej stoppar ärendet")), ("warn", _("varning")))
+    )
+    from_stage = forms.ChoiceField(label=_("Prövas från steget"), choices=())
+
+    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from socialfund.guidelines.outline import rule_kinds
+
+        self.fields["kind"].choices = rule_kinds(document)  # type: ignore[attr-defined]
+        stages = [(str(s.get("code")), str(s.get("name_sv") or "")) for s in document.get("stages") or []]
+        self.fields["from_stage"].choices = stages  # type: ignore[attr-defined]
+
+    def arguments(self) -> dict[str, Any]:
+        from socialfund.guidelines.outline import NewRule
+
+        return {"new": NewRule(**self.cleaned_data)}
+
+
+class RemoveRuleForm(OutlineForm):
+    prefix = "remove_rule"
+    action = "ta-bort-regel"
+    legend = _("Ta bort regel")
+    button = _("Ta bort regel")
+
+    rule = forms.TypedChoiceField(label=_("Regel som tas bort"), coerce=int, choices=())
+
+    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from socialfund.guidelines.outline import rule_title
+
+        rules = document.get("rules") or []
+        self.fields["rule"].choices = [(str(i), rule_title(rule)) for i, rule in enumerate(rules)]  # type: ignore[attr-defined]
+
+    def arguments(self) -> dict[str, Any]:
+        return {"index": self.cleaned_data["rule"]}
+
+
+OUTLINE_FORMS: dict[str, tuple[type[OutlineForm], ...]] = {
+    "steg": (AddStageForm, RemoveStageForm, MoveStageForm),
+    "regler": (AddRuleForm, RemoveRuleForm),
+}

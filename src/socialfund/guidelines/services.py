@@ -25,8 +25,9 @@ from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseVa
 from socialfund.core.policy import Policy, load_policy
 from socialfund.funds.models import Fund, PolicyVersion
 from socialfund.funds.services import fund_settings_record, fund_snapshot
-from socialfund.guidelines.document import Document, Path, document_of, get_at, set_at, validate_document
+from socialfund.guidelines.document import Document, Path, document_of, get_at, prune, set_at, validate_document
 from socialfund.guidelines.models import GuidelineVersion, VersionStatus
+from socialfund.guidelines.outline import code_from
 from socialfund.organisation.models import DecisionBody, Organisation
 
 NOT_ADOPTED = "Förslaget är inte antaget."
@@ -108,21 +109,30 @@ def draft_start(*, user: User, fund: Fund, based_on: str, title: str = "") -> Gu
     today = timezone.localdate()
     policy_id = _new_policy_id(_fund_key(fund), today)
     document = _as_draft(document_of(source), policy_id=policy_id, supersedes=based_on)
-    _check(document)
-    version = GuidelineVersion.objects.create(
+    return _new_draft(
+        user=user,
         fund=fund,
-        policy_id=policy_id,
+        document=document,
         based_on=based_on,
         title=title.strip() or "Förslag till ändrade riktlinjer",
-        document=document,
-        created_by=user,
+        message=f"Utkast till riktlinjer för {fund.name}.",
+    )
+
+
+def _new_draft(
+    *, user: User, fund: Fund, document: Document, based_on: str, title: str, message: str
+) -> GuidelineVersion:
+    """Store a checked document as a new draft of the fund, with its audit event."""
+    _check(document)
+    version = GuidelineVersion.objects.create(
+        fund=fund, policy_id=document["id"], based_on=based_on, title=title, document=document, created_by=user
     )
     audit_record(
         actor=user,
         action="guideline_draft_start",
         target=version,
         to_state=VersionStatus.DRAFT,
-        message=f"Utkast till riktlinjer för {fund.name}.",
+        message=message,
         data={"based_on": based_on},
     )
     return version
@@ -143,14 +153,14 @@ def _locked(version: GuidelineVersion) -> GuidelineVersion:
     return GuidelineVersion.objects.select_for_update().get(pk=version.pk)
 
 
-def _prune_lists(document: Document) -> None:
-    """A follow-up duty whose 'what' is emptied is removed (the editor's way to delete one)."""
-    if "reporting" in document:
-        duties = [duty for duty in document["reporting"] if isinstance(duty, dict) and duty.get("what")]
-        if duties:
-            document["reporting"] = duties
-        else:
-            document.pop("reporting")
+def _name_new_tracks(document: Document) -> None:
+    """A track added in the editor gets its code from its name (the editor shows no codes)."""
+    tracks = document.get("tracks") or []
+    taken = {str(track.get("code")) for track in tracks if track.get("code")}
+    for track in tracks:
+        if not track.get("code") and track.get("name_sv"):
+            track["code"] = code_from(str(track["name_sv"]), taken, "spar")
+            taken.add(track["code"])
 
 
 @transaction.atomic
@@ -163,12 +173,9 @@ def draft_edit(*, user: User, version: GuidelineVersion, values: dict[Path, Any]
     document = copy.deepcopy(version.document)
     before = {path: get_at(document, path) for path in values}
     for path, value in values.items():
-        if path[0] == "reporting" and isinstance(path[1], int) and path[1] >= len(document.get("reporting") or []):
-            if value in (None, "", []):
-                continue
-            document.setdefault("reporting", []).append({})
         set_at(document, path, value)
-    _prune_lists(document)
+    prune(document)
+    _name_new_tracks(document)
     policy, problems = _settle_unset(document)
     if policy is None:
         return EditResult(saved=False, problems=problems)
@@ -376,24 +383,14 @@ def fund_from_template(
         reason = "Ny fond: organisationens kod i Kolada är inte angiven."
         document.setdefault("unset", []).append({"path": "fund.kolada_id", "reason": reason})
     set_at(document, ("funding", "capital"), int(capital))
-    _check(document)
-    version = GuidelineVersion.objects.create(
+    return _new_draft(
+        user=user,
         fund=fund,
-        policy_id=policy_id,
+        document=document,
         based_on=template,
         title=f"Riktlinjer för {fund.name} (utkast efter mall)",
-        document=document,
-        created_by=user,
-    )
-    audit_record(
-        actor=user,
-        action="guideline_draft_start",
-        target=version,
-        to_state=VersionStatus.DRAFT,
         message=f"Ny fond {fund.name}: utkast till riktlinjer efter mall.",
-        data={"based_on": template},
     )
-    return version
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ urlpatterns = [
     path("riktlinjer/fond/<int:fund_pk>/nytt-utkast/", views.start_view, name="start"),
     path("riktlinjer/<int:pk>/", views.version_view, name="version"),
     path("riktlinjer/<int:pk>/avsnitt/<slug:code>/", views.section_view, name="section"),
+    path("riktlinjer/<int:pk>/avsnitt/<slug:code>/<slug:action>/", views.outline_view, name="outline"),
     path("riktlinjer/<int:pk>/jamforelse/", views.compare_view, name="compare"),
     path("riktlinjer/<int:pk>/export.yaml", views.export_view, name="export"),
     path("riktlinjer/<int:pk>/<slug:kind>.<str:fmt>", views.document_view, name="document"),

@@ -4,6 +4,8 @@ proposal, the consultation and the adoption. Every change goes through `socialfu
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -23,11 +25,11 @@ from socialfund.funds.guidelines import guideline_rows
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.guidelines import forms as gforms
-from socialfund.guidelines import services
-from socialfund.guidelines.comparison import CaseEffect, WordingChange, example_effects, wording_changes
+from socialfund.guidelines import services, structure
+from socialfund.guidelines.comparison import CaseEffect, Versions, WordingChange, example_effects, wording_changes
 from socialfund.guidelines.document import export_yaml, import_yaml, validate_document
 from socialfund.guidelines.effects import open_case_effects
-from socialfund.guidelines.fields import SECTIONS, section
+from socialfund.guidelines.fields import SECTIONS, Section, section
 from socialfund.guidelines.models import GuidelineVersion
 from socialfund.guidelines.paper import Proposal, pm_document, tjansteskrivelse_document
 from socialfund.guidelines.problems import place
@@ -131,36 +133,45 @@ def _in_force(version: GuidelineVersion) -> Policy | None:
     return fund_policy_if_any(version.fund)
 
 
-def _proposed(version: GuidelineVersion) -> Policy | None:
-    policy, _problems = validate_document(version.document)
-    return policy
+@dataclass(frozen=True)
+class _Basis:
+    """The version in force and the proposal, read once a request (the page, the changes and the cases
+    all need them)."""
+
+    current: Policy | None
+    proposed: Policy | None
+
+    @classmethod
+    def of(cls, version: GuidelineVersion) -> _Basis:
+        proposed, _problems = validate_document(version.document)
+        return cls(_in_force(version), proposed)
+
+    def changes(self) -> list[WordingChange]:
+        if self.current is None or self.proposed is None:
+            return []
+        return wording_changes(self.current, self.proposed)
+
+    def effects(self, version: GuidelineVersion) -> list[CaseEffect]:
+        if self.current is None or self.proposed is None:
+            return []
+        versions = Versions.of(self.proposed)
+        return open_case_effects(version.fund, versions) + example_effects(self.current, versions)
 
 
-def _changes(version: GuidelineVersion) -> list[WordingChange]:
-    current, proposed = _in_force(version), _proposed(version)
-    if current is None or proposed is None:
-        return []
-    return wording_changes(current, proposed)
-
-
-def _effects(version: GuidelineVersion) -> list[CaseEffect]:
-    current, proposed = _in_force(version), _proposed(version)
-    if current is None or proposed is None:
-        return []
-    return open_case_effects(version.fund, proposed) + example_effects(current, proposed)
-
-
-def _version_context(request: HttpRequest, version: GuidelineVersion, **extra: Any) -> dict[str, Any]:
+def _version_context(
+    request: HttpRequest, version: GuidelineVersion, basis: _Basis | None = None, **extra: Any
+) -> dict[str, Any]:
     user = _user(request)
     organisation_id = version.fund.organisation_id
+    basis = basis or _Basis.of(version)
     context: dict[str, Any] = {
         "version": version,
         "state": version_state(version, timezone.localdate()),
         "sections": SECTIONS,
         "may_edit": _may_edit(user),
         "may_consult": user.has_role(Role.REGISTRAR) or user.has_role(Role.OPINION_GIVER),
-        "changes": _changes(version),
-        "in_force": _in_force(version),
+        "changes": basis.changes(),
+        "in_force": basis.current,
         "adopt_form": gforms.AdoptForm(organisation_id=organisation_id, prefix="adopt"),
         "import_form": gforms.ImportForm(prefix="import"),
         "consult_form": gforms.ConsultForm(organisation_id=organisation_id, prefix="consult"),
@@ -176,20 +187,50 @@ def version_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "guidelines/version.html", _version_context(request, version))
 
 
+def _section(code: str) -> Section:
+    try:
+        return section(code)
+    except KeyError as exc:
+        raise Http404 from exc
+
+
+def _section_page(
+    request: HttpRequest,
+    version: GuidelineVersion,
+    part: Section,
+    form: gforms.SectionForm | None = None,
+    bound: Any = None,
+) -> HttpResponse:
+    """A section of the version: its fields, and where the section has them, the forms that add, remove and
+    move its stages or rules (`bound`: the one just posted, with its messages)."""
+    user = _user(request)
+    form = form or gforms.SectionForm(specs=part.fields(version.document), document=version.document)
+    outline_forms = [
+        bound if bound is not None and type(bound) is form_class else form_class(document=version.document)
+        for form_class in gforms.OUTLINE_FORMS.get(part.code, ())
+    ]
+    context = {
+        "version": version,
+        "section": part,
+        "sections": SECTIONS,
+        "form": form,
+        "outline_forms": outline_forms if version.is_editable and _may_edit(user) else [],
+        "may_edit": _may_edit(user),
+    }
+    failed = form.errors or (bound is not None and bound.errors)
+    return render(request, "guidelines/section.html", context, status=400 if failed else 200)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def section_view(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     version = _version(request, pk)
     user = _user(request)
-    try:
-        part = section(code)
-    except KeyError as exc:
-        raise Http404 from exc
+    part = _section(code)
     if request.method == "POST" and not (_may_edit(user) and version.is_editable):
         return _forbidden(request)
     specs = part.fields(version.document)
     form = gforms.SectionForm(request.POST or None, specs=specs, document=version.document)
-    problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
             result = services.draft_edit(user=user, version=version, values=form.values())
@@ -199,24 +240,73 @@ def section_view(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             if result.saved:
                 messages.success(request, _("Ändringarna är sparade i utkastet."))
                 return redirect("guidelines:section", pk=version.pk, code=part.code)
-            by_field, problems = place(result.problems, specs, version.document)
-            for name, texts in by_field.items():
-                for text in texts:
-                    form.add_error(name, text)
-            for text in problems:
-                form.add_error(None, text)
-    context = {"version": version, "section": part, "sections": SECTIONS, "form": form, "may_edit": _may_edit(user)}
-    return render(request, "guidelines/section.html", context, status=400 if form.errors else 200)
+            _place_problems(form, result.problems, specs, version)
+    return _section_page(request, version, part, form)
+
+
+def _place_problems(form: Any, problems: list[tuple[str, str]], specs: list[Any], version: GuidelineVersion) -> None:
+    by_field, rest = place(problems, specs, version.document)
+    for name, texts in by_field.items():
+        for text in texts:
+            form.add_error(name if name in form.fields else None, text)
+    for text in rest:
+        form.add_error(None, text)
+
+
+_OUTLINE_SERVICES: dict[str, Callable[..., GuidelineVersion]] = {
+    "lagg-till-steg": structure.stage_add,
+    "ta-bort-steg": structure.stage_remove,
+    "flytta-steg": structure.stage_move,
+    "lagg-till-regel": structure.rule_add,
+    "ta-bort-regel": structure.rule_remove,
+}
+_OUTLINE_DONE = {
+    "lagg-till-steg": _("Steget är tillagt i utkastet."),
+    "ta-bort-steg": _("Steget är borttaget ur utkastet."),
+    "flytta-steg": _("Steget är flyttat."),
+    "lagg-till-regel": _("Regeln är tillagd i utkastet."),
+    "ta-bort-regel": _("Regeln är borttagen ur utkastet."),
+}
+
+
+@login_required
+@require_POST
+def outline_view(request: HttpRequest, pk: int, code: str, action: str) -> HttpResponse:
+    """Add, remove or move a stage or a rule; a refusal is shown at the field and nothing is stored."""
+    version = _version(request, pk)
+    part = _section(code)
+    form_class = next((f for f in gforms.OUTLINE_FORMS.get(part.code, ()) if f.action == action), None)
+    if form_class is None:
+        raise Http404
+    if not (_may_edit(_user(request)) and version.is_editable):
+        return _forbidden(request)
+    form = form_class(request.POST, document=version.document)
+    if form.is_valid():
+        try:
+            _OUTLINE_SERVICES[action](user=_user(request), version=version, **form.arguments())
+        except services.GuidelineError as error:
+            if error.problems:
+                _place_problems(form, error.problems, part.fields(version.document), version)
+            else:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+        except CaseError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _OUTLINE_DONE[action])
+            return redirect("guidelines:section", pk=version.pk, code=part.code)
+    return _section_page(request, version, part, bound=form)
 
 
 @login_required
 @require_GET
 def compare_view(request: HttpRequest, pk: int) -> HttpResponse:
     version = _version(request, pk)
-    effects = _effects(version)
+    basis = _Basis.of(version)
+    effects = basis.effects(version)
     context = _version_context(
         request,
         version,
+        basis,
         effects=effects,
         differing=[e for e in effects if e.differs],
         same=[e for e in effects if not e.differs],
@@ -229,6 +319,7 @@ def _proposal(version: GuidelineVersion) -> Proposal:
     rows = [row for row in guideline_rows(fund, timezone.localdate()) if row.state == "in_force"]
     current_name = f"{rows[0].name} ({rows[0].why.removesuffix('.')})" if rows else "–"
     adopted = version.document.get("adopted") or {}
+    basis = _Basis.of(version)
     return Proposal(
         fund_name=fund.name,
         organisation=fund.organisation.name,
@@ -237,8 +328,8 @@ def _proposal(version: GuidelineVersion) -> Proposal:
         on=version.proposed_on or timezone.localdate(),
         current_name=current_name,
         adopting_body=str(adopted.get("body") or "Kommunfullmäktige"),
-        changes=tuple(_changes(version)),
-        effects=tuple(_effects(version)),
+        changes=tuple(basis.changes()),
+        effects=tuple(basis.effects(version)),
     )
 
 
@@ -315,49 +406,47 @@ def propose_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("guidelines:version", pk=version.pk)
 
 
+def _decision_post(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[Any],
+    act: Callable[..., GuidelineVersion],
+    done: str,
+    then: Callable[[GuidelineVersion], HttpResponse],
+) -> HttpResponse:
+    """A decision posted from the version page (adopt, send on consultation): the form checked, the
+    service called with the form's arguments, `done` said and `then` shown; a refusal re-renders the page
+    with the message at its field."""
+    version = _version(request, pk)
+    form = form_class(request.POST, organisation_id=version.fund.organisation_id, prefix=form_class.prefix)
+    if not form.is_valid():
+        return _after(request, version, form, None)
+    try:
+        version = act(user=_user(request), version=version, **form.arguments())
+    except CaseError as error:
+        return _after(request, version, form, error)
+    messages.success(request, done)
+    return then(version)
+
+
 @login_required
 @require_POST
 def adopt_view(request: HttpRequest, pk: int) -> HttpResponse:
-    version = _version(request, pk)
-    form = gforms.AdoptForm(request.POST, organisation_id=version.fund.organisation_id, prefix="adopt")
-    if not form.is_valid():
-        return _after(request, version, form, None)
-    data = form.cleaned_data
-    try:
-        services.version_adopt(
-            user=_user(request),
-            version=version,
-            body=data["body"],
-            decided_on=data["decided_on"],
-            paragraph=data["paragraph"],
-            in_force_from=data["in_force_from"],
-        )
-    except CaseError as error:
-        return _after(request, version, form, error)
-    messages.success(request, _("Beslutet är registrerat. Riktlinjerna gäller från det datum beslutet anger."))
-    return redirect("guidelines:version", pk=version.pk)
+    done = _("Beslutet är registrerat. Riktlinjerna gäller från det datum beslutet anger.")
+    return _decision_post(
+        request, pk, gforms.AdoptForm, services.version_adopt, done, lambda v: redirect("guidelines:version", pk=v.pk)
+    )
 
 
 @login_required
 @require_POST
 def consult_view(request: HttpRequest, pk: int) -> HttpResponse:
-    version = _version(request, pk)
-    form = gforms.ConsultForm(request.POST, organisation_id=version.fund.organisation_id, prefix="consult")
-    if not form.is_valid():
-        return _after(request, version, form, None)
-    data = form.cleaned_data
-    try:
-        services.version_consult(
-            user=_user(request),
-            version=version,
-            sent_by=data["sent_by"],
-            decided_on=data["decided_on"],
-            deadline=data["deadline"],
-            questions=[line.strip() for line in data["questions"].splitlines() if line.strip()],
-        )
-    except CaseError as error:
-        return _after(request, version, form, error)
-    messages.success(request, _("Förslaget är skickat på remiss."))
-    assert version.pk is not None
-    version.refresh_from_db()
-    return redirect("consultations:detail", pk=version.consultation_id)
+    done = _("Förslaget är skickat på remiss.")
+    return _decision_post(
+        request,
+        pk,
+        gforms.ConsultForm,
+        services.version_consult,
+        done,
+        lambda v: redirect("consultations:detail", pk=v.consultation_id),
+    )
