@@ -23,6 +23,13 @@ class OutboxMail(models.Model):
     next_attempt_at = models.DateTimeField(_("nästa försök"), db_index=True)
     sent_at = models.DateTimeField(_("skickat"), null=True, blank=True)
     last_error = models.TextField(_("senaste fel"), blank=True)
+    tenant = models.CharField(
+        _("organisation"),
+        max_length=4,
+        blank=True,
+        editable=False,
+        help_text=_("Kommun- eller regionkoden för den organisation vars arbete skickade brevet."),
+    )
 
     class Meta:
         verbose_name = _("e-postmeddelande")

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from socialfund.outbox.models import MailState, OutboxMail
+from socialfund.tenant_context import ALL, current_tenant_code
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,8 @@ def mail_queue(*, subject: str, message: str, recipient_list: list[str], from_em
         recipients=list(recipient_list),
         from_email=from_email or "",
         next_attempt_at=timezone.now(),
+        # the organisation whose work queued it: the mail queue is shared, its rows are not (docs/tenancy.md)
+        tenant=tenant if (tenant := current_tenant_code()) not in (None, ALL) else "",
     )
     if _send_at_once():
         mail_id = mail.pk
