@@ -29,9 +29,17 @@ def main(argv: list[str] | None = None) -> int:
         code: int = module.main(args[1:])
         return code
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "socialfund.settings")
+    import django
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["socialfund", *args])
+    if not args or args[0].startswith("-"):
+        execute_from_command_line(["socialfund", *args])
+        return 0
+    django.setup()
+    from socialfund.tenancy.commands import run_command
+
+    # which organisation the command works for: one (SOCIALFUND_TENANT) or, explicitly, every one (docs/tenancy.md)
+    run_command(args[0], lambda: execute_from_command_line(["socialfund", *args]))
     return 0
 
 

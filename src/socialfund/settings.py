@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "socialfund.records",
     # The background tasks' queue (Django's task framework, database backend): see TASKS below.
     "django_tasks_db",
+    "socialfund.tenancy",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +87,8 @@ MIDDLEWARE = [
     "socialfund.web.session_renewal.SessionRenewalMiddleware",
     # Local admin and finance accounts give a code from their authenticator app once per session.
     "socialfund.accounts.second_factor.SecondFactorMiddleware",
+    # The user's organisation is the tenant: the scope and PostgreSQL's row-level security read it.
+    "socialfund.tenancy.middleware.TenantMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A refusal no view caught is a page with its Swedish message (400/403), never a server error.
     "socialfund.web.refusals.RefusalPageMiddleware",

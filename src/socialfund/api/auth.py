@@ -8,7 +8,9 @@ from django.http import HttpRequest
 from ninja.security import HttpBearer
 
 from socialfund.accounts.models import User
+from socialfund.accounts.tenancy import tenant_of
 from socialfund.accounts.tokens import user_for_token
+from socialfund.organisation.tenancy import switch
 
 
 class PersonalToken(HttpBearer):
@@ -18,6 +20,7 @@ class PersonalToken(HttpBearer):
         user = user_for_token(token)
         if user is not None:
             request.user = user  # the services and permission checks read request.user
+            switch(tenant_of(user))  # from here on, the token's user's organisation only
         return user
 
 

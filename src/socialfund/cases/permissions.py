@@ -13,6 +13,7 @@ from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.cases.codes import Status
 from socialfund.cases.models import Initiative
+from socialfund.organisation.tenancy import scoped
 
 # Roles that handle cases beyond their own board: they see every submitted case.
 CASE_HANDLERS = frozenset(
@@ -46,7 +47,7 @@ def visible_initiatives(user: User) -> QuerySet[Initiative]:
     submitted = ~Q(status=Status.DRAFT)
     if not (user.role_codes & CASE_HANDLERS) and not user.has_role(Role.APPLICANT):
         return Initiative.objects.none()
-    return Initiative.objects.filter(_same_organisation(user)).filter(submitted | own_drafts)
+    return scoped(Initiative.objects.filter(_same_organisation(user)).filter(submitted | own_drafts))
 
 
 def can_view(user: User, initiative: Initiative) -> bool:

@@ -14,6 +14,7 @@ from socialfund.accounts.models import User
 from socialfund.accounts.permissions import is_staff_of
 from socialfund.accounts.roles import Role
 from socialfund.consultations.models import Consultation
+from socialfund.organisation.tenancy import scoped
 
 __all__ = ["MANAGERS", "is_staff_of", "may_manage", "visible_consultations"]
 
@@ -25,7 +26,7 @@ def visible_consultations(user: User) -> QuerySet[Consultation]:
         return Consultation.objects.none()
     if user.organisation_id is None:
         return Consultation.objects.none()
-    return Consultation.objects.filter(organisation_id=user.organisation_id)
+    return scoped(Consultation.objects.filter(organisation_id=user.organisation_id))
 
 
 def may_manage(user: User, organisation_id: int | None) -> bool:

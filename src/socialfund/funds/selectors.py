@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from socialfund.accounts.models import User
 from socialfund.funds.models import Fund
+from socialfund.organisation.tenancy import scoped
 
 
 def funds_visible_to(*, user: User) -> QuerySet[Fund]:
@@ -13,4 +14,4 @@ def funds_visible_to(*, user: User) -> QuerySet[Fund]:
     funds = Fund.objects.select_related("organisation", "decided_by").order_by("name")
     if user.organisation_id is None:
         return funds.none()
-    return funds.filter(organisation_id=user.organisation_id)
+    return scoped(funds.filter(organisation_id=user.organisation_id))

@@ -29,6 +29,13 @@ class OutboxMail(models.Model):
         blank=True,
         help_text=_("För ett brev till en sökande: mottagarens organisation, rubriken och ärendet (diarieförs)."),
     )
+    tenant = models.CharField(
+        _("organisation"),
+        max_length=4,
+        blank=True,
+        editable=False,
+        help_text=_("Kommun- eller regionkoden för den organisation vars arbete skickade brevet."),
+    )
 
     class Meta:
         verbose_name = _("e-postmeddelande")

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from socialfund.outbox.models import MailState, OutboxMail
+from socialfund.tenant_context import ALL, current_tenant_code
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ def mail_queue(
         from_email=from_email or "",
         next_attempt_at=timezone.now(),
         letter=asdict(letter) if letter is not None else {},
+        # the organisation whose work queued it: the mail queue is shared, its rows are not (docs/tenancy.md)
+        tenant=tenant if (tenant := current_tenant_code()) not in (None, ALL) else "",
     )
     if _send_at_once():
         # The delivery is a background task (socialfund.outbox.tasks), imported here because it uses this module.
