@@ -22,6 +22,7 @@ from socialfund.cases import services as case_services
 from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Initiative
 from socialfund.cases.notifications import site_link
+from socialfund.cases.registry import registry_number_take
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board
 from socialfund.outbox.services import mail_queue
@@ -47,10 +48,8 @@ class Receipt:
 
 
 def _registry_number(fund: Fund) -> str:
-    """The fund's next registry number. The fund's row is locked so that two ideas sent at the same moment
-    do not get the same number (the suggestion counts the numbers already given)."""
-    Fund.objects.select_for_update().filter(pk=fund.pk).first()
-    return case_services.registry_number_suggest(fund=fund, on=timezone.localdate())
+    """The fund's next registry number, from the series every numbered document of the fund shares."""
+    return registry_number_take(fund=fund, on=timezone.localdate())
 
 
 def idea_receive(
@@ -87,8 +86,11 @@ def idea_receive(
                 number=organisation_number,
                 defaults={"name": organisation_name.strip(), "kind": organisation_type},
             )
-        initiative.registry_number = _registry_number(fund)
-        initiative.save(update_fields=["registry_number", "updated_at"])
+        # The diarium may have numbered the case already, when it registered the idea as it came in.
+        initiative.refresh_from_db(fields=["registry_number"])
+        if not initiative.registry_number:
+            initiative.registry_number = _registry_number(fund)
+            initiative.save(update_fields=["registry_number", "updated_at"])
         IdeaFollow.objects.create(initiative=initiative, organisation=organisation, token_digest=token_digest(token))
         audit_record(
             actor=None,
