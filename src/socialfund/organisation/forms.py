@@ -7,7 +7,7 @@ from django import forms
 from socialfund.organisation.models import Board
 
 
-class BoardCheckboxes(forms.ModelMultipleChoiceField):
+class BoardCheckboxes(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     """Boards as checkboxes, each labelled by its name (the code marked as an abbreviation), or, when only
     the code is known, by the code said to be one (issue 29: no checkbox read out as just "ALN")."""
 

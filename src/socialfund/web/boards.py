@@ -20,7 +20,7 @@ from socialfund.organisation.models import Board
 
 class BoardNamesForm(SwedishForm):
     def __init__(self, *args: object, boards: list[Board], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         for board in boards:
             note = (
                 format_html("{} {}", _("Demonstrationens antagande, inte uppgift ur underlaget:"), board.demo_note)
