@@ -9,10 +9,12 @@ from socialfund.accounts import second_factor_views
 from socialfund.accounts import views as account_views
 from socialfund.api.app import api
 from socialfund.web import views as web_views
+from socialfund.web.boards import board_names_view
 
 urlpatterns = [
     path("", web_views.start, name="start"),
     path("tillganglighet/", web_views.accessibility_statement, name="accessibility"),
+    path("namnder/", board_names_view, name="board-names"),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(

@@ -291,6 +291,8 @@ PAGES: list[AppPage] = [
     AppPage("reports-public-settings", "/rapporter/sodertalje/offentlig-sida/", ("admin",)),
     AppPage("reports-public", "/offentlig/sodertalje/", (ANONYMOUS,)),
     AppPage("reports-memo", memo_path, ("beredning",)),
+    AppPage("report-texts", "/rapporter/sodertalje/uppfoljning-2015/text/", ("beredning",)),
+    AppPage("board-names", "board-names", ("admin",)),
 ]
 
 

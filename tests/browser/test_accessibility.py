@@ -11,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from playwright.sync_api import Page
 
+from socialfund.organisation.models import Board, DecisionBody, Office
 from tests.browser.conftest import AXE_NEEDS_REVIEW
 from tests.browser.pages import AppPage, page_views
 
@@ -79,12 +80,40 @@ def sideways_overflow(page: Page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
+# The roles of form controls (and a list's options), whose accessible name a screen reader reads out.
+CONTROL_ROLES = {"checkbox", "radio", "textbox", "combobox", "listbox", "option", "button", "spinbutton", "switch"}
+
+
+def controls_named_only_by_a_code(page: Page) -> list[str]:
+    """Form controls whose accessible name, as Chromium computes it, is only an organisation's abbreviation
+    of a board, office or body ("ALN", "Enh"): a name that names nothing to a reader (issue 29)."""
+    codes = {
+        code
+        for model in (Board, Office, DecisionBody)
+        for code in model.objects.values_list("code", flat=True)
+        if len(code) <= 4 and code.isalpha()
+    }
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    found = []
+    for node in nodes:
+        role = (node.get("role") or {}).get("value")
+        name = ((node.get("name") or {}).get("value") or "").strip()
+        if role in CONTROL_ROLES and name in codes:
+            found.append(f"{role} {name!r}")
+    return found
+
+
 @pytest.mark.parametrize(("app_page", "viewer"), page_views())
 def test_page_meets_wcag_21_aa(page: Page, sign_in, app_page: AppPage, viewer: str | None):
     sign_in(viewer)
     app_page.show(page)
     violations = axe_violations(page, f"{app_page.name} 1280 px")
     assert violations == [], axe_report(violations)
+    assert controls_named_only_by_a_code(page) == [], "controls named only by an abbreviation"
     # 2.4.2 Page Titled: "<the page> – <the service>", on every page.
     title = page.title()
     assert title.endswith(f" – {SITE_NAME}") and len(title) > len(f" – {SITE_NAME}"), f"title: {title!r}"

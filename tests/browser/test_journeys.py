@@ -173,7 +173,7 @@ def method(page: Page) -> None:
 
 
 def partners(page: Page) -> None:
-    page.get_by_role("group", name="Samverkande nämnder").get_by_label("SN Socialnämnden").check()
+    page.get_by_role("group", name="Samverkande nämnder").get_by_label("Socialnämnden (SN)").check()
 
 
 def goals(page: Page) -> None:

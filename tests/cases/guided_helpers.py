@@ -18,7 +18,7 @@ COMPLETE_STEPS: dict[str, dict[str, Any]] = {
     },
     "malgrupp": {"target_groups": ["children"], "purpose": "new_method", "beneficiaries": "target_group"},
     "metod": {"description": "Strukturerad läxhjälp två kvällar i veckan.", "research_references": "Skolverket (2014)"},
-    "samverkan": {"other_partners": ""},
+    "samverkan": {},
     "mal": {"goals": "Andel behöriga; 0,62; 0,70; andel; social\nPlaceringsdygn; 2000; 1700; dygn; ekonomisk"},
     "utvardering": {"external_party": "Södertörns högskola"},
     "implementering": {"implementation_plan": "Blir ordinarie verksamhet i skolan."},

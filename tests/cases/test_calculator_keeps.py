@@ -171,17 +171,47 @@ def test_the_screening_beside_the_calculator_shows_no_file_keys_or_rule_ids(appl
     assert "– repayment:" not in panel and "– method:" not in panel
 
 
-def test_other_partners_are_typed_with_swedish_kinds_and_shown_so(applicant, application):
+def test_other_partners_kinds_are_chosen_from_the_schemas_kinds_in_swedish(applicant, application):
+    """Issue 29: a party's kind is picked from a list (not typed), stored as the schema's code as before, and
+    the code never reaches the page."""
     url = reverse("cases:guided", args=[application.pk, "samverkan"])
+    html = applicant.get(url).content.decode()
+    choices = re.findall(r'<select name="partner_0_type"[^>]*>(.*?)</select>', html, re.S)
+    assert choices, "no list of kinds for the first party"
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', choices[0])
+    assert ("association", "förening") in options and ("company", "företag") in options
+    assert ("board", "nämnd") not in options  # boards are the checkboxes above
     application.refresh_from_db()
-    response = applicant.post(url, {"version": application.version, "other_partners": "Röda korset; förening"})
-    assert response.status_code == 302
+    posted = {"version": application.version, "partner_0_name": "Röda korset", "partner_0_type": "association"}
+    assert applicant.post(url, posted).status_code == 302
     application.refresh_from_db()
     assert application.content["partners"] == [{"name": "Röda korset", "type": "association"}]
-    html = applicant.get(url).content.decode()
-    assert "Röda korset; förening" in html and "association" not in html.split("<main")[1]
-    response = applicant.post(url, {"version": application.version, "other_partners": "Röda korset; klubb"})
-    assert "skriv namn; typ (en av förening, stiftelse" in response.content.decode()
+    main = applicant.get(url).content.decode().split("<main")[1]
+    assert 'value="Röda korset"' in main
+    assert re.search(r'<option value="association" selected>förening</option>', main)
+    shown = re.sub(r"<[^>]*>", " ", main)  # the text a person reads, without the attributes' codes
+    for code in ("association", "sole_trader", "municipal_company", "public_body", "region_unit"):
+        assert code not in shown
+
+    # A name without a kind is refused at the kind, and nothing is stored.
+    application.refresh_from_db()
+    posted = {"version": application.version, "partner_0_name": "Röda korset", "partner_0_type": ""}
+    response = applicant.post(url, posted)
+    assert response.status_code == 400 or "Välj vilken typ av part Röda korset är." in response.content.decode()
+    assert 'id="partner_0_type-error"' in response.content.decode()
+    application.refresh_from_db()
+    assert application.content["partners"] == [{"name": "Röda korset", "type": "association"}]
+
+
+def test_a_partner_saved_before_the_list_still_reads_in_swedish(applicant, application):
+    """A party stored with its code as the typed form stored it (a municipal office) shows, chosen, by its
+    Swedish name."""
+    content = dict(application.content or {})
+    content["partners"] = [{"name": "Kultur- och fritidskontoret", "type": "office"}]
+    Initiative.objects.filter(pk=application.pk).update(content=content)
+    url = reverse("cases:guided", args=[application.pk, "samverkan"])
+    main = applicant.get(url).content.decode().split("<main")[1]
+    assert re.search(r'<option value="office" selected>förvaltning/kontor</option>', main)
 
 
 def test_a_saved_calculation_opens_with_its_row_and_column_totals(applicant, application):

@@ -22,6 +22,7 @@ from socialfund.cases import services as case_services
 from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Initiative
 from socialfund.cases.notifications import site_link
+from socialfund.cases.registry import registry_number_take
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board
 from socialfund.outbox.services import Letter, mail_queue
@@ -47,10 +48,8 @@ class Receipt:
 
 
 def _registry_number(fund: Fund) -> str:
-    """The fund's next registry number. The fund's row is locked so that two ideas sent at the same moment
-    do not get the same number (the suggestion counts the numbers already given)."""
-    Fund.objects.select_for_update().filter(pk=fund.pk).first()
-    return case_services.registry_number_suggest(fund=fund, on=timezone.localdate())
+    """The fund's next registry number, from the series every numbered document of the fund shares."""
+    return registry_number_take(fund=fund, on=timezone.localdate())
 
 
 def idea_receive(
@@ -73,7 +72,7 @@ def idea_receive(
     with transaction.atomic():
         # The fund's row is locked first: registering the idea gives the case the fund's next registry number
         # (records), and two ideas sent at the same moment must not get the same one.
-        Fund.objects.select_for_update().filter(pk=fund.pk).first()
+        Fund.objects.select_for_update(no_key=True).filter(pk=fund.pk).first()
         initiative = case_services.idea_register_external(
             fund=fund,
             title=title,
@@ -90,8 +89,9 @@ def idea_receive(
                 number=organisation_number,
                 defaults={"name": organisation_name.strip(), "kind": organisation_type},
             )
+        # The diarium may have numbered the case already, when it registered the idea as it came in.
         initiative.refresh_from_db(fields=["registry_number"])
-        if not initiative.registry_number:  # the register numbered the case when the idea was registered
+        if not initiative.registry_number:
             initiative.registry_number = _registry_number(fund)
             initiative.save(update_fields=["registry_number", "updated_at"])
         IdeaFollow.objects.create(initiative=initiative, organisation=organisation, token_digest=token_digest(token))

@@ -363,3 +363,23 @@ class RepaymentException(models.Model):
     @property
     def limit_labels(self) -> list[str]:
         return [str(label) for label in self.limit_labels_lazy]
+
+
+class RegistrySerial(models.Model):
+    """The last serial number given in a fund's registry series for a year ('KS 26-{n}').
+
+    Every registry number the system gives (an outside idea's receipt, a case's first registered document,
+    a report filed) is taken from this row under a row lock (`cases.registry.registry_number_take`), so two
+    numbers of one fund and year never collide, whatever kind of document they belong to."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("löpnummer för diarienummer")
+        verbose_name_plural = _("löpnummer för diarienummer")
+        constraints = [models.UniqueConstraint(fields=["fund", "year"], name="registry_serial_unique_fund_year")]
+
+    def __str__(self) -> str:
+        return f"{self.fund} {self.year}: {self.last}"

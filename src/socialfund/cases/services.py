@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.audit.services import audit_record
-from socialfund.cases import machine
+from socialfund.cases import machine, registry
 from socialfund.cases import permissions as perm
 from socialfund.cases.changes import change_record
 from socialfund.cases.codes import (
@@ -777,7 +777,21 @@ def registry_number_set(*, initiative: Initiative, user: User, registry_number: 
         if not registry_number.strip():
             raise CaseValidationError(_("Ange diarienummer."), field="registry_number")
         old = initiative.registry_number
+        taken = (
+            Initiative.objects.filter(fund_id=initiative.fund_id, registry_number=registry_number.strip())
+            .exclude(pk=initiative.pk)
+            .first()
+        )
+        if taken is not None:
+            raise CaseValidationError(
+                _("Diarienumret %(number)s har redan ärendet %(title)s.")
+                % {"number": registry_number.strip(), "title": taken.title},
+                field="registry_number",
+            )
         initiative.registry_number = registry_number.strip()
+        registry.registry_number_note(
+            fund=initiative.fund, on=initiative.filed_on or timezone.localdate(), number=initiative.registry_number
+        )
         initiative.save(update_fields=["registry_number", "updated_at"])
         audit_record(
             actor=user,
@@ -788,12 +802,3 @@ def registry_number_set(*, initiative: Initiative, user: User, registry_number: 
             data={"from": old, "to": initiative.registry_number},
         )
     return initiative
-
-
-def registry_number_suggest(*, fund: Fund, on: dt.date) -> str:
-    """The fund's pattern filled in: 'KS {yy}-{n}' -> 'KS 26-3' for the third case of 2026."""
-    pattern = fund.registry_number_pattern or "{yyyy}-{n}"
-    serial = Initiative.objects.filter(fund=fund, filed_on__year=on.year).exclude(registry_number="").count() + 1
-    return (
-        pattern.replace("{yyyy}", f"{on.year:04d}").replace("{yy}", f"{on.year % 100:02d}").replace("{n}", str(serial))
-    )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from socialfund.cases.forms import SwedishForm, today
 from socialfund.consultations.codes import AnswerPosition, RecipientKind, StatementKind
 from socialfund.consultations.services import RecipientSpec
+from socialfund.organisation.forms import BoardCheckboxes
 from socialfund.organisation.models import Board, DecisionBody
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -39,9 +40,7 @@ class ConsultationForm(SwedishForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Förslagen som remitteras, t.ex. nuvarande och föreslagen lydelse. Ett stycke per tom rad."),
     )
-    boards = forms.ModelMultipleChoiceField(
-        label=_("Nämnder"), queryset=Board.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
-    )
+    boards = BoardCheckboxes(label=_("Nämnder"), required=False)
     other_recipients = forms.CharField(
         label=_("Bolagsstyrelser och andra remissinstanser"),
         required=False,

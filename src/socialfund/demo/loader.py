@@ -136,7 +136,9 @@ def _load_boards(organisation: Organisation) -> dict[str, Board]:
     boards: dict[str, Board] = {}
     for code, name, area in seed.BOARDS:
         boards[code], _ = Board.objects.update_or_create(
-            organisation=organisation, code=code, defaults={"name": name, "area": area}
+            organisation=organisation,
+            code=code,
+            defaults={"name": name, "area": area, "demo_note": seed.BOARD_NOTES.get(code, "")},
         )
     return boards
 

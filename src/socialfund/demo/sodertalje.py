@@ -2,8 +2,11 @@
 
 Facts are from the seed; where the seed is silent the demo says so:
 - Board names: the seed spells out only omsorgsnämnden, socialnämnden and
-  äldreomsorgsnämnden; the other boards are known by their abbreviations only, and
-  their name is left empty (the interface shows the abbreviation).
+  äldreomsorgsnämnden; the other boards are known by their abbreviations only (ALN, Enh,
+  KFN, MN, SBN, TN, VM), and their name is left empty: the interface says the code is an
+  abbreviation whose full name is missing, and the fund's administrator fills the names in
+  (Nämndernas namn). The demo names UN after its office, an assumption it marks
+  (BOARD_NOTES) and no document prints.
 - Filing dates: the seed gives none. Initiatives reported in the first year's
   evaluation (to 2014-02-28) are dated 2013-10-01, those listed under 2014 are dated
   2014-06-01 and those under 2015 are dated 2015-03-01; each says so in its note.
@@ -46,6 +49,10 @@ BOARDS = [
     # Kommunstyrelsen is also a board: its office (Ksk, with HR) took part in "Sänka korttidsfrånvaron".
     ("KS", "Kommunstyrelsen", ""),
 ]
+# What the demo assumes about a board where the seed is silent (Board.demo_note: shown, never printed).
+BOARD_NOTES = {
+    "UN": "Namnet är demonstrationens antagande: underlaget skriver bara UN och Utbildningskontoret (UK).",
+}
 
 # Offices the seed names; `boards` links an office to the boards it works for
 # (the demo's assumption, so that anchoring has an office head to go to).

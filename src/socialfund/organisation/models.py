@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 
@@ -72,6 +73,13 @@ class Board(models.Model):
     area = models.CharField(
         _("verksamhetsområde"), max_length=50, blank=True, help_text=_("T.ex. education, social, culture.")
     )
+    demo_note = models.TextField(
+        _("demonstrationens antagande"),
+        blank=True,
+        help_text=_(
+            "Vad demonstrationen antar om nämnden där underlaget är tyst (t.ex. namnet). Skrivs aldrig ut i handlingar."
+        ),
+    )
     valid_from = models.DateField(_("gäller från"), null=True, blank=True)
     valid_until = models.DateField(_("gäller till och med"), null=True, blank=True, help_text=_("Tomt: nämnden finns."))
     successor = models.ForeignKey(
@@ -91,11 +99,31 @@ class Board(models.Model):
         constraints = [models.UniqueConstraint(fields=["organisation", "code"], name="board_unique_code")]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name}".strip()
+        # Never the code alone: a list option or a label that read only "ALN" names nothing to a reader.
+        return f"{self.code} {self.name}" if self.name else self.accessible_name
 
     @property
     def display_name(self) -> str:
         return self.name or self.code
+
+    @property
+    def accessible_name(self) -> str:
+        """The name a control or a label reads out: the board's name, or its code said to be one."""
+        if self.name:
+            return self.name
+        return _("%(code)s (förkortning, fullständigt namn saknas)") % {"code": self.code}
+
+    @property
+    def label_html(self) -> str:
+        """The accessible name with the code marked as an abbreviation, for a checkbox's or a page's label."""
+        if self.name:
+            return format_html('{} (<abbr title="{}">{}</abbr>)', self.name, self.name, self.code)
+        return format_html(
+            '<abbr title="{}">{}</abbr> ({})',
+            _("Nämndens fullständiga namn saknas"),
+            self.code,
+            _("förkortning, fullständigt namn saknas"),
+        )
 
 
 class Office(models.Model):

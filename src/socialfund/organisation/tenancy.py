@@ -29,6 +29,7 @@ TENANT_PARENTS: dict[str, str] = {
     "organisation.Office": "organisation",
     "funds.Fund": "organisation",
     "funds.PolicyVersion": "fund",
+    "cases.RegistrySerial": "fund",
     "cases.Initiative": "fund",
     "cases.Signoff": "initiative",
     "cases.Assessment": "initiative",

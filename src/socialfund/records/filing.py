@@ -62,7 +62,7 @@ def document_store_and_register(
         raise RecordsError(_("Handlingen är tom och kan inte diarieföras."))
     with transaction.atomic():
         # One version number per filing, even when two officials file at once.
-        Fund.objects.select_for_update().filter(pk=fund.pk).first()
+        Fund.objects.select_for_update(no_key=True).filter(pk=fund.pk).first()
         last = StoredDocument.objects.filter(fund=fund, record_type=record_type, year=year).aggregate(v=Max("version"))
         version = (last["v"] or 0) + 1
         name = default_storage.save(

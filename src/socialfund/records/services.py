@@ -41,9 +41,9 @@ def _case_number(entry: Entry) -> str:
     if initiative is None:
         return entry.fund.registry_number or entry.fund.slug
     if not initiative.registry_number:
-        from socialfund.cases.services import registry_number_suggest
+        from socialfund.cases.registry import registry_number_take
 
-        number = registry_number_suggest(fund=initiative.fund, on=initiative.filed_on or entry.on)
+        number = registry_number_take(fund=initiative.fund, on=initiative.filed_on or entry.on)
         # Straight to the row: the case's own version and audit trail are not the register's to touch.
         Initiative.objects.filter(pk=initiative.pk, registry_number="").update(registry_number=number)
         initiative.refresh_from_db(fields=["registry_number"])
@@ -59,7 +59,9 @@ def handling_register(kind: DocumentKind, document: models.Model, *, user: User 
     entry = kind.entry(document)
     case_number = _case_number(entry)
     # Lock the fund's row so that two registrations at once never take the same serial.
-    Fund.objects.select_for_update().filter(pk=entry.fund.pk).first()
+    # FOR NO KEY UPDATE: the case row just inserted holds a key-share lock on the fund's row; a full
+    # FOR UPDATE after it deadlocks with a second idea doing the same at once (PostgreSQL).
+    Fund.objects.select_for_update(no_key=True).filter(pk=entry.fund.pk).first()
     serial = Handling.objects.filter(fund=entry.fund, case_number=case_number).count() + 1
     source_type, source_id = source_key(kind, document)
     handling = Handling.objects.create(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -49,3 +51,11 @@ class ReportTextForm(SwedishForm):
     lessons = forms.CharField(label=_("Lärdomar"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
     proposals = forms.CharField(label=_("Förslag"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
     comments = forms.CharField(label=_("Kommentarer"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args: Any, next_number: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if next_number:
+            self.fields["registry_number"].help_text = _(
+                "Rapportens eget diarienummer (inte fondens). Lämnas fältet tomt får rapporten nästa nummer i "
+                "fondens serie när den sparas: %(number)s."
+            ) % {"number": next_number}

@@ -2,7 +2,9 @@
 
 The official writes lessons, proposals and comments in the system; each save is a new
 version and the report is generated with the latest. Each report gets its own registry
-number when it is filed (the fund's pattern suggests one); never the fund's own number.
+number when it is filed: the next in the fund's series (`cases.registry`, which the cases' and the
+outside ideas' numbers share, so a report never gets a case's number), or one the official types, which
+no case and no other year's report may already have; never the fund's own number.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.cases.errors import CasePermissionDenied
-from socialfund.cases.services import registry_number_suggest
+from socialfund.cases.errors import CasePermissionDenied, CaseValidationError
+from socialfund.cases.models import Initiative
+from socialfund.cases.registry import registry_number_note, registry_number_peek, registry_number_take
 from socialfund.consultations.permissions import is_staff_of
 from socialfund.funds.models import Fund
 from socialfund.reports.models import ReportText
@@ -32,8 +36,34 @@ def latest_text(fund: Fund, year: int) -> ReportText | None:
     return ReportText.objects.filter(fund=fund, year=year).order_by("-version").first()
 
 
-def suggested_registry_number(fund: Fund, on: dt.date) -> str:
-    return registry_number_suggest(fund=fund, on=on)
+def next_registry_number(fund: Fund, on: dt.date) -> str:
+    """The number the report would get if saved now without one (shown, not reserved)."""
+    return registry_number_peek(fund=fund, on=on)
+
+
+def _registry_number(fund: Fund, year: int, typed: str, on: dt.date) -> str:
+    """The report's number: as typed (when no case and no other year's report has it), else the one it
+    has, else the next in the fund's series."""
+    if typed:
+        case = Initiative.objects.filter(fund=fund, registry_number=typed).first()
+        other = ReportText.objects.filter(fund=fund, registry_number=typed).exclude(year=year).first()
+        if case is not None or other is not None:
+            holder = case.title if case is not None else _("uppföljningen %(year)s") % {"year": other.year}  # type: ignore[union-attr]
+            raise CaseValidationError(
+                _("Diarienumret %(number)s har redan %(holder)s. Lämna fältet tomt så får rapporten nästa nummer.")
+                % {"number": typed, "holder": holder},
+                field="registry_number",
+            )
+        registry_number_note(fund=fund, on=on, number=typed)
+        return typed
+    given = (
+        ReportText.objects.filter(fund=fund, year=year)
+        .exclude(registry_number="")
+        .order_by("-version")
+        .values_list("registry_number", flat=True)
+        .first()
+    )
+    return given or registry_number_take(fund=fund, on=on)
 
 
 def report_text_save(
@@ -43,13 +73,14 @@ def report_text_save(
     if not may_write(user, fund):
         raise CasePermissionDenied(_("Bara beredningsgruppen och administratören skriver uppföljningens texter."))
     with transaction.atomic():
-        Fund.objects.select_for_update().filter(pk=fund.pk).first()  # one version number per save
+        Fund.objects.select_for_update(no_key=True).filter(pk=fund.pk).first()  # one version number per save
         last = ReportText.objects.filter(fund=fund, year=year).aggregate(v=Max("version"))["v"] or 0
+        number = _registry_number(fund, year, registry_number.strip(), timezone.localdate())
         return ReportText.objects.create(
             fund=fund,
             year=year,
             version=last + 1,
-            registry_number=registry_number.strip(),
+            registry_number=number,
             lessons=lessons.strip(),
             proposals=proposals.strip(),
             comments=comments.strip(),

@@ -23,6 +23,7 @@ from socialfund.cases.views.lists import list_filters
 from socialfund.cases.workflow import fund_policy_if_any, memo_applies
 from socialfund.core.casemachine import memo_stages
 from socialfund.core.formatting import format_date
+from socialfund.funds.boards import may_name_boards
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.kit.refusals import Refusal
@@ -76,6 +77,7 @@ def reports_index_view(request: HttpRequest) -> HttpResponse:
             "fund": fund,
             "years": report_years(fund),
             "may_publish": may_publish(user, fund),
+            "may_name_boards": may_name_boards(user, fund.organisation),
             "may_write": report_texts.may_write(user, fund),
             "may_export_ledger": may_export_books(user),
             "written": fund.generated_documents.order_by("-requested_at", "-pk")[:10],
@@ -239,17 +241,19 @@ def report_text_view(request: HttpRequest, slug: str, year: int) -> HttpResponse
     if year not in report_years(fund) or not report_texts.may_write(user, fund):
         raise Http404
     latest = report_texts.latest_text(fund, year)
-    initial = (
-        {f: getattr(latest, f) for f in ("registry_number", "lessons", "proposals", "comments")}
-        if latest
-        else {"registry_number": report_texts.suggested_registry_number(fund, timezone.localdate())}
+    initial = {f: getattr(latest, f) for f in ("registry_number", "lessons", "proposals", "comments")} if latest else {}
+    form = report_forms.ReportTextForm(
+        request.POST or None,
+        initial=initial,
+        next_number=""
+        if latest and latest.registry_number
+        else report_texts.next_registry_number(fund, timezone.localdate()),
     )
-    form = report_forms.ReportTextForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             saved = report_texts.report_text_save(fund=fund, year=year, user=user, **form.cleaned_data)
         except Refusal as error:
-            form.add_error(None, error.message)
+            form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             messages.success(request, _("Texten är sparad som version %(version)s.") % {"version": saved.version})
             return redirect("reports:report-text", slug=fund.slug, year=year)

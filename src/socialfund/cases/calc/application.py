@@ -69,7 +69,8 @@ def application_answers(initiative: Initiative) -> list[StepAnswers]:
         answers = [
             Answer(str(form.fields[name].label or name), _shown(form.fields[name], form.initial.get(name)))
             for name in form.fields
-            if name != "version"
+            # The partners step's empty rows (there to add a party) are no answer.
+            if name != "version" and not (name.startswith("partner_") and not form.initial.get(name))
         ]
         result.append(StepAnswers(step, answers))
     return result

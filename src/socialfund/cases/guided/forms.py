@@ -9,8 +9,9 @@ changes, so saving one step never loses another's answers.
 from __future__ import annotations
 
 import copy
+import re
 from decimal import Decimal
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar, cast, get_args
 
 from django import forms
 from django.utils.translation import gettext, gettext_noop
@@ -27,7 +28,9 @@ from socialfund.cases.forms import (
 from socialfund.cases.models import Initiative
 from socialfund.core.application import Application
 from socialfund.core.money import MoneyError, parse_amount
+from socialfund.core.policy.vocabulary import PARTY_TYPE_LABELS, PartyType
 from socialfund.core.screening.initiative import EvaluationPlan, Goal, Method, ProcurementPlan
+from socialfund.organisation.forms import BoardCheckboxes
 from socialfund.organisation.models import Board
 
 
@@ -172,6 +175,7 @@ PARTNER_TYPES: dict[str, str] = {
     "municipal_company": gettext_noop("kommunalt bolag"),
     "university": gettext_noop("högskola"),
     "region_unit": gettext_noop("regionen"),
+    "office": gettext_noop("förvaltning/kontor"),
 }
 """The kinds of outside party, as people write them; the file keeps the code."""
 # The Swedish words (and the file's codes, which are the English words) -> the code.
@@ -195,52 +199,73 @@ PARTNER_TYPE_CODES: dict[str, str] = {
 }
 
 
+def partner_type_choices() -> list[tuple[str, str]]:
+    """The kinds of outside party the policy schema knows (boards are chosen above), in the page's language."""
+    return [("", gettext("Välj typ"))] + [
+        (code, gettext(PARTNER_TYPES[code])) for code in get_args(PartyType) if code in PARTNER_TYPES
+    ]
+
+
 class PartnersForm(StepForm):
-    partner_boards = forms.ModelMultipleChoiceField(
-        label=_("Samverkande nämnder"),
-        queryset=Board.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    other_partners = forms.CharField(
-        label=_("Andra parter (en per rad: namn; typ)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        help_text=_(
-            "Typ: förening, stiftelse, kooperativ, företag, enskild firma, myndighet, kommunalt bolag, högskola "
-            "eller regionen. Exempel: Röda korset; förening"
-        ),
-    )
+    """Boards as checkboxes; each other party a name and a kind chosen from the schema's kinds (stored as
+    the schema's code, as before). Two empty rows more than the case has, so that one can be added."""
+
+    partner_boards = BoardCheckboxes(label=_("Samverkande nämnder"), required=False)
     model_fields = ("partner_boards",)
+    EMPTY_ROWS = 2
 
     def __init__(self, *args: Any, boards: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if boards is not None:
             cast("forms.ModelMultipleChoiceField[Board]", self.fields["partner_boards"]).queryset = boards
+        known = [key for key in (*(self.data or {}), *(self.initial or {})) if re.fullmatch(r"partner_\d+_name", key)]
+        rows = max((int(key.split("_")[1]) + 1 for key in known), default=0)
+        if not self.is_bound:
+            rows += self.EMPTY_ROWS
+        for row in range(max(rows, 1)):
+            number = row + 1
+            self.fields[f"partner_{row}_name"] = forms.CharField(
+                label=_("Annan part %(number)s: namn") % {"number": number}, max_length=200, required=False
+            )
+            self.fields[f"partner_{row}_type"] = forms.ChoiceField(
+                label=_("Annan part %(number)s: typ") % {"number": number},
+                choices=self._choices(self.initial.get(f"partner_{row}_type")),
+                required=False,
+            )
+
+    @staticmethod
+    def _choices(saved: str | None) -> list[tuple[str, str]]:
+        """The schema's kinds; a kind saved earlier that is no longer one of them still reads, in Swedish."""
+        choices = partner_type_choices()
+        if saved and saved not in dict(choices):
+            choices.append((saved, PARTY_TYPE_LABELS.get(saved, gettext("annan typ (sparad tidigare)"))))
+        return choices
 
     @classmethod
     def initial_for(cls, initiative: Initiative) -> dict[str, Any]:
         others = [p for p in cls.answers(initiative).partners if p.type != "board"]
-        return super().initial_for(initiative) | {
-            "partner_boards": list(initiative.partner_boards.all()),
-            "other_partners": "\n".join(f"{p.name}; {gettext(PARTNER_TYPES.get(p.type, p.type))}" for p in others),
-        }
+        rows: dict[str, Any] = {}
+        for row, party in enumerate(others):
+            rows[f"partner_{row}_name"] = party.name
+            rows[f"partner_{row}_type"] = party.type
+        return super().initial_for(initiative) | {"partner_boards": list(initiative.partner_boards.all())} | rows
 
-    def clean_other_partners(self) -> list[dict[str, str]]:
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         parties = []
-        for number, line in enumerate((self.cleaned_data.get("other_partners") or "").splitlines(), start=1):
-            if not line.strip():
-                continue
-            name, _sep, kind_text = (part.strip() for part in line.partition(";"))
-            kind = PARTNER_TYPE_CODES.get(kind_text.lower())
-            if not name or kind is None:
-                raise forms.ValidationError(
-                    # Translators: %(types)s lists the party types in Swedish, e.g. "förening, företag".
-                    gettext("Rad %(row)s: skriv namn; typ (en av %(types)s).")
-                    % {"row": number, "types": ", ".join(gettext(word) for word in PARTNER_TYPES.values())}
-                )
-            parties.append({"name": name, "type": kind})
-        return parties
+        row = 0
+        while f"partner_{row}_name" in self.fields:
+            name = (data.get(f"partner_{row}_name") or "").strip()
+            kind = data.get(f"partner_{row}_type") or ""
+            if name and not kind:
+                self.add_error(f"partner_{row}_type", gettext("Välj vilken typ av part %(name)s är.") % {"name": name})
+            elif kind and not name:
+                self.add_error(f"partner_{row}_name", gettext("Skriv partens namn, eller välj ingen typ."))
+            elif name:
+                parties.append({"name": name, "type": kind})
+            row += 1
+        data["other_partners"] = parties
+        return data
 
     def apply(self, content: dict[str, Any]) -> dict[str, Any]:
         # Boards are the case's partner_boards; the content keeps the other parties.

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
-from socialfund.cases import flow_forms, flow_services, machine, outside_ideas, services
+from socialfund.cases import flow_forms, flow_services, machine, outside_ideas, registry, services
 from socialfund.cases import forms as case_forms
 from socialfund.cases.attachments import attachment_add
 from socialfund.cases.codes import CommentVisibility, Status, WithdrawalReason
@@ -352,7 +352,7 @@ ACTIONS: list[Action] = [
             prefix="registry-number",
             initial={
                 "registry_number": i.registry_number
-                or services.registry_number_suggest(fund=i.fund, on=i.filed_on or case_forms.today())
+                or registry.registry_number_peek(fund=i.fund, on=i.filed_on or case_forms.today())
             },
         ),
         lambda u, i: u.has_role(Role.REGISTRAR) and i.status != Status.DRAFT,

@@ -1,5 +1,5 @@
 """Row-level security on the tables added beside the first migration: documents filed in the diarium and
-documents written by the background worker (docs/tenancy.md, "Adding a tenant table")."""
+documents written by the background worker, the registry numbers' series (docs/tenancy.md, "Adding a tenant table")."""
 
 from django.db import migrations
 
@@ -8,6 +8,7 @@ from socialfund.tenancy import rls
 TABLES = [
     ("records_storeddocument", "fund_id", "funds_fund"),
     ("reports_generateddocument", "fund_id", "funds_fund"),
+    ("cases_registryserial", "fund_id", "funds_fund"),
 ]
 
 
@@ -30,6 +31,7 @@ class Migration(migrations.Migration):
         ("tenancy", "0001_row_level_security"),
         ("records", "0002_stored_documents"),
         ("reports", "0003_generateddocument"),
+        ("cases", "0009_registry_serial"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
