@@ -19,6 +19,7 @@ from socialfund.accounts.roles import Role
 from socialfund.cases.errors import CaseError
 from socialfund.cases.workflow import fund_policy_if_any
 from socialfund.core.policy import Policy
+from socialfund.documents.downloads import document_response
 from socialfund.funds.guidelines import guideline_rows
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
@@ -33,7 +34,6 @@ from socialfund.guidelines.paper import Proposal, pm_document, tjansteskrivelse_
 from socialfund.guidelines.problems import place
 from socialfund.guidelines.status import all_versions, version_state
 from socialfund.record_language import record_language
-from socialfund.reports.downloads import document_response
 
 
 def _user(request: HttpRequest) -> User:

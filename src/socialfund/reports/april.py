@@ -17,6 +17,19 @@ from socialfund.cases.codes import Status
 from socialfund.consultations.compilation import join_words
 from socialfund.core.formatting import format_date, format_number, format_percent, format_sek
 from socialfund.core.policy.compare import compare_table
+from socialfund.documents.model import (
+    Block,
+    Cell,
+    Chart,
+    Column,
+    Contents,
+    Document,
+    Heading,
+    Lines,
+    Paragraph,
+    Series,
+    Table,
+)
 from socialfund.reports.april_annex import annex_blocks, annex_title
 from socialfund.reports.april_data import (
     COMPARISON_DIMENSIONS,
@@ -30,19 +43,6 @@ from socialfund.reports.april_sections import (
     initiative_sections,
     project_summary,
     repayment_summary,
-)
-from socialfund.reports.documents.model import (
-    Block,
-    Cell,
-    Chart,
-    Column,
-    Contents,
-    Document,
-    Heading,
-    Lines,
-    Paragraph,
-    Series,
-    Table,
 )
 
 RESPONSIBLE_OFFICE = "Kommunstyrelsens kontor"
