@@ -33,6 +33,7 @@ from socialfund.guidelines.models import GuidelineVersion
 from socialfund.guidelines.paper import Proposal, pm_document, tjansteskrivelse_document
 from socialfund.guidelines.problems import place
 from socialfund.guidelines.status import all_versions, version_state
+from socialfund.kit.refusals import Refusal
 from socialfund.record_language import record_language
 
 
@@ -266,7 +267,7 @@ def export_view(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _after(request: HttpRequest, version: GuidelineVersion, form: Any, error: CaseError | None) -> HttpResponse:
+def _after(request: HttpRequest, version: GuidelineVersion, form: Any, error: Refusal | None) -> HttpResponse:
     if error is not None:
         form.add_error(error.field if error.field in form.fields else None, error.message)
     context = _version_context(request, version, **{f"{form.prefix}_form": form})
@@ -355,7 +356,7 @@ def consult_view(request: HttpRequest, pk: int) -> HttpResponse:
             deadline=data["deadline"],
             questions=[line.strip() for line in data["questions"].splitlines() if line.strip()],
         )
-    except CaseError as error:
+    except Refusal as error:
         return _after(request, version, form, error)
     messages.success(request, _("Förslaget är skickat på remiss."))
     assert version.pk is not None
