@@ -17,7 +17,7 @@ DEFAULT = False  # run with `python -m benchmarks pdf_tags` (a minute or two)
 
 
 def document() -> Any:
-    from socialfund.reports.documents.model import Chart, Column, Document, Heading, ItemList, Paragraph, Series, Table
+    from socialfund.documents.model import Chart, Column, Document, Heading, ItemList, Paragraph, Series, Table
 
     blocks: list[Any] = [Heading("Uppföljning av den sociala investeringsfonden", 1)]
     for section in range(40):
@@ -57,7 +57,7 @@ def run() -> list[dict[str, Any]]:
     django.setup()
     from weasyprint import HTML
 
-    from socialfund.reports.documents.pdf import PDF_VARIANT, few_collections, pdf_html
+    from socialfund.documents.pdf import PDF_VARIANT, few_collections, pdf_html
 
     html = pdf_html(document())
 

@@ -2,7 +2,7 @@
 does not have fails here, and so does a doc that sends the reader to a file outside the repository.
 
 What is checked, in `code spans` and in sh blocks of every docs/*.md:
-- a path (`socialfund/cases/services.py`, `tests/walks/`, `src/socialfund/data/policies/*.yaml`): it exists
+- a path (`socialfund/cases/services/drafting.py`, `tests/walks/`, `src/socialfund/data/policies/*.yaml`): it exists
   in the repository (under the root, or under src/);
 - a dotted name that starts with an app (`funds.guidelines.guideline_rows`, `cases.Initiative`): it imports;
 - a call (`available(policy, state, actor)`) or a snake_case name: it is defined or written somewhere in src/
@@ -199,7 +199,7 @@ def test_the_check_finds_what_does_not_exist(tmp_path):
     doc.write_text(
         f"See `cases.nowhere.thing`, `{missing}(x)`, `socialfund/cases/gone.py`,\n"
         "`socialfund casework list`, DOMAIN.md and `/work/shared/seeds/x.yaml`.\n"
-        "In `socialfund/cases/services.py`: `initiative_create`, `project_start`.\n",
+        "In `socialfund/cases/services/drafting.py`: `initiative_create`, `project_start`.\n",
         encoding="utf-8",
     )
     found = problems(doc)
@@ -210,7 +210,7 @@ def test_the_check_finds_what_does_not_exist(tmp_path):
         "no such command: socialfund casework list",
         "file not in the repository: DOMAIN.md",
         "outside the repository: /work/shared/seeds/x.yaml",
-        "project_start is not in socialfund/cases/services.py",
+        "project_start is not in socialfund/cases/services/drafting.py",
     ):
         assert expected in found
     assert not any("initiative_create" in problem for problem in found)

@@ -74,9 +74,9 @@ def _facts(html: str) -> list[str]:
 
 
 def test_every_place_that_shows_the_duty_shows_the_exception(users, fund, excepted):
+    from socialfund.documents.model import Paragraph
     from socialfund.reports.april_annex import april_annex_document
     from socialfund.reports.april_data import gather
-    from socialfund.reports.documents.model import Paragraph
 
     ledger.repayment_plan_adopt(initiative=excepted, user=users["ekonomi"], adopted_on=dt.date(2015, 6, 1))
     duty = project_duty(excepted, timezone.localdate())

@@ -130,9 +130,9 @@ def test_a_case_that_keeps_the_limits_takes_no_exception(users, fund, draft):
 
 
 def test_the_ledger_and_the_april_report_show_the_exception(users, fund, login):
+    from socialfund.documents.model import Paragraph, Table
     from socialfund.reports.april import april_document
     from socialfund.reports.april_data import gather
-    from socialfund.reports.documents.model import Paragraph, Table
 
     initiative = at_kommunstyrelsen(users, fund)
     reason = "Särskilda omständigheter: effekterna kommer långt efter insatsen."

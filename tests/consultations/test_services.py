@@ -9,9 +9,9 @@ from django.core import mail
 
 from socialfund.accounts.models import User
 from socialfund.audit.models import AuditEvent
-from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.consultations import services
 from socialfund.consultations.models import Answer, Consultation, Recipient, Reminder, Statement
+from socialfund.kit.refusals import InputRefusal, PermissionRefusal, StateRefusal
 from socialfund.organisation.models import Board, DecisionBody, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -71,11 +71,11 @@ def test_who_may_create_and_answer(users, username, allowed):
         )
         assert AuditEvent.objects.filter(action="consultation_answer_register").exists()
     else:
-        with pytest.raises(CasePermissionDenied):
+        with pytest.raises(PermissionRefusal):
             _create(users[username])
         assert _rows() == before
         consultation = _create(users["registrator"])
-        with pytest.raises(CasePermissionDenied):
+        with pytest.raises(PermissionRefusal):
             services.answer_register(
                 recipient=consultation.recipients.get(code="SN"),
                 user=users[username],
@@ -97,7 +97,7 @@ def test_who_may_create_and_answer(users, username, allowed):
 )
 def test_invalid_consultations_store_nothing(users, changes, field):
     before = _rows()
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         _create(users["registrator"], **changes)
     assert error.value.field == field
     assert _rows() == before
@@ -106,7 +106,7 @@ def test_invalid_consultations_store_nothing(users, changes, field):
 def test_additions_are_required_with_that_position_and_an_answer_can_be_corrected(users):
     consultation = _create(users["registrator"])
     recipient = consultation.recipients.get(code="SN")
-    with pytest.raises(CaseValidationError):
+    with pytest.raises(InputRefusal):
         services.answer_register(
             recipient=recipient,
             user=users["yttrande"],
@@ -138,7 +138,7 @@ def test_statements_need_people_with_parties(users):
         position="supports",
         received_on=dt.date(2016, 3, 1),
     )
-    with pytest.raises(CaseValidationError):
+    with pytest.raises(InputRefusal):
         services.statement_add(
             answer=answer,
             user=users["yttrande"],
@@ -158,14 +158,14 @@ def test_statements_need_people_with_parties(users):
     assert statement.signatories == [{"name": "Mats Siljebrand", "party": "FP"}]
 
     # Removing one needs a manager and a reason; a refusal removes nothing.
-    with pytest.raises(CasePermissionDenied):
+    with pytest.raises(PermissionRefusal):
         services.statement_remove(statement=statement, user=users["lasare"], reason="Fel.")
-    with pytest.raises(CaseValidationError):
+    with pytest.raises(InputRefusal):
         services.statement_remove(statement=statement, user=users["yttrande"], reason="  ")
     assert Statement.objects.filter(pk=statement.pk).exists()
     services.statement_remove(statement=statement, user=users["yttrande"], reason="Fel nämnd.")
     assert not Statement.objects.filter(pk=statement.pk).exists()
-    with pytest.raises(CaseStateError):
+    with pytest.raises(StateRefusal):
         services.statement_remove(statement=statement, user=users["yttrande"], reason="Igen.")
 
 
@@ -190,7 +190,7 @@ def test_reminders_go_to_those_who_have_not_answered_after_commit(users, django_
     assert len(mail.outbox) == 2
     assert "skulle ha kommit in 2016-03-31" in mail.outbox[0].body
     assert Reminder.objects.count() == 2
-    with pytest.raises(CasePermissionDenied):
+    with pytest.raises(PermissionRefusal):
         services.reminders_send(consultation=consultation, user=users["lasare"])
 
 
@@ -202,5 +202,5 @@ def test_no_reminder_when_everyone_has_answered(users):
         position="opposes",
         received_on=dt.date(2016, 3, 1),
     )
-    with pytest.raises(CaseStateError):
+    with pytest.raises(StateRefusal):
         services.reminders_send(consultation=consultation, user=users["yttrande"])

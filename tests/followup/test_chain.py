@@ -13,11 +13,11 @@ from decimal import Decimal
 
 import pytest
 
-from socialfund.cases.errors import CaseStateError
 from socialfund.cases.models import Decision
 from socialfund.followup import ledger_bridge, services
 from socialfund.followup.models import Indicator, RealisedSaving
 from socialfund.followup.selectors import project_outcome
+from socialfund.kit.refusals import StateRefusal
 from socialfund.ledger import services as ledger
 from socialfund.ledger.models import Waiver
 from socialfund.organisation.models import Board, DecisionBody
@@ -110,7 +110,7 @@ def test_from_a_measurement_to_the_repayments_feasibility(users, project):
 def test_deriving_without_figures_stores_nothing(users, project):
     hvb_indicator(project, users["handlaggare"])
     before = stored()
-    with pytest.raises(CaseStateError, match="inget mätvärde för 2018"):
+    with pytest.raises(StateRefusal, match="inget mätvärde för 2018"):
         services.realised_savings_derive(project=project, user=users["ekonomi"], year=2018)
     assert stored() == before
 
@@ -179,7 +179,7 @@ def test_a_waiver_the_books_refuse_leaves_the_review_undecided(users, project):
     review = services.special_review_open(project=project, user=users["beredning"], grounds="Negativa effekter.")
     review = services.special_review_submit(review=review, user=users["beredning"])
     before = stored()
-    with pytest.raises(CaseStateError, match="ingen återstående återföringsskyldighet"):
+    with pytest.raises(StateRefusal, match="ingen återstående återföringsskyldighet"):
         decide(users, review)
     assert stored() == before
     review.refresh_from_db()
@@ -189,13 +189,13 @@ def test_a_waiver_the_books_refuse_leaves_the_review_undecided(users, project):
 
 def test_special_review_needs_a_failed_evaluation_and_evidence_of_the_method(users, project):
     before = stored()
-    with pytest.raises(CaseStateError, match="inga eller negativa effekter"):
+    with pytest.raises(StateRefusal, match="inga eller negativa effekter"):
         services.special_review_open(project=project, user=users["beredning"], grounds="Tidigt.")
     assert stored() == before
     approve_first_report(users, project, finding="none", fidelity="partly")
     review = services.special_review_open(project=project, user=users["beredning"], grounds="Inga effekter.")
     before = stored()
-    with pytest.raises(CaseStateError, match="metodtroheten"):
+    with pytest.raises(StateRefusal, match="metodtroheten"):
         services.special_review_submit(review=review, user=users["beredning"])
     assert stored() == before
     services.special_review_evidence_add(
@@ -217,7 +217,7 @@ def test_a_successful_project_is_implemented_before_it_closes(users, project):
     services.report_submit(report=final, user=users["handlaggare"])
     services.report_review(report=final, user=users["beredning"], verdict="approved", effect_finding="positive")
     before = stored()
-    with pytest.raises(CaseStateError, match="implementeringsplan ska fastställas och förankras"):
+    with pytest.raises(StateRefusal, match="implementeringsplan ska fastställas och förankras"):
         services.project_close(
             project=project, user=users["beredning"], closed_on=dt.date(2018, 9, 1), outcome="implemented"
         )
@@ -229,7 +229,7 @@ def test_a_successful_project_is_implemented_before_it_closes(users, project):
     services.implementation_plan_save(
         project=project, user=users["handlaggare"], text="Teamet blir en del av elevhälsan 2019.", responsible="UK"
     )
-    with pytest.raises(CaseStateError, match="förankrad"):
+    with pytest.raises(StateRefusal, match="förankrad"):
         services.regular_operations_decide(
             project=project, user=users["registrator"], decided_on=dt.date(2018, 6, 1), paragraph="§ 9", text="Införs."
         )
@@ -239,7 +239,7 @@ def test_a_successful_project_is_implemented_before_it_closes(users, project):
     services.implementation_anchor(
         project=project, user=users["handlaggare"], kind="board", signed_on=dt.date(2018, 4, 1), reference="UN § 30"
     )
-    with pytest.raises(CaseStateError, match="kan inte ändras"):
+    with pytest.raises(StateRefusal, match="kan inte ändras"):
         services.implementation_plan_save(project=project, user=users["handlaggare"], text="Ny.", responsible="UK")
     decision = services.regular_operations_decide(
         project=project, user=users["registrator"], decided_on=dt.date(2018, 6, 1), paragraph="§ 9", text="Införs."

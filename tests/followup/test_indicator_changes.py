@@ -14,9 +14,9 @@ from django.utils import translation
 
 from socialfund.accounts.models import User
 from socialfund.audit.models import AuditEvent
-from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.followup import services
 from socialfund.followup.models import Indicator, Measurement, Project
+from socialfund.kit.refusals import InputRefusal, PermissionRefusal, StateRefusal
 from tests.followup.conftest import grant
 from tests.followup.helpers import stored
 from tests.followup.test_chain import hvb_indicator
@@ -98,7 +98,7 @@ def test_an_edit_that_touches_derived_savings_names_the_years_to_derive_again(us
 def test_a_bad_edit_is_refused_and_nothing_changes(users, project, changes, field, message):
     indicator = hvb_indicator(project, users["handlaggare"])
     before = stored()
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.indicator_update(
             indicator=indicator, user=users["handlaggare"], spec=spec_of(indicator, **changes), reason="Rättelse."
         )
@@ -112,12 +112,12 @@ def test_an_edit_needs_a_reason_and_a_unique_name(users, project):
     indicator = hvb_indicator(project, users["handlaggare"])
     other = project.indicators.exclude(pk=indicator.pk).first()
     assert other is not None
-    with pytest.raises(CaseValidationError) as no_reason:
+    with pytest.raises(InputRefusal) as no_reason:
         services.indicator_update(
             indicator=indicator, user=users["handlaggare"], spec=spec_of(indicator, unit="st"), reason="  "
         )
     assert no_reason.value.field == "reason"
-    with pytest.raises(CaseValidationError, match="redan en indikator"):
+    with pytest.raises(InputRefusal, match="redan en indikator"):
         services.indicator_update(
             indicator=indicator, user=users["handlaggare"], spec=spec_of(indicator, name=other.name), reason="Byte."
         )
@@ -126,14 +126,14 @@ def test_an_edit_needs_a_reason_and_a_unique_name(users, project):
 def test_only_the_lead_board_and_the_preparation_group_change_a_running_projects_indicators(users, project):
     indicator = hvb_indicator(project, users["handlaggare"])
     for username in ("ekonomi", "lasare", "registrator"):
-        with pytest.raises(CasePermissionDenied):
+        with pytest.raises(PermissionRefusal):
             services.indicator_update(
                 indicator=indicator, user=users[username], spec=spec_of(indicator, unit="st"), reason="Försök."
             )
     # Closed (the closing step's own conditions are tested in test_projects).
     Project.objects.filter(pk=project.pk).update(status="closed", closed_on=dt.date(2019, 1, 31))
     indicator.refresh_from_db()
-    with pytest.raises(CaseStateError, match="avslutat"):
+    with pytest.raises(StateRefusal, match="avslutat"):
         services.indicator_update(
             indicator=indicator, user=users["beredning"], spec=spec_of(indicator, unit="st"), reason="Sent."
         )
@@ -162,24 +162,24 @@ def test_corrections_refused(users, project):
         indicator=from_kolada, measured_on=DAY, value=Decimal("72.4"), source="kolada", entered_by=None
     )
     before = stored()
-    with pytest.raises(CaseValidationError, match="detsamma"):
+    with pytest.raises(InputRefusal, match="detsamma"):
         services.measurement_correct(
             measurement=measurement, user=users["handlaggare"], value=Decimal(1800), reason="Ingen ändring."
         )
-    with pytest.raises(CaseValidationError) as no_reason:
+    with pytest.raises(InputRefusal) as no_reason:
         services.measurement_correct(measurement=measurement, user=users["handlaggare"], value=Decimal(1), reason="")
     assert no_reason.value.field == "reason"
-    with pytest.raises(CaseValidationError, match="personnummer"):
+    with pytest.raises(InputRefusal, match="personnummer"):
         services.measurement_correct(
             measurement=measurement, user=users["handlaggare"], value=Decimal(1), reason="Gällde 121212-1212"
         )
-    with pytest.raises(CaseStateError, match="Kolada"):
+    with pytest.raises(StateRefusal, match="Kolada"):
         services.measurement_correct(
             measurement=kolada_figure, user=users["handlaggare"], value=Decimal(70), reason="Fel."
         )
-    with pytest.raises(CasePermissionDenied):
+    with pytest.raises(PermissionRefusal):
         services.measurement_correct(measurement=measurement, user=users["ekonomi"], value=Decimal(1), reason="Fel.")
-    with pytest.raises(CaseStateError, match="Kolada"):
+    with pytest.raises(StateRefusal, match="Kolada"):
         services.measurement_remove(measurement=kolada_figure, user=users["handlaggare"], reason="Fel.")
     assert stored() == before
     measurement.refresh_from_db()
@@ -204,9 +204,9 @@ def test_only_an_indicator_nothing_rests_on_can_be_removed(users, project):
     measured = hvb_indicator(project, users["handlaggare"])
     measure(measured, users["handlaggare"], 1800)
     before = stored()
-    with pytest.raises(CaseStateError, match="historik"):
+    with pytest.raises(StateRefusal, match="historik"):
         services.indicator_remove(indicator=measured, user=users["handlaggare"], reason="Behövs inte.")
-    with pytest.raises(CasePermissionDenied):
+    with pytest.raises(PermissionRefusal):
         services.indicator_remove(indicator=measured, user=users["lasare"], reason="Behövs inte.")
     assert stored() == before
 
@@ -295,10 +295,10 @@ def test_a_figure_someone_else_removed_is_refused_not_a_crash(users, project):
     indicator = hvb_indicator(project, users["handlaggare"])
     measurement = measure(indicator, users["handlaggare"], 1800)
     services.measurement_remove(measurement=measurement, user=users["beredning"], reason="Fel datum.")
-    with pytest.raises(CaseStateError, match="tagits bort av någon annan"):
+    with pytest.raises(StateRefusal, match="tagits bort av någon annan"):
         services.measurement_correct(measurement=measurement, user=users["handlaggare"], value=Decimal(1), reason="X.")
     services.indicator_remove(indicator=indicator, user=users["beredning"], reason="Misstag.")
-    with pytest.raises(CaseStateError, match="tagits bort av någon annan"):
+    with pytest.raises(StateRefusal, match="tagits bort av någon annan"):
         services.indicator_update(
             indicator=indicator, user=users["handlaggare"], spec=spec_of(indicator, unit="st"), reason="X."
         )

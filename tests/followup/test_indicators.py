@@ -9,11 +9,11 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from socialfund.audit.models import AuditEvent
-from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.core import kolada
 from socialfund.core.kolada import KoladaClient, KoladaNotFound
 from socialfund.followup import services
 from socialfund.followup.models import Indicator, Measurement
+from socialfund.kit.refusals import InputRefusal, PermissionRefusal, StateRefusal
 from tests.followup.conftest import BASE, N15428_KPI_URL, N15428_ROUTES, N15428_URL, RecordedKolada
 from tests.followup.helpers import stored
 
@@ -53,7 +53,7 @@ def test_a_kolada_indicator_takes_the_funds_municipality(users, project):
 )
 def test_indicator_input_is_checked_and_nothing_stored(users, project, changes, field):
     before = stored()
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         kolada_indicator(project, users["handlaggare"], **changes)
     assert error.value.field == field
     assert stored() == before
@@ -78,7 +78,7 @@ def test_a_measurement_by_hand(users, project):
 def test_text_that_looks_like_a_personal_number_is_refused(users, project, text):
     indicator = project.indicators.get(name="Placeringsdygn på HVB")
     before = stored()
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.measurement_record(
             indicator=indicator,
             user=users["handlaggare"],
@@ -109,19 +109,19 @@ def test_measurements_refused(users, project):
         indicator=manual, user=users["handlaggare"], measured_on=dt.date(2017, 12, 31), value=Decimal(1850)
     )
     before = stored()
-    with pytest.raises(CaseValidationError, match="redan ett värde"):
+    with pytest.raises(InputRefusal, match="redan ett värde"):
         services.measurement_record(
             indicator=manual, user=users["handlaggare"], measured_on=dt.date(2017, 12, 31), value=Decimal(1)
         )
-    with pytest.raises(CaseValidationError, match="framtiden"):
+    with pytest.raises(InputRefusal, match="framtiden"):
         services.measurement_record(
             indicator=manual, user=users["handlaggare"], measured_on=dt.date(2999, 1, 1), value=Decimal(1)
         )
-    with pytest.raises(CaseStateError, match="Kolada"):
+    with pytest.raises(StateRefusal, match="Kolada"):
         services.measurement_record(
             indicator=from_kolada, user=users["handlaggare"], measured_on=dt.date(2017, 12, 31), value=Decimal(1)
         )
-    with pytest.raises(CasePermissionDenied):
+    with pytest.raises(PermissionRefusal):
         services.measurement_record(
             indicator=manual, user=users["ekonomi"], measured_on=dt.date(2016, 12, 31), value=Decimal(1)
         )

@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from socialfund.audit.models import AuditEvent
-from socialfund.cases.errors import CaseValidationError
 from socialfund.core import kolada
 from socialfund.core.kolada import urllib_getter as real_urllib_getter
 from socialfund.core.kolada_sets import comparison_means
 from socialfund.followup import services
 from socialfund.followup.models import GroupMean
 from socialfund.followup.selectors import group_comparison
+from socialfund.kit.refusals import InputRefusal, PermissionRefusal
 from tests.followup.test_indicators import kolada_indicator
 from tests.followup.test_kolada_v3 import client, fake, serve_n15428  # noqa: F401 (fake is a fixture)
 from tests.followup.test_views import client_for
@@ -79,7 +79,7 @@ def test_the_indicator_page_shows_the_comparison_with_its_source(fake, users, pr
 
 
 def test_an_unknown_group_is_refused_at_the_field_and_nothing_is_stored(fake, users, project, linked):  # noqa: F811
-    with pytest.raises(CaseValidationError) as refused:
+    with pytest.raises(InputRefusal) as refused:
         services.indicator_compare_with_group(
             indicator=linked, user=users["handlaggare"], group_id="G9999", client=client(fake)
         )
@@ -89,9 +89,8 @@ def test_an_unknown_group_is_refused_at_the_field_and_nothing_is_stored(fake, us
 
 
 def test_only_those_who_record_the_projects_figures_may_fetch_it(fake, users, project, linked):  # noqa: F811
-    from socialfund.cases.errors import CasePermissionDenied
 
-    with pytest.raises(CasePermissionDenied):
+    with pytest.raises(PermissionRefusal):
         services.indicator_compare_with_group(
             indicator=linked, user=users["stadsdirektor"], group_id="G0000", client=client(fake)
         )

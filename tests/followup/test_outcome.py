@@ -10,9 +10,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from socialfund.audit.models import AuditEvent
-from socialfund.cases.errors import CaseValidationError
 from socialfund.followup import services
 from socialfund.followup.models import Project, RealisedSaving
+from socialfund.kit.refusals import InputRefusal
 from socialfund.organisation.models import Board, Organisation
 from tests.followup.helpers import stored
 
@@ -40,7 +40,7 @@ def test_an_entered_saving_is_replaced_and_the_audit_keeps_the_old_figure(users,
 def test_saving_input_is_checked_and_nothing_stored(users, project, changes, field):
     before = stored()
     kwargs = {"board": Board.objects.get(code="SN"), "year": 2018, "amount": Decimal(1), **changes}
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.realised_saving_record(project=project, user=users["ekonomi"], **kwargs)
     assert error.value.field == field
     assert stored() == before
@@ -50,7 +50,7 @@ def test_a_board_of_another_municipality_is_refused(users, project):
     other = Organisation.objects.create(name="Norrköpings kommun", code="0581", kind="municipality")
     board = Board.objects.create(organisation=other, code="SN", name="Socialnämnden")
     before = stored()
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.realised_saving_record(
             project=project, user=users["ekonomi"], board=board, year=2018, amount=Decimal(1)
         )

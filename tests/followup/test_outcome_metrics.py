@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from socialfund.audit.models import AuditEvent
-from socialfund.cases.errors import CasePermissionDenied, CaseValidationError
 from socialfund.followup import provenance, services
 from socialfund.followup.models import MeasurementStatus, OutcomeMetric
 from socialfund.followup.outcome_selectors import outcome_section
+from socialfund.kit.refusals import InputRefusal, PermissionRefusal
 from tests.followup.test_views import client_for
 
 METRIC = {
@@ -58,7 +58,7 @@ def test_an_outcome_metric_has_every_part_and_is_logged(users, project):
     ],
 )
 def test_a_missing_or_personal_part_is_refused_at_its_field(users, project, field, value, expected):
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.outcome_metric_save(
             project=project, user=users["handlaggare"], spec=services.OutcomeMetricSpec(**{**METRIC, field: value})
         )
@@ -68,11 +68,11 @@ def test_a_missing_or_personal_part_is_refused_at_its_field(users, project, fiel
 
 def test_the_same_name_twice_and_another_role_are_refused(users, project):
     services.outcome_metric_save(project=project, user=users["handlaggare"], spec=services.OutcomeMetricSpec(**METRIC))
-    with pytest.raises(CaseValidationError, match="redan ett effektmått"):
+    with pytest.raises(InputRefusal, match="redan ett effektmått"):
         services.outcome_metric_save(
             project=project, user=users["beredning"], spec=services.OutcomeMetricSpec(**METRIC)
         )
-    with pytest.raises(CasePermissionDenied):
+    with pytest.raises(PermissionRefusal):
         services.outcome_metric_save(
             project=project, user=users["ekonomi"], spec=services.OutcomeMetricSpec(**{**METRIC, "name": "Annat"})
         )
@@ -89,11 +89,11 @@ def test_a_figure_is_reported_until_marked_and_only_the_group_validates(users, p
         source_note="socialtjänstens statistik",
     )
     assert provenance.measurement_status(figure) == "rapporterat"
-    with pytest.raises(CasePermissionDenied):
+    with pytest.raises(PermissionRefusal):
         services.measurement_status_set(
             measurement=figure, user=users["handlaggare"], status="validated", validated_by="Stadsrevisionen"
         )
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.measurement_status_set(measurement=figure, user=users["beredning"], status="validated")
     assert error.value.field == "validated_by"
     assert not MeasurementStatus.objects.exists()

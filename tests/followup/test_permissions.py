@@ -1,7 +1,7 @@
 """Who may take which follow-up step: the whole matrix of demo users against the services.
 
 Each allowed call runs inside a savepoint that is rolled back, so every user meets the
-same state; a refused call must raise CasePermissionDenied (never store anything).
+same state; a refused call must raise a permission refusal (never store anything).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from decimal import Decimal
 import pytest
 from django.db import transaction
 
-from socialfund.cases.errors import CasePermissionDenied
 from socialfund.followup import services
+from socialfund.kit.refusals import PermissionRefusal
 from socialfund.organisation.models import Board
 from tests.followup.helpers import pdsa, stored
 
@@ -44,7 +44,7 @@ def allowed(run: Callable[[], object]) -> bool:
             raise Undo
     except Undo:
         return True
-    except CasePermissionDenied:
+    except PermissionRefusal:
         return False
 
 

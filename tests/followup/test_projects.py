@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from socialfund.audit.models import AuditEvent
-from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.cases.models import Initiative
 from socialfund.followup import services
+from socialfund.kit.refusals import InputRefusal, PermissionRefusal, StateRefusal
 from tests.followup.helpers import stored
 
 pytestmark = pytest.mark.django_db
@@ -38,17 +38,17 @@ def test_the_project_gets_its_schedule_and_the_applications_goals(users, project
 
 def test_starting_is_refused_and_stores_nothing(users, fund, granted):
     before = stored()
-    with pytest.raises(CasePermissionDenied):
+    with pytest.raises(PermissionRefusal):
         services.project_start(initiative=granted, user=users["handlaggare"])
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.project_start(initiative=granted, user=users["registrator"], ends_on=dt.date(2015, 1, 1))
     assert error.value.field == "ends_on"
     active = Initiative.objects.exclude(pk=granted.pk).filter(status="active").first()
-    with pytest.raises(CaseStateError, match="beviljat"):
+    with pytest.raises(StateRefusal, match="beviljat"):
         services.project_start(initiative=active, user=users["registrator"])
     assert stored() == before
     services.project_start(initiative=granted, user=users["beredning"])
     after = stored()
-    with pytest.raises(CaseStateError, match="redan startad"):
+    with pytest.raises(StateRefusal, match="redan startad"):
         services.project_start(initiative=granted, user=users["registrator"])
     assert stored() == after

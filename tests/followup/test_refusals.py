@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from socialfund.cases.errors import CaseError, CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.followup import services
+from socialfund.kit.refusals import InputRefusal, PermissionRefusal, Refusal, StateRefusal
 from socialfund.organisation.models import DecisionBody, Organisation
 from tests.followup.helpers import pdsa, stored
 
@@ -32,13 +32,13 @@ def other_body() -> DecisionBody:
 @pytest.mark.parametrize(
     ("changes", "error", "field"),
     [
-        ({"paragraph": " "}, CaseValidationError, "paragraph"),
-        ({"text": ""}, CaseValidationError, "text"),
-        ({"outcome": "perhaps"}, CaseValidationError, "outcome"),
-        ({"decided_on": dt.date(2999, 1, 1)}, CaseValidationError, "decided_on"),
-        ({"text": "Gäller 19121212-1212."}, CaseValidationError, "text"),
-        ({"body": "other"}, CaseValidationError, "body"),
-        ({"user": "beredning"}, CasePermissionDenied, None),
+        ({"paragraph": " "}, InputRefusal, "paragraph"),
+        ({"text": ""}, InputRefusal, "text"),
+        ({"outcome": "perhaps"}, InputRefusal, "outcome"),
+        ({"decided_on": dt.date(2999, 1, 1)}, InputRefusal, "decided_on"),
+        ({"text": "Gäller 19121212-1212."}, InputRefusal, "text"),
+        ({"body": "other"}, InputRefusal, "body"),
+        ({"user": "beredning"}, PermissionRefusal, None),
     ],
 )
 def test_special_review_decision_refused(users, submitted_review, changes, error, field):
@@ -73,21 +73,21 @@ def test_evidence_refused(users, project):
         ("other", "Intervju med 121212-1212.", "handlaggare"),
         ("other", "Protokoll.", "ekonomi"),
     ):
-        with pytest.raises(CaseError):
+        with pytest.raises(Refusal):
             services.special_review_evidence_add(review=review, user=users[user], kind=kind, description=description)
     assert stored() == before
 
 
 def test_implementation_refused(users, project):
     before = stored()
-    with pytest.raises(CaseStateError, match="ingen implementeringsplan"):
+    with pytest.raises(StateRefusal, match="ingen implementeringsplan"):
         services.implementation_anchor(
             project=project, user=users["kontorschef"], kind="office_head", signed_on=dt.date(2018, 3, 1)
         )
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.implementation_plan_save(project=project, user=users["handlaggare"], text="Plan.", responsible=" ")
     assert error.value.field == "responsible"
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.implementation_plan_save(
             project=project, user=users["handlaggare"], text="Plan.", responsible="UK", starts_on=dt.date(2015, 1, 1)
         )
@@ -96,15 +96,15 @@ def test_implementation_refused(users, project):
     services.implementation_plan_save(project=project, user=users["handlaggare"], text="Plan.", responsible="UK")
     before = stored()
     cases = [
-        ("office_head", "handlaggare", dt.date(2018, 3, 1), CasePermissionDenied),  # only the office head
-        ("board", "ekonomi", dt.date(2018, 3, 1), CasePermissionDenied),
-        ("mayor", "handlaggare", dt.date(2018, 3, 1), CaseValidationError),
-        ("board", "handlaggare", dt.date(2999, 1, 1), CaseValidationError),
+        ("office_head", "handlaggare", dt.date(2018, 3, 1), PermissionRefusal),  # only the office head
+        ("board", "ekonomi", dt.date(2018, 3, 1), PermissionRefusal),
+        ("mayor", "handlaggare", dt.date(2018, 3, 1), InputRefusal),
+        ("board", "handlaggare", dt.date(2999, 1, 1), InputRefusal),
     ]
     for kind, user, signed_on, error_type in cases:
         with pytest.raises(error_type):
             services.implementation_anchor(project=project, user=users[user], kind=kind, signed_on=signed_on)
-    with pytest.raises(CaseStateError, match="förankrad"):
+    with pytest.raises(StateRefusal, match="förankrad"):
         services.regular_operations_decide(
             project=project, user=users["handlaggare"], decided_on=dt.date(2018, 6, 1), paragraph="§ 9", text="Ja."
         )
@@ -114,11 +114,11 @@ def test_implementation_refused(users, project):
 @pytest.mark.parametrize(
     ("changes", "error", "field"),
     [
-        ({"outcome": "maybe"}, CaseValidationError, "outcome"),
-        ({"closed_on": dt.date(2015, 1, 1)}, CaseValidationError, "closed_on"),
-        ({"closed_on": dt.date(2999, 1, 1)}, CaseValidationError, "closed_on"),
-        ({"note": ""}, CaseValidationError, "note"),
-        ({}, CaseStateError, None),  # the final report is not handled yet
+        ({"outcome": "maybe"}, InputRefusal, "outcome"),
+        ({"closed_on": dt.date(2015, 1, 1)}, InputRefusal, "closed_on"),
+        ({"closed_on": dt.date(2999, 1, 1)}, InputRefusal, "closed_on"),
+        ({"note": ""}, InputRefusal, "note"),
+        ({}, StateRefusal, None),  # the final report is not handled yet
     ],
 )
 def test_closing_refused(users, project, changes, error, field):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.followup import services
 from socialfund.followup.models import ReportVersion
 from socialfund.followup.models.reports import ImmutableRowError
+from socialfund.kit.refusals import InputRefusal, PermissionRefusal, StateRefusal
 from tests.cases.application_content import application_content
 from tests.followup.conftest import grant
 from tests.followup.helpers import pdsa, stored
@@ -40,7 +40,7 @@ def test_submit_needs_all_four_parts_and_changes_nothing_otherwise(users, projec
     report = first_report(project)
     services.report_draft_save(report=report, user=users["handlaggare"], plan="Bara planen.")
     before = stored()
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.report_submit(report=report, user=users["handlaggare"])
     assert error.value.message == "Rapporten saknar Göra, Studera, Agera."
     assert error.value.field == "do"
@@ -53,7 +53,7 @@ def test_review_returned_then_approved(users, project, mailoutbox, django_captur
     with django_capture_on_commit_callbacks(execute=True):
         services.report_submit(report=report, user=users["handlaggare"])
     assert mailoutbox[-1].to == ["beredning@demo.invalid"]
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.report_review(report=report, user=users["beredning"], verdict="returned")
     assert error.value.field == "note"
     with django_capture_on_commit_callbacks(execute=True):
@@ -61,11 +61,11 @@ def test_review_returned_then_approved(users, project, mailoutbox, django_captur
     assert mailoutbox[-1].to == ["handlaggare@demo.invalid"]
     report.refresh_from_db()
     assert report.status == "returned"
-    with pytest.raises(CaseStateError, match="ny version"):
+    with pytest.raises(StateRefusal, match="ny version"):
         services.report_submit(report=report, user=users["handlaggare"])
     services.report_draft_save(report=report, user=users["handlaggare"], **pdsa(study="Frånvaron: 12 % → 11 %."))
     services.report_submit(report=report, user=users["handlaggare"])
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.report_review(report=report, user=users["beredning"], verdict="approved")
     assert error.value.field == "effect_finding"
     review = services.report_review(
@@ -74,7 +74,7 @@ def test_review_returned_then_approved(users, project, mailoutbox, django_captur
     report.refresh_from_db()
     assert (report.status, report.submitted_version.number, review.version.number) == ("approved", 2, 2)
     assert [r.verdict for r in report.reviews.order_by("pk")] == ["returned", "approved"]
-    with pytest.raises(CaseStateError):
+    with pytest.raises(StateRefusal):
         services.report_draft_save(report=report, user=users["handlaggare"], **pdsa())
 
 
@@ -85,11 +85,11 @@ def test_a_documented_method_needs_its_fidelity(users, fund):
     assert project.method_documented
     report = first_report(project)
     services.report_draft_save(report=report, user=users["handlaggare"], **pdsa())
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.report_submit(report=report, user=users["handlaggare"])
     assert (error.value.field, "metodtrohet" in error.value.message) == ("fidelity", True)
     services.report_draft_save(report=report, user=users["handlaggare"], **pdsa(), fidelity="partly")
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.report_submit(report=report, user=users["handlaggare"])
     assert error.value.field == "fidelity_note"
     services.report_draft_save(
@@ -101,9 +101,9 @@ def test_a_documented_method_needs_its_fidelity(users, fund):
 def test_skipping_a_report_needs_a_reason(users, project):
     report = first_report(project)
     before = stored()
-    with pytest.raises(CaseValidationError):
+    with pytest.raises(InputRefusal):
         services.report_skip(report=report, user=users["beredning"], reason=" ")
-    with pytest.raises(CasePermissionDenied):
+    with pytest.raises(PermissionRefusal):
         services.report_skip(report=report, user=users["handlaggare"], reason="Vill inte.")
     assert stored() == before
     services.report_skip(report=report, user=users["beredning"], reason="Projektet startade sent; lägesrapport 2018.")
@@ -115,21 +115,21 @@ def test_only_the_lead_board_writes_and_only_the_preparation_group_reviews(users
     report = first_report(project)
     before = stored()
     for name in ("beredning", "ekonomi", "kontorschef", "lasare", "admin"):
-        with pytest.raises(CasePermissionDenied):
+        with pytest.raises(PermissionRefusal):
             services.report_draft_save(report=report, user=users[name], **pdsa())
     assert stored() == before
     services.report_draft_save(report=report, user=users["handlaggare"], **pdsa())
     services.report_submit(report=report, user=users["handlaggare"])
     before = stored()
     for name in ("handlaggare", "ekonomi", "registrator", "lasare"):
-        with pytest.raises(CasePermissionDenied):
+        with pytest.raises(PermissionRefusal):
             services.report_review(report=report, user=users[name], verdict="approved", effect_finding="positive")
     assert stored() == before
 
 
 def test_report_text_with_a_personal_number_is_refused(users, project):
     before = stored()
-    with pytest.raises(CaseValidationError) as error:
+    with pytest.raises(InputRefusal) as error:
         services.report_draft_save(
             report=first_report(project), user=users["handlaggare"], **pdsa(do="Eleven 0501011234.")
         )

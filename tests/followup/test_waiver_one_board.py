@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from socialfund.accounts.models import User
-from socialfund.cases.errors import CaseValidationError
 from socialfund.followup import ledger_bridge, services
+from socialfund.kit.refusals import InputRefusal
 from socialfund.ledger import selectors
 from socialfund.ledger.models import Waiver
 from socialfund.organisation.models import Board, DecisionBody, Organisation
@@ -65,14 +65,14 @@ def test_waiving_one_boards_duty_leaves_the_others(users, project, submitted):
 
 def test_a_board_is_named_only_for_a_waiver_and_only_one_of_the_municipality(users, project, submitted):
     before = stored()
-    with pytest.raises(CaseValidationError, match="bara när återföringen efterskänks") as error:
+    with pytest.raises(InputRefusal, match="bara när återföringen efterskänks") as error:
         decide(users, submitted, outcome="maintain", board=Board.objects.get(code="SN"))
     assert error.value.field == "board"
     assert stored() == before
     elsewhere = Organisation.objects.create(name="Nykvarns kommun", code="0140")
     stranger = Board.objects.create(organisation=elsewhere, code="SN", name="Socialnämnden")
     before = stored()
-    with pytest.raises(CaseValidationError, match="fondens kommun"):
+    with pytest.raises(InputRefusal, match="fondens kommun"):
         decide(users, submitted, board=stranger)
     assert stored() == before
 

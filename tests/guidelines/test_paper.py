@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from socialfund.core.policy import load_policy
+from socialfund.documents.model import Heading, Paragraph
+from socialfund.documents.pdf import render_pdf
+from socialfund.documents.word import render_docx
 from socialfund.guidelines.comparison import Versions, example_effects, wording_changes
 from socialfund.guidelines.paper import Proposal, pm_document, tjansteskrivelse_document
-from socialfund.reports.documents.model import Heading, Paragraph
-from socialfund.reports.documents.pdf import render_pdf
-from socialfund.reports.documents.word import render_docx
 
 
 def _proposal() -> Proposal:

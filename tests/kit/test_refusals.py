@@ -22,14 +22,16 @@ def test_every_app_refuses_through_the_one_tree(base):
     assert error.reason and error.reason != Refusal.reason
 
 
-def test_the_kind_is_shared_across_apps_and_the_old_names_still_catch():
+def test_the_kind_is_shared_across_apps_and_each_app_has_its_own_branch():
     assert isinstance(LedgerPermissionDenied("x"), PermissionRefusal)
     assert isinstance(CasePermissionDenied("x"), PermissionRefusal)
     for error in (LedgerValidationError("x"), FollowupValidationError("x"), ConsultationValidationError("x")):
         assert isinstance(error, InputRefusal)
-    # Until other code stops catching CaseError around follow-up and consultation calls, it still catches them.
-    assert isinstance(FollowupValidationError("x"), CaseValidationError)
-    assert isinstance(ConsultationValidationError("x"), CaseValidationError)
+    # A follow-up, consultation or report refusal is no case error: code that handles several apps catches
+    # Refusal or its kinds.
+    assert not isinstance(FollowupValidationError("x"), CaseValidationError)
+    assert not isinstance(ConsultationValidationError("x"), CaseError)
+    assert not isinstance(ReportError("x"), CaseError)
     assert CaseError("x", reason="gate").reason == "gate"
 
 

@@ -15,10 +15,10 @@ import re
 import lxml.html
 import pytest
 
+from socialfund.documents.html import render_html
 from socialfund.funds.models import Fund
 from socialfund.reports.april import april_document
 from socialfund.reports.april_data import gather, report_date
-from socialfund.reports.documents.html import render_html
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 12, 7)

@@ -8,10 +8,10 @@ import pytest
 
 from socialfund.audit.models import AuditEvent
 from socialfund.cases.models import Initiative
+from socialfund.documents.model import Paragraph, Table
+from socialfund.documents.word import render_docx
 from socialfund.reports.april import april_document
 from socialfund.reports.april_data import gather
-from socialfund.reports.documents.model import Paragraph, Table
-from socialfund.reports.documents.word import render_docx
 
 pytestmark = pytest.mark.django_db
 APRIL_2026 = dt.date(2026, 4, 15)

@@ -10,10 +10,10 @@ from decimal import Decimal
 import docx
 from openpyxl import load_workbook
 
-from socialfund.reports.documents.cells import format_cell
-from socialfund.reports.documents.model import Column, Contents, Document, Heading, ItemList, Paragraph, Table
-from socialfund.reports.documents.spreadsheet import neutralise, sheet_name, table_to_csv, tables_to_xlsx
-from socialfund.reports.documents.word import render_docx
+from socialfund.documents.cells import format_cell
+from socialfund.documents.model import Column, Contents, Document, Heading, ItemList, Paragraph, Table
+from socialfund.documents.spreadsheet import neutralise, sheet_name, table_to_csv, tables_to_xlsx
+from socialfund.documents.word import render_docx
 
 NBSP = "\u00a0"
 DANGEROUS = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from socialfund.cases.errors import CasePermissionDenied
+from socialfund.kit.refusals import PermissionRefusal
 from socialfund.reports.public import public_page_set
 
 pytestmark = pytest.mark.django_db
@@ -15,11 +15,11 @@ ONLY_ADMIN = "Bara fondens administratör kan publicera eller avpublicera den of
 
 def test_only_the_administrator_publishes_said_in_english(fund, users):
     reader = users["lasare"]
-    with pytest.raises(CasePermissionDenied) as swedish:
+    with pytest.raises(PermissionRefusal) as swedish:
         public_page_set(fund=fund, user=reader, enabled=True, intro="")
     assert swedish.value.message == ONLY_ADMIN
 
-    with translation.override("en"), pytest.raises(CasePermissionDenied) as english:
+    with translation.override("en"), pytest.raises(PermissionRefusal) as english:
         public_page_set(fund=fund, user=reader, enabled=True, intro="")
     assert isinstance(english.value.message, str)
     assert english.value.message != ONLY_ADMIN

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from socialfund.reports.documents.cells import format_cell
+from socialfund.documents.cells import format_cell
 from tests.reports.conftest import assert_tagged_pdf, docx_text, needs_poppler, pdf_text
 
 pytestmark = pytest.mark.django_db

@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 
 from socialfund.cases.models import Decision, DecisionAmount, Initiative
+from socialfund.documents.cells import format_cell
+from socialfund.documents.model import Document
+from socialfund.documents.pdf import render_pdf
 from socialfund.organisation.models import Board, DecisionBody
 from socialfund.reports.april import april_document
 from socialfund.reports.april_annex import april_annex_document
 from socialfund.reports.april_data import gather
-from socialfund.reports.documents.cells import format_cell
-from socialfund.reports.documents.model import Document
-from socialfund.reports.documents.pdf import render_pdf
 from tests.reports.conftest import needs_poppler
 
 pytestmark = [pytest.mark.django_db, needs_poppler]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from socialfund.cases.models import Comment
+from socialfund.kit.refusals import PermissionRefusal
 from socialfund.reports.models import PublicPage
 from socialfund.reports.public import public_page_set
 
@@ -32,9 +33,8 @@ def test_an_unpublished_page_is_404(fund, client):
 
 
 def test_only_the_administrator_publishes(fund, users, login):
-    from socialfund.cases.errors import CasePermissionDenied
 
-    with pytest.raises(CasePermissionDenied):
+    with pytest.raises(PermissionRefusal):
         public_page_set(fund=fund, user=users["registrator"], enabled=False, intro="")
     assert PublicPage.objects.get(fund=fund).enabled
     assert login("registrator").get("/rapporter/sodertalje/offentlig-sida/").status_code == 404

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 
-from socialfund.reports.documents.model import Contents, Document, Heading, Paragraph
-from socialfund.reports.documents.spreadsheet import sheet_name
-from socialfund.reports.documents.word import render_docx
+from socialfund.documents.model import Contents, Document, Heading, Paragraph
+from socialfund.documents.spreadsheet import sheet_name
+from socialfund.documents.word import render_docx
 
 
 def test_sheet_names_are_shortened_between_words_not_mid_word():

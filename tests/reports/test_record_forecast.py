@@ -7,10 +7,10 @@ import re
 import pytest
 from django.utils import timezone
 
+from socialfund.documents.model import Paragraph
 from socialfund.funds.models import Fund
 from socialfund.reports.april import april_document
 from socialfund.reports.april_data import gather
-from socialfund.reports.documents.model import Paragraph
 
 pytestmark = pytest.mark.django_db
 

@@ -20,12 +20,12 @@ from socialfund.cases.models import Initiative
 from socialfund.consultations.document import compilation_document
 from socialfund.consultations.models import Consultation
 from socialfund.consultations.selectors import compilation_for
+from socialfund.documents.html import render_html
+from socialfund.documents.model import Document
 from socialfund.funds.models import Fund
 from socialfund.reports.april import april_document
 from socialfund.reports.april_annex import april_annex_document
 from socialfund.reports.april_data import gather, report_date
-from socialfund.reports.documents.html import render_html
-from socialfund.reports.documents.model import Document
 from socialfund.reports.memo import MemoOptions, memo_document
 
 pytestmark = pytest.mark.django_db

@@ -17,3 +17,8 @@ decision_granted = Signal()
 # Each receiver answers with the names of the parties that have still to sign (a list, empty when none):
 # the co-applicants' app (socialfund.actors) answers for invited boards and organisations.
 submission_waits_for = Signal()
+
+# Sent by cases.inbox.inbox_for (keyword arguments: user, today). Each receiver answers with a list of
+# cases.inbox.InboxItem, the due work of its own app for that user (empty when none): the ledger answers
+# for finance, the follow-up for the registrar and the applicant boards.
+inbox_wanted = Signal()

@@ -7,7 +7,7 @@ import datetime as dt
 from socialfund.consultations.compilation import Compilation, StatementData, join_words
 from socialfund.consultations.models import Consultation
 from socialfund.core.formatting import format_date
-from socialfund.reports.documents.model import (
+from socialfund.documents.model import (
     Block,
     Column,
     Document,

@@ -23,10 +23,10 @@ from socialfund.consultations.document import compilation_document
 from socialfund.consultations.models import Consultation, Recipient, Statement
 from socialfund.consultations.permissions import is_staff_of, may_manage
 from socialfund.consultations.selectors import compilation_for, consultation_detail, consultation_list
+from socialfund.documents.downloads import document_response
 from socialfund.kit.refusals import PermissionRefusal, Refusal
 from socialfund.kit.web_refusals import show_refusal
 from socialfund.record_language import record_language
-from socialfund.reports.downloads import document_response
 
 
 def _user(request: HttpRequest) -> User:

@@ -9,9 +9,11 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Uppföljning")
 
     def ready(self) -> None:
-        from socialfund.cases.events import decision_granted
+        from socialfund.cases.events import decision_granted, inbox_wanted
+        from socialfund.followup.inbox import due_work
 
         decision_granted.connect(_start_project, dispatch_uid="followup-start-project-on-grant")
+        inbox_wanted.connect(due_work, dispatch_uid="followup-due-work-in-inbox")
 
 
 def _start_project(sender: Any, *, initiative: Any, user: Any, **kwargs: Any) -> None:

@@ -8,8 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from socialfund.core.formatting import format_date
+from socialfund.documents.model import Block, Column, Document, Heading, ItemList, Lines, Paragraph, Table
 from socialfund.guidelines.comparison import CaseEffect, WordingChange
-from socialfund.reports.documents.model import Block, Column, Document, Heading, ItemList, Lines, Paragraph, Table
 
 
 @dataclass(frozen=True)

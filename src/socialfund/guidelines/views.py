@@ -21,6 +21,7 @@ from socialfund.accounts.roles import Role
 from socialfund.cases.errors import CaseError
 from socialfund.cases.workflow import fund_policy_if_any
 from socialfund.core.policy import Policy
+from socialfund.documents.downloads import document_response
 from socialfund.funds.guidelines import guideline_rows
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
@@ -34,8 +35,8 @@ from socialfund.guidelines.models import GuidelineVersion
 from socialfund.guidelines.paper import Proposal, pm_document, tjansteskrivelse_document
 from socialfund.guidelines.problems import place
 from socialfund.guidelines.status import all_versions, version_state
+from socialfund.kit.refusals import Refusal
 from socialfund.record_language import record_language
-from socialfund.reports.downloads import document_response
 
 
 def _user(request: HttpRequest) -> User:
@@ -357,7 +358,7 @@ def export_view(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _after(request: HttpRequest, version: GuidelineVersion, form: Any, error: CaseError | None) -> HttpResponse:
+def _after(request: HttpRequest, version: GuidelineVersion, form: Any, error: Refusal | None) -> HttpResponse:
     if error is not None:
         form.add_error(error.field if error.field in form.fields else None, error.message)
     context = _version_context(request, version, **{f"{form.prefix}_form": form})
@@ -423,7 +424,7 @@ def _decision_post(
         return _after(request, version, form, None)
     try:
         version = act(user=_user(request), version=version, **form.arguments())
-    except CaseError as error:
+    except Refusal as error:
         return _after(request, version, form, error)
     messages.success(request, done)
     return then(version)

@@ -6,3 +6,9 @@ class LedgerConfig(AppConfig):
     name = "socialfund.ledger"
     label = "ledger"
     verbose_name = _("Fondens bokföring")
+
+    def ready(self) -> None:
+        from socialfund.cases.events import inbox_wanted
+        from socialfund.ledger.inbox import due_work
+
+        inbox_wanted.connect(due_work, dispatch_uid="ledger-due-work-in-inbox")

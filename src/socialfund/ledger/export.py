@@ -17,11 +17,11 @@ from django.utils import timezone
 
 from socialfund.core import sie
 from socialfund.core.money import from_ore
+from socialfund.documents.spreadsheet import append_row
 from socialfund.funds.models import Fund
 from socialfund.ledger.account_map import AccountMap, parse_account_map
 from socialfund.ledger.codes import AccountKind, TransactionKind
 from socialfund.ledger.models import Entry, FundLedger, Transaction
-from socialfund.reports.documents.spreadsheet import append_row
 
 
 @dataclass(frozen=True)

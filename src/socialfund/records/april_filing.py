@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
+from socialfund.documents.pdf import render_pdf
 from socialfund.funds.models import Fund
 from socialfund.record_language import record_language
 from socialfund.records.codes import RecordType
@@ -18,7 +19,6 @@ from socialfund.records.models import Handling, StoredDocument
 from socialfund.records.services import RecordsError
 from socialfund.reports.april import april_document
 from socialfund.reports.april_data import gather, report_date
-from socialfund.reports.documents.pdf import render_pdf
 from socialfund.reports.report_texts import latest_text
 
 

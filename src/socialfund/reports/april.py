@@ -17,6 +17,20 @@ from socialfund.cases.codes import Status
 from socialfund.consultations.compilation import join_words
 from socialfund.core.formatting import format_date, format_number, format_percent, format_sek
 from socialfund.core.policy.compare import compare_table
+from socialfund.core.policy.vocabulary import MONTHS_SV
+from socialfund.documents.model import (
+    Block,
+    Cell,
+    Chart,
+    Column,
+    Contents,
+    Document,
+    Heading,
+    Lines,
+    Paragraph,
+    Series,
+    Table,
+)
 from socialfund.reports.april_annex import annex_blocks, annex_title
 from socialfund.reports.april_data import (
     COMPARISON_DIMENSIONS,
@@ -30,19 +44,6 @@ from socialfund.reports.april_sections import (
     initiative_sections,
     project_summary,
     repayment_summary,
-)
-from socialfund.reports.documents.model import (
-    Block,
-    Cell,
-    Chart,
-    Column,
-    Contents,
-    Document,
-    Heading,
-    Lines,
-    Paragraph,
-    Series,
-    Table,
 )
 
 RESPONSIBLE_OFFICE = "Kommunstyrelsens kontor"
@@ -111,21 +112,8 @@ def duty_sentence(data: AprilData) -> str:
     )
 
 
-MONTHS = (
-    "",
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+# Indexed by the month's number (1 = januari).
+MONTHS = ("", *MONTHS_SV)
 
 
 def written_parts(data: AprilData) -> list[Block]:

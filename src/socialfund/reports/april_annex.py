@@ -11,8 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from socialfund.core.formatting import format_date
-from socialfund.reports.april_data import AprilData, ProjectLine
-from socialfund.reports.documents.model import (
+from socialfund.documents.model import (
     Block,
     Cell,
     Column,
@@ -23,6 +22,7 @@ from socialfund.reports.documents.model import (
     Paragraph,
     Table,
 )
+from socialfund.reports.april_data import AprilData, ProjectLine
 
 ZERO = Decimal(0)
 RESPONSIBLE_OFFICE = "Kommunstyrelsens kontor"

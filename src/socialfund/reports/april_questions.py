@@ -16,8 +16,8 @@ from socialfund.cases.codes import Status
 from socialfund.cases.content import application_of
 from socialfund.cases.models import Initiative
 from socialfund.core.formatting import format_date, format_percent, format_sek
+from socialfund.documents.model import Block, Cell, Column, Heading, Paragraph, Table
 from socialfund.reports.april_data import AprilData, InitiativeLine
-from socialfund.reports.documents.model import Block, Cell, Column, Heading, Paragraph, Table
 from socialfund.reports.official import official_record
 
 ZERO = Decimal(0)

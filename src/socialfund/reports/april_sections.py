@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from socialfund.cases.codes import Status
 from socialfund.core.formatting import format_date, format_sek
+from socialfund.documents.model import Block, Cell, Column, Heading, Paragraph, Table
 from socialfund.reports.april_annex import MONEY_COLUMNS, MONEY_FIELDS, savings_rows
 from socialfund.reports.april_data import AprilData, InitiativeLine, ProjectLine
-from socialfund.reports.documents.model import Block, Cell, Column, Heading, Paragraph, Table
 from socialfund.reports.sources import DutyLine
 
 ZERO = Decimal(0)

@@ -16,9 +16,9 @@ from socialfund.accounts.models import User
 from socialfund.cases.codes import Status, WithdrawalReason
 from socialfund.cases.models import Decision, DecisionAmount, Initiative
 from socialfund.cases.permissions import visible_initiatives
+from socialfund.documents.model import Cell, Column, Table
 from socialfund.funds.models import Fund
 from socialfund.reports import sources
-from socialfund.reports.documents.model import Cell, Column, Table
 
 ZERO = Decimal(0)
 

@@ -16,12 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from socialfund.accounts.models import User
+from socialfund.documents.downloads import DOCUMENT_FORMATS, document_bytes, download_filename
 from socialfund.funds.models import Fund
 from socialfund.record_language import record_language
 from socialfund.reports.april import april_document, april_workbook
 from socialfund.reports.april_annex import april_annex_document
 from socialfund.reports.april_data import gather, report_date
-from socialfund.reports.downloads import DOCUMENT_FORMATS, document_bytes, download_filename
 from socialfund.reports.errors import ReportError
 from socialfund.reports.models import DocumentKind, DocumentState, GeneratedDocument
 

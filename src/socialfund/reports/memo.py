@@ -24,8 +24,7 @@ from socialfund.core.formatting import format_date, format_number, format_sek
 from socialfund.core.policy import Policy
 from socialfund.core.policy.errors import InputError
 from socialfund.core.screening.result import STATUS_LABELS, VERDICT_LABELS
-from socialfund.organisation.models import DecisionBody
-from socialfund.reports.documents.model import (
+from socialfund.documents.model import (
     Block,
     Cell,
     Column,
@@ -36,6 +35,7 @@ from socialfund.reports.documents.model import (
     Paragraph,
     Table,
 )
+from socialfund.organisation.models import DecisionBody
 from socialfund.reports.memo_economy import (
     AMOUNT_MISSING,
     amounts_missing,

@@ -10,7 +10,7 @@ from decimal import Decimal
 from socialfund.core.calc import CalculationResult
 from socialfund.core.calc.model import FUND
 from socialfund.core.formatting import format_number, format_sek
-from socialfund.reports.documents.model import Block, Cell, Column, Paragraph, Table
+from socialfund.documents.model import Block, Cell, Column, Paragraph, Table
 
 AMOUNT_MISSING = "[belopp saknas i ansökan]"
 """Where the memo would state an amount the case does not give: for the official to fill in, never "0 kr"."""

@@ -23,6 +23,7 @@ from socialfund.cases.views.lists import list_filters
 from socialfund.cases.workflow import fund_policy_if_any, memo_applies
 from socialfund.core.casemachine import memo_stages
 from socialfund.core.formatting import format_date
+from socialfund.documents.downloads import document_response, table_response
 from socialfund.funds.boards import may_name_boards
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
@@ -36,7 +37,6 @@ from socialfund.reports import report_texts
 from socialfund.reports.april import april_document, april_workbook
 from socialfund.reports.april_annex import april_annex_document
 from socialfund.reports.april_data import gather, report_date
-from socialfund.reports.downloads import document_response, table_response
 from socialfund.reports.exports import cases_table, export_lists
 from socialfund.reports.memo import MemoOptions, memo_document, memo_gaps
 from socialfund.reports.public import may_publish, public_page_set, public_projects, published_page

@@ -11,8 +11,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from socialfund.documents.downloads import CONTENT_TYPES
 from socialfund.kit.refusals import Refusal
-from socialfund.reports.downloads import CONTENT_TYPES
 from socialfund.reports.generated import STEPS, document_filename, document_request
 from socialfund.reports.models import GeneratedDocument
 from socialfund.reports.views import _staff_fund, _user, report_years

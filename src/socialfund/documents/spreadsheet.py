@@ -21,7 +21,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from socialfund.reports.documents.model import Cell, Column, ColumnKind, Table
+from socialfund.documents.model import Cell, Column, ColumnKind, Table
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 FULL_WIDTH_FORMULA_STARTS = ("\uff1d", "\uff0b", "\uff0d", "\uff20")  # ＝ ＋ － ＠

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from socialfund.reports.documents.cells import format_cell
-from socialfund.reports.documents.model import Column, Table
+from socialfund.documents.cells import format_cell
+from socialfund.documents.model import Column, Table
 
 # The page and the cells, as `pdf.PAGE_CSS` sets them: A4 with margins of 22 and 20 mm left and right,
 # cells with 4 pt padding either side and a 0.5 pt border.

@@ -7,10 +7,10 @@ from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.text import slugify
 
-from socialfund.reports.documents.model import Document, Table
-from socialfund.reports.documents.pdf import render_pdf
-from socialfund.reports.documents.spreadsheet import table_to_csv, tables_to_xlsx
-from socialfund.reports.documents.word import render_docx
+from socialfund.documents.model import Document, Table
+from socialfund.documents.pdf import render_pdf
+from socialfund.documents.spreadsheet import table_to_csv, tables_to_xlsx
+from socialfund.documents.word import render_docx
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",

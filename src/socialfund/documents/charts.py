@@ -10,7 +10,7 @@ import io
 from typing import Any
 
 from socialfund.core.formatting import format_number
-from socialfund.reports.documents.model import Chart
+from socialfund.documents.model import Chart
 
 COLOURS = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0")
 MARKERS = ("o", "s", "^", "D", "v")

@@ -14,10 +14,10 @@ from html import escape
 from typing import Any
 
 from socialfund.core.formatting import format_date
-from socialfund.reports.documents.cells import format_cell
-from socialfund.reports.documents.charts import chart_png
-from socialfund.reports.documents.html import running_header
-from socialfund.reports.documents.model import (
+from socialfund.documents.cells import format_cell
+from socialfund.documents.charts import chart_png
+from socialfund.documents.html import running_header
+from socialfund.documents.model import (
     Chart,
     Contents,
     Document,

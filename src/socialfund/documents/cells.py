@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from socialfund.core.formatting import format_date, format_mnkr, format_number, format_percent, format_sek
-from socialfund.reports.documents.model import Cell, ColumnKind
+from socialfund.documents.model import Cell, ColumnKind
 
 EMPTY = "–"
 

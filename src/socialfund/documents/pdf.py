@@ -8,8 +8,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from socialfund.reports.documents.html import render_html, running_header
-from socialfund.reports.documents.model import Document
+from socialfund.documents.html import render_html, running_header
+from socialfund.documents.model import Document
 
 # WeasyPrint reports every layout step at INFO; a server log needs none of it.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)

@@ -10,10 +10,10 @@ import base64
 from html import escape
 
 from socialfund.core.formatting import format_date
-from socialfund.reports.documents.cells import format_cell
-from socialfund.reports.documents.charts import chart_svg
-from socialfund.reports.documents.layout import TableLayout, table_layout
-from socialfund.reports.documents.model import (
+from socialfund.documents.cells import format_cell
+from socialfund.documents.charts import chart_svg
+from socialfund.documents.layout import TableLayout, table_layout
+from socialfund.documents.model import (
     Block,
     Chart,
     Contents,
