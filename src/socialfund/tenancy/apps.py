@@ -6,7 +6,7 @@ class TenancyConfig(AppConfig):
     """Row-level security and the app role: the database's half of the tenant scope (docs/tenancy.md)."""
 
     name = "socialfund.tenancy"
-    verbose_name = _("Organisationer som hyresgäster")
+    verbose_name = _("Organisationernas åtskillnad")
 
     def ready(self) -> None:
         from django.contrib import admin
