@@ -22,12 +22,16 @@ from tests.browser.test_journeys_after_grant import assert_accessible, heading, 
 SHOTS = Path(__file__).resolve().parent.parent.parent / "var" / "screenshots"
 
 
-def pdf_text(page: Page, link_name: str, folder: Path) -> str:
-    """Download the document behind the link and give its text as pdftotext reads it (spaces made plain)."""
+def pdf_text(page: Page, button_name: str, folder: Path) -> str:
+    """Ask for the document with the Rapporter page's button, download it when the page says it is ready
+    (the tests run background tasks at once), and give its text as pdftotext reads it (spaces made plain)."""
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext saknas (Debians paket poppler-utils)")
+    page.get_by_role("button", name=button_name, exact=True).click(timeout=120_000)  # written at once in tests
+    progress = page.get_by_role("status")
+    expect(progress).to_contain_text("Handlingen är klar.", timeout=120_000)
     with page.expect_download(timeout=120_000) as download:
-        page.get_by_role("link", name=link_name, exact=True).click()
+        progress.get_by_role("link", name=re.compile(r"^Ladda ner .*\(PDF\)$")).click()
     path = folder / download.value.suggested_filename
     download.value.save_as(path)
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout

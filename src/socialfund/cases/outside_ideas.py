@@ -37,7 +37,7 @@ def area_boards(fund: Fund | None = None) -> QuerySet[Board]:
 def area_label(board: Board) -> str:
     """The board and the offices that work for it, as a person would name the area: "UN (Utbildningskontoret)"."""
     offices = ", ".join(office.name for office in board.offices.all())
-    return f"{board.display_name} ({offices})" if offices else board.display_name
+    return f"{board.accessible_name} ({offices})" if offices else board.accessible_name
 
 
 def awaits_sponsor(initiative: Initiative) -> bool:

@@ -186,8 +186,11 @@ def entered(tenant: Tenant | None) -> Iterator[None]:
 
 
 def apply_to_connection(tenant: Tenant | None) -> None:
-    """Set `app.tenant` on the database session (PostgreSQL only; SQLite has no row-level security)."""
-    if connection.vendor != "postgresql":
+    """Set `app.tenant` on the database session (PostgreSQL only; SQLite has no row-level security).
+
+    A connection not yet open is left alone: `on_connection_created` gives it the tenant when the request
+    first opens it, so a request that reads nothing (a probe, the OpenAPI schema) opens no connection."""
+    if connection.vendor != "postgresql" or connection.connection is None:
         return
     with connection.cursor() as cursor:
         cursor.execute("SELECT set_config(%s, %s, false)", [SETTING, tenant.code if tenant else ""])

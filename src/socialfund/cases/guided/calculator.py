@@ -69,7 +69,7 @@ class Party:
 def parties_for(boards: Iterable[Any], *, stored: Mapping[str, str] | None = None) -> list[Party]:
     """The fund, the fund's boards by name, then named outside parties; a stored party not among them is kept."""
     parties = [Party(FUND, gettext(FUND_NAME), "fund")]
-    parties += [Party(board.code, board.name or board.code, "municipal") for board in boards]
+    parties += [Party(board.code, board.accessible_name, "municipal") for board in boards]
     parties += [Party(party.name, gettext(party.name), party.sector) for party in OUTSIDE_PARTIES]
     known = {party.value for party in parties}
     for value, sector in (stored or {}).items():
