@@ -45,6 +45,8 @@ NOT_A_STAGE: dict[tuple[str, str], str] = {
     ("core/application.py", "needs_analysis"): "the initiative file's needs analysis field, typed",
     ("funds/guidelines.py", "decision"): "a placeholder in a sentence naming the adopting decision",
     ("api/routers_guidelines.py", "decision"): "the API's field for a guideline version's adopting decision",
+    ("organisation/tenancy.py", "decision"): "the foreign key from an amount or an exception to its Decision",
+    ("records/cullers.py", "decision"): "the related name of Decision.initiative",
     ("guidelines/parts.py", "opinions"): "the schema's key of a gate's required opinions (Gate.opinions)",
 }
 # The Södertälje demo's cases are that fund's own records (data, loaded like any fund's cases).

@@ -253,7 +253,10 @@ def test_list_and_pipeline_queries_do_not_grow_with_rows(client, users, fund, dj
             assert client.get(url).status_code == 200
         return len(ctx.captured_queries)
 
-    before = {url: count(url) for url in [reverse("cases:list"), reverse("cases:pipeline")]}
+    urls = [reverse("cases:list"), reverse("cases:pipeline")]
+    for url in urls:  # the first request of a process looks up the organisation's code once (the tenant)
+        client.get(url)
+    before = {url: count(url) for url in urls}
     template = Initiative.objects.get(title="Tjejhuset")
     Initiative.objects.bulk_create(
         [

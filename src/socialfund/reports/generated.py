@@ -79,9 +79,9 @@ def generated_document_write(document_id: int) -> str:
                 written = april_annex_document(data)
             else:
                 written = april_workbook(data) if document.file_format == "xlsx" else april_document(data)
-            content = document_bytes(written, document.file_format)
+            file_bytes = document_bytes(written, document.file_format)
             _advance(document, 2)
-            document.file.save(document_filename(document), ContentFile(content), save=False)
+            document.file.save(document_filename(document), ContentFile(file_bytes), save=False)
     except Exception:
         # The page says it failed and offers to try again; the details go to the log for the operator.
         logger.exception("generated document %s could not be written", document_id)
