@@ -10,7 +10,6 @@ prints one JSON object with the medians.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
 import json
 import os
@@ -39,8 +38,8 @@ BOARDS = 100
 
 
 def populate(cases: int = CASES) -> None:
+    from benchmarks.tenancy_fixture import bulk_cases
     from socialfund.accounts.models import User
-    from socialfund.cases.models import Initiative
     from socialfund.demo.loader import demo_load
     from socialfund.funds.models import Fund
     from socialfund.organisation.models import Board
@@ -52,27 +51,9 @@ def populate(cases: int = CASES) -> None:
         [Board(organisation=organisation, code=f"B{n:03d}", name=f"Nämnd {n}") for n in range(BOARDS - 11)]
     )
     boards = list(Board.objects.filter(organisation=organisation))
-    stages = ["interest", "idea", "application", "preparation", "opinions", "decision"]
-    statuses = ["active"] * 6 + ["withdrawn", "refused", "granted", "advised_against"]
-    start = dt.date(2014, 1, 1)
     for first in range(0, cases, 10_000):  # in slices: 100 000 model objects at once would be 1 GB
-        Initiative.objects.bulk_create(
-            [
-                Initiative(
-                    fund=fund,
-                    title=f"Initiativ {n}",
-                    summary="Förebyggande insats för barn och unga.",
-                    initiator_name=f"Initiativtagare {n % 300}",
-                    initiator_type="board",
-                    lead_board=boards[n % len(boards)],
-                    stage=stages[n % len(stages)],
-                    status=statuses[n % len(statuses)],
-                    filed_on=start + dt.timedelta(days=n % 3000),
-                    policy_id="sodertalje-2013",
-                )
-                for n in range(first, min(first + 10_000, cases))
-            ],
-            batch_size=1000,
+        bulk_cases(
+            fund, range(first, min(first + 10_000, cases)), boards, initiator=lambda n: f"Initiativtagare {n % 300}"
         )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -145,11 +126,10 @@ def _run_sql(statements: list[Statement]) -> None:
                 cursor.fetchall()
 
 
-def calc_preview() -> dict[str, object]:
-    """The guided form's htmx update: a 10-year calculation with 10 effect lines, with and without ranges."""
+def _calculator_case() -> tuple[Any, Client]:
+    """A case at the application stage in the demo fund, and a client signed in as its case officer."""
     from socialfund.accounts.models import User
     from socialfund.cases import services
-    from socialfund.core.calc.simulation import clear_cache
     from socialfund.demo.loader import demo_load
     from socialfund.funds.models import Fund
 
@@ -160,6 +140,14 @@ def calc_preview() -> dict[str, object]:
     )
     client = Client()
     client.force_login(user)
+    return case, client
+
+
+def calc_preview() -> dict[str, object]:
+    """The guided form's htmx update: a 10-year calculation with 10 effect lines, with and without ranges."""
+    from socialfund.core.calc.simulation import clear_cache
+
+    case, client = _calculator_case()
     url = f"/arenden/{case.pk}/ansokan/berakna/"
     data = calculator_post(effects=10, uncertainty=False)
     assert client.post(url, data).status_code == 200
@@ -239,21 +227,11 @@ def cpu_median_ms(fn: Any, *, repeat: int) -> float:
 def calc_grid() -> dict[str, object]:
     """One live recalculation of a 20-line × 20-year grid through the page's update request, GC on,
     beside the engine alone on the same calculation (issue 17's target: the request's median under 150 ms)."""
-    from socialfund.accounts.models import User
-    from socialfund.cases import services
     from socialfund.cases.guided.calc_grid import CalculatorPage
     from socialfund.core.calc import evaluate, parse_calculation
-    from socialfund.demo.loader import demo_load
-    from socialfund.funds.models import Fund
     from socialfund.organisation.models import Board
 
-    demo_load()
-    user = User.objects.get(username="handlaggare")
-    case = services.initiative_create(
-        fund=Fund.objects.get(slug="sodertalje"), user=user, title="Bench", stage="application"
-    )
-    client = Client()
-    client.force_login(user)
+    case, client = _calculator_case()
     url = f"/arenden/{case.pk}/ansokan/berakna/"
     data = calculator_post(costs=5, effects=15, uncertainty=False, years=20)
     # htmx posts the form url-encoded, as a browser's form does (not multipart).
@@ -272,11 +250,7 @@ def calc_grid() -> dict[str, object]:
     page = CalculatorPage.build(None, Board.objects.filter(organisation=case.fund.organisation), posted)
     document, _missing = page.document("Bench")
     assert document is not None and len(document["costs"]) == 5 and len(document["effects"]) == 15
-    executed: list[str] = []
-    # Counted at the cursor: Django's query log is reset when a request starts, so it cannot count one.
-    with connection.execute_wrapper(
-        lambda execute, sql, params, many, context: (executed.append(sql), execute(sql, params, many, context))[1]
-    ):
+    with capture_statements() as executed:  # at the cursor: Django's query log is reset when a request starts
         update()
     # The request and its baseline (the engine alone on the same calculation) in turns, as often each, wall
     # and this process's CPU time: on a shared machine the wall time also holds the wait for a core.
@@ -379,11 +353,11 @@ def main(argv: list[str]) -> int:
     scenario = SCENARIOS[argv[0] if argv else "case_lists"]
     from django.template.base import Template
 
-    render = Template._render
+    render = Template._render  # type: ignore[attr-defined]
     setup_test_environment()
     # The test environment wraps every template render in a signal for the test client's `context`: a cost
     # no server has (a tenth of a list page's time). Pages are timed as served.
-    Template._render = render  # type: ignore[method-assign]
+    Template._render = render  # type: ignore[attr-defined]
     old_name = connection.settings_dict["NAME"]
     if connection.vendor != "sqlite":  # SQLite's test database is in memory, this process's own
         # A name of its own: two runs on one server (two people, or make bench twice) never drop each other's.

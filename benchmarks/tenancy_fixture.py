@@ -7,20 +7,19 @@ cases at every stage. The first organisation is the Södertälje demo, whose use
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from collections.abc import Callable
 
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.forms.models import model_to_dict
 
+from benchmarks.report_fixture import granted_projects
 from socialfund.accounts.models import User
-from socialfund.cases.models import Decision, DecisionAmount, Initiative
+from socialfund.cases.models import Initiative
 from socialfund.demo.loader import demo_load
-from socialfund.demo.sodertalje import FAMILY_CENTRES_CONTENT
 from socialfund.funds.models import Fund, PolicyVersion
 from socialfund.organisation.models import Board, DecisionBody, Organisation
 
-AMOUNT = Decimal("50000.00")
 STAGES = ["interest", "idea", "application", "preparation", "opinions", "decision"]
 STATUSES = ["active"] * 6 + ["withdrawn", "refused", "granted", "advised_against"]
 
@@ -84,14 +83,29 @@ def _tenant(n: int, template: Fund) -> Fund:
 
 def _fill(fund: Fund, cases: int, projects: int) -> None:
     boards = list(Board.objects.filter(organisation=fund.organisation, code__in=["SN", "UN", "OMS", "KFN"]))
+    bulk_cases(fund, range(max(cases - projects, 0)), boards, title=f"Initiativ {fund.pk}-{{n}}")
+    granted_projects(fund, range(projects), title=f"Projekt {fund.pk}-{{n:03d}}")
+
+
+def bulk_cases(
+    fund: Fund,
+    numbers: range,
+    boards: list[Board],
+    *,
+    title: str = "Initiativ {n}",
+    initiator: Callable[[int], str] | None = None,
+) -> None:
+    """Cases numbered `numbers` in `fund`, inserted in bulk (no services, no history): every stage and
+    status in turn, the lead boards in turn, filed over eight years. `initiator(n)` names the initiator
+    (default: the lead board)."""
     start = dt.date(2014, 1, 1)
     Initiative.objects.bulk_create(
         [
             Initiative(
                 fund=fund,
-                title=f"Initiativ {fund.pk}-{n}",
+                title=title.format(n=n),
                 summary="Förebyggande insats för barn och unga.",
-                initiator_name=boards[n % len(boards)].display_name,
+                initiator_name=initiator(n) if initiator else boards[n % len(boards)].display_name,
                 initiator_type="board",
                 lead_board=boards[n % len(boards)],
                 stage=STAGES[n % len(STAGES)],
@@ -99,47 +113,7 @@ def _fill(fund: Fund, cases: int, projects: int) -> None:
                 filed_on=start + dt.timedelta(days=n % 3000),
                 policy_id="sodertalje-2013",
             )
-            for n in range(max(cases - projects, 0))
+            for n in numbers
         ],
         batch_size=1000,
     )
-    _projects(fund, boards, projects)
-
-
-def _projects(fund: Fund, boards: list[Board], count: int) -> None:
-    from socialfund.followup.services.projects import project_start
-    from socialfund.ledger.services import grant_decide, payout_register, repayment_plan_adopt
-
-    staff = User.objects.filter(organisation=fund.organisation)
-    finance = staff.filter(groups__name="finance").first()
-    registrar = staff.filter(groups__name="registrar").first()
-    ks = DecisionBody.objects.get(organisation=fund.organisation, code="KS")
-    for n in range(count):
-        initiative = Initiative.objects.create(
-            fund=fund,
-            title=f"Projekt {fund.pk}-{n:03d}",
-            summary="Förebyggande insats för barn och unga.",
-            initiator_name=boards[n % len(boards)].display_name,
-            initiator_type="office",
-            lead_board=boards[n % len(boards)],
-            stage="decision",
-            status="granted",
-            filed_on=dt.date(2015, 3, 1),
-            policy_id="sodertalje-2013",
-            content=FAMILY_CENTRES_CONTENT,
-        )
-        decision = Decision.objects.create(
-            initiative=initiative,
-            body=ks,
-            decided_on=dt.date(2016, 1, 25),
-            paragraph=f"§ {n + 1}",
-            outcome="granted",
-            text="Beviljas.",
-            registered_by=registrar,
-        )
-        DecisionAmount.objects.create(decision=decision, year=2016, amount=AMOUNT)
-        DecisionAmount.objects.create(decision=decision, year=2017, amount=AMOUNT)
-        grant_decide(decision=decision, user=finance, acknowledge_warnings=True)
-        payout_register(initiative=initiative, user=finance, amount=AMOUNT, paid_on=dt.date(2016, 3, 1))
-        repayment_plan_adopt(initiative=initiative, user=finance, adopted_on=dt.date(2016, 2, 1))
-        project_start(initiative=initiative, user=registrar, started_on=dt.date(2016, 2, 1))
