@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -39,6 +40,36 @@ def draft(users, fund) -> Initiative:
         stage="idea",
         partner_boards=[Board.objects.get(code="SN")],
         content=application_content(),
+    )
+
+
+def many_cases(
+    fund: Fund,
+    count: int,
+    *,
+    title: str = "Idé {n}",
+    stages: tuple[str, ...] = ("idea",),
+    status: Callable[[int], str] = lambda n: "active",
+    filed_on: Callable[[int], dt.date] | None = None,
+) -> None:
+    """`count` filed cases of UN's, written at once (a list or a pipeline's queries must not grow with them):
+    case n is at `stages[n % len(stages)]`, filed on `filed_on(n)` (the demo's Tjejhuset's day when None)."""
+    filed = Initiative.objects.get(title="Tjejhuset").filed_on if filed_on is None else None
+    board = Board.objects.get(code="UN")
+    Initiative.objects.bulk_create(
+        [
+            Initiative(
+                fund=fund,
+                title=title.format(n=n),
+                initiator_name="Förening",
+                initiator_type="association",
+                stage=stages[n % len(stages)],
+                status=status(n),
+                filed_on=filed if filed_on is None else filed_on(n),
+                lead_board=board,
+            )
+            for n in range(count)
+        ]
     )
 
 

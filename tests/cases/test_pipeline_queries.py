@@ -11,27 +11,18 @@ from socialfund.cases.models import Initiative
 from socialfund.cases.selectors import PIPELINE_CARDS_PER_STAGE, initiative_pipeline
 from socialfund.cases.workflow import stage_name
 from socialfund.core.policy import registry
-from socialfund.organisation.models import Board
+from tests.cases.conftest import many_cases
 
 pytestmark = pytest.mark.django_db
 
 
 def test_pipeline_columns_counts_and_cards_match_the_cases(users, fund):
-    board = Board.objects.get(code="UN")
-    Initiative.objects.bulk_create(
-        [
-            Initiative(
-                fund=fund,
-                title=f"Idé {n}",
-                initiator_name="Förening",
-                initiator_type="association",
-                stage=["interest", "application", "decision"][n % 3],
-                status="active" if n % 4 else "withdrawn",
-                filed_on=dt.date(2015, 1, 1) + dt.timedelta(days=n % 40),
-                lead_board=board,
-            )
-            for n in range(150)
-        ]
+    many_cases(
+        fund,
+        150,
+        stages=("interest", "application", "decision"),
+        status=lambda n: "active" if n % 4 else "withdrawn",
+        filed_on=lambda n: dt.date(2015, 1, 1) + dt.timedelta(days=n % 40),
     )
     user = users["beredning"]
     # Only two of the guidelines' stages asked for: every other stage with active cases follows as a column.

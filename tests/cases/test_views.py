@@ -14,7 +14,7 @@ from django.urls import reverse
 from socialfund.accounts.models import User
 from socialfund.cases.models import Attachment, Initiative
 from socialfund.organisation.models import Board
-from tests.cases.conftest import walk_to_preparation
+from tests.cases.conftest import many_cases, walk_to_preparation
 
 pytestmark = pytest.mark.django_db
 
@@ -257,22 +257,7 @@ def test_list_and_pipeline_queries_do_not_grow_with_rows(client, users, fund, dj
     for url in urls:  # the first request of a process looks up the organisation's code once (the tenant)
         client.get(url)
     before = {url: count(url) for url in urls}
-    template = Initiative.objects.get(title="Tjejhuset")
-    Initiative.objects.bulk_create(
-        [
-            Initiative(
-                fund=fund,
-                title=f"Idé {n}",
-                initiator_name="Förening",
-                initiator_type="association",
-                stage=["interest", "idea", "application"][n % 3],
-                status="active",
-                filed_on=template.filed_on,
-                lead_board=Board.objects.get(code="UN"),
-            )
-            for n in range(120)
-        ]
-    )
+    many_cases(fund, 120, stages=("interest", "idea", "application"))
     after = {url: count(url) for url in before}
     assert after == before
 
@@ -303,25 +288,6 @@ def test_case_page_links_the_decision_memo_once_the_application_is_prepared(clie
     assert b"/rapporter/tjansteskrivelse/" not in html
 
 
-def _more_ideas(fund, count: int, *, stage: str = "idea") -> None:
-    template = Initiative.objects.get(title="Tjejhuset")
-    Initiative.objects.bulk_create(
-        [
-            Initiative(
-                fund=fund,
-                title=f"Ny idé {n:03d}",
-                initiator_name="Förening",
-                initiator_type="association",
-                stage=stage,
-                status="active",
-                filed_on=template.filed_on,
-                lead_board=Board.objects.get(code="UN"),
-            )
-            for n in range(count)
-        ]
-    )
-
-
 def test_the_list_counts_up_to_its_cap_and_then_says_more_than(client, users, fund, monkeypatch):
     # Counting every one of 100 000 cases on each page view is a scan of them all (issue 22).
     from socialfund.cases import selectors
@@ -339,7 +305,7 @@ def test_the_list_counts_up_to_its_cap_and_then_says_more_than(client, users, fu
 def test_pipeline_columns_count_up_to_their_cap_and_show_the_newest_cards_first(client, users, fund, monkeypatch):
     from socialfund.cases import selectors
 
-    _more_ideas(fund, 30)
+    many_cases(fund, 30, title="Ny idé {n:03d}")
     monkeypatch.setattr(selectors, "PIPELINE_COUNT_CAP", 20)
     html = as_user(client, users["beredning"]).get(reverse("cases:pipeline")).content.decode()
     column = html[html.index('id="col-idea"') : html.index("</section>", html.index('id="col-idea"'))]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
@@ -23,6 +22,7 @@ from socialfund.cases.notifications import notify_after_commit
 from socialfund.cases.services import _advance, _locked, _move
 from socialfund.cases.workflow import policy_for, stage_name
 from socialfund.core import casemachine
+from socialfund.funds.dates import decision_date_problem
 from socialfund.record_language import record_language
 
 
@@ -72,8 +72,8 @@ def stage_decision_register(
             raise CaseStateError(_("Ärendet väntar inte på ett beslut i det här steget."))
         if not paragraph.strip():
             raise CaseValidationError(_("Ange paragraf, t.ex. § 123."), field="paragraph")
-        if decided_on > timezone.localdate():
-            raise CaseValidationError(_("Beslutsdatumet kan inte ligga i framtiden."), field="decided_on")
+        if problem := decision_date_problem(None, decided_on):
+            raise CaseValidationError(problem, field="decided_on")
         policy = policy_for(initiative)
         with record_language():
             name = stage_name(initiative.stage, policy)

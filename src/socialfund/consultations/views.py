@@ -25,7 +25,8 @@ from socialfund.consultations.permissions import is_staff_of, may_manage
 from socialfund.consultations.selectors import compilation_for, consultation_detail, consultation_list
 from socialfund.documents.downloads import document_response
 from socialfund.kit.refusals import PermissionRefusal, Refusal
-from socialfund.kit.web_refusals import show_refusal
+from socialfund.kit.step_form import Failed, take_step
+from socialfund.organisation.models import Organisation
 from socialfund.record_language import record_language
 
 
@@ -63,39 +64,50 @@ def consultation_new_view(request: HttpRequest) -> HttpResponse:
     user = _staff(request)
     if not may_manage(user, user.organisation_id) or user.organisation is None:
         return render(request, "cases/forbidden.html", status=403)
-    form = consultation_forms.ConsultationForm(request.POST or None, organisation_id=user.organisation.pk)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            consultation = services.consultation_create(
-                organisation=user.organisation,
-                user=user,
-                title=data["title"],
-                document_title=data["document_title"],
-                document_date=data["document_date"],
-                registry_number=data["registry_number"],
-                sent_by=data["sent_by"],
-                decided_on=data["decided_on"],
-                deadline=data["deadline"],
-                questions=consultation_forms.lines(data["questions"]),
-                consulted_on=data["consulted_on"],
-                recipients=form.recipients(),
-                row_labels=form.row_labels(),
-                handler=services.Handler(
-                    name=data["handler_name"],
-                    title=data["handler_title"],
-                    unit=data["handler_unit"],
-                    phone=data["handler_phone"],
-                    email=data["handler_email"],
-                    office=data["office"],
-                ),
-            )
-        except Refusal as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("Remissen är registrerad."))
-            return redirect("consultations:detail", pk=consultation.pk)
-    return render(request, "consultations/form.html", {"form": form}, status=400 if form.errors else 200)
+    organisation = user.organisation
+    form = consultation_forms.ConsultationForm(request.POST or None, organisation_id=organisation.pk)
+
+    def page(failed: Failed | None = None) -> HttpResponse:
+        return render(request, "consultations/form.html", {"form": form}, status=400 if form.errors else 200)
+
+    if request.method != "POST":
+        return page()
+    return take_step(
+        request,
+        form,
+        lambda form: _create(form, organisation, user),
+        said=lambda _consultation: _("Remissen är registrerad."),
+        done=lambda consultation: redirect("consultations:detail", pk=consultation.pk),
+        again=page,
+        unplaced="form",
+    )
+
+
+def _create(form: consultation_forms.ConsultationForm, organisation: Organisation, user: User) -> Consultation:
+    data = form.cleaned_data
+    return services.consultation_create(
+        organisation=organisation,
+        user=user,
+        title=data["title"],
+        document_title=data["document_title"],
+        document_date=data["document_date"],
+        registry_number=data["registry_number"],
+        sent_by=data["sent_by"],
+        decided_on=data["decided_on"],
+        deadline=data["deadline"],
+        questions=consultation_forms.lines(data["questions"]),
+        consulted_on=data["consulted_on"],
+        recipients=form.recipients(),
+        row_labels=form.row_labels(),
+        handler=services.Handler(
+            name=data["handler_name"],
+            title=data["handler_title"],
+            unit=data["handler_unit"],
+            phone=data["handler_phone"],
+            email=data["handler_email"],
+            office=data["office"],
+        ),
+    )
 
 
 def _page(
@@ -164,19 +176,23 @@ def _submit(
 ) -> HttpResponse:
     """Run a recipient's form through its service: back to the page with `done` when it went through, else
     the page again with the form open and the reason at its field (403 when the user may not, 400 else)."""
-    if form.is_valid():
-        try:
-            act(form.cleaned_data)
-        except PermissionRefusal as error:
+
+    def again(failed: Failed) -> HttpResponse:
+        if failed.status == 403:
             # The page draws no form for someone who may not use it: the reason goes at its top.
-            messages.error(request, error.message)
+            messages.error(request, failed.refusal.message if failed.refusal else "")
             return _page(request, consultation, status=403, failed=(recipient.pk, form))
-        except Refusal as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("consultations:detail", pk=consultation.pk)
-    return _page(request, consultation, status=400, failed=(recipient.pk, form))
+        return _page(request, consultation, status=400, failed=(recipient.pk, form))
+
+    return take_step(
+        request,
+        form,
+        lambda form: act(form.cleaned_data),
+        said=lambda _result: done,
+        done=lambda _result: redirect("consultations:detail", pk=consultation.pk),
+        again=again,
+        unplaced="form",
+    )
 
 
 @login_required

@@ -13,18 +13,8 @@ from socialfund.core.formatting import format_date
 from socialfund.documents.cells import format_cell
 from socialfund.documents.charts import chart_svg
 from socialfund.documents.layout import TableLayout, table_layout
-from socialfund.documents.model import (
-    Block,
-    Chart,
-    Contents,
-    Document,
-    Heading,
-    ItemList,
-    Lines,
-    PageBreak,
-    Paragraph,
-    Table,
-)
+from socialfund.documents.model import Block, Chart, Contents, Document, Heading, ItemList, Lines, Paragraph, Table
+from socialfund.documents.walk import BlockWriters, write_block
 
 
 def render_html(document: Document, *, css: str = "") -> str:
@@ -35,11 +25,12 @@ def render_html(document: Document, *, css: str = "") -> str:
         if isinstance(block, Table | Chart)
     }
     landscape = _landscape(document.blocks, layouts)
+    writers = _writers(document, anchors, layouts)
     parts = []
     for index, block in enumerate(document.blocks):
         if index in landscape and index - 1 not in landscape:
             parts.append('<div class="landscape">')
-        parts.append(_block(document, index, block, anchors, layouts.get(index)))
+        parts.append(write_block(writers, index, block))
         if index in landscape and index + 1 not in landscape:
             parts.append("</div>")
     body = "\n".join(parts)
@@ -89,29 +80,30 @@ def running_header(document: Document) -> str:
     return " · ".join(part for part in (document.organisation, document.kind, registry) if part)
 
 
-def _block(
-    document: Document, index: int, block: Block, anchors: dict[int, str], layout: TableLayout | None = None
-) -> str:
-    if isinstance(block, Heading):
-        level = min(max(block.level, 1), 4)
-        anchor = f' id="{anchors[index]}"' if index in anchors else ""
-        return f"<h{level}{anchor}>{escape(block.text)}</h{level}>"
-    if isinstance(block, Paragraph):
-        return f'<p class="{block.style}">{escape(block.text)}</p>'
-    if isinstance(block, Lines):
-        return f'<p class="lines {block.style}">' + "<br>".join(escape(line) for line in block.lines) + "</p>"
-    if isinstance(block, ItemList):
-        tag = "ol" if block.numbered else "ul"
-        return f"<{tag}>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + f"</{tag}>"
-    if isinstance(block, Table):
-        return render_table(block, layout)
-    if isinstance(block, Chart):
-        return _chart(block, layout)
-    if isinstance(block, PageBreak):
-        return '<div class="page-break"></div>'
-    if isinstance(block, Contents):
-        return _contents(document, block, anchors)
-    raise TypeError(f"okänt block: {block!r}")
+def _writers(document: Document, anchors: dict[int, str], layouts: dict[int, TableLayout]) -> BlockWriters[str]:
+    return BlockWriters(
+        heading=lambda index, block: _heading(block, anchors.get(index)),
+        paragraph=lambda _index, block: f'<p class="{block.style}">{escape(block.text)}</p>',
+        lines=lambda _index, block: (
+            f'<p class="lines {block.style}">' + "<br>".join(escape(line) for line in block.lines) + "</p>"
+        ),
+        item_list=lambda _index, block: _item_list(block),
+        table=lambda index, block: render_table(block, layouts.get(index)),
+        chart=lambda index, block: _chart(block, layouts.get(index)),
+        page_break=lambda _index, _block: '<div class="page-break"></div>',
+        contents=lambda _index, block: _contents(document, block, anchors),
+    )
+
+
+def _heading(block: Heading, anchor: str | None) -> str:
+    level = min(max(block.level, 1), 4)
+    attribute = f' id="{anchor}"' if anchor else ""
+    return f"<h{level}{attribute}>{escape(block.text)}</h{level}>"
+
+
+def _item_list(block: ItemList) -> str:
+    tag = "ol" if block.numbered else "ul"
+    return f"<{tag}>" + "".join(f"<li>{escape(item)}</li>" for item in block.items) + f"</{tag}>"
 
 
 def render_table(table: Table, layout: TableLayout | None = None) -> str:

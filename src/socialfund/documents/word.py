@@ -17,17 +17,8 @@ from socialfund.core.formatting import format_date
 from socialfund.documents.cells import format_cell
 from socialfund.documents.charts import chart_png
 from socialfund.documents.html import running_header
-from socialfund.documents.model import (
-    Chart,
-    Contents,
-    Document,
-    Heading,
-    ItemList,
-    Lines,
-    PageBreak,
-    Paragraph,
-    Table,
-)
+from socialfund.documents.model import Chart, Contents, Document, Heading, ItemList, Lines, Paragraph, Table
+from socialfund.documents.walk import BlockWriters, write_block
 
 BODY_FONT = "Times New Roman"
 HEADING_FONT = "Arial"
@@ -38,8 +29,9 @@ def render_docx(document: Document) -> bytes:
 
     word = docx.Document()
     _setup(word, document)
-    for block in document.blocks:
-        _block(word, document, block)
+    writers = _writers(word, document)
+    for index, block in enumerate(document.blocks):
+        write_block(writers, index, block)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
@@ -116,38 +108,42 @@ def add_field(paragraph: Any, instruction: str, placeholder: str) -> None:
     paragraph.add_run()._r.append(char("end"))
 
 
-def _block(word: Any, document: Document, block: object) -> None:
+def _writers(word: Any, document: Document) -> BlockWriters[None]:
+    return BlockWriters(
+        heading=lambda _index, block: _heading(word, document, block),
+        paragraph=lambda _index, block: _paragraph(word, block),
+        lines=lambda _index, block: _lines(word, block),
+        item_list=lambda _index, block: _list(word, block),
+        table=lambda _index, block: add_table(word, block),
+        chart=lambda _index, block: _chart(word, block),
+        page_break=lambda _index, _block: _page_break(word),
+        contents=lambda _index, block: _contents(word, document, block),
+    )
+
+
+def _heading(word: Any, document: Document, block: Heading) -> None:
+    if block.level == 1 and not block.in_contents:
+        styled_paragraph(word, block.text, "Title")  # the document's title: not in the contents field
+        return
+    heading = styled_paragraph(word, block.text, f"Heading {min(max(block.level, 1), 4)}")
+    number = next((n for n, h in document.headings() if h is block), None)
+    if number is not None:
+        add_bookmark(heading, toc_bookmark(number), number)
+
+
+def _lines(word: Any, block: Lines) -> None:
+    paragraph = word.add_paragraph()
+    for number, line in enumerate(block.lines):
+        run = paragraph.add_run(line)
+        run.bold = block.style == "strong"
+        if number < len(block.lines) - 1:
+            run.add_break()
+
+
+def _page_break(word: Any) -> None:
     from docx.enum.text import WD_BREAK
 
-    if isinstance(block, Heading):
-        if block.level == 1 and not block.in_contents:
-            styled_paragraph(word, block.text, "Title")  # the document's title: not in the contents field
-        else:
-            heading = styled_paragraph(word, block.text, f"Heading {min(max(block.level, 1), 4)}")
-            number = next((n for n, h in document.headings() if h is block), None)
-            if number is not None:
-                add_bookmark(heading, toc_bookmark(number), number)
-    elif isinstance(block, Paragraph):
-        _paragraph(word, block)
-    elif isinstance(block, Lines):
-        paragraph = word.add_paragraph()
-        for number, line in enumerate(block.lines):
-            run = paragraph.add_run(line)
-            run.bold = block.style == "strong"
-            if number < len(block.lines) - 1:
-                run.add_break()
-    elif isinstance(block, ItemList):
-        _list(word, block)
-    elif isinstance(block, Table):
-        add_table(word, block)
-    elif isinstance(block, Chart):
-        _chart(word, block)
-    elif isinstance(block, PageBreak):
-        word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    elif isinstance(block, Contents):
-        _contents(word, document, block)
-    else:
-        raise TypeError(f"okänt block: {block!r}")
+    word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 STYLE_IDS = "_socialfund_style_ids"

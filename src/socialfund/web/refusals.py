@@ -1,6 +1,6 @@
 """A refusal no view caught becomes a page with its Swedish message, never a server error.
 
-Step views catch the refusal themselves, to show it beside the form (socialfund.kit.web_refusals); this is
+Step views catch the refusal themselves, to show it beside the form (socialfund.kit.step_form); this is
 the one place for every other view: the message on a page of its own, 403 when the role may not, 400 else.
 The API maps refusals itself (socialfund.api.errors), and a refusal that is also Django's PermissionDenied
 (LedgerPermissionDenied) keeps Django's own 403 handling.

@@ -8,7 +8,6 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
@@ -26,7 +25,7 @@ from socialfund.cases.models import Decision, DecisionAmount, Initiative, Opinio
 from socialfund.cases.notifications import notify_after_commit
 from socialfund.cases.services.common import _advance, _locked, _move, _require, _require_state
 from socialfund.core.money import MoneyError, sek
-from socialfund.funds.dates import outside_fund_life
+from socialfund.funds.dates import decision_date_problem, outside_fund_life
 from socialfund.organisation.models import Board, DecisionBody
 from socialfund.record_language import in_record_language
 
@@ -127,11 +126,16 @@ def decision_register(
         initiative = _locked(initiative)
         _require(user.has_role(Role.REGISTRAR), _("Bara registrator eller KS-sekreterare registrerar beslut."))
         _require_state(machine.stage_offers(initiative, "decide"), _("Ärendet är inte i beslutssteget."))
-        _validate_decision(outcome=outcome, paragraph=paragraph, text=text, decided_on=decided_on, amounts=amounts)
+        _validate_decision(
+            outcome=outcome,
+            paragraph=paragraph,
+            text=text,
+            decided_on=decided_on,
+            amounts=amounts,
+            initiative=initiative,
+        )
         departure = repayment_departure(initiative)
         check_exception(granted=outcome == DecisionOutcome.GRANTED, departure=departure, reason=exception_reason)
-        if problem := outside_fund_life(initiative.fund, decided_on):
-            raise CaseValidationError(problem, field="decided_on")
         decision = Decision.objects.create(
             initiative=initiative,
             body=body,
@@ -163,7 +167,7 @@ def decision_register(
 
 
 def _validate_decision(
-    *, outcome: str, paragraph: str, text: str, decided_on: dt.date, amounts: dict[int, Decimal]
+    *, outcome: str, paragraph: str, text: str, decided_on: dt.date, amounts: dict[int, Decimal], initiative: Initiative
 ) -> None:
     if outcome not in DecisionOutcome.values:
         raise CaseValidationError(_("Välj beslut."), field="outcome")
@@ -171,8 +175,8 @@ def _validate_decision(
         raise CaseValidationError(_("Ange paragraf, t.ex. § 123."), field="paragraph")
     if not text.strip():
         raise CaseValidationError(_("Skriv beslutstexten."), field="text")
-    if decided_on > timezone.localdate():
-        raise CaseValidationError(_("Beslutsdatumet kan inte ligga i framtiden."), field="decided_on")
+    if problem := decision_date_problem(initiative.fund, decided_on):
+        raise CaseValidationError(problem, field="decided_on")
     if outcome == DecisionOutcome.GRANTED and not amounts:
         raise CaseValidationError(_("Ange beviljat belopp per år."), field="amounts")
     if outcome == DecisionOutcome.REJECTED and amounts:

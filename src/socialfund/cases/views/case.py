@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, cast
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -39,8 +37,7 @@ from socialfund.cases.workflow import (
 )
 from socialfund.core.policy.errors import InputError
 from socialfund.funds.selectors import funds_visible_to
-from socialfund.kit.refusals import PermissionRefusal, Refusal
-from socialfund.kit.web_refusals import show_refusal
+from socialfund.kit.step_form import Failed, Step, post_step, shown_steps, take_step
 from socialfund.organisation.models import Board, DecisionBody
 
 
@@ -76,25 +73,32 @@ def initiative_new_view(request: HttpRequest) -> HttpResponse:
     policy = policy_for_fund(fund) if fund else None
     stages = [(code, stage_name(code, policy)) for code in entry_stages(policy)] if policy else []
     form = case_forms.StartForm(request.POST or None, stages=stages)
-    if request.method == "POST" and form.is_valid() and fund is not None:
-        try:
-            initiative = services.initiative_create(
-                fund=fund,
-                user=user,
-                title=form.cleaned_data["title"],
-                summary=form.cleaned_data["summary"],
-                stage=form.cleaned_data["stage"],
-            )
-        except Refusal as error:
-            show_refusal(form, error)
-        else:
-            messages.success(
-                request, gettext("Utkastet är skapat. Fyll i stegen; allt sparas som utkast tills du lämnar in.")
-            )
-            return redirect(
-                "cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage, policy_for(initiative))[0].code
-            )
-    return render(request, "cases/form.html", {"form": form, "initiative": None}, status=400 if form.errors else 200)
+
+    def page(failed: Failed | None = None) -> HttpResponse:
+        context = {"form": form, "initiative": None}
+        return render(request, "cases/form.html", context, status=400 if form.errors else 200)
+
+    if request.method != "POST" or fund is None:
+        return page()
+    return take_step(
+        request,
+        form,
+        lambda form: services.initiative_create(
+            fund=fund,
+            user=user,
+            title=form.cleaned_data["title"],
+            summary=form.cleaned_data["summary"],
+            stage=form.cleaned_data["stage"],
+        ),
+        said=lambda _initiative: gettext(
+            "Utkastet är skapat. Fyll i stegen; allt sparas som utkast tills du lämnar in."
+        ),
+        done=lambda initiative: redirect(
+            "cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage, policy_for(initiative))[0].code
+        ),
+        again=page,
+        unplaced="form",
+    )
 
 
 @login_required
@@ -110,18 +114,6 @@ def initiative_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # -- the case page ----------------------------------------------------------------------------------
-
-
-@dataclass
-class Action:
-    """A step on the case page: the form it shows, who sees it, and the service it calls."""
-
-    code: str
-    title: str | Promise  # translated when shown
-    button: str | Promise
-    form: Callable[[Initiative, Any], forms.Form]
-    allowed: Callable[[User, Initiative], bool]
-    run: Callable[[Initiative, User, Any], str]
 
 
 def submit_title(initiative: Initiative) -> str:
@@ -217,8 +209,8 @@ def _decision_form(initiative: Initiative, data: Any) -> forms.Form:
     )
 
 
-ACTIONS: list[Action] = [
-    Action(
+ACTIONS: list[Step[Initiative]] = [
+    Step(
         "submit",
         _("Lämna in"),
         _("Lämna in"),
@@ -226,7 +218,7 @@ ACTIONS: list[Action] = [
         _offered("submit"),
         lambda i, u, f: (services.initiative_submit(initiative=i, user=u), gettext("Inlämnat."))[1],
     ),
-    Action(
+    Step(
         "return",
         _("Skicka tillbaka för komplettering"),
         _("Skicka tillbaka"),
@@ -237,7 +229,7 @@ ACTIONS: list[Action] = [
             gettext("Ansökan är skickad tillbaka för komplettering."),
         )[1],
     ),
-    Action(
+    Step(
         "stage-decision",
         _("Registrera beslutet i steget"),
         _("Registrera beslutet"),
@@ -248,7 +240,7 @@ ACTIONS: list[Action] = [
             gettext("Beslutet är registrerat."),
         )[1],
     ),
-    Action(
+    Step(
         "stage-complete",
         _("Klart – lämna vidare"),
         _("Lämna vidare"),
@@ -259,7 +251,7 @@ ACTIONS: list[Action] = [
             gettext("Ärendet har gått vidare."),
         )[1],
     ),
-    Action(
+    Step(
         "sponsor",
         _("Ta ansvar för idén"),
         _("Nämnden tar ansvar för idén"),
@@ -267,7 +259,7 @@ ACTIONS: list[Action] = [
         outside_ideas.may_sponsor,
         lambda i, u, f: (services.initiative_sponsor(initiative=i, user=u), gettext("Nämnden är nu ansvarig."))[1],
     ),
-    Action(
+    Step(
         "assign-area",
         _("Välj område för idén"),
         _("Skicka idén till området"),
@@ -278,7 +270,7 @@ ACTIONS: list[Action] = [
             gettext("Idén är skickad till områdets kontor och nämnd."),
         )[1],
     ),
-    Action(
+    Step(
         "signoff",
         _("Registrera förankring"),
         _("Registrera förankring"),
@@ -289,7 +281,7 @@ ACTIONS: list[Action] = [
             gettext("Förankringen är registrerad."),
         )[1],
     ),
-    Action(
+    Step(
         "assess",
         _("Bedöm en regel"),
         _("Spara bedömningen"),
@@ -300,7 +292,7 @@ ACTIONS: list[Action] = [
             gettext("Bedömningen är sparad."),
         )[1],
     ),
-    Action(
+    Step(
         "prepare",
         _("Avsluta beredningen"),
         _("Lämna vidare"),
@@ -311,7 +303,7 @@ ACTIONS: list[Action] = [
             gettext("Beredningen är klar."),
         )[1],
     ),
-    Action(
+    Step(
         "approve",
         _("Stadsdirektörens godkännande"),
         _("Godkänn"),
@@ -319,7 +311,7 @@ ACTIONS: list[Action] = [
         _offered("approve"),
         lambda i, u, f: (services.director_approve(initiative=i, user=u, **f.cleaned_data), gettext("Godkänt."))[1],
     ),
-    Action(
+    Step(
         "opinion",
         _("Registrera yttrande"),
         _("Registrera yttrandet"),
@@ -327,7 +319,7 @@ ACTIONS: list[Action] = [
         _offered("opinion"),
         _run_opinion,
     ),
-    Action(
+    Step(
         "opinions-complete",
         _("Yttrandena är inne"),
         _("Lämna till beslut"),
@@ -335,7 +327,7 @@ ACTIONS: list[Action] = [
         _offered("opinions_complete"),
         lambda i, u, f: (services.opinions_complete(initiative=i, user=u), gettext("Ärendet går till beslut."))[1],
     ),
-    Action(
+    Step(
         "decide",
         _("Registrera kommunstyrelsens beslut"),
         _("Registrera beslutet"),
@@ -343,7 +335,7 @@ ACTIONS: list[Action] = [
         _offered("decide"),
         _run_decision,
     ),
-    Action(
+    Step(
         "registry-number",
         _("Diarienummer"),
         _("Spara diarienummer"),
@@ -361,7 +353,7 @@ ACTIONS: list[Action] = [
             gettext("Diarienumret är sparat."),
         )[1],
     ),
-    Action(
+    Step(
         "withdraw",
         _("Återkalla initiativet"),
         _("Återkalla"),
@@ -372,7 +364,7 @@ ACTIONS: list[Action] = [
             gettext("Initiativet är återkallat."),
         )[1],
     ),
-    Action(
+    Step(
         "refuse",
         _("Avvisa: uppfyller inte riktlinjerna"),
         _("Avvisa"),
@@ -385,7 +377,7 @@ ACTIONS: list[Action] = [
             gettext("Initiativet är avvisat."),
         )[1],
     ),
-    Action(
+    Step(
         "advise-against",
         _("Avråd"),
         _("Avråd"),
@@ -396,7 +388,7 @@ ACTIONS: list[Action] = [
             gettext("Avrått."),
         )[1],
     ),
-    Action(
+    Step(
         "hold",
         _("Lägg vilande"),
         _("Lägg vilande"),
@@ -407,7 +399,7 @@ ACTIONS: list[Action] = [
             gettext("Ärendet är vilande."),
         )[1],
     ),
-    Action(
+    Step(
         "resume",
         _("Återuppta"),
         _("Återuppta"),
@@ -415,7 +407,7 @@ ACTIONS: list[Action] = [
         _offered("resume"),
         lambda i, u, f: (services.initiative_resume(initiative=i, user=u), gettext("Ärendet är återupptaget."))[1],
     ),
-    Action(
+    Step(
         "comment",
         _("Kommentera"),
         _("Spara kommentaren"),
@@ -434,23 +426,18 @@ def _page(
     request: HttpRequest,
     initiative: Initiative,
     *,
-    failed: tuple[str, forms.Form] | None = None,
-    error: str = "",
+    failed: Failed | None = None,
     status: int = 200,
 ) -> HttpResponse:
     user = _user(request)
-    actions = []
-    for action in ACTIONS:
-        if not action.allowed(user, initiative):
-            continue
-        form = failed[1] if failed and failed[0] == action.code else action.form(initiative, None)
-        if action.code == "submit":
-            action = replace(action, title=submit_title(initiative))
-        if action.code == "comment" and not sees_internal_comments(user):
-            cast(forms.ChoiceField, form.fields["visibility"]).choices = [
+    actions = shown_steps(ACTIONS, user, initiative, failed)
+    for shown in actions:
+        if shown["action"].code == "submit":
+            shown["action"] = replace(shown["action"], title=submit_title(initiative))
+        if shown["action"].code == "comment" and not sees_internal_comments(user):
+            cast(forms.ChoiceField, shown["form"].fields["visibility"]).choices = [
                 (CommentVisibility.APPLICANT, CommentVisibility.APPLICANT.label)
             ]
-        actions.append({"action": action, "form": form})
     try:
         screening = (
             screening_for(initiative) if initiative.status in (Status.DRAFT, Status.ACTIVE, Status.ON_HOLD) else None
@@ -470,11 +457,11 @@ def _page(
         "position": current_stage(initiative, policy),
         "screening": screening,
         "actions": actions,
-        "failed_action": failed[0] if failed else "",
-        "action_error": error,
+        "failed_action": failed.code if failed else "",
+        "action_error": failed.error if failed else "",
         # One element takes focus on load (HTML allows one autofocus): the failed form's own error summary
         # when it has one, else the box that says why the action could not be done.
-        "action_error_takes_focus": not (failed and failed[1].errors),
+        "action_error_takes_focus": not (failed and failed.form.errors),
         "comments": comments,
         "activity": initiative_activity(initiative=initiative),
         # Answers stored before they were validated may no longer parse: listed, never hidden or dropped.
@@ -488,8 +475,8 @@ def _page(
         "opinions_missing": machine.gate_for(initiative).missing_opinions
         if machine.stage_offers(initiative, "opinion")
         else (),
-        "attachment_form": failed[1]
-        if failed and failed[0] == "attach"
+        "attachment_form": failed.form
+        if failed and failed.code == "attach"
         else case_forms.AttachmentForm(prefix="attach"),
     }
     return render(request, "cases/detail.html", context, status=status)
@@ -506,22 +493,14 @@ def initiative_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
 def initiative_action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     user = _user(request)
     initiative = _visible_case(user, pk)
-    step = ACTIONS_BY_CODE.get(action)
-    if step is None:
-        raise Http404
-    form = step.form(initiative, request.POST)
-    if not form.is_valid():
-        return _page(request, initiative, failed=(action, form), status=400)
-    try:
-        message = step.run(initiative, user, form)
-    except PermissionRefusal as error:
-        return _page(request, initiative, failed=(action, form), error=error.message, status=403)
-    except Refusal as error:
-        if error.field and error.field in form.fields:
-            form.add_error(error.field, error.message)
-        return _page(request, initiative, failed=(action, form), error=error.message, status=400)
-    messages.success(request, message)
-    return redirect("cases:detail", pk=initiative.pk)
+    return post_step(
+        request,
+        user=user,
+        target=initiative,
+        step=ACTIONS_BY_CODE.get(action),
+        page=lambda failed, status: _page(request, initiative, failed=failed, status=status),
+        done=lambda: redirect("cases:detail", pk=initiative.pk),
+    )
 
 
 @login_required
@@ -529,22 +508,19 @@ def initiative_action_view(request: HttpRequest, pk: int, action: str) -> HttpRe
 def attachment_add_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     initiative = _visible_case(user, pk)
-    form = case_forms.AttachmentForm(request.POST, request.FILES, prefix="attach")
-    if form.is_valid():
-        try:
-            attachment_add(
-                initiative=initiative, user=user, upload=form.cleaned_data["file"], kind=form.cleaned_data["kind"]
-            )
-        except Refusal as error:
-            if error.field in form.fields:
-                form.add_error(error.field, error.message)
-            else:
-                form.add_error(None, error.message)
-        else:
-            messages.success(request, gettext("Handlingen är tillagd."))
-            return redirect("cases:detail", pk=initiative.pk)
-    response = _page(request, initiative, failed=("attach", form), status=400)
-    return response
+    return take_step(
+        request,
+        case_forms.AttachmentForm(request.POST, request.FILES, prefix="attach"),
+        lambda form: attachment_add(
+            initiative=initiative, user=user, upload=form.cleaned_data["file"], kind=form.cleaned_data["kind"]
+        ),
+        said=lambda _attachment: gettext("Handlingen är tillagd."),
+        done=lambda _attachment: redirect("cases:detail", pk=initiative.pk),
+        # The attachment form is the page's own: every refusal is shown on it, and the page answers 400.
+        again=lambda failed: _page(request, initiative, failed=failed, status=400),
+        code="attach",
+        unplaced="form",
+    )
 
 
 @login_required

@@ -40,6 +40,7 @@ from socialfund.cases.views.case import _visible_case, submit_title
 from socialfund.cases.workflow import policy_for
 from socialfund.kit.charts import Bar, costs_and_savings_svg
 from socialfund.kit.refusals import Refusal
+from socialfund.kit.step_form import Failed, take_step
 from socialfund.kit.web_refusals import show_refusal
 from socialfund.organisation.models import Board
 
@@ -384,25 +385,35 @@ def application_import_view(request: HttpRequest) -> HttpResponse:
 
     user = _user(request)
     form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+
+    def page(failed: Failed | None = None) -> HttpResponse:
+        return render(request, "cases/guided/import.html", {"form": form}, status=400 if form.errors else 200)
+
+    def create(form: ImportForm) -> Initiative:
         fund = funds_visible_to(user=user).first()
-        try:
-            if fund is None:
-                raise CaseError(gettext("Det finns ingen fond att söka ur."))
-            calc_file = form.cleaned_data.get("calc_file")
-            initiative = initiative_from_files(
-                fund=fund,
-                user=user,
-                initiative_text=_read_text(form.cleaned_data["file"]),
-                calculation_text=_read_text(calc_file) if calc_file else None,
-            )
-        except Refusal as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, gettext("Ansökan är skapad från filen. Gå igenom stegen och lämna in."))
-            first = steps_for(initiative.stage, policy_for(initiative))[0]
-            return redirect("cases:guided", pk=initiative.pk, step_code=first.code)
-    return render(request, "cases/guided/import.html", {"form": form}, status=400 if form.errors else 200)
+        if fund is None:
+            raise CaseError(gettext("Det finns ingen fond att söka ur."))
+        calc_file = form.cleaned_data.get("calc_file")
+        return initiative_from_files(
+            fund=fund,
+            user=user,
+            initiative_text=_read_text(form.cleaned_data["file"]),
+            calculation_text=_read_text(calc_file) if calc_file else None,
+        )
+
+    if request.method != "POST":
+        return page()
+    return take_step(
+        request,
+        form,
+        create,
+        said=lambda _initiative: gettext("Ansökan är skapad från filen. Gå igenom stegen och lämna in."),
+        done=lambda initiative: redirect(
+            "cases:guided", pk=initiative.pk, step_code=steps_for(initiative.stage, policy_for(initiative))[0].code
+        ),
+        again=page,
+        unplaced="form",
+    )
 
 
 def _read_text(upload: Any) -> str:

@@ -21,9 +21,9 @@ from socialfund.followup.models import Indicator
 from socialfund.followup.outcome_forms import MeasurementStatusForm
 from socialfund.followup.permissions import records_measurements
 from socialfund.followup.selectors import group_comparison, indicator_view
-from socialfund.followup.views.actions import Action, Failed, run_action, shown_actions
 from socialfund.followup.views.project import signed_in_user, visible_project
 from socialfund.followup.views.project_actions import effect_lines
+from socialfund.kit.step_form import Failed, Step, post_step, shown_steps
 
 
 def _visible_indicator(user: User, pk: int, indicator_id: int) -> Indicator:
@@ -104,8 +104,8 @@ def _run_status(indicator: Indicator, user: User, form: Any) -> str:
     return _("Mätvärdets status är sparad.")
 
 
-INDICATOR_ACTIONS: list[Action[Indicator]] = [
-    Action(
+INDICATOR_ACTIONS: list[Step[Indicator]] = [
+    Step(
         "edit",
         gettext_lazy("Ändra indikatorn"),
         gettext_lazy("Spara ändringen"),
@@ -113,7 +113,7 @@ INDICATOR_ACTIONS: list[Action[Indicator]] = [
         _may_change,
         _run_edit,
     ),
-    Action(
+    Step(
         "correct",
         gettext_lazy("Rätta ett mätvärde"),
         gettext_lazy("Spara det rätta värdet"),
@@ -121,7 +121,7 @@ INDICATOR_ACTIONS: list[Action[Indicator]] = [
         _has_manual_figures,
         _run_correct,
     ),
-    Action(
+    Step(
         "remove-measurement",
         gettext_lazy("Ta bort ett mätvärde"),
         gettext_lazy("Ta bort mätvärdet"),
@@ -129,7 +129,7 @@ INDICATOR_ACTIONS: list[Action[Indicator]] = [
         _has_manual_figures,
         _run_remove_measurement,
     ),
-    Action(
+    Step(
         "status",
         gettext_lazy("Ange om ett mätvärde är uppskattat, rapporterat eller validerat"),
         gettext_lazy("Spara statusen"),
@@ -139,7 +139,7 @@ INDICATOR_ACTIONS: list[Action[Indicator]] = [
         lambda u, i: _may_change(u, i) and i.measurements.exists(),
         _run_status,
     ),
-    Action(
+    Step(
         "compare",
         gettext_lazy("Jämför med en kommungrupp i Kolada"),
         gettext_lazy("Hämta jämförelsen"),
@@ -147,7 +147,7 @@ INDICATOR_ACTIONS: list[Action[Indicator]] = [
         lambda u, i: _may_change(u, i) and i.is_kolada,
         _run_compare,
     ),
-    Action(
+    Step(
         "remove",
         gettext_lazy("Ta bort indikatorn"),
         gettext_lazy("Ta bort indikatorn"),
@@ -165,7 +165,7 @@ def _page(request: HttpRequest, indicator: Indicator, failed: Failed | None = No
         "project": indicator.project,
         "item": indicator_view(indicator),
         "comparison": group_comparison(indicator),
-        "actions": shown_actions(INDICATOR_ACTIONS, user, indicator, failed),
+        "actions": shown_steps(INDICATOR_ACTIONS, user, indicator, failed),
         "failed_action": failed.code if failed else "",
         "action_error": failed.error if failed else "",
         "source_label": SOURCE_LABEL,
@@ -188,11 +188,11 @@ def indicator_action_view(request: HttpRequest, pk: int, indicator_id: int, acti
     indicator = _visible_indicator(user, pk, indicator_id)
     step = INDICATOR_ACTIONS_BY_CODE.get(action)
     after = "followup:project" if step is not None and step.code == "remove" else "followup:indicator"
-    return run_action(
+    return post_step(
         request,
         user=user,
         target=indicator,
-        action=step,
+        step=step,
         page=lambda failed, status: _page(request, _visible_indicator(user, pk, indicator_id), failed, status),
         done=lambda: (
             redirect(after, pk=pk) if after == "followup:project" else redirect(after, pk=pk, indicator_id=indicator_id)

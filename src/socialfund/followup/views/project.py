@@ -22,10 +22,8 @@ from socialfund.followup.models import Project
 from socialfund.followup.outcome_selectors import outcome_section
 from socialfund.followup.permissions import can_view_project, records_measurements
 from socialfund.followup.privacy import AGGREGATES_ONLY
-from socialfund.followup.views.actions import Action, Failed, run_action, shown_actions
 from socialfund.followup.views.project_actions import PROJECT_ACTIONS, PROJECT_ACTIONS_BY_CODE
-from socialfund.kit.refusals import Refusal
-from socialfund.kit.web_refusals import refusal_status
+from socialfund.kit.step_form import Failed, Step, post_step, shown_steps, take_step
 
 
 def signed_in_user(request: HttpRequest) -> User:
@@ -48,7 +46,7 @@ def _portfolio(
     request: HttpRequest,
     user: User,
     *,
-    failed: tuple[int, ff.StartForm] | None = None,
+    failed: tuple[int, forms.BaseForm] | None = None,
     error: str = "",
     status: int = 200,
 ) -> HttpResponse:
@@ -83,22 +81,20 @@ def portfolio_view(request: HttpRequest) -> HttpResponse:
 def project_start_view(request: HttpRequest, initiative_id: int) -> HttpResponse:
     user = signed_in_user(request)
     initiative = get_object_or_404(selectors.initiatives_to_start(user=user), pk=initiative_id)
-    form = ff.StartForm(request.POST, prefix=f"start-{initiative.pk}")
-    if not form.is_valid():
-        return _portfolio(request, user, failed=(initiative.pk, form), status=400)
-    try:
-        project = services.project_start(
+    return take_step(
+        request,
+        ff.StartForm(request.POST, prefix=f"start-{initiative.pk}"),
+        lambda form: services.project_start(
             initiative=initiative,
             user=user,
             started_on=form.cleaned_data["started_on"],
             ends_on=form.cleaned_data["ends_on"],
-        )
-    except Refusal as exc:
-        if exc.field in form.fields:
-            form.add_error(exc.field, exc.message)
-        status = refusal_status(exc)
-        return _portfolio(request, user, failed=(initiative.pk, form), error=exc.message, status=status)
-    return redirect("followup:project", pk=project.pk)
+        ),
+        done=lambda project: redirect("followup:project", pk=project.pk),
+        again=lambda failed: _portfolio(
+            request, user, failed=(initiative.pk, failed.form), error=failed.error, status=failed.status
+        ),
+    )
 
 
 def _page(request: HttpRequest, project: Project, failed: Failed | None = None, status: int = 200) -> HttpResponse:
@@ -108,7 +104,7 @@ def _page(request: HttpRequest, project: Project, failed: Failed | None = None, 
         "page": page,
         "project": project,
         "initiative": project.initiative,
-        "actions": shown_actions(PROJECT_ACTIONS, user, project, failed),
+        "actions": shown_steps(PROJECT_ACTIONS, user, project, failed),
         "failed_action": failed.code if failed else "",
         "action_error": failed.error if failed else "",
         "special_review": getattr(project, "special_review", None),
@@ -136,13 +132,13 @@ def project_view(request: HttpRequest, pk: int) -> HttpResponse:
 def project_action_view(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     user = signed_in_user(request)
     project = visible_project(user, pk)
-    step: Action[Project] | None = PROJECT_ACTIONS_BY_CODE.get(action)
+    step: Step[Project] | None = PROJECT_ACTIONS_BY_CODE.get(action)
     try:
-        return run_action(
+        return post_step(
             request,
             user=user,
             target=project,
-            action=step,
+            step=step,
             page=lambda failed, status: _page(request, visible_project(user, pk), failed, status),
             done=lambda: redirect("followup:project", pk=project.pk),
         )

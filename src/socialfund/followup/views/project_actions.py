@@ -26,8 +26,8 @@ from socialfund.followup.permissions import (
     works_for_project,
 )
 from socialfund.followup.services.common import project_calculation
-from socialfund.followup.views.actions import Action
 from socialfund.kit.refusals import StateRefusal
+from socialfund.kit.step_form import Step
 from socialfund.organisation.models import Board, DecisionBody
 
 
@@ -133,13 +133,11 @@ def _run_decide(project: Project, user: User, form: Any) -> str:
     return _("Kommunstyrelsens beslut är registrerat.")
 
 
-def _action(
-    code: str, title: str | Promise, button: str | Promise, form: Any, allowed: Any, run: Any
-) -> Action[Project]:
-    return Action(code, title, button, form, allowed, run)
+def _action(code: str, title: str | Promise, button: str | Promise, form: Any, allowed: Any, run: Any) -> Step[Project]:
+    return Step(code, title, button, form, allowed, run)
 
 
-PROJECT_ACTIONS: list[Action[Project]] = [
+PROJECT_ACTIONS: list[Step[Project]] = [
     _action(
         "measurement",
         gettext_lazy("Registrera ett mätvärde"),

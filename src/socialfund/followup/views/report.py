@@ -20,8 +20,8 @@ from socialfund.followup.models import Report
 from socialfund.followup.permissions import steers_followup, works_for_project
 from socialfund.followup.privacy import AGGREGATES_ONLY
 from socialfund.followup.services.reports import fidelity_required
-from socialfund.followup.views.actions import Action, Failed, run_action, shown_actions
 from socialfund.followup.views.project import signed_in_user, visible_project
+from socialfund.kit.step_form import Failed, Step, post_step, shown_steps
 
 
 def _draft_form(report: Report, data: Any) -> ff.ReportDraftForm:
@@ -40,8 +40,8 @@ def _writable(user: User, report: Report) -> bool:
     )
 
 
-REPORT_ACTIONS: list[Action[Report]] = [
-    Action(
+REPORT_ACTIONS: list[Step[Report]] = [
+    Step(
         "draft",
         gettext_lazy("Skriv rapporten"),
         gettext_lazy("Spara som ny version"),
@@ -49,7 +49,7 @@ REPORT_ACTIONS: list[Action[Report]] = [
         _writable,
         lambda r, u, f: (services.report_draft_save(report=r, user=u, **f.cleaned_data), _("Utkastet är sparat."))[1],
     ),
-    Action(
+    Step(
         "submit",
         gettext_lazy("Lämna in rapporten"),
         gettext_lazy("Lämna in senaste versionen"),
@@ -61,7 +61,7 @@ REPORT_ACTIONS: list[Action[Report]] = [
         ),
         lambda r, u, f: (services.report_submit(report=r, user=u), _("Rapporten är inlämnad."))[1],
     ),
-    Action(
+    Step(
         "review",
         gettext_lazy("Granska rapporten"),
         gettext_lazy("Spara granskningen"),
@@ -69,7 +69,7 @@ REPORT_ACTIONS: list[Action[Report]] = [
         lambda u, r: r.status == ReportStatus.SUBMITTED and steers_followup(u, r.project),
         lambda r, u, f: (services.report_review(report=r, user=u, **f.cleaned_data), _("Granskningen är sparad."))[1],
     ),
-    Action(
+    Step(
         "skip",
         gettext_lazy("Rapporten lämnas inte"),
         gettext_lazy("Markera att rapporten inte lämnas"),
@@ -98,7 +98,7 @@ def _page(request: HttpRequest, report: Report, failed: Failed | None = None, st
         "project": report.project,
         "versions": list(report.versions.select_related("saved_by").order_by("-number")),
         "reviews": list(report.reviews.select_related("reviewed_by", "version").order_by("-reviewed_at", "-pk")),
-        "actions": shown_actions(REPORT_ACTIONS, user, report, failed),
+        "actions": shown_steps(REPORT_ACTIONS, user, report, failed),
         "failed_action": failed.code if failed else "",
         "action_error": failed.error if failed else "",
         "fidelity_required": fidelity_required(report.project),
@@ -118,11 +118,11 @@ def report_view(request: HttpRequest, pk: int, report_id: int) -> HttpResponse:
 def report_action_view(request: HttpRequest, pk: int, report_id: int, action: str) -> HttpResponse:
     user = signed_in_user(request)
     report = _visible_report(user, pk, report_id)
-    return run_action(
+    return post_step(
         request,
         user=user,
         target=report,
-        action=REPORT_ACTIONS_BY_CODE.get(action),
+        step=REPORT_ACTIONS_BY_CODE.get(action),
         page=lambda failed, status: _page(request, _visible_report(user, pk, report_id), failed, status),
         done=lambda: redirect("followup:report", pk=pk, report_id=report_id),
     )

@@ -13,7 +13,7 @@ from socialfund.cases.codes import DecisionOutcome
 from socialfund.cases.models import Decision, Initiative
 from socialfund.core.formatting import format_sek
 from socialfund.core.money import allocate_sek
-from socialfund.funds.dates import outside_fund_life
+from socialfund.funds.dates import decision_date_problem
 from socialfund.funds.models import Fund
 from socialfund.ledger import selectors
 from socialfund.ledger.codes import AccountKind, TransactionKind
@@ -48,9 +48,7 @@ def capital_decide(
     """Fullmäktige's decision to put money in the fund: available money against fund capital."""
     amount = positive_amount(amount)
     paragraph = required_text(paragraph, _("Ange paragraf, t.ex. § 7."), "paragraph")
-    if decided_on > timezone.localdate():
-        raise LedgerValidationError(_("Beslutsdatumet kan inte ligga i framtiden."), field="decided_on")
-    if problem := outside_fund_life(fund, decided_on):
+    if problem := decision_date_problem(fund, decided_on):
         raise LedgerValidationError(problem, field="decided_on")
     with fund_books(fund) as book:
         # Translators: completes "Bara registrator eller KS-sekreterare registrerar %(what)s."

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
@@ -15,7 +14,7 @@ from socialfund.cases.models import Initiative, RepaymentException
 from socialfund.cases.repayment_exceptions import exception_for
 from socialfund.core.formatting import format_sek
 from socialfund.core.repayment_rules import RepaymentRules
-from socialfund.funds.dates import outside_fund_life
+from socialfund.funds.dates import decision_date_problem
 from socialfund.ledger import selectors
 from socialfund.ledger.codes import AccountKind, EvaluatedEffects, PlanBasis, RepaymentMethod, TransactionKind
 from socialfund.ledger.errors import LedgerLimitError, LedgerStateError, LedgerValidationError
@@ -347,10 +346,8 @@ def waiver_decide(
     paragraph = required_text(paragraph, _("Ange paragraf."), "paragraph")
     motivation = required_text(motivation, _("Skriv motiveringen till beslutet."), "motivation")
     evaluation = required_text(evaluation, _("Ange utvärderingen som beslutet vilar på."), "evaluation")
-    if decided_on > timezone.localdate():
-        raise LedgerValidationError(_("Beslutsdatumet kan inte ligga i framtiden."), field="decided_on")
     fund = initiative.fund
-    if problem := outside_fund_life(fund, decided_on):
+    if problem := decision_date_problem(fund, decided_on):
         raise LedgerValidationError(problem, field="decided_on")
     with fund_books(fund) as book:
         # Translators: completes "Bara registrator eller KS-sekreterare registrerar %(what)s."

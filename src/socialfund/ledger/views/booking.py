@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,8 +24,7 @@ from socialfund.accounts.models import User
 from socialfund.accounts.roles import Role
 from socialfund.cases.models import Decision
 from socialfund.funds.models import Fund
-from socialfund.kit.refusals import Refusal
-from socialfund.kit.web_refusals import show_refusal
+from socialfund.kit.step_form import Failed, take_step
 from socialfund.ledger import forms as ledger_forms
 from socialfund.ledger import services
 from socialfund.ledger.errors import LedgerError, LedgerWarning
@@ -166,18 +164,22 @@ def booking_view(request: HttpRequest, slug: str, event_code: str) -> HttpRespon
     if not user.has_role(event.role):
         return render(request, "cases/forbidden.html", status=403)
     form = _form(event, fund, request.POST or None, initial=request.GET.dict() or None)
-    warnings: list[str] = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            event.book(fund, user, dict(form.cleaned_data))
-        except LedgerWarning as warning:
-            warnings = warning.warnings
-            form.add_error(None, warning.message)
-        except Refusal as error:
-            show_refusal(form, error)
-        else:
-            # Translators: %(event)s is the event's title, e.g. "Registrera utbetalning".
-            messages.success(request, gettext("%(event)s: klart.") % {"event": event.title})
-            return redirect("ledger:position", slug=fund.slug)
-    context = {"fund": fund, "event": event, "form": form, "warnings": warnings}
-    return render(request, "ledger/booking.html", context, status=400 if form.errors else 200)
+
+    def page(failed: Failed | None = None) -> HttpResponse:
+        # A grant that strains the fund is refused with its warnings, which finance reads before booking it anyway.
+        warnings = failed.refusal.warnings if failed and isinstance(failed.refusal, LedgerWarning) else []
+        context = {"fund": fund, "event": event, "form": form, "warnings": warnings}
+        return render(request, "ledger/booking.html", context, status=400 if form.errors else 200)
+
+    if request.method != "POST":
+        return page()
+    return take_step(
+        request,
+        form,
+        lambda form: event.book(fund, user, dict(form.cleaned_data)),
+        # Translators: %(event)s is the event's title, e.g. "Registrera utbetalning".
+        said=lambda _booked: gettext("%(event)s: klart.") % {"event": event.title},
+        done=lambda _booked: redirect("ledger:position", slug=fund.slug),
+        again=page,
+        unplaced="form",
+    )

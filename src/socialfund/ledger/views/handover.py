@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from socialfund.accounts.roles import Role
-from socialfund.kit.refusals import Refusal
-from socialfund.kit.web_refusals import show_refusal
+from socialfund.kit.step_form import Failed, take_step
 from socialfund.ledger import services
 from socialfund.ledger.export import Period
 from socialfund.ledger.forms import HandoverForm
@@ -35,31 +33,36 @@ def handover_view(request: HttpRequest, slug: str) -> HttpResponse:
     # A GET with a period previews what would go over; a POST hands it over.
     data = request.POST if request.method == "POST" else (request.GET if "start" in request.GET else None)
     form = HandoverForm(data, fund=fund, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            handover = services.handover_create(
-                fund=fund, user=user, start=form.cleaned_data["start"], end=form.cleaned_data["end"]
-            )
-        except Refusal as error:
-            show_refusal(form, error)
-        else:
-            messages.success(
-                request,
-                _("Överlämning %(number)s: %(count)s verifikationer. Ladda ned filen och läs in den i redovisningen.")
-                % {"number": handover.number, "count": handover.voucher_count},
-            )
-            return redirect("ledger:handover", slug=fund.slug)
-    period = Period(initial["start"], initial["end"])
-    if form.is_bound and form.is_valid():
-        period = Period(form.cleaned_data["start"], form.cleaned_data["end"])
-    context = {
-        "fund": fund,
-        "form": form,
-        "period": period,
-        "pending": handover_pending(fund, period),
-        "handovers": Handover.objects.filter(fund=fund).select_related("created_by").order_by("-number"),
-    }
-    return render(request, "ledger/handover.html", context, status=400 if form.errors else 200)
+
+    def page(failed: Failed | None = None) -> HttpResponse:
+        period = Period(initial["start"], initial["end"])
+        if form.is_bound and form.is_valid():
+            period = Period(form.cleaned_data["start"], form.cleaned_data["end"])
+        context = {
+            "fund": fund,
+            "form": form,
+            "period": period,
+            "pending": handover_pending(fund, period),
+            "handovers": Handover.objects.filter(fund=fund).select_related("created_by").order_by("-number"),
+        }
+        return render(request, "ledger/handover.html", context, status=400 if form.errors else 200)
+
+    if request.method != "POST":
+        return page()
+    return take_step(
+        request,
+        form,
+        lambda form: services.handover_create(
+            fund=fund, user=user, start=form.cleaned_data["start"], end=form.cleaned_data["end"]
+        ),
+        said=lambda handover: (
+            _("Överlämning %(number)s: %(count)s verifikationer. Ladda ned filen och läs in den i redovisningen.")
+            % {"number": handover.number, "count": handover.voucher_count}
+        ),
+        done=lambda _handover: redirect("ledger:handover", slug=fund.slug),
+        again=page,
+        unplaced="form",
+    )
 
 
 @login_required
