@@ -45,6 +45,8 @@ class HorizonFigures:
 
 @dataclass(frozen=True)
 class ActorResult:
+    """One actor's present values over the horizons (a row of the actor table)."""
+
     key: str  # a sector, "society", or for a named state party its name
     label: str  # Swedish, what a page shows
     horizons: tuple[HorizonFigures, ...]  # 1 year, 5 years, the whole period (as many as differ)

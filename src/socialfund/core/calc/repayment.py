@@ -75,6 +75,8 @@ def propose_plan(due: int, savings: Mapping[str, YearValues], years: range, firs
 
 @dataclass(frozen=True)
 class RepaymentCheck:
+    """The repayment figures and the warnings the check gave."""
+
     result: RepaymentResult
     warnings: list[str]
 
