@@ -66,10 +66,12 @@ def main(argv: list[str]) -> int:
         calc = load_calculation_file(args.file)
     except CalculationInputError as exc:
         return _fail(exc.errors)
-    # The engine (and numpy with it) only once the file is read and valid: bad input answers without it.
-    from socialfund.core.calc.engine import evaluate
+    # The engine only once the file is read and valid: bad input answers without it. Its pure-Python path
+    # gives the numpy engine's figures to the last bit without importing numpy, most of a run's start-up;
+    # only --simulations (drawn with numpy) loads numpy.
+    from socialfund.core.calc.engine import evaluate_plain
 
-    result = evaluate(calc, rules=rules)
+    result = evaluate_plain(calc, rules=rules)
     simulation = None
     if args.simulations:
         from socialfund.core.calc.simulation import simulate

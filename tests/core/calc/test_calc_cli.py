@@ -200,8 +200,30 @@ def test_calc_imports_only_what_the_run_needs():
     plain = _modules_loaded_by("calc", str(MOBILT_TEAM))
     assert {"django", "pydantic", "socialfund.core.calc.simulation", "socialfund.core.policy", "json"}.isdisjoint(plain)
     assert "socialfund.core.calc.engine" in plain
+    # A single calculation runs on the pure-Python path: numpy (most of the start-up) only for draws.
+    assert "numpy" not in plain
+    # The shipped data files are read beside the code, not through importlib.resources (zipfile, tempfile…).
+    assert {"importlib.resources", "zipfile", "tempfile"}.isdisjoint(plain)
     with_options = _modules_loaded_by("calc", str(MOBILT_TEAM), "--json", "--simulations", "100")
-    assert {"json", "socialfund.core.calc.simulation"} <= with_options
+    assert {"json", "socialfund.core.calc.simulation", "numpy"} <= with_options
+
+
+def test_calc_dataclasses_have_their_own_docstrings():
+    """A dataclass without a docstring gets one made from inspect.signature when its module is imported: a
+    cost every `socialfund calc` paid a dozen times over (issue 22)."""
+    import dataclasses
+    import importlib
+
+    import socialfund.core.calc as package
+
+    made = []
+    for module_name in sorted(set(package._EXPORTS.values())) + ["socialfund.core.calc.price_level"]:
+        module = importlib.import_module(module_name)
+        for value in vars(module).values():
+            if dataclasses.is_dataclass(value) and isinstance(value, type) and value.__module__ == module_name:
+                if (value.__doc__ or "").startswith(f"{value.__name__}("):
+                    made.append(f"{module_name}.{value.__name__}")
+    assert made == []
 
 
 def test_calc_reads_yaml_with_the_c_loader_where_there_is_one():

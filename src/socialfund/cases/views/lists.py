@@ -35,6 +35,20 @@ from socialfund.funds.selectors import funds_visible_to
 from socialfund.organisation.models import Board
 
 PAGE_SIZE = 50
+LIST_COLUMNS = (
+    "title",
+    "initiator_name",
+    "stage",
+    "status",
+    "filed_on",
+    "registry_number",
+    "policy_id",
+    "fund__id",
+    "lead_board__code",
+)
+"""What a row of the case list shows (and its stage's name needs): a case's texts and JSON documents (its
+content, answers, memo) are not read for a list of fifty, nor the fund's and the board's other columns.
+Reading and decoding them was a fifth of a search's time at 100 000 cases (issue 22)."""
 
 
 class CappedPaginator(Paginator):  # type: ignore[type-arg]
@@ -92,7 +106,7 @@ def list_filters(request: HttpRequest, user: User) -> tuple[FilterForm, Initiati
 def initiative_list_view(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form, filters = list_filters(request, user)
-    paginator = CappedPaginator(initiative_list(user=user, filters=filters), PAGE_SIZE)
+    paginator = CappedPaginator(initiative_list(user=user, filters=filters).only(*LIST_COLUMNS), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("sida"))
     query = request.GET.copy()
     query.pop("sida", None)

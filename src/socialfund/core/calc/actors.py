@@ -15,9 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-
-from socialfund.core.calc.arrays import LineArrays
+from socialfund.core.calc.lines import LineTotals
 from socialfund.core.calc.model import FUND, Calculation
 
 ACTORS: tuple[tuple[str, str], ...] = (
@@ -47,6 +45,8 @@ class HorizonFigures:
 
 @dataclass(frozen=True)
 class ActorResult:
+    """One actor's present values over the horizons (a row of the actor table)."""
+
     key: str  # a sector, "society", or for a named state party its name
     label: str  # Swedish, what a page shows
     horizons: tuple[HorizonFigures, ...]  # 1 year, 5 years, the whole period (as many as differ)
@@ -68,19 +68,17 @@ def _cost_sector(calc: Calculation, payer: str) -> str:
     return "municipal" if sector in (None, FUND) else str(sector)
 
 
-def actor_results(calc: Calculation, arrays: LineArrays) -> list[ActorResult]:
+def actor_results(calc: Calculation, lines: LineTotals) -> list[ActorResult]:
     """Every actor with a cost or a benefit, then each named state party, then society in total."""
     lengths = horizon_lengths(calc.horizon)
-    cost_pv = arrays.costs * arrays.discount  # (lines, years) present value per year
-    effect_pv = arrays.effects * arrays.discount
     cost_sectors = [_cost_sector(calc, line.payer) for line in calc.costs]
     effect_sectors = [line.sector for line in calc.effects]
 
     def figures(cost_rows: list[int], effect_rows: list[int]) -> tuple[HorizonFigures, ...]:
-        cost_by_year = cost_pv[cost_rows].sum(axis=0) if cost_rows else np.zeros(calc.horizon)
-        effect_by_year = effect_pv[effect_rows].sum(axis=0) if effect_rows else np.zeros(calc.horizon)
+        cost_by_year = lines.cost_pv_years(cost_rows)  # present value per year
+        effect_by_year = lines.effect_pv_years(effect_rows)
         return tuple(
-            HorizonFigures(years=n, costs=float(cost_by_year[:n].sum()), benefits=float(effect_by_year[:n].sum()))
+            HorizonFigures(years=n, costs=lines.total(cost_by_year[:n]), benefits=lines.total(effect_by_year[:n]))
             for n in lengths
         )
 

@@ -8,6 +8,7 @@ cells.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,15 +29,56 @@ class LineArrays:
     effect_is_municipal: BoolArray
     effect_is_municipal_cashable: BoolArray
 
+    # Present values by line as element-wise products summed along the row, not `costs @ discount`: a
+    # matrix product adds in whatever order the BLAS kernel of the machine chooses, a sum in numpy's own
+    # pairwise order, which the pure-Python engine (plain.py) copies to the last bit.
     @property
     def pv_costs_by_line(self) -> FloatArray:
-        result: FloatArray = self.costs @ self.discount
+        result: FloatArray = (self.costs * self.discount).sum(axis=1)
         return result
 
     @property
     def pv_effects_by_line(self) -> FloatArray:
-        result: FloatArray = self.effects @ self.discount
+        result: FloatArray = (self.effects * self.discount).sum(axis=1)
         return result
+
+    # The evaluation's view of the lines (lines.LineTotals): plain floats out, numpy's arithmetic inside.
+    @property
+    def discount_factors(self) -> list[float]:
+        factors: list[float] = self.discount.tolist()
+        return factors
+
+    def costs_pv_by_line(self) -> list[float]:
+        values: list[float] = self.pv_costs_by_line.tolist()
+        return values
+
+    def effects_pv_by_line(self) -> list[float]:
+        values: list[float] = self.pv_effects_by_line.tolist()
+        return values
+
+    def total(self, values: Sequence[float]) -> float:
+        return float(np.array(values, dtype=np.float64).sum())
+
+    def cumulative(self, values: Sequence[float]) -> list[float]:
+        sums: list[float] = np.cumsum(np.array(values, dtype=np.float64)).tolist()
+        return sums
+
+    def cost_years(self, rows: Sequence[int]) -> list[float]:
+        return _down_columns(self.costs, rows)
+
+    def effect_years(self, rows: Sequence[int]) -> list[float]:
+        return _down_columns(self.effects, rows)
+
+    def cost_pv_years(self, rows: Sequence[int]) -> list[float]:
+        return _down_columns(self.costs * self.discount, rows)
+
+    def effect_pv_years(self, rows: Sequence[int]) -> list[float]:
+        return _down_columns(self.effects * self.discount, rows)
+
+
+def _down_columns(table: FloatArray, rows: Sequence[int]) -> list[float]:
+    sums: list[float] = table[list(rows)].sum(axis=0).tolist()
+    return sums
 
 
 def build_arrays(calc: Calculation) -> LineArrays:
@@ -54,7 +96,7 @@ def build_arrays(calc: Calculation) -> LineArrays:
     municipal = np.array([e.is_municipal for e in calc.effects], dtype=np.bool_)
     cashable = np.array([e.cashable for e in calc.effects], dtype=np.bool_)
     return LineArrays(
-        discount=calc.discount.factors(horizon),
+        discount=np.array(calc.discount.factor_list(horizon), dtype=np.float64),
         costs=costs,
         effects=effects,
         cost_is_fund=np.array([c.payer == FUND for c in calc.costs], dtype=np.bool_),

@@ -38,17 +38,24 @@ class DiscountSchedule:
                 current = rate
         return current
 
-    def factors(self, horizon: int) -> NDArray[np.float64]:
-        """DF(t) for t = 0 .. horizon − 1."""
-        import numpy as np
-
-        t = np.arange(horizon, dtype=np.float64)
+    def factor_list(self, horizon: int) -> list[float]:
+        """DF(t) for t = 0 .. horizon − 1, in plain Python: both engines (numpy and pure Python) start from these."""
         if self.is_constant:
             # The closed form is exact to the last bit where a product would drift.
-            result: NDArray[np.float64] = (1.0 + self.bands[0][1]) ** -t
-            return result
-        growth = np.array([1.0 + self.rate(k) for k in range(1, horizon)], dtype=np.float64)
-        return np.concatenate(([1.0], 1.0 / np.cumprod(growth)))
+            base = 1.0 + self.bands[0][1]
+            return [base ** -float(t) for t in range(horizon)]
+        factors = [1.0] if horizon > 0 else []
+        product = 1.0
+        for k in range(1, horizon):
+            product = product * (1.0 + self.rate(k)) if k > 1 else 1.0 + self.rate(k)
+            factors.append(1.0 / product)
+        return factors
+
+    def factors(self, horizon: int) -> NDArray[np.float64]:
+        """DF(t) for t = 0 .. horizon − 1, as an array (the simulation's)."""
+        import numpy as np
+
+        return np.array(self.factor_list(horizon), dtype=np.float64)
 
 
 def constant_rate(rate: float) -> DiscountSchedule:

@@ -40,6 +40,8 @@ class Uncertainty:
 
 @dataclass(frozen=True)
 class CostLine:
+    """A cost line: who pays how much in which year, with its optimism bias and uncertainty."""
+
     label: str
     payer: str
     amounts: Mapping[int, Decimal]
@@ -52,6 +54,8 @@ class CostLine:
 
 @dataclass(frozen=True)
 class EffectLine:
+    """An effect line: quantities per year valued for a beneficiary, with its adjustments."""
+
     label: str
     beneficiary: str
     sector: Sector
@@ -79,6 +83,8 @@ class EffectLine:
 
 @dataclass(frozen=True)
 class Calculation:
+    """A read and checked calculation: the period, the discounting, the lines and the repayment."""
+
     title: str
     start_year: int
     horizon: int

@@ -20,6 +20,8 @@ from socialfund.core.calc.prices import (
 
 @dataclass(frozen=True)
 class PriceLevel:
+    """The lines converted to one price year, with the conversions and notes made."""
+
     price_year: int
     costs: list[tuple[str, CostLine | None]]
     effects: list[tuple[str, EffectLine | None]]

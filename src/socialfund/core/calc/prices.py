@@ -24,7 +24,6 @@ import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from pathlib import Path
 
 from socialfund.core.calc.errors import CalculationInputError
@@ -81,8 +80,14 @@ def load_price_index(path: str | Path | None = None) -> PriceIndex:
     return parse_price_index(text, origin=location.name)
 
 
+# The package's own data files, found beside the code: importlib.resources would also find them in a zip,
+# which the package never is, and importing it (zipfile, tempfile, shutil …) was a tenth of `socialfund
+# calc`'s start-up (issue 22).
+PACKAGE_DIR = Path(__file__).resolve().parents[2]
+
+
 def shipped_index_path() -> Path:
-    return Path(str(resources.files("socialfund").joinpath(*KPI_FILE)))
+    return PACKAGE_DIR.joinpath(*KPI_FILE)
 
 
 @functools.cache

@@ -12,13 +12,17 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from socialfund.core.calc.arrays import FloatArray, LineArrays, municipal_cashable_savings_by_board
+from socialfund.core.calc.lines import savings_by_board
 from socialfund.core.calc.model import FUND, Calculation
 from socialfund.core.calc.results import RepaymentResult, Violation
 from socialfund.core.formatting import format_sek
 from socialfund.core.money import allocate, sek_from_estimate
 from socialfund.core.repayment_rules import SODERTALJE_DEFAULT, RepaymentRules
+
+if TYPE_CHECKING:
+    from socialfund.core.calc.lines import LineTotals, YearValues
 
 Plan = dict[int, dict[str, int]]
 # Float sums of savings may land a hair under a whole krona (2 035 274.9999999998); this much is forgiven.
@@ -46,7 +50,7 @@ def municipal_boards(calc: Calculation) -> set[str]:
     return {effect.beneficiary for effect in calc.effects if effect.is_municipal}
 
 
-def propose_plan(due: int, savings: Mapping[str, FloatArray], years: range, first_allowed: int) -> Plan:
+def propose_plan(due: int, savings: Mapping[str, YearValues], years: range, first_allowed: int) -> Plan:
     """From the first allowed year, each year the boards repay out of that year's savings, in proportion, until done.
 
     A year pays min(what is left, its total savings rounded down to whole kronor),
@@ -71,17 +75,19 @@ def propose_plan(due: int, savings: Mapping[str, FloatArray], years: range, firs
 
 @dataclass(frozen=True)
 class RepaymentCheck:
+    """The repayment figures and the warnings the check gave."""
+
     result: RepaymentResult
     warnings: list[str]
 
 
-def evaluate_repayment(calc: Calculation, arrays: LineArrays, rules: RepaymentRules | None) -> RepaymentCheck:
+def evaluate_repayment(calc: Calculation, lines: LineTotals, rules: RepaymentRules | None) -> RepaymentCheck:
     """Take the file's schedule or propose one, and check it against the rules."""
     rules = resolve_rules(rules)
     due = amount_due(calc)
     if rules.mode == "none":
         return RepaymentCheck(RepaymentResult(due, {}, None, None, due == 0, [], False, False), [])
-    savings = municipal_cashable_savings_by_board(calc, arrays)
+    savings = savings_by_board(calc, lines)
     proposed = calc.repayment_schedule is None
     if calc.repayment_schedule is None:
         plan = propose_plan(due, savings, calc.years, duty_start_year(calc, rules)) if due > 0 else {}
@@ -163,7 +169,7 @@ def non_municipal_violations(plan: Plan, boards: set[str], names: Mapping[str, s
     ]
 
 
-def savings_violations(calc: Calculation, plan: Plan, savings: Mapping[str, FloatArray]) -> list[Violation]:
+def savings_violations(calc: Calculation, plan: Plan, savings: Mapping[str, YearValues]) -> list[Violation]:
     """A board may not repay, by any year, more than its cumulative cashable municipal savings up to that year."""
     found: list[Violation] = []
     repayers = sorted({board for by_board in plan.values() for board in by_board})

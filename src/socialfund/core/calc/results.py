@@ -27,6 +27,8 @@ class YearRow:
 
 @dataclass(frozen=True)
 class Totals:
+    """The present values and ratios of a whole calculation."""
+
     pv_costs: float
     pv_costs_fund: float
     pv_benefits: float
@@ -59,6 +61,8 @@ class Violation:
 
 @dataclass(frozen=True)
 class RepaymentResult:
+    """The amount due, the plan (whole kronor) and how it meets the rules."""
+
     amount_due: int
     plan: dict[int, dict[str, int]]
     start_year: int | None
@@ -82,6 +86,8 @@ class SensitivityRow:
 
 @dataclass(frozen=True)
 class CalculationResult:
+    """Everything the deterministic evaluation reports for one calculation."""
+
     calculation: Calculation
     per_year: list[YearRow]
     totals: Totals
@@ -94,6 +100,8 @@ class CalculationResult:
 
 @dataclass(frozen=True)
 class Percentiles:
+    """P10, P50 and P90 of a simulated figure."""
+
     p10: float
     p50: float
     p90: float
@@ -101,6 +109,8 @@ class Percentiles:
 
 @dataclass(frozen=True)
 class SimulationResult:
+    """What the Monte Carlo simulation reports: percentiles and probabilities."""
+
     runs: int
     seed: int
     npv_municipal: Percentiles

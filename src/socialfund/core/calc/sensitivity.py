@@ -10,20 +10,20 @@ micro-krona, where the division would give a meaningless or infinite factor) can
 
 from __future__ import annotations
 
-from socialfund.core.calc.arrays import LineArrays
+from socialfund.core.calc.lines import LineTotals
 from socialfund.core.calc.model import Calculation
 from socialfund.core.calc.results import SensitivityRow
 
 NEGLIGIBLE_PV = 1e-6  # kronor
 
 
-def switching_values(calc: Calculation, arrays: LineArrays, npv_municipal: float) -> list[SensitivityRow]:
-    pv_by_line = arrays.pv_effects_by_line
+def switching_values(calc: Calculation, lines: LineTotals, npv_municipal: float) -> list[SensitivityRow]:
+    pv_by_line = lines.effects_pv_by_line()
     rows: list[SensitivityRow] = []
     for index, effect in enumerate(calc.effects):
         if not effect.is_municipal:
             continue
-        pv = float(pv_by_line[index])
+        pv = pv_by_line[index]
         rows.append(
             SensitivityRow(
                 effect=index,

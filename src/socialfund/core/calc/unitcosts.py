@@ -25,6 +25,8 @@ CONFIDENCE_LEVELS = ("high", "medium", "low")
 
 @dataclass(frozen=True)
 class UnitCost:
+    """A unit cost from the library: its value, price year and source."""
+
     id: str
     label_sv: str
     unit: str
@@ -68,9 +70,9 @@ def load_unit_costs(path: str | Path | None = None) -> UnitCostLibrary:
 
 @functools.cache
 def _shipped_library() -> UnitCostLibrary:
-    from importlib import resources  # only when a calculation names a unit cost: it is slow to import
+    from socialfund.core.calc.prices import PACKAGE_DIR
 
-    data = resources.files("socialfund").joinpath("data", "unitcosts", "sweden.csv")
+    data = PACKAGE_DIR / "data" / "unitcosts" / "sweden.csv"
     return parse_unit_costs(data.read_text(encoding="utf-8"), origin="sweden.csv")
 
 
