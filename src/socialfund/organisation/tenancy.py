@@ -125,6 +125,8 @@ def scoped[M: models.Model](queryset: models.QuerySet[M]) -> models.QuerySet[M]:
         return queryset
     model = queryset.model
     label = model._meta.label
+    if tenant.organisation_id is None:  # NOWHERE: an anonymous visitor on a host no organisation has
+        return queryset.none()
     if label in TENANT_PARENTS:
         return queryset.filter(Q(**{tenant_path(model): tenant.organisation_id}))
     shared = _shared_scope(label, tenant)
@@ -169,6 +171,25 @@ def forget_codes(**kwargs: object) -> None:
 
 
 ACROSS = Tenant(code=ALL, organisation_id=None)
+NOWHERE = Tenant(code="", organisation_id=None)
+"""No organisation's rows at all, in the scope and in the database (`app.tenant` empty): what an anonymous
+visitor reads on a host that no organisation has, when several share the installation."""
+
+
+def public_tenant(host: str) -> Tenant:
+    """The organisation whose public pages an anonymous visitor reads at `host` (name without port).
+
+    One organisation in the installation: that one, at any host (a single municipality keeps today's URLs).
+    Several: the one whose `public_host` is `host`, else NOWHERE. None at all: ACROSS, where there is nothing
+    to see but the empty installation's first page. Read on every anonymous request, not cached: a cache
+    would outlive an organisation added or renamed in another process (one or two indexed reads)."""
+    first_two = list(Organisation.objects.values_list("pk", "code")[:2])
+    if not first_two:
+        return ACROSS
+    if len(first_two) == 1:
+        return Tenant(code=first_two[0][1], organisation_id=first_two[0][0])
+    match = Organisation.objects.filter(public_host__iexact=host).values_list("pk", "code").first() if host else None
+    return Tenant(code=match[1], organisation_id=match[0]) if match else NOWHERE
 
 
 @contextmanager
