@@ -181,8 +181,13 @@ def public_tenant(host: str) -> Tenant:
 
     One organisation in the installation: that one, at any host (a single municipality keeps today's URLs).
     Several: the one whose `public_host` is `host`, else NOWHERE. None at all: ACROSS, where there is nothing
-    to see but the empty installation's first page. Read on every anonymous request, not cached: a cache
+    to see but the empty installation's first page. Looked up when a query first needs it (a request that
+    reads nothing, such as the OpenAPI schema, opens no connection), not cached across requests: a cache
     would outlive an organisation added or renamed in another process (one or two indexed reads)."""
+    return _PublicTenant(host)
+
+
+def _public_tenant_now(host: str) -> Tenant:
     first_two = list(Organisation.objects.values_list("pk", "code")[:2])
     if not first_two:
         return ACROSS
@@ -190,6 +195,29 @@ def public_tenant(host: str) -> Tenant:
         return Tenant(code=first_two[0][1], organisation_id=first_two[0][0])
     match = Organisation.objects.filter(public_host__iexact=host).values_list("pk", "code").first() if host else None
     return Tenant(code=match[1], organisation_id=match[0]) if match else NOWHERE
+
+
+class _PublicTenant(Tenant):
+    """A Tenant whose code and id are read from the database on first use (see `public_tenant`)."""
+
+    def __init__(self, host: str) -> None:  # the fields are properties here: no dataclass __init__
+        object.__setattr__(self, "_host", host)
+        object.__setattr__(self, "_chosen", None)
+
+    def _resolve(self) -> Tenant:
+        chosen: Tenant | None = self.__dict__["_chosen"]
+        if chosen is None:
+            chosen = _public_tenant_now(self.__dict__["_host"])
+            object.__setattr__(self, "_chosen", chosen)
+        return chosen
+
+    @property
+    def code(self) -> str:
+        return self._resolve().code
+
+    @property
+    def organisation_id(self) -> int | None:
+        return self._resolve().organisation_id
 
 
 @contextmanager
