@@ -5,6 +5,10 @@ server error, and each change to B's rows.
 Pages: every URL pattern, filled from the links of A's own pages (a crawl from the start page, so that
 actions, steps and formats are real ones) with A's ids swapped for their twins in B, and every pattern the
 crawl did not reach filled from B's first object. API: every operation of the OpenAPI schema, with B's ids.
+
+The crawl visits each URL pattern, with each distinct action, step, format and set of query keys, at most
+`PER_PATTERN` times: the hundredth case page says nothing the first two did not, and a bounded crawl keeps
+the probe at a minute instead of ten. What it covers is counted in patterns and API operations, not pages.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl
 
 from django.apps import apps
 from django.test import Client
@@ -50,7 +55,13 @@ API_IDS: dict[str, str] = {
 SKIPPED = re.compile(r"^/(static/|logga-ut/|i18n/|extern/logga-ut/|admin/logout/|admin/.*(\?|/history/|/delete/))")
 """Not visited: signing out, and the admin's sortings, filters, histories and delete confirmations (the
 lists and change pages they come from are)."""
-CRAWL_LIMIT = 600
+PER_PATTERN = 2
+"""Pages visited per URL pattern and distinct action/format/query keys (ids and slugs of objects aside)."""
+CRAWL_LIMIT = 1500
+"""A guard against a crawl that never ends (a pattern whose every page links to a new kind of page)."""
+IDS = frozenset({"slug", "object_id", "token", "token_id", "policy_id", "id", "number", "year"})
+"""Keywords that name an object (or a year of it), not an action or a format: pages differing only in them
+are the same pattern."""
 PUBLISHED = re.compile(r"^(GET|POST) /(api/v1/public/|offentlig/)")
 """What every fund publishes to anyone (calls for proposals, the public page, open data): visited, its
 errors counted, but B's published name there is no leak."""
@@ -61,13 +72,46 @@ class Findings:
     leaks: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     visited: int = 0
+    routes: set[str] = field(default_factory=set)
+    """The URL patterns (Django routes) of every page visited."""
+    operations: set[tuple[str, str]] = field(default_factory=set)
+    """(method, path in the OpenAPI schema) of every API operation called."""
+    published_is_no_leak: bool = True
+    """B's name on what every fund publishes to anyone is no leak for a signed-in user of A (the published
+    pages of every tenant are public), but is one for an anonymous visitor on A's host."""
 
     def look(self, what: str, response: Any) -> None:
         self.visited += 1
+        route = route_of(what.partition(" ")[2])
+        if route is not None:
+            self.routes.add(route)
         if response.status_code >= 500:
             self.errors.append(f"{what} → {response.status_code}")
-        if MARKER in _text(response) and not PUBLISHED.match(what):
+        if MARKER in _text(response) and not (self.published_is_no_leak and PUBLISHED.match(what)):
             self.leaks.append(f"{what} → {response.status_code}")
+
+
+def route_of(url: str) -> str | None:
+    try:
+        return str(resolve(url.partition("?")[0]).route)
+    except Resolver404:
+        return None
+
+
+def pattern_of(url: str) -> str | None:
+    """The URL's route with its action, step or format and its query's keys: what one page of a kind shows."""
+    path, _, query = url.partition("?")
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    kept = sorted(
+        (keyword, str(value))
+        for keyword, value in match.kwargs.items()
+        if not isinstance(value, int) and keyword not in IDS and not keyword.endswith("_id")
+    )
+    keys = sorted({key for key, _value in parse_qsl(query, keep_blank_values=True)})
+    return f"{match.route} {kept} {keys}"
 
 
 def _text(response: Any) -> str:
@@ -112,16 +156,23 @@ def _id_model(namespace: str, keyword: str) -> str | None:
     return ID_MODELS.get((namespace, keyword)) or ID_MODELS.get(("*", keyword))
 
 
-def crawl(client: Client) -> set[str]:
-    """Every same-site link reachable from A's pages (GET), up to CRAWL_LIMIT pages."""
+def crawl(client: Client, findings: Findings) -> set[str]:
+    """Same-site links reachable from A's pages (GET), each pattern at most PER_PATTERN times; every page
+    visited is looked at for B's marker and errors."""
     seen: set[str] = set()
+    per_pattern: dict[str | None, int] = {}
     queue = ["/", *_plain_urls()]
     while queue and len(seen) < CRAWL_LIMIT:
         url = queue.pop(0)
         if url in seen or SKIPPED.match(url):
             continue
+        pattern = pattern_of(url)
+        if per_pattern.get(pattern, 0) >= PER_PATTERN:
+            continue
+        per_pattern[pattern] = per_pattern.get(pattern, 0) + 1
         seen.add(url)
         response = client.get(url)
+        findings.look(f"GET {url}", response)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
         for link in re.findall(
@@ -237,8 +288,8 @@ def _filled(route: str, namespace: str, twins: Twins) -> list[str]:
     return urls
 
 
-def api_operations(client: Client, twins: Twins) -> list[tuple[str, str]]:
-    """(method, path) of every API operation, with B's ids, slug and board code filled in."""
+def api_operations(client: Client, twins: Twins) -> list[tuple[str, str, str]]:
+    """(method, path in the schema, path with B's ids, slug and board code) of every API operation."""
     schema = client.get("/api/v1/openapi.json").json()
     operations = []
     for path, methods in schema["paths"].items():
@@ -251,7 +302,7 @@ def api_operations(client: Client, twins: Twins) -> list[tuple[str, str]]:
         filled = re.sub(r"\{code\}|\{\w+\}", "x", filled)
         for method in methods:
             if method in {"get", "post", "put", "patch", "delete"}:
-                operations.append((method, filled))
+                operations.append((method, path, filled))
     return operations
 
 
@@ -264,38 +315,69 @@ def b_state(twins: Twins) -> dict[str, Any]:
     return state
 
 
-def probe(client: Client, token: str, twins: Twins, *, lists_only: bool = False) -> Findings:
-    """`lists_only`: the pages without parameters, the searches and the API's lists (no crawl, no B ids)."""
-    findings = Findings()
+def probe(client: Client, token: str | None, twins: Twins, *, lists_only: bool = False) -> Findings:
+    """`lists_only`: the pages without parameters, the searches and the API's lists (no crawl, no B ids).
+    `token` None: the API without a key, as an anonymous visitor calls it."""
+    findings = Findings(published_is_no_leak=token is not None)
     before = b_state(twins)
-    if lists_only:
-        crawled, b_urls = set(_plain_urls()), set()
-    else:
-        crawled = crawl(client)
-        b_urls = {u for u in (swapped(url, twins) for url in crawled) if u}
-        b_urls |= set(unreached(crawled, twins))
     searches = [
         f"/arenden/?q={MARKER.lower()}",  # lower case: a page echoing the term is no leak (exact check)
         "/arenden/?q=Familjecentraler",
         "/arenden/?q=0013",
         f"/admin/cases/initiative/?q={MARKER.lower()}",
     ]
-    for url in sorted(crawled | b_urls | set(searches)):
+    if lists_only:
+        crawled, b_urls = set(_plain_urls()), set()
+        for url in sorted(crawled):
+            if not SKIPPED.match(url):
+                findings.look(f"GET {url}", client.get(url))
+    else:
+        crawled = crawl(client, findings)
+        b_urls = {u for u in (swapped(url, twins) for url in crawled) if u}
+        b_urls |= set(unreached(crawled, twins))
+    for url in sorted(b_urls | set(searches)):
         if SKIPPED.match(url) and url not in searches:
             continue
         findings.look(f"GET {url}", client.get(url))
     for url in sorted(b_urls):  # an action on B's object: refused, nothing of B changes (checked below)
         findings.look(f"POST {url}", client.post(url, {}))
-    api = Client(raise_request_exception=False, HTTP_AUTHORIZATION=f"Bearer {token}")
-    operations = api_operations(client, twins) + [("get", f"/api/v1/initiatives?q={MARKER.lower()}")]
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+    api = Client(raise_request_exception=False, HTTP_HOST=client.defaults.get("HTTP_HOST", "testserver"), **headers)
+    operations = api_operations(client, twins) + [
+        ("get", "/api/v1/initiatives", f"/api/v1/initiatives?q={MARKER.lower()}")
+    ]
     if lists_only:
-        operations = [(m, p) for m, p in operations if m == "get" and "{" not in p and not re.search(r"/\d+", p)]
-    for method, path in operations:
+        operations = [(m, s, p) for m, s, p in operations if m == "get" and "{" not in s]
+    for method, schema_path, path in operations:
         if method == "get":
             response = api.get(path)
         else:
             response = getattr(api, method)(path, data="{}", content_type="application/json")
+        findings.operations.add((method, schema_path))
         findings.look(f"{method.upper()} {path}", response)
     if b_state(twins) != before:
         findings.leaks.append("tenant B's rows changed")
     return findings
+
+
+def must_visit() -> set[str]:
+    """The routes a full probe visits: every one outside the admin but signing out and the language switch;
+    in the admin its index and each model's list and add page (the change pages follow from the lists' rows)."""
+    routes = set()
+    for route, _namespace in _patterns():
+        if route.startswith("admin/"):
+            if not re.search(r"[<^(]", route) and not SKIPPED.match("/" + route):
+                routes.add(route)
+        elif not SKIPPED.match("/" + route):
+            routes.add(route)
+    return routes
+
+
+def schema_operations(client: Client) -> set[tuple[str, str]]:
+    schema = client.get("/api/v1/openapi.json").json()
+    return {
+        (method, path)
+        for path, methods in schema["paths"].items()
+        for method in methods
+        if method in {"get", "post", "put", "patch", "delete"}
+    }

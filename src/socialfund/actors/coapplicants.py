@@ -22,7 +22,7 @@ from socialfund.cases import permissions as perm
 from socialfund.cases.codes import Status
 from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.cases.models import Initiative
-from socialfund.cases.notifications import site_link
+from socialfund.cases.notifications import public_link, site_link
 from socialfund.organisation.models import Board
 from socialfund.outbox.services import mail_queue
 
@@ -92,7 +92,7 @@ def invite_organisation(*, initiative: Initiative, user: User, number: str, name
             initiative=initiative,
             message=f"{organisation.name} inbjuden som medsökande.",
         )
-        _mail(initiative, [email], link=site_link(reverse("actors:representative-home")))
+        _mail(initiative, [email], link=public_link(initiative, reverse("actors:representative-home")))
     return party
 
 

@@ -13,12 +13,13 @@ from socialfund.cases.workflow import policy_for_fund
 from socialfund.core.policy.eligibility import Calls
 from socialfund.core.policy.vocabulary import CALL_LABELS
 from socialfund.funds.models import Fund
+from socialfund.organisation.tenancy import scoped
 from socialfund.reports.models import PublicPage
 
 
 def published_pages() -> QuerySet[PublicPage]:
     """The funds whose public page is switched on: the welcome page links them, the feed serves them."""
-    return PublicPage.objects.filter(enabled=True).select_related("fund").order_by("fund__name")
+    return scoped(PublicPage.objects.filter(enabled=True)).select_related("fund").order_by("fund__name")
 
 
 def _month_day(year: int, month: int, day: int) -> dt.date:

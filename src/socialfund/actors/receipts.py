@@ -21,10 +21,11 @@ from socialfund.audit.services import audit_record
 from socialfund.cases import services as case_services
 from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Initiative
-from socialfund.cases.notifications import site_link
+from socialfund.cases.notifications import public_link
 from socialfund.cases.registry import registry_number_take
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board
+from socialfund.organisation.tenancy import scoped
 from socialfund.outbox.services import Letter, mail_queue
 
 
@@ -44,7 +45,7 @@ class Receipt:
 
     @property
     def link(self) -> str:
-        return site_link(status_path(self.token))
+        return public_link(self.initiative, status_path(self.token))
 
 
 def _registry_number(fund: Fund) -> str:
@@ -145,7 +146,8 @@ def follow_for_token(token: str) -> IdeaFollow | None:
     if not token or len(token) > 100:
         return None
     return (
-        IdeaFollow.objects.select_related("initiative__fund", "initiative__area_board", "initiative__lead_board")
+        scoped(IdeaFollow.objects.all())
+        .select_related("initiative__fund", "initiative__area_board", "initiative__lead_board")
         .filter(token_digest=token_digest(token))
         .first()
     )

@@ -28,6 +28,7 @@ from socialfund.core.application import Application
 from socialfund.core.money import MoneyError, parse_amount
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board, DecisionBody
+from socialfund.organisation.tenancy import scoped
 
 EXTERNAL_TYPES = [(code, label) for code, label in ApplicantType.choices if code not in ApplicantType.internal()]
 TARGET_GROUPS = [
@@ -167,6 +168,8 @@ class ExternalIdeaForm(SwedishForm):
         from socialfund.cases.outside_ideas import area_boards
 
         super().__init__(*args, **kwargs)
+        # the funds and areas of the organisation the request works in (a public page's host names it)
+        cast("forms.ModelChoiceField[Fund]", self.fields["fund"]).queryset = scoped(Fund.objects.all())
         cast(AreaChoiceField, self.fields["area_board"]).queryset = area_boards()
 
 

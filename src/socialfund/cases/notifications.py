@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -21,6 +23,16 @@ from socialfund.record_language import record_language
 def site_link(path: str) -> str:
     """An absolute link to a page of the site, for mail (SITE_URL + path)."""
     return f"{settings.SITE_URL}{path}"
+
+
+def public_link(initiative: Initiative, path: str) -> str:
+    """A link an outside actor opens without signing in: at the public host of the case's organisation when
+    it has one (a shared service shows an anonymous visitor only that host's organisation), else SITE_URL."""
+    host = initiative.fund.organisation.public_host
+    if not host:
+        return site_link(path)
+    scheme = urlsplit(settings.SITE_URL).scheme or "https"
+    return f"{scheme}://{host}{path}"
 
 
 def next_actors(initiative: Initiative) -> QuerySet[User]:

@@ -22,6 +22,7 @@ from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseVa
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board
+from socialfund.organisation.tenancy import scoped
 
 # Who assigns an area when the actor did not pick one: the fund's coordinator (the preparation group's
 # coordinating unit) or the registrar.
@@ -30,7 +31,7 @@ COORDINATORS = (Role.PREPARATION_GROUP, Role.REGISTRAR)
 
 def area_boards(fund: Fund | None = None) -> QuerySet[Board]:
     """The boards an idea can be sent to: those with an area of work (of the fund's organisation)."""
-    boards = Board.objects.exclude(area="").prefetch_related("offices").order_by("code")
+    boards = scoped(Board.objects.exclude(area="")).prefetch_related("offices").order_by("code")
     return boards.filter(organisation_id=fund.organisation_id) if fund is not None else boards
 
 

@@ -20,11 +20,25 @@ class Organisation(models.Model):
     code = models.CharField(
         _("kommun- eller regionkod"), max_length=4, unique=True, help_text=_("SCB:s och Koladas kod, t.ex. 0181.")
     )
+    public_host = models.CharField(
+        _("adress för de offentliga sidorna"),
+        max_length=253,
+        blank=True,
+        help_text=_(
+            "Värdnamnet utan https://, t.ex. fond.sodertalje.se. Den som inte är inloggad och kommer dit ser bara "
+            "den här organisationens offentliga sidor. Behövs bara när flera organisationer delar installationen."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisationer")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["public_host"], condition=~models.Q(public_host=""), name="organisation_public_host_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"

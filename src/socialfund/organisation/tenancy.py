@@ -125,6 +125,8 @@ def scoped[M: models.Model](queryset: models.QuerySet[M]) -> models.QuerySet[M]:
         return queryset
     model = queryset.model
     label = model._meta.label
+    if tenant.organisation_id is None:  # NOWHERE: an anonymous visitor on a host no organisation has
+        return queryset.none()
     if label in TENANT_PARENTS:
         return queryset.filter(Q(**{tenant_path(model): tenant.organisation_id}))
     shared = _shared_scope(label, tenant)
@@ -169,6 +171,53 @@ def forget_codes(**kwargs: object) -> None:
 
 
 ACROSS = Tenant(code=ALL, organisation_id=None)
+NOWHERE = Tenant(code="", organisation_id=None)
+"""No organisation's rows at all, in the scope and in the database (`app.tenant` empty): what an anonymous
+visitor reads on a host that no organisation has, when several share the installation."""
+
+
+def public_tenant(host: str) -> Tenant:
+    """The organisation whose public pages an anonymous visitor reads at `host` (name without port).
+
+    One organisation in the installation: that one, at any host (a single municipality keeps today's URLs).
+    Several: the one whose `public_host` is `host`, else NOWHERE. None at all: ACROSS, where there is nothing
+    to see but the empty installation's first page. Looked up when a query first needs it (a request that
+    reads nothing, such as the OpenAPI schema, opens no connection), not cached across requests: a cache
+    would outlive an organisation added or renamed in another process (one or two indexed reads)."""
+    return _PublicTenant(host)
+
+
+def _public_tenant_now(host: str) -> Tenant:
+    first_two = list(Organisation.objects.values_list("pk", "code")[:2])
+    if not first_two:
+        return ACROSS
+    if len(first_two) == 1:
+        return Tenant(code=first_two[0][1], organisation_id=first_two[0][0])
+    match = Organisation.objects.filter(public_host__iexact=host).values_list("pk", "code").first() if host else None
+    return Tenant(code=match[1], organisation_id=match[0]) if match else NOWHERE
+
+
+class _PublicTenant(Tenant):
+    """A Tenant whose code and id are read from the database on first use (see `public_tenant`)."""
+
+    def __init__(self, host: str) -> None:  # the fields are properties here: no dataclass __init__
+        object.__setattr__(self, "_host", host)
+        object.__setattr__(self, "_chosen", None)
+
+    def _resolve(self) -> Tenant:
+        chosen: Tenant | None = self.__dict__["_chosen"]
+        if chosen is None:
+            chosen = _public_tenant_now(self.__dict__["_host"])
+            object.__setattr__(self, "_chosen", chosen)
+        return chosen
+
+    @property
+    def code(self) -> str:
+        return self._resolve().code
+
+    @property
+    def organisation_id(self) -> int | None:
+        return self._resolve().organisation_id
 
 
 @contextmanager

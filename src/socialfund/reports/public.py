@@ -20,6 +20,7 @@ from socialfund.accounts.roles import Role
 from socialfund.audit.services import audit_record
 from socialfund.cases.models import Decision, DecisionAmount
 from socialfund.funds.models import Fund
+from socialfund.organisation.tenancy import scoped
 from socialfund.reports import sources
 from socialfund.reports.errors import ReportPermissionDenied
 from socialfund.reports.models import PublicPage
@@ -42,7 +43,8 @@ class PublicProject:
 
 
 def published_page(slug: str) -> PublicPage | None:
-    return PublicPage.objects.select_related("fund__organisation").filter(fund__slug=slug, enabled=True).first()
+    pages = scoped(PublicPage.objects.filter(fund__slug=slug, enabled=True))
+    return pages.select_related("fund__organisation").first()
 
 
 def public_projects(fund: Fund) -> list[PublicProject]:

@@ -1,5 +1,5 @@
-"""The admin lists and picks rows through the tenant scope: every registered model admin's queryset, its
-foreign-key and many-to-many choices and the choices of its list filters are `scoped()`, so the admin of one organisation shows none of
+"""The admin lists and picks rows through the tenant scope: every registered model admin's (and inline's)
+queryset, its foreign-key and many-to-many choices and the choices of its list filters are `scoped()`, so the admin of one organisation shows none of
 another's rows even where no policy would stop it (SQLite)."""
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from socialfund.organisation.tenancy import scoped
 def scope_the_admin(site: admin.AdminSite) -> None:
     RelatedFieldListFilter.field_choices = _scoped_filter_choices  # type: ignore[method-assign]
     for model_admin in site._registry.values():
-        cls = type(model_admin)
-        if getattr(cls, "_tenant_scoped", False):
-            continue
-        _wrap(cls)
+        # the inlines too: a fund's guideline versions choose their deciding body on the fund's page
+        for cls in (type(model_admin), *model_admin.inlines):
+            if not getattr(cls, "_tenant_scoped", False):
+                _wrap(cls)
 
 
-def _wrap(cls: type[admin.ModelAdmin[Any]]) -> None:
+def _wrap(cls: type[admin.options.BaseModelAdmin[Any]]) -> None:
     get_queryset = cls.get_queryset
     for_foreign_key = cls.formfield_for_foreignkey
     for_many = cls.formfield_for_manytomany

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.request import split_domain_port
 
 from socialfund.accounts.tenancy import tenant_of
-from socialfund.organisation.tenancy import ACROSS, entered
+from socialfund.organisation.tenancy import entered, public_tenant
 from socialfund.tenant_context import Tenant, current_tenant
 
 
@@ -18,16 +19,21 @@ class TenantMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # A visitor who is not signed in reads only the public pages (the welcome page, a fund's public
-        # page, open data, an outside actor's status link), whose selectors return published rows only;
-        # they run across organisations until each organisation's public pages get a host of their own.
+        # page, open data, the idea form, an outside actor's status link), of the organisation whose
+        # public host the request came to (the only one, in a single municipality's installation).
         user = request.user
-        tenant = tenant_of(user) if user.is_authenticated else ACROSS
+        tenant = tenant_of(user) if user.is_authenticated else public_tenant(_host_name(request))
         with entered(tenant):
             response = self.get_response(request)
             chosen = current_tenant()  # the API's token check may have chosen its user's tenant
         if isinstance(response, StreamingHttpResponse):
             response.streaming_content = _within(chosen, response.streaming_content)
         return response
+
+
+def _host_name(request: HttpRequest) -> str:
+    """The host the visitor asked for, without the port (already checked against ALLOWED_HOSTS)."""
+    return split_domain_port(request.get_host())[0]
 
 
 def _within(tenant: Tenant | None, chunks: Iterable[object]) -> Iterator[object]:
