@@ -52,3 +52,11 @@ def test_the_april_report_is_written_in_the_background_and_offered_when_ready(pa
     written = page.get_by_role("list").filter(has_text="Årlig uppföljning 2016 (DOCX)")
     expect(written.get_by_role("link", name="Ladda ner Årlig uppföljning 2016 (DOCX)")).to_be_visible()
     page.screenshot(path=str(tmp_path / "reports-written.png"), full_page=True)
+
+    # A bookmark of the old direct download leads to the same buttons, saying why, and writes nothing there.
+    page.goto("/rapporter/sodertalje/uppfoljning-2016.pdf")
+    expect(heading(page)).to_contain_text("Rapporter och handlingar")
+    expect(page.get_by_text("Uppföljningen skrivs nu i bakgrunden: välj år och format nedan.")).to_be_visible()
+    expect(page.get_by_role("button", name="PDF 2016", exact=True)).to_be_visible()
+    assert_accessible(page)
+    page.screenshot(path=str(tmp_path / "reports-old-address.png"), full_page=True)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from socialfund.accounts.models import User
 from socialfund.cases.models import Decision, DecisionAmount, Initiative
@@ -69,6 +70,25 @@ def granted(fund, users) -> Initiative:
             indicator=indicator, user=users["beredning"], measured_on=dt.date(2016, 12, 31), value=Decimal("0.3")
         )
     return initiative
+
+
+@pytest.fixture
+def written(settings, tmp_path):
+    """written(client, "pdf") -> the file's bytes, asked for as the Rapporter page asks (the background task,
+    run at once by the tests' immediate backend once the request commits) and downloaded from its page."""
+    from django.test import TestCase
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+    def _written(client: Client, fmt: str, *, kind: str = "april", year: int = 2016, slug: str = "sodertalje") -> bytes:
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            response = client.post(f"/rapporter/{slug}/uppfoljning-{year}/skriv/", {"kind": kind, "format": fmt})
+        assert response.status_code == 302, response.status_code
+        download = client.get(response["Location"] + "fil/")
+        assert download.status_code == 200, download.status_code
+        return b"".join(download.streaming_content)
+
+    return _written
 
 
 def pdf_text(content: bytes, tmp_path: Path) -> str:

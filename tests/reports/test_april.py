@@ -45,7 +45,7 @@ HEADINGS = [
 
 
 @needs_poppler
-def test_pdf_has_contents_headings_swedish_figures_and_pages_that_are_not_blank(granted, login, tmp_path):
+def test_pdf_has_contents_headings_swedish_figures_and_pages_that_are_not_blank(granted, login, written, tmp_path):
     from socialfund.reports.report_texts import report_text_save
 
     report_text_save(
@@ -57,11 +57,10 @@ def test_pdf_has_contents_headings_swedish_figures_and_pages_that_are_not_blank(
         proposals="",
         comments="",
     )
-    response = login("ekonomi").get(URL.format(fmt="pdf"))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert_tagged_pdf(response.content, tmp_path)
-    text = pdf_text(response.content, tmp_path)
+    content = written(login("ekonomi"), "pdf")
+    assert content.startswith(b"%PDF")
+    assert_tagged_pdf(content, tmp_path)
+    text = pdf_text(content, tmp_path)
     assert "Uppföljning av Södertälje kommuns sociala investeringsfond 2016" in text
     assert "Dnr KS 17-40" in text and "KS 14-87" not in text and "Innehåll" in text  # the report's own number
     for heading in HEADINGS:
@@ -72,17 +71,15 @@ def test_pdf_has_contents_headings_swedish_figures_and_pages_that_are_not_blank(
     assert "Sida 1 av" in text
     assert "Körkortsutbildning för ungdomar" in text and "Tjejhuset" in text  # the seed's refused initiatives
     assert "Norrköping" in text and "Örebro" in text  # the comparison with other funds
-    pages = pdf_pages_as_png(response.content, tmp_path)
+    pages = pdf_pages_as_png(content, tmp_path)
     assert len(pages) >= 5
     for page in pages:
         image = Image.open(page).convert("L")
         assert ImageStat.Stat(image).stddev[0] > 5, f"{page.name} is blank"
 
 
-def test_word_file_has_real_headings_and_tables(granted, login):
-    response = login("lasare").get(URL.format(fmt="docx"))
-    assert response.status_code == 200
-    paragraphs, tables = docx_text(response.content)
+def test_word_file_has_real_headings_and_tables(granted, login, written):
+    paragraphs, tables = docx_text(written(login("lasare"), "docx"))
     # The title is Word's Title, so that the contents field lists the sections only.
     assert [text for style, text in paragraphs if style == "Title"] == [
         "Uppföljning av Södertälje kommuns sociala investeringsfond 2016"
@@ -92,9 +89,7 @@ def test_word_file_has_real_headings_and_tables(granted, login):
     assert "1 800 000 kr" in cells and "900 000 kr" in cells  # the projects' sums per board
     assert "Familjecentraler" not in cells  # each project's own line is in the annex
 
-    annex = login("lasare").get(ANNEX_URL.format(fmt="docx"))
-    assert annex.status_code == 200
-    paragraphs, tables = docx_text(annex.content)
+    paragraphs, tables = docx_text(written(login("lasare"), "docx", kind="annex"))
     assert [text for style, text in paragraphs if style == "Heading 1"] == ANNEX_HEADINGS
     cells = {cell for table in tables for row in table for cell in row}
     assert {"Familjecentraler", "1 800 000 kr", "900 000 kr"} <= cells
@@ -104,10 +99,8 @@ def _sheet_rows(book, title):
     return [[cell.value for cell in row] for row in book[title].iter_rows()]
 
 
-def test_xlsx_totals_equal_the_ledger(granted, login):
-    response = login("ekonomi").get(URL.format(fmt="xlsx"))
-    assert response.status_code == 200
-    book = load_workbook(io.BytesIO(response.content))
+def test_xlsx_totals_equal_the_ledger(granted, login, written):
+    book = load_workbook(io.BytesIO(written(login("ekonomi"), "xlsx")))
     position = sources.fund_position(granted.fund, dt.date(2016, 12, 31))
     money = sources.project_money(granted.fund, dt.date(2016, 12, 31))
     rows = {row[0]: row for row in _sheet_rows(book, "Ställning")}
@@ -151,14 +144,16 @@ def _pdf_outline(content: bytes, tmp_path: Path) -> tuple[int, list[tuple[str, i
 
 
 @needs_poppler
-def test_the_report_stays_a_summary_of_the_same_length_and_each_project_goes_to_the_annex(granted, login, tmp_path):
+def test_the_report_stays_a_summary_of_the_same_length_and_each_project_goes_to_the_annex(
+    granted, login, written, tmp_path
+):
     from benchmarks.report_fixture import populate_projects
 
     client = login("ekonomi")
-    pages, sections = _pdf_outline(client.get(URL.format(fmt="pdf")).content, tmp_path)
+    pages, sections = _pdf_outline(written(client, "pdf"), tmp_path)
     assert [title for title, _ in sections] == [TITLE, *HEADINGS]
     assert pages <= REPORT_PAGES_AT_MOST
-    annex_pdf = client.get(ANNEX_URL.format(fmt="pdf")).content
+    annex_pdf = written(client, "pdf", kind="annex")
     assert_tagged_pdf(annex_pdf, tmp_path)
     annex_pages, annex_sections = _pdf_outline(annex_pdf, tmp_path)
     assert [title for title, _ in annex_sections] == [
@@ -167,8 +162,8 @@ def test_the_report_stays_a_summary_of_the_same_length_and_each_project_goes_to_
     ]
 
     populate_projects(60)  # each decided, booked, paid, with a repayment plan and its follow-up started
-    more_pages, more_sections = _pdf_outline(client.get(URL.format(fmt="pdf")).content, tmp_path)
+    more_pages, more_sections = _pdf_outline(written(client, "pdf"), tmp_path)
     assert more_pages == pages  # 61 projects take no more pages than one: the report sums them up
     assert [title for title, _ in more_sections] == [title for title, _ in sections]
-    more_annex_pages, _ = _pdf_outline(client.get(ANNEX_URL.format(fmt="pdf")).content, tmp_path)
+    more_annex_pages, _ = _pdf_outline(written(client, "pdf", kind="annex"), tmp_path)
     assert more_annex_pages > annex_pages  # where each project has its lines

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from openpyxl import load_workbook
 
+from socialfund.reports.models import GeneratedDocument
 from tests.reports.conftest import docx_text
 
 pytestmark = pytest.mark.django_db
@@ -23,18 +24,21 @@ def in_english(client):
     return client
 
 
-def test_the_april_report_is_the_same_whatever_the_readers_language(granted, login):
-    swedish = login("ekonomi").get("/rapporter/sodertalje/uppfoljning-2016.xlsx")
-    english = in_english(login("ekonomi")).get("/rapporter/sodertalje/uppfoljning-2016.xlsx")
-    assert english["Content-Language"] == "sv"  # the reader chose English for the pages, not for the file
-    assert cells(english.content) == cells(swedish.content)
-    assert any("Beviljat" in str(value) for row in cells(english.content) for value in row)
+def test_the_april_report_is_the_same_whatever_the_readers_language(granted, login, written):
+    swedish = written(login("ekonomi"), "xlsx")
+    client = in_english(login("ekonomi"))
+    english = written(client, "xlsx")
+    assert cells(english) == cells(swedish)
+    assert any("Beviljat" in str(value) for row in cells(english) for value in row)
+    # The reader chose English for the pages, not for the file.
+    latest = GeneratedDocument.objects.latest("pk")
+    assert client.get(f"/rapporter/handling/{latest.pk}/fil/")["Content-Language"] == "sv"
 
 
-def test_the_word_report_and_the_lists_are_swedish_for_an_english_reader(granted, login):
-    swedish = login("lasare").get("/rapporter/sodertalje/uppfoljning-2016.docx")
-    english = in_english(login("lasare")).get("/rapporter/sodertalje/uppfoljning-2016.docx")
-    assert docx_text(english.content) == docx_text(swedish.content)
+def test_the_word_report_and_the_lists_are_swedish_for_an_english_reader(granted, login, written):
+    swedish = written(login("lasare"), "docx")
+    english = written(in_english(login("lasare")), "docx")
+    assert docx_text(english) == docx_text(swedish)
     for name in ("initiativ", "projekt"):
         url = f"/rapporter/sodertalje/lista/{name}.csv"
         assert in_english(login("ekonomi")).get(url).content == login("ekonomi").get(url).content

@@ -119,3 +119,70 @@ def test_someone_outside_the_organisation_sees_no_document(login, tmp_path, sett
     outsider.force_login(User.objects.create_user("utomstaende", password="inte-i-fonden-123"))
     for suffix in ("", "lage/", "fil/"):
         assert outsider.get(f"/rapporter/handling/{document.pk}/{suffix}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "old_address",
+    [
+        "/rapporter/sodertalje/uppfoljning-2016.pdf",
+        "/rapporter/sodertalje/uppfoljning-2016.docx",
+        "/rapporter/sodertalje/uppfoljning-2016.xlsx",
+        "/rapporter/sodertalje/uppfoljning-2016-bilaga.pdf",
+        "/rapporter/sodertalje/uppfoljning-2016-bilaga.docx",
+    ],
+)
+def test_the_old_direct_addresses_write_nothing_in_the_request_and_lead_to_the_request_form(
+    login, monkeypatch, old_address
+):
+    """A bookmark of the old download no longer writes the document in the request (seconds for a large fund):
+    it leads to the Rapporter page, whose buttons have it written in the background."""
+    from socialfund.documents import downloads
+    from socialfund.reports import april, april_annex
+
+    def not_in_the_request(*args, **kwargs):
+        raise AssertionError("a document was written in the request")
+
+    for module, name in [
+        (downloads, "document_bytes"),
+        (april, "april_document"),
+        (april, "april_workbook"),
+        (april_annex, "april_annex_document"),
+    ]:
+        monkeypatch.setattr(module, name, not_in_the_request)
+    client = login("ekonomi")
+    response = client.get(old_address)
+    fund_id = GeneratedDocument._meta.get_field("fund").related_model.objects.get(slug="sodertalje").pk
+    assert response.status_code == 302 and response["Location"] == f"/rapporter/#fund-{fund_id}"
+    page = client.get(response["Location"]).content.decode()
+    assert "Uppföljningen skrivs nu i bakgrunden: välj år och format nedan." in page
+    assert f'action="{REQUEST}"' in page
+    assert not GeneratedDocument.objects.exists()
+
+
+def test_asking_for_a_document_is_audited_with_who_which_document_fund_and_year(
+    login, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from socialfund.audit.models import AuditEvent
+
+    settings.MEDIA_ROOT = tmp_path
+    client = login("beredning")
+    before = AuditEvent.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(REQUEST, {"kind": "annex", "format": "docx"})
+    document = GeneratedDocument.objects.get()
+    event = AuditEvent.objects.get(action="document_request")
+    assert event.actor == User.objects.get(username="beredning")
+    assert (event.target_type, event.target_id) == ("reports.generateddocument", str(document.pk))
+    assert event.data == {"fund": "sodertalje", "year": 2016, "kind": "annex", "format": "docx"}
+    assert event.message == ("Bilaga: projekten 2016 (DOCX) för Södertälje kommuns sociala investeringsfond beställd.")
+    # The download reads the kept file and changes nothing: no event (the audit log records changes only).
+    assert document.refresh_from_db() is None and document.state == "done"
+    client.get(f"/rapporter/handling/{document.pk}/fil/")
+    assert AuditEvent.objects.count() == before + 1
+
+
+def test_a_refused_request_is_not_audited(login):
+    from socialfund.audit.models import AuditEvent
+
+    login("beredning").post(REQUEST, {"kind": "annex", "format": "xlsx"})
+    assert not AuditEvent.objects.filter(action="document_request").exists()

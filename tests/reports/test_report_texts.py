@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 URL = "/rapporter/sodertalje/uppfoljning-2015/text/"
 
 
-def test_the_official_writes_saves_again_and_the_report_prints_the_latest_version(demo, login):
+def test_the_official_writes_saves_again_and_the_report_prints_the_latest_version(demo, login, written):
     client = login("beredning")
     page = client.get(URL)
     assert page.status_code == 200 and "KS 26-1" in page.content.decode()  # the fund's pattern suggests a number
@@ -29,7 +29,7 @@ def test_the_official_writes_saves_again_and_the_report_prints_the_latest_versio
 
     from docx import Document as Word
 
-    word = Word(io.BytesIO(client.get("/rapporter/sodertalje/uppfoljning-2015.docx").content))
+    word = Word(io.BytesIO(written(client, "docx", year=2015)))
     texts = [p.text for p in word.paragraphs]
     assert "Dnr: KS 16-51" in texts
     assert "Förankringen måste ske hos kontorschefen först." in texts

@@ -7,6 +7,7 @@ in greyscale (or by someone who does not see the colours) still says which is wh
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from typing import Any
 
 from socialfund.core.formatting import format_number
@@ -83,6 +84,14 @@ def _lines(axes: Any, chart: Chart, positions: list[int]) -> None:
         )
 
 
+# Each chart is drawn once for its data and kept: a chart is a frozen value (its title, labels and figures), so the
+# same chart asked for again (the report in PDF and then in Word, the annex beside it, the same year asked for
+# again while nothing has changed) is the same picture. Drawing was most of the Word report's time (issue 22).
+# A few dozen pictures of a few tens of kB each; a chart whose figures change is a new key and is drawn anew.
+CHARTS_KEPT = 64
+
+
+@lru_cache(maxsize=CHARTS_KEPT)
 def chart_svg(chart: Chart) -> bytes:
     """The chart as SVG, its text kept as text (so a PDF reader can select and search it)."""
     import matplotlib
@@ -94,6 +103,7 @@ def chart_svg(chart: Chart) -> bytes:
     return out.getvalue()
 
 
+@lru_cache(maxsize=CHARTS_KEPT)
 def chart_png(chart: Chart, *, dpi: int = 150) -> bytes:
     out = io.BytesIO()
     # The fastest zlib level: a chart's flat colours pack almost as small, and the default level was a third

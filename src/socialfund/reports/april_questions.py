@@ -13,12 +13,9 @@ from collections import Counter
 from decimal import Decimal
 
 from socialfund.cases.codes import Status
-from socialfund.cases.content import application_of
-from socialfund.cases.models import Initiative
 from socialfund.core.formatting import format_date, format_percent, format_sek
 from socialfund.documents.model import Block, Cell, Column, Heading, Paragraph, Table
-from socialfund.reports.april_data import AprilData, InitiativeLine
-from socialfund.reports.official import official_record
+from socialfund.reports.april_data import AprilData, InitiativeLine, ProjectAnswers
 
 ZERO = Decimal(0)
 CLOSED_BY_RULES = (Status.REFUSED, Status.ADVISED_AGAINST, Status.REJECTED)
@@ -113,24 +110,18 @@ def _demands(lines: list[InitiativeLine]) -> list[Block]:
     ]
 
 
+def _answers_by_initiative(data: AprilData) -> list[ProjectAnswers]:
+    """Each granted initiative's answers once, however many grant decisions it has."""
+    return list({p.initiative_id: p.answers for p in data.projects}.values())
+
+
 def _methods(data: AprilData) -> list[Block]:
     blocks: list[Block] = [Heading("Kunskapsbaserade metoder och utvärdering", 2)]
     if not data.projects:
         return [*blocks, Paragraph("Inget projekt har beviljats: ingen utvärdering pågår.")]
-    cases = Initiative.objects.filter(pk__in=[p.initiative_id for p in data.projects])
-    methods: Counter[str] = Counter()
-    evaluators: Counter[str] = Counter()
-    for case in cases:
-        content = official_record(case).content or {}
-        method = content.get("method") or {}
-        evaluation = content.get("evaluation") or {}
-        methods["Dokumenterad metod" if method.get("documented") else ("Ny metod" if method else "Anges inte")] += 1
-        if evaluation.get("external_party"):
-            evaluators[f"Extern part: {evaluation['external_party']}"] += 1
-        elif evaluation.get("standardized_instrument"):
-            evaluators["Standardiserat instrument"] += 1
-        else:
-            evaluators["Anges inte"] += 1
+    answers = _answers_by_initiative(data)
+    methods = Counter(a.method for a in answers)
+    evaluators = Counter(a.evaluator for a in answers)
     # Summarised: each project on its own line is in the annex.
     return [
         *blocks,
@@ -164,8 +155,7 @@ def _implementation(data: AprilData) -> list[Block]:
     blocks: list[Block] = [Heading("Implementering", 2)]
     if not data.projects:
         return [*blocks, Paragraph("Inget projekt har beviljats: inget ska ännu implementeras.")]
-    cases = Initiative.objects.filter(pk__in=[p.initiative_id for p in data.projects])
-    with_plan = sum(1 for c in cases if application_of(official_record(c)).application.implementation_plan)
+    with_plan = sum(1 for a in _answers_by_initiative(data) if a.has_implementation_plan)
     return [
         *blocks,
         Paragraph(f"{with_plan} av {len(data.projects)} beviljade projekt har en plan för implementering."),

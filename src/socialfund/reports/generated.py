@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from socialfund.accounts.models import User
+from socialfund.audit.services import audit_record
 from socialfund.documents.downloads import DOCUMENT_FORMATS, document_bytes, download_filename
 from socialfund.funds.models import Fund
-from socialfund.record_language import record_language
+from socialfund.record_language import in_record_language, record_language
 from socialfund.reports.april import april_document, april_workbook
 from socialfund.reports.april_annex import april_annex_document
 from socialfund.reports.april_data import gather, report_date
@@ -46,10 +47,23 @@ def document_request(*, fund: Fund, year: int, kind: str, file_format: str, user
     formats = ANNEX_FORMATS if kind == DocumentKind.ANNEX else DOCUMENT_FORMATS
     if kind not in DocumentKind.values or file_format not in formats:
         raise ReportError("Välj en handling och ett format som finns.", field="format")
-    document = GeneratedDocument.objects.create(
-        fund=fund, year=year, kind=kind, file_format=file_format, requested_by=user
-    )
-    transaction.on_commit(lambda: _enqueue(document.pk))
+    with transaction.atomic():
+        document = GeneratedDocument.objects.create(
+            fund=fund, year=year, kind=kind, file_format=file_format, requested_by=user
+        )
+        # Who asked for which of the fund's documents, and when: the audit log keeps it with the request, in the
+        # same transaction. The download is not recorded: the audit log records changes, never reading (no
+        # other download or page view writes an event), and the document's row already names who asked.
+        audit_record(
+            actor=user,
+            action="document_request",
+            target=document,
+            to_state=DocumentState.QUEUED,
+            message=f"{in_record_language(DocumentKind(kind).label)} {year} ({file_format.upper()}) "
+            f"för {fund.name} beställd.",
+            data={"fund": fund.slug, "year": year, "kind": kind, "format": file_format},
+        )
+        transaction.on_commit(lambda: _enqueue(document.pk))
     return document
 
 

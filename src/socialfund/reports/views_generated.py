@@ -6,6 +6,7 @@ reader reads each new step) and, without JavaScript, reloads itself until the do
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -83,9 +84,12 @@ def document_download_view(request: HttpRequest, pk: int) -> FileResponse:
     document = _document(request, pk)
     if not document.file:
         raise Http404
-    return FileResponse(
+    response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,
         filename=document_filename(document),
         content_type=CONTENT_TYPES[document.file_format],
     )
+    # The task wrote it in the records' language, whichever language the reader chose for the pages.
+    response["Content-Language"] = settings.LANGUAGE_CODE
+    return response
