@@ -24,6 +24,10 @@ class Tenant:
     """The organisation's primary key (None for `ALL`): what the scoped selectors filter on."""
 
 
+REQUEST_ATTRIBUTE = "socialfund_tenant"
+"""The attribute on a request that holds the tenant it ran under (the tenant middleware sets it), for the
+request's log line, which is written after the middleware has left the tenant's context."""
+
 _current: ContextVar[Tenant | None] = ContextVar("socialfund_tenant", default=None)
 
 

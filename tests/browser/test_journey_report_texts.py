@@ -89,7 +89,7 @@ def test_finance_saves_the_forecast_assumptions_and_the_april_report_shows_the_s
     page.goto("/fond/sodertalje/prognos/")
     page.get_by_text("Antaganden", exact=True).click()
     page.get_by_label("Nya insatser per år").fill("1")
-    page.get_by_role("spinbutton", name="Simuleringar").fill("200")  # fewer futures: the report draws them again below
+    page.get_by_role("textbox", name="Simuleringar").fill("200")  # fewer futures: the report draws them again below
     page.get_by_role("button", name="Spara som fondens antaganden").click()
     saved(page, "Antagandena är sparade som fondens.")
 

@@ -67,7 +67,8 @@ def test_a_missing_or_malformed_request_id_is_replaced(db, written, incoming):
     assert generated != incoming and len(generated) == 32 and int(generated, 16) >= 0
     [line] = [line for line in written() if line["logger"] == "socialfund.request"]
     assert line["request_id"] == generated
-    assert "tenant" not in line and "user_id" not in line
+    # A visitor who is not signed in reads the public pages across every organisation, and the line says so.
+    assert line["tenant"] == "*" and "user_id" not in line
 
 
 @pytest.mark.parametrize("path", [f"/ide/status/{TOKEN}/", f"/ide/status/{TOKEN}"])
@@ -98,3 +99,28 @@ def test_a_password_sent_to_the_login_is_not_logged(demo, written):
 def test_health_probes_that_pass_write_no_line(written):
     Client().get("/health/live")
     assert written() == []
+
+
+def test_an_api_request_logs_the_tenant_its_token_chose(demo, written):
+    """The API's token check chooses the tenant inside the view, after the tenant middleware entered none for
+    the not-yet-authenticated request: the line carries the tenant the request ran under (issue 28)."""
+    from socialfund.accounts.tokens import token_create
+
+    user = User.objects.get(username="beredning")
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token_create(user=user, name='logg').plaintext}"}
+    response = Client().get("/api/v1/initiatives", **headers)
+    assert response.status_code == 200
+    [line] = [line for line in written() if line["logger"] == "socialfund.request"]
+    assert line["tenant"] == user.organisation.code == "0181"
+
+
+def test_the_line_carries_the_tenant_the_request_ran_under_not_the_users_organisation(login, written, monkeypatch):
+    """The line is written after the tenant middleware has left its context: it reads the tenant the
+    middleware entered (here, across every organisation), not the user's organisation looked up again."""
+    from socialfund.organisation.tenancy import ACROSS
+
+    monkeypatch.setattr("socialfund.tenancy.middleware.tenant_of", lambda user: ACROSS)
+    response = login("beredning").get("/arenden/")
+    assert response.status_code == 200
+    [line] = [line for line in written() if line["logger"] == "socialfund.request"]
+    assert line["tenant"] == "*"

@@ -103,3 +103,49 @@ def test_every_field_that_looks_personal_is_in_the_record_of_processing():
                     continue
                 missing.append(f"{label}.{field.name}")
     assert missing == []
+
+
+# The package is built in a temporary folder, which is removed once the answer is sent, and on every error.
+@pytest.fixture
+def temporary_folders(tmp_path, monkeypatch):
+    """Where tempfile makes its folders during the test (an empty folder of the test's own)."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
+def _package_url(demo) -> str:
+    withdrawn = Initiative.objects.get(fund=demo.fund, title__startswith="ACT", status=Status.WITHDRAWN)
+    return f"/diarium/sodertalje/arende/{withdrawn.pk}/e-arkiv.zip"
+
+
+def test_the_packages_temporary_folder_is_removed_once_the_package_is_sent(demo, login, temporary_folders):
+    response = login("registrator").get(_package_url(demo))
+    assert response.status_code == 200
+    assert [p.name[:4] for p in temporary_folders.iterdir()] == ["sip-"]  # held while the answer is sent
+    content = b"".join(response.streaming_content)  # the test client closes the answer when it is read
+    assert zipfile.ZipFile(io.BytesIO(content)).namelist()
+    assert list(temporary_folders.iterdir()) == []
+
+
+def test_the_temporary_folder_is_removed_when_the_case_is_refused(demo, login, temporary_folders):
+    open_case = Initiative.objects.filter(fund=demo.fund).exclude(status__in=[Status.WITHDRAWN]).first()
+    from socialfund.records.cullers import OPEN_STATUSES
+
+    assert open_case is not None and open_case.status in OPEN_STATUSES
+    response = login("registrator").get(f"/diarium/sodertalje/arende/{open_case.pk}/e-arkiv.zip")
+    assert response.status_code == 302
+    assert list(temporary_folders.iterdir()) == []
+
+
+def test_the_temporary_folder_is_removed_when_packing_fails(demo, login, temporary_folders, monkeypatch):
+    def full_disk(folder):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("socialfund.records.views.package_zip", full_disk)
+    client = login("registrator")
+    client.raise_request_exception = True
+    with pytest.raises(OSError, match="No space left"):
+        client.get(_package_url(demo))
+    assert list(temporary_folders.iterdir()) == []

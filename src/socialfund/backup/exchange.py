@@ -86,9 +86,15 @@ def export_all() -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     for model in exported_models():
         queryset = model._default_manager.order_by("pk")
+        label = model._meta.label_lower
         rows.extend(
             serializers.serialize(
-                "python", queryset, use_natural_foreign_keys=model._meta.label_lower == "accounts.user"
+                "python",
+                queryset,
+                use_natural_foreign_keys=label == "accounts.user",
+                # A role group is written by its name only: the import finds it by name among the groups the
+                # database it restores into already has, under that database's own keys.
+                use_natural_primary_keys=label in AUTH_MODELS,
             )
         )
     for row in rows:

@@ -11,9 +11,11 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from socialfund.cases.forms import SwedishForm
 from socialfund.cases.models import Decision, Initiative
 from socialfund.core.money import MoneyError, parse_amount
 from socialfund.funds.models import Fund
+from socialfund.kit.number_fields import swedish_number
 from socialfund.ledger.codes import EvaluatedEffects, PlanBasis
 from socialfund.organisation.models import Board, DecisionBody
 
@@ -200,7 +202,7 @@ class CloseForm(LedgerForm):
     through = forms.DateField(label=_("Stäng till och med"), widget=DATE)
 
 
-class ProjectionForm(forms.Form):
+class ProjectionForm(SwedishForm):
     years = forms.IntegerField(label=_("År framåt"), min_value=1, max_value=30, initial=20)
     projects_per_year = forms.FloatField(label=_("Nya insatser per år"), min_value=0, max_value=20, initial=2)
     size_low = forms.IntegerField(label=_("Minsta insats (kr)"), min_value=0, initial=500_000)
@@ -211,6 +213,23 @@ class ProjectionForm(forms.Form):
     )
     waiver_rate = forms.FloatField(label=_("Andel av de övriga som efterges"), min_value=0, max_value=1, initial=0.5)
     runs = forms.IntegerField(label=_("Simuleringar"), min_value=100, max_value=2000, initial=2000)
+
+    # A typical value of each, as it is typed: the example in the field's message.
+    EXAMPLES = {
+        "years": "20",
+        "projects_per_year": "1,5",
+        "size_low": "500 000",
+        "size_mode": "1 500 000",
+        "size_high": "3 000 000",
+        "repay_probability": "0,9",
+        "waiver_rate": "0,5",
+        "runs": "2 000",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, example in self.EXAMPLES.items():
+            swedish_number(self.fields[name], example=example)  # type: ignore[type-var]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

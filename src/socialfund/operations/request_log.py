@@ -27,6 +27,7 @@ from django.utils.functional import SimpleLazyObject, empty
 
 from socialfund.logfilters import LOG_CONTEXT_ATTRIBUTE, RequestContext, current_request, mask
 from socialfund.operations.health import PATHS as HEALTH_PATHS
+from socialfund.tenant_context import REQUEST_ATTRIBUTE, current_tenant_code
 
 log = logging.getLogger("socialfund.request")
 
@@ -59,8 +60,8 @@ def loggable_path(path: str) -> str:
     return path
 
 
-# The tenant is the organisation's code. Read here from the logged-in user; when a tenant context of its own
-# exists (issue 28, item 1), tenant_of is the one function to point at it.
+# The tenant is the organisation's code (tenant_of below). The user's organisation is only the fallback for a
+# request refused before the tenant middleware ran.
 _organisation_codes: dict[int, str] = {}
 
 
@@ -84,6 +85,15 @@ def _known_user(request: HttpRequest) -> object | None:
 
 
 def tenant_of(request: HttpRequest) -> str:
+    """The tenant the request ran under: the tenant middleware notes it on the request (the line is written
+    after it has left), and inside the chain it is the current one. Before the middleware has run (a
+    refusal earlier in the chain), the user's organisation, when authentication has loaded the user."""
+    if hasattr(request, REQUEST_ATTRIBUTE):
+        ran_under = getattr(request, REQUEST_ATTRIBUTE)
+        return ran_under.code if ran_under is not None else ""
+    inside = current_tenant_code()
+    if inside is not None:
+        return inside
     user = _known_user(request)
     organisation_id = getattr(user, "organisation_id", None)
     return _organisation_code(organisation_id) if organisation_id else ""

@@ -3,6 +3,8 @@ package of a closed case, and the record of processing (GDPR art. 30)."""
 
 from __future__ import annotations
 
+import io
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -126,12 +128,31 @@ def package_view(request: HttpRequest, slug: str, initiative_id: int) -> HttpRes
     directory = Path(tempfile.mkdtemp(prefix="sip-"))
     try:
         folder = package_build(initiative, directory)
+        archive = _ArchiveFile(package_zip(folder), directory)
     except RecordsError as error:
+        shutil.rmtree(directory, ignore_errors=True)
         messages.error(request, str(error))
         return redirect("records:register", slug=fund.slug)
-    archive = package_zip(folder)
+    except BaseException:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise
     name = f"e-arkiv-{initiative.registry_number.replace(' ', '-')}.zip"
-    return FileResponse(archive.open("rb"), as_attachment=True, filename=name, content_type="application/zip")
+    # The server closes the answer when it is sent (or the person left): closing the file removes the folder.
+    return FileResponse(archive, as_attachment=True, filename=name, content_type="application/zip")
+
+
+class _ArchiveFile(io.FileIO):
+    """The package's zip file, read for the answer; closing it removes the temporary folder it was built in."""
+
+    def __init__(self, path: Path, folder: Path) -> None:
+        super().__init__(path, "rb")
+        self.folder = folder
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @login_required

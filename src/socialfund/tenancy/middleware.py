@@ -10,7 +10,7 @@ from django.http.request import split_domain_port
 
 from socialfund.accounts.tenancy import tenant_of
 from socialfund.organisation.tenancy import entered, public_tenant
-from socialfund.tenant_context import Tenant, current_tenant
+from socialfund.tenant_context import REQUEST_ATTRIBUTE, Tenant, current_tenant
 
 
 class TenantMiddleware:
@@ -26,6 +26,7 @@ class TenantMiddleware:
         with entered(tenant):
             response = self.get_response(request)
             chosen = current_tenant()  # the API's token check may have chosen its user's tenant
+        setattr(request, REQUEST_ATTRIBUTE, chosen)
         if isinstance(response, StreamingHttpResponse):
             response.streaming_content = _within(chosen, response.streaming_content)
         return response

@@ -57,7 +57,11 @@
     return true;
   }
 
+  // The messages about refused pastes, by cell: a redrawn grid gets them back (they live only in the browser).
+  var pasteMessages = {};
+
   function showCellMessage(cell, message) {
+    pasteMessages[cell.id] = message;
     var id = cell.id + "-paste-error";
     var old = document.getElementById(id);
     if (old) { old.remove(); }
@@ -99,6 +103,7 @@
     });
     var note = document.getElementById(cell.id + "-paste-error");
     if (note) { note.remove(); }
+    delete pasteMessages[cell.id];
     updateTotals(grid);
     cell.dispatchEvent(new Event("input", { bubbles: true }));
     cell.dispatchEvent(new Event("change", { bubbles: true }));
@@ -151,7 +156,18 @@
     form.addEventListener("paste", function (event) {
       if (event.target.matches && event.target.matches("table.year-grid input.cell")) { paste(event); }
     });
+    // A redrawn grid is the form as it was when it was asked for. Its answer may come after the person has
+    // typed or pasted more, or after a later redraw was asked for (the server may answer out of order): such
+    // an answer is stale and never replaces the grid. Each change counts one; each redraw notes the count.
+    var changes = 0;
+    var redrawsAsked = 0;
+    function askForGrid(source) {
+      window.htmx.ajax("POST", form.dataset.rowsUrl, { source: source, target: "#calc-grid", select: "#calc-grid > *", swap: "innerHTML" });
+    }
+    function isGrid(target) { return target && target.id === "calc-grid"; }
     form.addEventListener("input", function (event) {
+      changes += 1;
+      if (event.target.id && pasteMessages[event.target.id] && event.isTrusted) { delete pasteMessages[event.target.id]; }
       var grid = event.target.closest && event.target.closest("table.year-grid");
       if (grid) { updateTotals(grid); }
     });
@@ -159,18 +175,38 @@
       var name = event.target.name;
       if ((name === "calc-start_year" || name === "calc-horizon") && window.htmx) {
         // New years: redraw the grid's columns (the figures typed stay; a year that falls outside gets a message).
-        window.htmx.ajax("POST", form.dataset.rowsUrl, { source: event.target, target: "#calc-grid", select: "#calc-grid > *", swap: "innerHTML" });
+        askForGrid(event.target);
       }
+    });
+    document.body.addEventListener("htmx:beforeRequest", function (event) {
+      if (!isGrid(event.detail.target)) { return; }
+      redrawsAsked += 1;
+      event.detail.xhr.gridRedraw = { number: redrawsAsked, changes: changes };
     });
     var focusedId = null;
     document.body.addEventListener("htmx:beforeSwap", function (event) {
-      if (event.detail.target && event.detail.target.id === "calc-grid") {
-        focusedId = document.activeElement && document.activeElement.id;
+      if (!isGrid(event.detail.target)) { return; }
+      var asked = event.detail.xhr && event.detail.xhr.gridRedraw;
+      if (asked && asked.number !== redrawsAsked) {
+        event.detail.shouldSwap = false; // a later redraw is on its way and answers for this one too
+        return;
       }
+      if (asked && asked.changes !== changes) {
+        // Typed or pasted since: ask again with the form as it is now (the same button, if one was pressed).
+        event.detail.shouldSwap = false;
+        var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+        askForGrid(source && document.body.contains(source) ? source : form.querySelector('[name="calc-horizon"]'));
+        return;
+      }
+      focusedId = document.activeElement && document.activeElement.id;
     });
     document.body.addEventListener("htmx:afterSwap", function (event) {
-      if (!event.detail.target || event.detail.target.id !== "calc-grid") { return; }
+      if (!isGrid(event.detail.target)) { return; }
       setUpSearch(event.detail.target);
+      Object.keys(pasteMessages).forEach(function (id) {
+        var pasted = document.getElementById(id);
+        if (pasted) { showCellMessage(pasted, pasteMessages[id]); } else { delete pasteMessages[id]; }
+      });
       var source = event.detail.requestConfig && event.detail.requestConfig.elt;
       var name = source && source.name;
       var focus = null;
