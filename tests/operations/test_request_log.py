@@ -67,7 +67,8 @@ def test_a_missing_or_malformed_request_id_is_replaced(db, written, incoming):
     assert generated != incoming and len(generated) == 32 and int(generated, 16) >= 0
     [line] = [line for line in written() if line["logger"] == "socialfund.request"]
     assert line["request_id"] == generated
-    # A visitor who is not signed in reads the public pages across every organisation, and the line says so.
+    # A visitor who is not signed in reads the public pages of the host's organisation; with no organisation
+    # in the installation yet that is none in particular ("*"), and the line says so.
     assert line["tenant"] == "*" and "user_id" not in line
 
 
