@@ -24,7 +24,7 @@ NOT_A_STAGE: dict[tuple[str, str], str] = {
     ("records/codes.py", "decision"): "RecordType.DECISION, a registered document's type",
     ("records/erms.py", "decision"): "the related name of Decision.initiative",
     ("records/retention.py", "decision"): "the related name of Decision.initiative",
-    ("records/sources.py", "decision"): "AttachmentKind.DECISION and the related name of Decision.initiative",
+    ("records/document_kinds.py", "decision"): "AttachmentKind.DECISION and the related name of Decision.initiative",
     ("cases/codes.py", "application"): "AttachmentKind.APPLICATION, a stored attachment kind",
     ("cases/codes.py", "decision"): "AttachmentKind.DECISION, a stored attachment kind",
     ("cases/models.py", "opinions"): "the related name of Opinion.initiative",

@@ -21,7 +21,7 @@ from socialfund.core.formatting import format_sek
 from socialfund.followup import services
 from socialfund.followup.selectors import project_outcome
 from socialfund.ledger.duty import project_duty
-from socialfund.reports import sources
+from socialfund.reports import ledger_and_followup
 from tests.followup.test_chain import (
     approve_first_report,
     book_grant_and_plan,
@@ -67,7 +67,7 @@ def figures_everywhere(project) -> dict[str, str]:
         )
         .json()
     )
-    money = sources.project_money(fund, timezone.localdate())
+    money = ledger_and_followup.project_money(fund, timezone.localdate())
     assert money is not None
     [ledger_fact] = duty_facts(ledger_page)
     [position_fact] = duty_facts(position)

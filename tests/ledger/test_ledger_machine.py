@@ -27,7 +27,7 @@ from socialfund.ledger.duty import fund_duties, project_duty
 from socialfund.ledger.errors import LedgerError, LedgerWarning
 from socialfund.ledger.integrity import ledger_check
 from socialfund.ledger.models import Account, Transaction
-from socialfund.ledger.reports import project_account
+from socialfund.ledger.position import project_account
 from socialfund.organisation.models import Board
 from tests.ledger.conftest import books_snapshot, make_decision, make_project
 

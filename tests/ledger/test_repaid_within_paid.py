@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from socialfund.ledger import services
 from socialfund.ledger.errors import LedgerLimitError
-from socialfund.ledger.reports import fund_position
+from socialfund.ledger.position import fund_position
 from tests.ledger.conftest import board, books_snapshot
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,9 @@ from socialfund.ledger import selectors, services
 from socialfund.ledger.duty import project_duty
 from socialfund.ledger.errors import LedgerError, LedgerLimitError, LedgerPermissionDenied, LedgerValidationError
 from socialfund.ledger.integrity import ledger_check
-from socialfund.ledger.reports import project_account
+from socialfund.ledger.position import project_account
 from socialfund.organisation.models import Board
-from socialfund.reports import sources
+from socialfund.reports import ledger_and_followup
 from tests.ledger.conftest import board, books_snapshot
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,7 @@ def test_the_duty_lapses_when_the_fund_owner_takes_over(owing, registrar, ks, fu
     duty = project_duty(owing, dt.date(2019, 6, 1))
     assert (duty.lapsed, duty.remaining, duty.state, duty.written_off) == (D("600000.00"), 0, "waived", True)
     assert selectors.repayments_due(fund, dt.date(2019, 6, 1)) == []
-    [line] = sources.successions(fund, dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+    [line] = ledger_and_followup.successions(fund, dt.date(2019, 1, 1), dt.date(2019, 12, 31))
     # The April report names the board, as every document does (not its code).
     assert (line.board, line.successor, line.moved, line.lapsed) == (
         Board.objects.get(code="SN").name,

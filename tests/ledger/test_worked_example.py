@@ -19,7 +19,7 @@ from socialfund.core.money import allocate_sek
 from socialfund.ledger import services
 from socialfund.ledger.integrity import ledger_check
 from socialfund.ledger.models import Transaction
-from socialfund.ledger.reports import board_obligations, fund_position, project_account
+from socialfund.ledger.position import board_obligations, fund_position, project_account
 from tests.ledger.conftest import board, make_decision
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from PIL import Image, ImageStat
 
 from socialfund.accounts.models import User
-from socialfund.reports import sources
+from socialfund.reports import ledger_and_followup
 from tests.reports.conftest import assert_tagged_pdf, docx_text, needs_poppler, pdf_pages_as_png, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -101,8 +101,8 @@ def _sheet_rows(book, title):
 
 def test_xlsx_totals_equal_the_ledger(granted, login, written):
     book = load_workbook(io.BytesIO(written(login("ekonomi"), "xlsx")))
-    position = sources.fund_position(granted.fund, dt.date(2016, 12, 31))
-    money = sources.project_money(granted.fund, dt.date(2016, 12, 31))
+    position = ledger_and_followup.fund_position(granted.fund, dt.date(2016, 12, 31))
+    money = ledger_and_followup.project_money(granted.fund, dt.date(2016, 12, 31))
     rows = {row[0]: row for row in _sheet_rows(book, "Ställning")}
     assert Decimal(rows["Fondkapital"][2]) == position.capital
     assert Decimal(rows["Disponibla medel"][2]) == position.available

@@ -14,9 +14,9 @@ from django.test import Client
 from socialfund.accounts.models import User
 from socialfund.accounts.tokens import token_create
 from socialfund.funds.models import Fund
-from socialfund.ledger.reports import FundPosition
-from socialfund.ledger.reports import fund_position as ledger_position
-from socialfund.reports import sources
+from socialfund.ledger.position import FundPosition
+from socialfund.ledger.position import fund_position as ledger_position
+from socialfund.reports import ledger_and_followup
 from socialfund.reports.april_data import gather
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "socialfund"
@@ -28,7 +28,7 @@ def test_the_report_the_api_and_the_ledger_read_one_position(demo):
     fund = Fund.objects.get(slug="sodertalje")
     on = dt.date(2017, 12, 31)
     ledger = ledger_position(fund, on)
-    report = sources.fund_position(fund, on)
+    report = ledger_and_followup.fund_position(fund, on)
     assert isinstance(report, FundPosition) and report == ledger
     assert ledger.capital > 0 and ledger.available > 0  # the demo books the capital: not a comparison of zeros
     year = gather(fund, 2018, prepared_on=dt.date(2018, 4, 1), projection_runs=10).position_start
@@ -40,7 +40,7 @@ def test_the_report_the_api_and_the_ledger_read_one_position(demo):
 
 
 def test_no_second_position_type_is_defined():
-    """Only ledger.reports defines a read model with the position's figures (the API's output schema is its
+    """Only ledger.position defines a read model with the position's figures (the API's output schema is its
     shape on the wire, not a second model); a copy elsewhere fails here."""
     defining = []
     for path in SRC.rglob("*.py"):
@@ -51,5 +51,5 @@ def test_no_second_position_type_is_defined():
                 }
                 if POSITION_FIGURES <= names:
                     defining.append(f"{path.relative_to(SRC)}:{node.name}")
-    assert defining == ["ledger/reports.py:FundPosition"]
+    assert defining == ["ledger/position.py:FundPosition"]
     assert POSITION_FIGURES <= {f.name for f in dataclasses.fields(FundPosition)}

@@ -30,7 +30,7 @@ from socialfund.cases.workflow import entry_stages, policy_for_fund
 from socialfund.core.application import application_content
 from socialfund.core.calc import CalculationInputError, evaluate, parse_calculation, result_to_dict
 from socialfund.core.policy import PolicyError, list_policies, load_policy
-from socialfund.core.screening import InitiativeInputError, parse_initiative
+from socialfund.core.screening import ScreeningInputError, parse_initiative
 from socialfund.funds.models import Fund
 from socialfund.funds.selectors import funds_visible_to
 from socialfund.organisation.models import Board
@@ -221,7 +221,7 @@ def _validate_content(payload: InitiativeIn) -> None:
     document = {"title": payload.title, "stage": payload.stage, **payload.content}
     try:
         parse_initiative(document)
-    except InitiativeInputError as exc:
+    except ScreeningInputError as exc:
         path, message = exc.errors[0] if exc.errors else ("content", str(exc))
         raise CaseValidationError(message, field=f"content.{path}") from exc
 

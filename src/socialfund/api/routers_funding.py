@@ -21,7 +21,7 @@ from socialfund.funds.selectors import funds_visible_to
 from socialfund.ledger.duty import project_duty
 from socialfund.ledger.errors import LedgerPermissionDenied
 from socialfund.ledger.permissions import may_read_books
-from socialfund.ledger.reports import board_obligations, fund_position
+from socialfund.ledger.position import board_obligations, fund_position
 from socialfund.organisation.models import Board
 
 router = Router()

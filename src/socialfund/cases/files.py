@@ -14,7 +14,7 @@ from socialfund.cases.document_limits import DocumentTooComplex, parse_within_li
 from socialfund.cases.errors import CaseValidationError
 from socialfund.cases.models import Initiative
 from socialfund.core.calc import CalculationInputError, parse_calculation
-from socialfund.core.screening import InitiativeInputError, parse_initiative
+from socialfund.core.screening import ScreeningInputError, parse_initiative
 from socialfund.core.strictread import DocumentReadError, parse_yaml
 from socialfund.funds.models import Fund
 from socialfund.organisation.models import Board
@@ -59,7 +59,7 @@ def initiative_from_files(
         )
     try:
         parse_initiative(data)
-    except InitiativeInputError as error:
+    except ScreeningInputError as error:
         raise CaseValidationError(str(error), field="file") from error
     if data.get("calculation"):
         try:

@@ -80,7 +80,7 @@ def main(argv: list[str]) -> int:
     if args.json:
         import json
 
-        from socialfund.core.calc.report import result_to_dict
+        from socialfund.core.calc.result_dict import result_to_dict
 
         text = json.dumps(result_to_dict(result, simulation), ensure_ascii=False, indent=2, allow_nan=False)
         print(text)

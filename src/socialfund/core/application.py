@@ -21,7 +21,7 @@ from socialfund.core.policy.base import FrozenModel, Text
 from socialfund.core.policy.errors import ROOT, InputError, translate
 from socialfund.core.policy.vocabulary import Beneficiaries, Purpose, TargetGroup
 from socialfund.core.screening.calculation_check import calculation_errors
-from socialfund.core.screening.initiative import (
+from socialfund.core.screening.screening_input import (
     EvaluationPlan,
     Funding,
     Goal,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from socialfund.followup.views import indicator, project, report
+from socialfund.followup.views import indicator, project, project_report
 
 app_name = "followup"
 
@@ -8,10 +8,10 @@ urlpatterns = [
     path("uppfoljning/", project.portfolio_view, name="portfolio"),
     path("uppfoljning/starta/<int:initiative_id>/", project.project_start_view, name="start"),
     path("uppfoljning/<int:pk>/", project.project_view, name="project"),
-    path("uppfoljning/<int:pk>/rapporter/<int:report_id>/", report.report_view, name="report"),
+    path("uppfoljning/<int:pk>/rapporter/<int:report_id>/", project_report.report_view, name="report"),
     path(
         "uppfoljning/<int:pk>/rapporter/<int:report_id>/<slug:action>/",
-        report.report_action_view,
+        project_report.report_action_view,
         name="report_action",
     ),
     path(

@@ -228,9 +228,9 @@ class AddStageForm(OutlineForm):
 
     def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from socialfund.core.policy.vocabulary import ROLE_LABELS
+        from socialfund.core.policy.vocabulary import STAGE_ACTOR_LABELS
 
-        self.fields["actor"].choices = list(ROLE_LABELS.items())  # type: ignore[attr-defined]
+        self.fields["actor"].choices = list(STAGE_ACTOR_LABELS.items())  # type: ignore[attr-defined]
         stages = _stage_choices(document)
         after = [(index, gettext("Efter ”%(name)s”") % {"name": name}) for index, name in stages]
         self.fields["after"].choices = [("first", gettext("Först")), *after]  # type: ignore[attr-defined]

@@ -274,7 +274,7 @@ def stages_part(document: Document) -> list[FieldSpec]:
         fields += [
             FieldSpec((*at, "name_sv"), "Namn", "text", group=group),
             FieldSpec((*at, "name_en"), "Namn på engelska", "text", group=group),
-            FieldSpec((*at, "actor"), "Vem agerar", "choice", _choices(v.ROLE_LABELS), group=group),
+            FieldSpec((*at, "actor"), "Vem agerar", "choice", _choices(v.STAGE_ACTOR_LABELS), group=group),
             FieldSpec((*gate, "signoffs"), "Förankring som krävs för att gå vidare", "multi",
                       _choices(v.SIGNOFF_LABELS), group=group),
             FieldSpec((*gate, "rules"), "Regler som inte får brista för att gå vidare", "multi", rules, group=group,

@@ -24,7 +24,7 @@ from socialfund.cases.models import Initiative, RepaymentException
 from socialfund.core.money import from_ore
 from socialfund.funds.models import Fund
 from socialfund.ledger.codes import AccountKind
-from socialfund.ledger.reports import DutyRow, duty_rows
+from socialfund.ledger.position import DutyRow, duty_rows
 from socialfund.ledger.selectors import balances_at
 
 ZERO = Decimal(0)

@@ -247,7 +247,7 @@ def payouts_due(fund: Fund, on: dt.date) -> list[DuePayout]:
 
 def repayments_due(fund: Fund, on: dt.date) -> list[DueRepayment]:
     """Every board's duty for a year up to `on`'s year with something left: due this year, overdue before."""
-    from socialfund.ledger.reports import duty_rows  # reports reads these selectors; imported when asked
+    from socialfund.ledger.position import duty_rows  # ledger.position reads these selectors; imported when asked
 
     return [
         DueRepayment(row.initiative_id, row.initiative, row.board, row.year, row.remaining, row.overdue)

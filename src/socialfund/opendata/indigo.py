@@ -128,7 +128,7 @@ def _organisations(fund: Fund, ids: Ids, grants: list[PublicGrant]) -> list[dict
 
 
 def _project(fund: Fund, ids: Ids, grant: PublicGrant, base_url: str, today: dt.date) -> dict[str, Any]:
-    sources = Sources(base_url, today)
+    sources = CitedSources(base_url, today)
     data: dict[str, Any] = {
         "status": PUBLIC,
         "name": v(grant.title),
@@ -161,7 +161,7 @@ def _project(fund: Fund, ids: Ids, grant: PublicGrant, base_url: str, today: dt.
     return data
 
 
-def _finance(fund: Fund, ids: Ids, grant: PublicGrant, sources: Sources, today: dt.date) -> dict[str, Any]:
+def _finance(fund: Fund, ids: Ids, grant: PublicGrant, sources: CitedSources, today: dt.date) -> dict[str, Any]:
     """The grant as the fund's investment, its payouts and the boards' repayments as transactions."""
     decision = sources.add(
         f"{grant.decision_body} {grant.decided_on.isoformat()} {grant.paragraph}".strip(),
@@ -237,7 +237,7 @@ def _transaction(ids: Ids, flow: Flow, kind: str, *, to_board: bool, currency: s
     }
 
 
-def _result(ids: Ids, metric_id: str, validator: str, result: Result, sources: Sources) -> dict[str, Any]:
+def _result(ids: Ids, metric_id: str, validator: str, result: Result, sources: CitedSources) -> dict[str, Any]:
     source = sources.add(result.source, "Website" if "Kolada" in result.source else "Report", "", result.measured_on)
     target = f", mål {result.target}" if result.target is not None else ""
     row: dict[str, Any] = {
@@ -258,7 +258,7 @@ def _result(ids: Ids, metric_id: str, validator: str, result: Result, sources: S
     return row
 
 
-class Sources:
+class CitedSources:
     """A project's `sources` list; `add` returns the id a field's `source_ids` points at (same source, same id)."""
 
     def __init__(self, base_url: str, today: dt.date) -> None:

@@ -16,7 +16,7 @@ from django.dispatch import receiver
 
 from socialfund.audit.models import AuditEvent
 from socialfund.outbox.models import OutboxMail
-from socialfund.records.sources import kinds_for
+from socialfund.records.document_kinds import kinds_for
 
 
 @receiver(post_save, sender=AuditEvent, dispatch_uid="records_register_handling")
@@ -45,8 +45,8 @@ def register_letter(sender: Any, instance: OutboxMail, created: bool, **kwargs: 
     """A mail to an applicant is a sent handling: registered as the outbox stores it (in the sender's transaction)."""
     if not created or kwargs.get("raw") or not instance.letter:
         return
+    from socialfund.records.document_kinds import LETTERS, letter_target
     from socialfund.records.services import handling_register
-    from socialfund.records.sources import LETTERS, letter_target
 
     if letter_target(instance) is not None:
         handling_register(LETTERS, instance)

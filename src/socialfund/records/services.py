@@ -14,8 +14,8 @@ from socialfund.audit.services import audit_record
 from socialfund.cases.models import Initiative
 from socialfund.funds.models import Fund
 from socialfund.records.classification import classification_for
+from socialfund.records.document_kinds import KINDS, DocumentKind, Entry
 from socialfund.records.models import Handling
-from socialfund.records.sources import KINDS, DocumentKind, Entry
 
 
 class RecordsError(Exception):

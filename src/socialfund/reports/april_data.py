@@ -29,14 +29,14 @@ from socialfund.core.formatting import format_date
 from socialfund.core.policy import Policy, list_policies
 from socialfund.funds.models import Fund
 from socialfund.replica import reads_from_replica
-from socialfund.reports import sources
+from socialfund.reports import ledger_and_followup
 from socialfund.reports.case_state import states_on
 from socialfund.reports.models import ReportText
 from socialfund.reports.official import in_the_record, official_record
 
 if TYPE_CHECKING:
     from socialfund.ledger.duty import ProjectDuty
-    from socialfund.ledger.reports import FundPosition
+    from socialfund.ledger.position import FundPosition
 
 ZERO = Decimal(0)
 COMPARISON_FUNDS_PER_TABLE = 4
@@ -98,7 +98,7 @@ class ProjectLine:
     granted_by_decision: Decimal
     status: str
     money: ProjectDuty | None
-    followup: sources.ProjectFollowup | None
+    followup: ledger_and_followup.ProjectFollowup | None
     answers: ProjectAnswers = field(default_factory=lambda: ProjectAnswers())
 
 
@@ -183,13 +183,13 @@ class AprilData:
     flows: list[YearFlow]
     initiatives: list[InitiativeLine]
     projects: list[ProjectLine]
-    duties: list[sources.DutyLine] | None
-    waivers: list[sources.WaiverLine] | None
-    successions: list[sources.SuccessionLine] | None
-    scenarios: list[sources.Scenario] | None
+    duties: list[ledger_and_followup.DutyLine] | None
+    waivers: list[ledger_and_followup.WaiverLine] | None
+    successions: list[ledger_and_followup.SuccessionLine] | None
+    scenarios: list[ledger_and_followup.Scenario] | None
     comparison: list[Policy]
     missing: list[str] = field(default_factory=list)
-    exceptions: list[sources.ExceptionLine] = field(default_factory=list)
+    exceptions: list[ledger_and_followup.ExceptionLine] = field(default_factory=list)
     """Grants with a recorded exception from the repayment limits, up to the report's date."""
     text: ReportText | None = None
     """The official's written parts (latest version) and the report's own registry number."""
@@ -214,23 +214,23 @@ class AprilData:
         return self.as_of < self.year_end
 
     @property
-    def duties_due(self) -> list[sources.DutyLine]:
+    def duties_due(self) -> list[ledger_and_followup.DutyLine]:
         """The duties due by the year's end that are still open, or fall due in the year itself."""
         if self.duties is None:
             return []
         return [d for d in self.duties if d.year <= self.year and (d.remaining > 0 or d.year == self.year)]
 
     @property
-    def indicators(self) -> list[sources.IndicatorLine]:
+    def indicators(self) -> list[ledger_and_followup.IndicatorLine]:
         return [line for p in self.projects if p.followup for line in p.followup.indicators]
 
 
-def _forecast(fund: Fund, end: dt.date, runs: int | None) -> list[sources.Scenario] | None:
+def _forecast(fund: Fund, end: dt.date, runs: int | None) -> list[ledger_and_followup.Scenario] | None:
     """The fund's forecast from its available money on the report's date (the projection page's, on the
     same day, is the same figure)."""
-    position = sources.fund_position(fund, end)
+    position = ledger_and_followup.fund_position(fund, end)
     opening = position.available if position is not None else None
-    return sources.survival(fund, today=end, opening_available=opening, runs=runs)
+    return ledger_and_followup.survival(fund, today=end, opening_available=opening, runs=runs)
 
 
 def report_date(year: int, today: dt.date) -> dt.date:
@@ -249,17 +249,17 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
         prepared_on=prepared_on,
         as_of=end,
         policy=policy,
-        position_start=sources.fund_position(fund, dt.date(year - 1, 12, 31)),
-        position_end=sources.fund_position(fund, end),
+        position_start=ledger_and_followup.fund_position(fund, dt.date(year - 1, 12, 31)),
+        position_end=ledger_and_followup.fund_position(fund, end),
         flows=year_flows(fund, year),
         initiatives=initiative_lines(fund, end, known_on=prepared_on),
         projects=project_lines(fund, end),
-        duties=sources.duties(fund, end),
-        waivers=sources.waivers(fund, dt.date(year, 1, 1), end),
-        successions=sources.successions(fund, dt.date(year, 1, 1), end),
+        duties=ledger_and_followup.duties(fund, end),
+        waivers=ledger_and_followup.waivers(fund, dt.date(year, 1, 1), end),
+        successions=ledger_and_followup.successions(fund, dt.date(year, 1, 1), end),
         scenarios=_forecast(fund, end, projection_runs),
         comparison=comparison_policies(policy, end) if policy else [],
-        exceptions=sources.repayment_exceptions(fund, end),
+        exceptions=ledger_and_followup.repayment_exceptions(fund, end),
         text=ReportText.objects.filter(fund=fund, year=year).order_by("-version").first(),
         yearly_duty=yearly_duty(policy, policy.fund.key if policy else None, end),
     )
@@ -269,9 +269,9 @@ def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int 
         )
     if policy is None:
         data.missing.append("Fonden har inga riktlinjer i systemet: jämförelsen med andra fonder saknas.")
-    if not sources.ledger_installed():
+    if not ledger_and_followup.ledger_installed():
         data.missing.append("Fondens bokföring finns inte i systemet: ställning, flöden och prognos saknas.")
-    if not sources.followup_installed():
+    if not ledger_and_followup.followup_installed():
         data.missing.append("Uppföljningen av projekt finns inte i systemet: indikatorer och utfall saknas.")
     return data
 
@@ -293,7 +293,7 @@ def _rule_titles(case: Initiative) -> dict[str, str]:
 def year_flows(fund: Fund, year: int) -> list[YearFlow]:
     """Each year from the fund's decision to the report's: what was granted, paid, returned and waived."""
     first = fund.decided_on.year
-    positions = [sources.fund_position(fund, dt.date(y, 12, 31)) for y in range(first - 1, year + 1)]
+    positions = [ledger_and_followup.fund_position(fund, dt.date(y, 12, 31)) for y in range(first - 1, year + 1)]
     flows: list[YearFlow] = []
     for before, after in zip(positions, positions[1:], strict=False):
         if before is None or after is None:
@@ -378,8 +378,8 @@ def project_lines(fund: Fund, end: dt.date) -> list[ProjectLine]:
         .prefetch_related(Prefetch("amounts", queryset=DecisionAmount.objects.order_by("year")))
         .order_by("decided_on", "initiative__title")
     )
-    money = sources.project_money(fund, end)
-    followup = sources.followup_by_initiative(fund)
+    money = ledger_and_followup.project_money(fund, end)
+    followup = ledger_and_followup.followup_by_initiative(fund)
     lines = []
     for decision in decisions:
         initiative = decision.initiative
@@ -392,7 +392,7 @@ def project_lines(fund: Fund, end: dt.date) -> list[ProjectLine]:
                 decision=f"{decision.body.code} {decision.decided_on.isoformat()} {decision.paragraph}",
                 granted_by_decision=sum((a.amount for a in decision.amounts.all()), ZERO),
                 status=project.status if project else "Uppföljningen har inte startat",
-                money=money.get(initiative.pk, sources.no_money()) if money is not None else None,
+                money=money.get(initiative.pk, ledger_and_followup.no_money()) if money is not None else None,
                 followup=project,
                 answers=project_answers(initiative),
             )

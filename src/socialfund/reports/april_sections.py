@@ -11,7 +11,7 @@ from socialfund.core.formatting import format_date, format_sek
 from socialfund.documents.model import Block, Cell, Column, Heading, Paragraph, Table
 from socialfund.reports.april_annex import MONEY_COLUMNS, MONEY_FIELDS, savings_rows
 from socialfund.reports.april_data import AprilData, InitiativeLine, ProjectLine
-from socialfund.reports.sources import DutyLine
+from socialfund.reports.ledger_and_followup import DutyLine
 
 ZERO = Decimal(0)
 # The seed's grouping of initiatives: what became of each, in this order.

@@ -18,7 +18,7 @@ from socialfund.cases.models import Decision, DecisionAmount, Initiative
 from socialfund.cases.permissions import visible_initiatives
 from socialfund.documents.model import Cell, Column, Table
 from socialfund.funds.models import Fund
-from socialfund.reports import sources
+from socialfund.reports import ledger_and_followup
 
 ZERO = Decimal(0)
 
@@ -75,13 +75,13 @@ def projects_table(user: User, fund: Fund) -> Table:
         .prefetch_related(Prefetch("amounts", queryset=DecisionAmount.objects.order_by("year")))
         .order_by("decided_on", "initiative__title")
     )
-    money = sources.project_money(fund, dt.date.max) if sources.may_see_ledger(user) else None
-    followup = sources.followup_by_initiative(fund) or {}
+    money = ledger_and_followup.project_money(fund, dt.date.max) if ledger_and_followup.may_see_ledger(user) else None
+    followup = ledger_and_followup.followup_by_initiative(fund) or {}
     rows: list[tuple[Cell, ...]] = []
     total_decided = total_paid = total_remaining = ZERO
     for decision in decisions:
         initiative = decision.initiative
-        figures = money.get(initiative.pk, sources.no_money()) if money is not None else None
+        figures = money.get(initiative.pk, ledger_and_followup.no_money()) if money is not None else None
         decided = sum((a.amount for a in decision.amounts.all()), ZERO)
         total_decided += decided
         total_paid += figures.paid if figures else ZERO
@@ -122,7 +122,9 @@ def projects_table(user: User, fund: Fund) -> Table:
 
 
 def ledger_table(user: User, fund: Fund) -> Table:
-    entries = sources.ledger_entries(fund, fund.decided_on.replace(month=1, day=1), dt.date(9999, 12, 31)) or []
+    entries = (
+        ledger_and_followup.ledger_entries(fund, fund.decided_on.replace(month=1, day=1), dt.date(9999, 12, 31)) or []
+    )
     debit = sum((Decimal(row[8] or 0) for row in entries), ZERO)
     credit = sum((Decimal(row[9] or 0) for row in entries), ZERO)
     rows: tuple[tuple[Cell, ...], ...] = tuple(
@@ -155,7 +157,7 @@ def indicators_table(user: User, fund: Fund) -> Table:
     an indicator not yet measured has a row of its own with the measurement's cells empty."""
     from socialfund.followup.models import Indicator, Measurement
 
-    visible = sources.visible_project_ids(user, fund) or []
+    visible = ledger_and_followup.visible_project_ids(user, fund) or []
     indicators = (
         Indicator.objects.filter(project__initiative_id__in=visible)
         .select_related("project__initiative")
@@ -204,8 +206,8 @@ def export_lists() -> dict[str, ExportList]:
         # "Projekt" elsewhere names one project; here the list of them.
         ExportList("projekt", pgettext("export list", "Projekt"), lambda user: True, projects_table),
     ]
-    if sources.ledger_installed():
-        lists.append(ExportList("bokforing", _("Verifikationer"), sources.may_see_ledger, ledger_table))
-    if sources.followup_installed():
+    if ledger_and_followup.ledger_installed():
+        lists.append(ExportList("bokforing", _("Verifikationer"), ledger_and_followup.may_see_ledger, ledger_table))
+    if ledger_and_followup.followup_installed():
         lists.append(ExportList("indikatorer", _("Indikatorer"), lambda user: True, indicators_table))
     return {item.slug: item for item in lists}

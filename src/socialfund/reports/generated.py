@@ -24,7 +24,7 @@ from socialfund.reports.april import april_document, april_workbook
 from socialfund.reports.april_annex import april_annex_document
 from socialfund.reports.april_data import gather, report_date
 from socialfund.reports.errors import ReportError
-from socialfund.reports.models import DocumentKind, DocumentState, GeneratedDocument
+from socialfund.reports.models import DocumentState, GeneratedDocument, GeneratedDocumentKind
 
 logger = logging.getLogger(__name__)
 
@@ -39,13 +39,15 @@ ANNEX_FORMATS = ("pdf", "docx")
 
 def document_filename(document: GeneratedDocument) -> str:
     stem = f"uppfoljning-{document.fund.slug}-{document.year}"
-    return download_filename(stem + ("-bilaga" if document.kind == DocumentKind.ANNEX else ""), document.file_format)
+    return download_filename(
+        stem + ("-bilaga" if document.kind == GeneratedDocumentKind.ANNEX else ""), document.file_format
+    )
 
 
 def document_request(*, fund: Fund, year: int, kind: str, file_format: str, user: User) -> GeneratedDocument:
     """Record the request and hand the writing to a task once the request is committed."""
-    formats = ANNEX_FORMATS if kind == DocumentKind.ANNEX else DOCUMENT_FORMATS
-    if kind not in DocumentKind.values or file_format not in formats:
+    formats = ANNEX_FORMATS if kind == GeneratedDocumentKind.ANNEX else DOCUMENT_FORMATS
+    if kind not in GeneratedDocumentKind.values or file_format not in formats:
         raise ReportError("Välj en handling och ett format som finns.", field="format")
     with transaction.atomic():
         document = GeneratedDocument.objects.create(
@@ -59,7 +61,7 @@ def document_request(*, fund: Fund, year: int, kind: str, file_format: str, user
             action="document_request",
             target=document,
             to_state=DocumentState.QUEUED,
-            message=f"{in_record_language(DocumentKind(kind).label)} {year} ({file_format.upper()}) "
+            message=f"{in_record_language(GeneratedDocumentKind(kind).label)} {year} ({file_format.upper()}) "
             f"för {fund.name} beställd.",
             data={"fund": fund.slug, "year": year, "kind": kind, "format": file_format},
         )
@@ -89,7 +91,7 @@ def generated_document_write(document_id: int) -> str:
             _advance(document, 0)
             data = gather(document.fund, document.year, prepared_on=report_date(document.year, timezone.localdate()))
             _advance(document, 1)
-            if document.kind == DocumentKind.ANNEX:
+            if document.kind == GeneratedDocumentKind.ANNEX:
                 written = april_annex_document(data)
             else:
                 written = april_workbook(data) if document.file_format == "xlsx" else april_document(data)

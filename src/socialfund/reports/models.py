@@ -58,7 +58,7 @@ class ReportText(models.Model):
         return f"{self.fund} {self.year} v{self.version}"
 
 
-class DocumentKind(models.TextChoices):
+class GeneratedDocumentKind(models.TextChoices):
     APRIL = "april", _("Årlig uppföljning")
     ANNEX = "annex", _("Bilaga: projekten")
 
@@ -81,7 +81,7 @@ class GeneratedDocument(models.Model):
 
     fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="generated_documents")
     year = models.PositiveSmallIntegerField(_("år"))
-    kind = models.CharField(_("handling"), max_length=10, choices=DocumentKind.choices)
+    kind = models.CharField(_("handling"), max_length=10, choices=GeneratedDocumentKind.choices)
     file_format = models.CharField(_("format"), max_length=5)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("beställd av")

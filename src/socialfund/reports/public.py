@@ -21,7 +21,7 @@ from socialfund.audit.services import audit_record
 from socialfund.cases.models import Decision, DecisionAmount
 from socialfund.funds.models import Fund
 from socialfund.organisation.tenancy import scoped
-from socialfund.reports import sources
+from socialfund.reports import ledger_and_followup
 from socialfund.reports.errors import ReportPermissionDenied
 from socialfund.reports.models import PublicPage
 
@@ -54,7 +54,7 @@ def public_projects(fund: Fund) -> list[PublicProject]:
         .prefetch_related(Prefetch("amounts", queryset=DecisionAmount.objects.order_by("year")))
         .order_by("-decided_on", "initiative__title")
     )
-    followup = sources.followup_by_initiative(fund) or {}
+    followup = ledger_and_followup.followup_by_initiative(fund) or {}
     projects = []
     for decision in decisions:
         initiative = decision.initiative

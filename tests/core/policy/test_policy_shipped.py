@@ -9,7 +9,7 @@ import pytest
 
 from socialfund.core.policy import list_policies, load_policy, policies_dir, policy_in_force, shipped_policy_ids
 from socialfund.core.policy.dimensions import DIMENSIONS, effective_empty
-from socialfund.core.policy.vocabulary import STANDARD_RULE_IDS, Role, codes
+from socialfund.core.policy.vocabulary import STANDARD_RULE_IDS, StageActor, codes
 from socialfund.core.repayment_rules import RepaymentRules
 from socialfund.core.screening.checks import CHECKS
 
@@ -40,7 +40,7 @@ def test_each_policy_loads_with_identity_sources_and_rules(policy_id):
     assert policy.id == policy_id
     assert policy.fund.name and policy.fund.organisation and policy.sources
     assert policy.fund.kolada_id and policy.fund.kolada_id.isdigit() and len(policy.fund.kolada_id) == 4
-    roles = set(codes(Role))
+    roles = set(codes(StageActor))
     for stage in policy.stages:
         assert stage.actor in roles and stage.name_sv and stage.name_en
     for rule in policy.rules:

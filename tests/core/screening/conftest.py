@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from socialfund.core.policy import load_policy
-from socialfund.core.screening import Initiative, ScreeningResult, load_initiative_file, parse_initiative, screen
+from socialfund.core.screening import ScreeningInput, ScreeningResult, load_initiative_file, parse_initiative, screen
 
 INITIATIVES = Path(__file__).parent / "initiatives"
 SEED_FILES = sorted(path.stem for path in INITIATIVES.glob("*.yaml"))
@@ -70,7 +70,7 @@ def screen_data(data: dict[str, Any], policy_id: str, **kwargs: Any) -> Screenin
 
 
 @pytest.fixture
-def seed() -> Callable[[str], Initiative]:
+def seed() -> Callable[[str], ScreeningInput]:
     return lambda name: load_initiative_file(INITIATIVES / f"{name}.yaml")
 
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from socialfund.core.screening import InitiativeInputError, load_initiative_file, parse_initiative
+from socialfund.core.screening import ScreeningInputError, load_initiative_file, parse_initiative
 
 from .conftest import build
 
 
 def _errors(data) -> list[tuple[str, str]]:
-    with pytest.raises(InitiativeInputError) as caught:
+    with pytest.raises(ScreeningInputError) as caught:
         parse_initiative(data)
     return caught.value.errors
 
@@ -71,7 +71,7 @@ def test_a_calculation_file_is_read_relative_to_the_initiative(tmp_path: Path):
 
 def test_a_missing_calculation_file_is_reported(tmp_path: Path):
     (tmp_path / "i.yaml").write_text("title: T\nstage: idea\ncalculation: saknas.yaml\n", encoding="utf-8")
-    with pytest.raises(InitiativeInputError) as caught:
+    with pytest.raises(ScreeningInputError) as caught:
         load_initiative_file(tmp_path / "i.yaml")
     path, message = caught.value.errors[0]
     assert path == "calculation" and "finns inte" in message
@@ -87,12 +87,12 @@ def test_a_missing_calculation_file_is_reported(tmp_path: Path):
 )
 def test_malformed_files(tmp_path: Path, text: str, expected: str):
     (tmp_path / "i.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(InitiativeInputError) as caught:
+    with pytest.raises(ScreeningInputError) as caught:
         load_initiative_file(tmp_path / "i.yaml")
     assert expected in caught.value.errors[0][1]
 
 
 def test_a_file_that_does_not_exist(tmp_path: Path):
-    with pytest.raises(InitiativeInputError) as caught:
+    with pytest.raises(ScreeningInputError) as caught:
         load_initiative_file(tmp_path / "nope.yaml")
     assert caught.value.errors == [("<fil>", f"filen {tmp_path / 'nope.yaml'} finns inte")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from socialfund.core.policy import load_policy
-from socialfund.core.screening import InitiativeInputError
+from socialfund.core.screening import ScreeningInputError
 
 from .conftest import build, screen_data
 
@@ -172,7 +172,7 @@ def test_lulea_fhi_track_caps_the_project_at_100_000_kr():
 
 
 def test_lulea_unknown_track_is_an_input_error():
-    with pytest.raises(InitiativeInputError) as caught:
+    with pytest.raises(ScreeningInputError) as caught:
         screen_data(_lulea(track="xyz"), "lulea")
     assert caught.value.errors == [("funding.track", "okänt spår 'xyz' i policyn lulea; tillåtna: si, fhi, kff")]
 

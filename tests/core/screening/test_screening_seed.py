@@ -197,7 +197,7 @@ def test_2015_drops_the_city_directors_approval(screen_seed):
 def test_2015_accepts_a_standardised_instrument_instead_of_an_external_evaluator(seed):
     from socialfund.core.policy import load_policy
     from socialfund.core.screening import screen
-    from socialfund.core.screening.initiative import EvaluationPlan
+    from socialfund.core.screening.screening_input import EvaluationPlan
 
     # Sänka korttidsfrånvaron was withdrawn because tying a university to it was too much work.
     initiative = seed("sanka-korttidsfranvaron")

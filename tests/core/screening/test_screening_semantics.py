@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialfund.core.policy import load_policy
-from socialfund.core.screening import InitiativeInputError, parse_initiative, screen
+from socialfund.core.screening import ScreeningInputError, parse_initiative, screen
 from socialfund.core.screening.checks.procurement import contract_value
-from socialfund.core.screening.initiative import ProcurementPlan
 from socialfund.core.screening.result import Finding, decide_verdict
+from socialfund.core.screening.screening_input import ProcurementPlan
 
 from .conftest import build, screen_data
 
@@ -95,7 +95,7 @@ def test_an_office_must_name_its_board():
 
 
 def test_unknown_stage_for_the_policy_is_an_input_error():
-    with pytest.raises(InitiativeInputError) as caught:
+    with pytest.raises(ScreeningInputError) as caught:
         screen_data(build(stage="needs_analysis"), "sodertalje-2013")
     path, message = caught.value.errors[0]
     assert path == "stage" and "okänt steg 'needs_analysis'" in message and "interest, idea, application" in message

@@ -29,7 +29,7 @@ from socialfund.cases.models import Initiative
 from socialfund.core.application import Application
 from socialfund.core.money import MoneyError, parse_amount
 from socialfund.core.policy.vocabulary import PARTY_TYPE_LABELS, PartyType
-from socialfund.core.screening.initiative import EvaluationPlan, Goal, Method, ProcurementPlan
+from socialfund.core.screening.screening_input import EvaluationPlan, Goal, Method, ProcurementPlan
 from socialfund.organisation.forms import BoardCheckboxes
 from socialfund.organisation.models import Board
 

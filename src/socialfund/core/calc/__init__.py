@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from socialfund.core.calc.loading import load_calculation_file
     from socialfund.core.calc.model import FUND, Calculation, CostLine, EffectLine, Sector, Uncertainty
     from socialfund.core.calc.parse import parse_calculation
-    from socialfund.core.calc.report import result_to_dict
+    from socialfund.core.calc.result_dict import result_to_dict
     from socialfund.core.calc.results import (
         CalculationResult,
         PartyResult,
@@ -54,7 +54,7 @@ _EXPORTS = {
     "Sector": "socialfund.core.calc.model",
     "Uncertainty": "socialfund.core.calc.model",
     "parse_calculation": "socialfund.core.calc.parse",
-    "result_to_dict": "socialfund.core.calc.report",
+    "result_to_dict": "socialfund.core.calc.result_dict",
     "CalculationResult": "socialfund.core.calc.results",
     "PartyResult": "socialfund.core.calc.results",
     "Percentiles": "socialfund.core.calc.results",

@@ -9,7 +9,7 @@ from typing import Literal
 from socialfund.core.policy.dimensions import DIMENSIONS, NOT_STATED, render
 from socialfund.core.policy.schema import Policy
 from socialfund.core.policy.tables import Table
-from socialfund.core.policy.vocabulary import ROLE_LABELS, SIGNOFF_LABELS
+from socialfund.core.policy.vocabulary import SIGNOFF_LABELS, STAGE_ACTOR_LABELS
 from socialfund.core.policy.workflow import Rule, Stage
 
 
@@ -79,7 +79,7 @@ def _rule_changes(old: Policy, new: Policy) -> list[Change]:
 def _stage_text(stage: Stage) -> str:
     signoffs = ", ".join(SIGNOFF_LABELS[signoff] for signoff in stage.gate.signoffs)
     gate = f"; förankring: {signoffs}" if signoffs else ""
-    return f"{stage.name_sv} ({ROLE_LABELS[stage.actor]}{gate})"
+    return f"{stage.name_sv} ({STAGE_ACTOR_LABELS[stage.actor]}{gate})"
 
 
 def _stage_changes(old: Policy, new: Policy) -> list[Change]:

@@ -6,7 +6,7 @@ import textwrap
 
 from socialfund.core.policy.dimensions import DIMENSIONS, render
 from socialfund.core.policy.schema import Policy
-from socialfund.core.policy.vocabulary import ROLE_LABELS, SIGNOFF_LABELS
+from socialfund.core.policy.vocabulary import SIGNOFF_LABELS, STAGE_ACTOR_LABELS
 
 STATUS_LABELS = {"adopted": "antagen", "proposed": "förslag", "described": "beskriven i offentliga källor"}
 WIDTH = 100
@@ -36,7 +36,7 @@ def _header(policy: Policy) -> list[str]:
 def _stages(policy: Policy) -> list[str]:
     lines = ["", "Steg:"]
     for number, stage in enumerate(policy.stages, start=1):
-        lines.append(f"  {number}. {stage.name_sv} ({stage.code}) – {ROLE_LABELS[stage.actor]}")
+        lines.append(f"  {number}. {stage.name_sv} ({stage.code}) – {STAGE_ACTOR_LABELS[stage.actor]}")
         if stage.gate.signoffs:
             lines.append("     förankring: " + ", ".join(SIGNOFF_LABELS[signoff] for signoff in stage.gate.signoffs))
         if stage.gate.rules:

@@ -45,7 +45,7 @@ class CalculationSpec(FrozenModel):
     note: str | None = None
 
 
-class Repayment(FrozenModel):
+class RepaymentSpec(FrozenModel):
     mode: RepaymentModeCode
     grace_years: int | None = Field(default=None, ge=0)
     """Grace: no repayment before start year + this (Södertälje: at least two years to lower costs)."""
@@ -142,6 +142,6 @@ __all__ = [
     "Organisation",
     "PreparationGroup",
     "Procurement",
-    "Repayment",
+    "RepaymentSpec",
     "ReportingDuty",
 ]

@@ -27,7 +27,7 @@ from socialfund.core.policy.requirements import (
     Implementation,
     Organisation,
     Procurement,
-    Repayment,
+    RepaymentSpec,
     ReportingDuty,
 )
 from socialfund.core.policy.shorthands import expand_shorthands
@@ -57,7 +57,7 @@ class Policy(FrozenModel):
     evidence: Evidence | None = None
     goals: Goals | None = None
     calculation: CalculationSpec | None = None
-    repayment: Repayment | None = None
+    repayment: RepaymentSpec | None = None
     evaluation: Evaluation | None = None
     implementation: Implementation | None = None
     procurement: Procurement | None = None

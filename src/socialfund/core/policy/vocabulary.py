@@ -67,7 +67,7 @@ BENEFICIARY_LABELS: dict[str, str] = {
     "selected_individuals": "utvalda individer",
 }
 
-Role = Literal[
+StageActor = Literal[
     "applicant",
     "office_head",
     "board",
@@ -79,7 +79,7 @@ Role = Literal[
     "reader",
     "administrator",
 ]
-ROLE_LABELS: dict[str, str] = {
+STAGE_ACTOR_LABELS: dict[str, str] = {
     "applicant": "sökande",
     "office_head": "kontorschef",
     "board": "nämnd/styrelse",

@@ -7,7 +7,7 @@ from typing import Literal
 from socialfund.core.policy.base import FrozenModel, Slug, Text
 from socialfund.core.policy.eligibility import Applicants, Calls, Limits, Partnership
 from socialfund.core.policy.requirements import CalculationSpec, ReportingDuty
-from socialfund.core.policy.vocabulary import RULE_TITLES, CheckMode, Role, Severity, Signoff
+from socialfund.core.policy.vocabulary import RULE_TITLES, CheckMode, Severity, Signoff, StageActor
 
 
 class OpinionsRequired(FrozenModel):
@@ -39,7 +39,7 @@ class Stage(FrozenModel):
     code: Slug
     name_sv: Text
     name_en: Text
-    actor: Role
+    actor: StageActor
     gate: Gate = Gate()
     description: str | None = None
     template: str | None = None

@@ -12,8 +12,7 @@ Pure Python; no Django. Semantics in docs/policies.md.
 """
 
 from socialfund.core.screening.engine import screen
-from socialfund.core.screening.initiative import Initiative, Party
-from socialfund.core.screening.loading import InitiativeInputError, load_initiative_file, parse_initiative
+from socialfund.core.screening.loading import ScreeningInputError, load_initiative_file, parse_initiative
 from socialfund.core.screening.result import (
     STATUS_LABELS,
     VERDICT_LABELS,
@@ -23,13 +22,14 @@ from socialfund.core.screening.result import (
     Verdict,
     screening_to_dict,
 )
+from socialfund.core.screening.screening_input import Party, ScreeningInput
 
 __all__ = [
     "STATUS_LABELS",
     "VERDICT_LABELS",
     "Finding",
-    "Initiative",
-    "InitiativeInputError",
+    "ScreeningInput",
+    "ScreeningInputError",
     "Party",
     "ScreeningResult",
     "Status",

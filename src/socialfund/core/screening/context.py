@@ -11,8 +11,8 @@ from socialfund.core.calc import CalculationInputError
 from socialfund.core.policy import Policy
 from socialfund.core.policy.vocabulary import CIVIL_SOCIETY_TYPES, FOR_PROFIT_TYPES, MUNICIPAL_TYPES
 from socialfund.core.screening.calculation_check import CalcSummary, summarise
-from socialfund.core.screening.initiative import Initiative, Party
 from socialfund.core.screening.result import Outcome
+from socialfund.core.screening.screening_input import Party, ScreeningInput
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class CalcState:
 
 @dataclass
 class Context:
-    initiative: Initiative
+    initiative: ScreeningInput
     policy: Policy
     stage: str
     on_date: dt.date

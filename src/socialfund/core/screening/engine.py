@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 from socialfund.core.policy import Policy, Rule
 from socialfund.core.screening.checks import CHECKS, check_for, human_only
 from socialfund.core.screening.context import Context
-from socialfund.core.screening.initiative import Assessment, Initiative
-from socialfund.core.screening.loading import InitiativeInputError
+from socialfund.core.screening.loading import ScreeningInputError
 from socialfund.core.screening.result import Finding, Outcome, ScreeningResult, decide_verdict
+from socialfund.core.screening.screening_input import ScreeningAssessment, ScreeningInput
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 
@@ -26,27 +26,27 @@ def today() -> dt.date:
     return dt.datetime.now(TIMEZONE).date()
 
 
-def _resolve_track(initiative: Initiative, policy: Policy) -> tuple[Policy, str | None]:
+def _resolve_track(initiative: ScreeningInput, policy: Policy) -> tuple[Policy, str | None]:
     code = initiative.funding.track or policy.default_track
     if code is None:
         return policy, None
     if code not in policy.track_codes:
         allowed = ", ".join(policy.track_codes) or "(policyn har inga spår)"
-        raise InitiativeInputError(
+        raise ScreeningInputError(
             [("funding.track", f"okänt spår '{code}' i policyn {policy.id}; tillåtna: {allowed}")]
         )
     return policy.for_track(code), code
 
 
-def _check_stage(initiative: Initiative, policy: Policy) -> None:
+def _check_stage(initiative: ScreeningInput, policy: Policy) -> None:
     if initiative.stage not in policy.stage_codes:
         stages = ", ".join(policy.stage_codes)
-        raise InitiativeInputError(
+        raise ScreeningInputError(
             [("stage", f"okänt steg '{initiative.stage}' i policyn {policy.id}; stegen är: {stages}")]
         )
 
 
-def _settle(outcome: Outcome, assessment: Assessment | None) -> tuple[Outcome, bool]:
+def _settle(outcome: Outcome, assessment: ScreeningAssessment | None) -> tuple[Outcome, bool]:
     """Apply the preparation group's recorded judgment, when there is one."""
     if assessment is None:
         return outcome, False
@@ -82,7 +82,7 @@ def _finding(rule: Rule, ctx: Context) -> Finding:
     )
 
 
-def _unused_assessments(initiative: Initiative, policy: Policy) -> list[str]:
+def _unused_assessments(initiative: ScreeningInput, policy: Policy) -> list[str]:
     applying = {rule.id for rule in policy.rules_at(initiative.stage)}
     notes = []
     for rule_id in initiative.assessments:
@@ -93,11 +93,11 @@ def _unused_assessments(initiative: Initiative, policy: Policy) -> list[str]:
     return notes
 
 
-def screen(initiative: Initiative, policy: Policy, *, on_date: dt.date | None = None) -> ScreeningResult:
+def screen(initiative: ScreeningInput, policy: Policy, *, on_date: dt.date | None = None) -> ScreeningResult:
     """Screen an initiative against a policy at the initiative's stage.
 
     `on_date` (default: the date the initiative was submitted, else today) decides which
-    procurement threshold is in force. Raises InitiativeInputError when the stage or the
+    procurement threshold is in force. Raises ScreeningInputError when the stage or the
     track is not one the policy knows."""
     _check_stage(initiative, policy)
     resolved, track = _resolve_track(initiative, policy)

@@ -1,4 +1,4 @@
-"""Reading an initiative file (YAML) or mapping (from the web form) into an `Initiative`, with every problem
+"""Reading an initiative file (YAML) or mapping (from the web form) into a `ScreeningInput`, with every problem
 reported at once, each with its field path and a Swedish message."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from pydantic import ValidationError
 from socialfund.core.policy.errors import ROOT, InputError, join_path, translate
 from socialfund.core.policy.yamlio import YamlReadError, read_yaml_file
 from socialfund.core.screening.calculation_check import calculation_errors
-from socialfund.core.screening.initiative import Initiative
+from socialfund.core.screening.screening_input import ScreeningInput
 
 
-class InitiativeInputError(InputError):
+class ScreeningInputError(InputError):
     """An initiative that cannot be screened: `errors` holds (field path, Swedish message) pairs."""
 
 
@@ -35,18 +35,18 @@ def _calculation_document(value: Any, base_dir: Path | None) -> tuple[Any, str |
     return document, value, []
 
 
-def parse_initiative(data: Mapping[str, Any], *, base_dir: Path | None = None) -> Initiative:
+def parse_initiative(data: Mapping[str, Any], *, base_dir: Path | None = None) -> ScreeningInput:
     """Validate an initiative document; a `calculation` given as a file name is read relative to `base_dir`."""
     if not isinstance(data, Mapping):
-        raise InitiativeInputError([(ROOT, "initiativet måste vara en mappning (nyckel: värde) på översta nivån")])
+        raise ScreeningInputError([(ROOT, "initiativet måste vara en mappning (nyckel: värde) på översta nivån")])
     document = dict(data)
     calculation, calculation_file, errors = _calculation_document(document.get("calculation"), base_dir)
     if "calculation" in document:
         document["calculation"] = calculation
         document["calculation_file"] = calculation_file
-    initiative: Initiative | None = None
+    initiative: ScreeningInput | None = None
     try:
-        initiative = Initiative.model_validate(document)
+        initiative = ScreeningInput.model_validate(document)
     except ValidationError as exc:
         errors += translate(exc)
     if calculation is not None:
@@ -55,17 +55,17 @@ def parse_initiative(data: Mapping[str, Any], *, base_dir: Path | None = None) -
             (join_path("calculation", path), message + where) for path, message in calculation_errors(calculation)
         ]
     if errors or initiative is None:
-        raise InitiativeInputError(errors)
+        raise ScreeningInputError(errors)
     return initiative
 
 
-def load_initiative_file(path: str | Path) -> Initiative:
+def load_initiative_file(path: str | Path) -> ScreeningInput:
     """Read an initiative YAML file; a calculation file it names is read relative to it."""
     location = Path(path)
     try:
         data = read_yaml_file(location)
     except YamlReadError as exc:
-        raise InitiativeInputError([(ROOT, exc.problem)]) from exc
+        raise ScreeningInputError([(ROOT, exc.problem)]) from exc
     if not isinstance(data, dict):
-        raise InitiativeInputError([(ROOT, f"{location} måste innehålla en mappning (nyckel: värde) på översta nivån")])
+        raise ScreeningInputError([(ROOT, f"{location} måste innehålla en mappning (nyckel: värde) på översta nivån")])
     return parse_initiative(data, base_dir=location.parent)

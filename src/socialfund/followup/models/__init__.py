@@ -9,7 +9,7 @@ from socialfund.followup.models.indicators import Indicator, Measurement, Realis
 from socialfund.followup.models.kolada_meta import GroupMean, KpiSnapshot
 from socialfund.followup.models.outcomes import MeasurementStatus, OutcomeMetric, ResultStatus
 from socialfund.followup.models.project import Project
-from socialfund.followup.models.reports import ReminderSent, Report, ReportReview, ReportVersion
+from socialfund.followup.models.project_reports import ReminderSent, Report, ReportReview, ReportVersion
 from socialfund.followup.models.special_review import Evidence, SpecialReview
 
 __all__ = [

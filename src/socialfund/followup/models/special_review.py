@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from socialfund.followup.codes import EffectFinding, EvidenceKind, SpecialReviewOutcome, SpecialReviewStatus
 from socialfund.followup.models.project import Project
-from socialfund.followup.models.reports import ReportReview, ReportVersion
+from socialfund.followup.models.project_reports import ReportReview, ReportVersion
 from socialfund.organisation.models import DecisionBody
 
 USER = settings.AUTH_USER_MODEL

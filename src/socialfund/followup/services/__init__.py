@@ -58,9 +58,9 @@ from socialfund.followup.services.outcome_metrics import (
     measurement_status_set,
     outcome_metric_save,
 )
+from socialfund.followup.services.project_reports import report_draft_save, report_review, report_skip, report_submit
 from socialfund.followup.services.projects import project_close, project_start
 from socialfund.followup.services.reminders import reminders_send
-from socialfund.followup.services.reports import report_draft_save, report_review, report_skip, report_submit
 from socialfund.followup.services.special_review import (
     special_review_decide,
     special_review_evidence_add,

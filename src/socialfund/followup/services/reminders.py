@@ -22,7 +22,7 @@ from socialfund.followup.codes import OPEN_REPORT_STATUSES, ProjectStatus
 from socialfund.followup.models import ReminderSent, Report
 from socialfund.followup.schedule import reminder_due
 from socialfund.followup.services.common import record
-from socialfund.followup.services.reports import report_recipients
+from socialfund.followup.services.project_reports import report_recipients
 from socialfund.outbox.services import mail_queue
 
 

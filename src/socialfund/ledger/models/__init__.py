@@ -2,7 +2,7 @@
 
 from socialfund.ledger.models.core import Account, Entry, FundLedger, Transaction
 from socialfund.ledger.models.handover import HandedOver, Handover, PayoutInstalment
-from socialfund.ledger.models.sources import (
+from socialfund.ledger.models.origins import (
     BoardSuccession,
     CapitalDecision,
     PayoutOrder,

@@ -32,7 +32,7 @@ from socialfund.core.money import from_ore
 from socialfund.funds.models import Fund
 from socialfund.ledger.codes import NON_NEGATIVE_KINDS, AccountKind, TransactionKind
 from socialfund.ledger.models.base import AppendOnlyModel, AppendOnlyQuerySet
-from socialfund.ledger.models.sources import (
+from socialfund.ledger.models.origins import (
     BoardSuccession,
     CapitalDecision,
     PayoutOrder,

@@ -22,7 +22,7 @@ from socialfund.ledger.codes import AccountKind
 from socialfund.ledger.duty import fund_duties
 from socialfund.ledger.export import Period, export_sie, export_xlsx, fund_account_map
 from socialfund.ledger.models import FundLedger, Transaction
-from socialfund.ledger.reports import board_obligations, fund_position, project_account
+from socialfund.ledger.position import board_obligations, fund_position, project_account
 from socialfund.ledger.selectors import balances_at, grants_to_book
 from socialfund.ledger.views.common import date_param, may_export_books, viewer, visible_fund
 from socialfund.organisation.models import Board

@@ -13,8 +13,8 @@ from socialfund.core.policy.vocabulary import (
     party_label,
 )
 from socialfund.core.screening.context import Context
-from socialfund.core.screening.initiative import Party
 from socialfund.core.screening.result import Outcome
+from socialfund.core.screening.screening_input import Party
 
 
 def check_target_group(ctx: Context) -> Outcome:

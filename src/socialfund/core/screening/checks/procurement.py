@@ -8,8 +8,8 @@ from decimal import Decimal
 from socialfund.core.formatting import format_sek
 from socialfund.core.policy.thresholds import ThresholdUnknownError, national_thresholds
 from socialfund.core.screening.context import Context
-from socialfund.core.screening.initiative import ProcurementPlan
 from socialfund.core.screening.result import Outcome, Status
+from socialfund.core.screening.screening_input import ProcurementPlan
 
 OPEN_ENDED_MONTHS = 48
 """LOU 5 kap. 13 §: an open-ended service contract is valued at the monthly value × 48."""

@@ -19,7 +19,7 @@ from socialfund.followup.codes import WRITABLE_REPORT_STATUSES, ReportStatus
 from socialfund.followup.models import Report
 from socialfund.followup.permissions import steers_followup, works_for_project
 from socialfund.followup.privacy import AGGREGATES_ONLY
-from socialfund.followup.services.reports import fidelity_required
+from socialfund.followup.services.project_reports import fidelity_required
 from socialfund.followup.views.project import signed_in_user, visible_project
 from socialfund.kit.step_form import Failed, Step, post_step, shown_steps
 

@@ -25,7 +25,7 @@ from socialfund.ledger.permissions import may_read_books
 if TYPE_CHECKING:  # follow-up is optional: imported only where it is installed
     from socialfund.followup.outcome_selectors import OutcomeSummary
     from socialfund.ledger.duty import ProjectDuty as ProjectMoney
-    from socialfund.ledger.reports import FundPosition
+    from socialfund.ledger.position import FundPosition
 
 ZERO = Decimal(0)
 
@@ -39,11 +39,11 @@ def followup_installed() -> bool:
 
 
 def fund_position(fund: Fund, on: dt.date) -> FundPosition | None:
-    """The fund's books at a date: the ledger's one read model (ledger.reports.fund_position), not a copy,
+    """The fund's books at a date: the ledger's one read model (ledger.position.fund_position), not a copy,
     so the ledger's page, the API, the April report and its annex show the same figures."""
     if not ledger_installed():
         return None
-    from socialfund.ledger.reports import fund_position as ledger_position
+    from socialfund.ledger.position import fund_position as ledger_position
 
     return ledger_position(fund, on)
 
@@ -79,7 +79,7 @@ class DutyLine:
 def duties(fund: Fund, on: dt.date) -> list[DutyLine] | None:
     if not ledger_installed():
         return None
-    from socialfund.ledger.reports import duty_rows
+    from socialfund.ledger.position import duty_rows
 
     return [
         DutyLine(d.initiative, d.board, d.year, d.planned, d.settled, d.waived, d.remaining, d.overdue)

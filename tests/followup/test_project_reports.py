@@ -7,7 +7,7 @@ import pytest
 
 from socialfund.followup import services
 from socialfund.followup.models import ReportVersion
-from socialfund.followup.models.reports import ImmutableRowError
+from socialfund.followup.models.project_reports import ImmutableRowError
 from socialfund.kit.refusals import InputRefusal, PermissionRefusal, StateRefusal
 from tests.cases.application_content import application_content
 from tests.followup.conftest import grant

@@ -92,7 +92,7 @@ class Funding(FrozenModel):
         return sum(self.requested.values(), Decimal(0))
 
 
-class Assessment(FrozenModel):
+class ScreeningAssessment(FrozenModel):
     """The preparation group's judgment on one rule."""
 
     verdict: Literal["pass", "fail", "warn"]
@@ -101,7 +101,7 @@ class Assessment(FrozenModel):
     date: dt.date | None = None
 
 
-class Initiative(FrozenModel):
+class ScreeningInput(FrozenModel):
     title: Text
     stage: Slug
     submitted: dt.date | None = None
@@ -128,7 +128,7 @@ class Initiative(FrozenModel):
     calculation: dict[str, Any] | None = None
     """The calculation document (read from the file the initiative names, or given inline)."""
     calculation_file: str | None = None
-    assessments: dict[Slug, Assessment] = Field(default_factory=dict)
+    assessments: dict[Slug, ScreeningAssessment] = Field(default_factory=dict)
     note: str | None = None
 
     @property
