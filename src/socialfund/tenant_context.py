@@ -23,6 +23,11 @@ class Tenant:
     organisation_id: int | None
     """The organisation's primary key (None for `ALL`): what the scoped selectors filter on."""
 
+    def code_if_known(self) -> str | None:
+        """The code, for a log line: None where knowing it would take a database read (an anonymous
+        visitor's tenant is looked up only when a query first needs it, and a log must not be that query)."""
+        return self.code
+
 
 REQUEST_ATTRIBUTE = "socialfund_tenant"
 """The attribute on a request that holds the tenant it ran under (the tenant middleware sets it), for the
@@ -39,7 +44,7 @@ def current_tenant_code() -> str | None:
     """The current organisation's code (0181), `*` across every organisation, None when none is chosen.
     For structured logs and messages; never decide access on it (the scope and the database do)."""
     tenant = _current.get()
-    return tenant.code if tenant is not None else None
+    return tenant.code_if_known() if tenant is not None else None
 
 
 def _set(tenant: Tenant | None) -> object:

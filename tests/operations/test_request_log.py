@@ -125,3 +125,12 @@ def test_the_line_carries_the_tenant_the_request_ran_under_not_the_users_organis
     assert response.status_code == 200
     [line] = [line for line in written() if line["logger"] == "socialfund.request"]
     assert line["tenant"] == "*"
+
+
+def test_a_visitor_request_that_reads_nothing_is_logged_without_a_database_read(written):
+    """An anonymous visitor's tenant is looked up only when a query needs it; writing the log line must not
+    be that query (the OpenAPI schema is read with the database closed, as the API tests load it)."""
+    response = Client().get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    [line] = [line for line in written() if line["logger"] == "socialfund.request"]
+    assert line["path"] == "/api/v1/openapi.json" and "tenant" not in line

@@ -90,7 +90,8 @@ def tenant_of(request: HttpRequest) -> str:
     refusal earlier in the chain), the user's organisation, when authentication has loaded the user."""
     if hasattr(request, REQUEST_ATTRIBUTE):
         ran_under = getattr(request, REQUEST_ATTRIBUTE)
-        return ran_under.code if ran_under is not None else ""
+        known = ran_under.code_if_known() if ran_under is not None else None
+        return known or ""
     inside = current_tenant_code()
     if inside is not None:
         return inside

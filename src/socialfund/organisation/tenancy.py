@@ -215,6 +215,10 @@ class _PublicTenant(Tenant):
     def code(self) -> str:
         return self._resolve().code
 
+    def code_if_known(self) -> str | None:
+        chosen: Tenant | None = self.__dict__["_chosen"]
+        return chosen.code if chosen is not None else None
+
     @property
     def organisation_id(self) -> int | None:
         return self._resolve().organisation_id
