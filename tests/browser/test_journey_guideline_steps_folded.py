@@ -9,6 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.test_accessibility import axe_report, axe_violations, controls_named_only_by_a_code
 from tests.browser.test_journeys import heading, saved
 
 TITLE = "Stegen ihopfällda 2026"
@@ -39,6 +40,9 @@ def test_the_step_section_is_short_and_a_step_opened_from_its_list_keeps_its_edi
 
     height = _page_height(page)
     assert height < MOST_PX, f"the step section is {height} px tall at 1280 px"
+    violations = axe_violations(page, "stegen ihopfällda 1280 px")
+    assert violations == [], axe_report(violations)
+    assert controls_named_only_by_a_code(page) == []
 
     # The list at the top names each step and leads to it; the step opens there.
     steps = page.get_by_role("navigation", name="Stegen i riktlinjerna")
@@ -68,4 +72,6 @@ def test_the_step_section_is_short_and_a_step_opened_from_its_list_keeps_its_edi
     expect(problem).to_have_count(1)
     expect(problem).to_contain_text("Steg 1:")
     expect(page.locator("#f_stages_0__name_sv-error")).to_be_visible()
+    violations = axe_violations(page, "stegen med fel 1280 px")
+    assert violations == [], axe_report(violations)
     page.screenshot(path=str(shots / "steps-error-open.png"), full_page=True)
