@@ -38,6 +38,7 @@ def test_the_administrator_adds_and_removes_stages_and_rules(page: Page, sign_in
     add.get_by_label("Placering").select_option(label="Efter ”Idéskiss”")
     add.get_by_role("button", name="Lägg till steg").click()
     saved(page, "Steget är tillagt i utkastet.")
+    page.locator("summary", has_text="Steg 3: Dialog med kontoret").click()  # each step is folded
     expect(page.get_by_role("group", name="Steg 3: Dialog med kontoret")).to_be_visible()
 
     # The city director's step has a case in it: refused at the field, nothing changed.
@@ -50,6 +51,7 @@ def test_the_administrator_adds_and_removes_stages_and_rules(page: Page, sign_in
         "aria-invalid", "true"
     )
     page.screenshot(path=str(shots / "outline-stage-refused.png"), full_page=True)
+    page.locator("summary", has_text="Steg 6: Stadsdirektörens godkännande").click()  # each step is folded
     expect(page.get_by_role("group", name="Steg 6: Stadsdirektörens godkännande")).to_be_visible()
 
     # A rule of the fund's own, and procurement removed.

@@ -182,3 +182,21 @@ def test_an_adopted_version_still_shows_what_it_changed(draft, demo) -> None:
     assert "Ändringar mot riktlinjerna som gällde före" in page
     assert "Nuvarande lydelse" in page and "respittid" in page
     assert "Promemoria (PM)" in page
+
+
+def test_the_step_section_folds_each_step_and_opens_the_one_with_a_problem(draft) -> None:
+    client, version = draft
+    names = [stage["name_sv"] for stage in version.document["stages"]]
+    html = client.get(reverse("guidelines:section", args=[version.pk, "steg"])).content.decode()
+    assert html.count('<details class="fold">') == len(names)
+    for number, name in enumerate(names, start=1):
+        assert f'<a href="#grupp-{number}">Steg {number}: {name}</a>' in html
+    assert "har fel som inte är sparade" not in html
+
+    response = _post_section(client, version, "steg", {"f_stages_1__actor": "ingen-sadan"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert html.count('<details class="fold" open>') == 1
+    opened = html.split('<details class="fold" open>')[1].split("</details>")[0]
+    assert f"Steg 2: {names[1]}" in opened and 'id="f_stages_1__actor-error"' in opened
+    assert "har fel som inte är sparade" in opened

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Body, Path, Router, Schema
+from ninja import Body, Field, Path, Router, Schema
 
 from socialfund.api.auth import current_user
 from socialfund.api.routers import BIGINT, ERRORS, _initiative_out, _visible
@@ -21,11 +21,23 @@ from socialfund.cases.selectors import initiative_detail
 router = Router()
 
 
+class ActionChoiceOut(Schema):
+    code: str = Field(description="Värdet att skicka i fältet, t.ex. ett utskotts eller en nämnds förkortning.")
+    label: str = Field(description="Valets namn på svenska, som i ärendets blocked_by (”yttrande saknas från …”).")
+
+
 class ActionFieldOut(Schema):
     name: str
     label: str
     kind: str
     required: bool
+    choices: list[ActionChoiceOut] = Field(
+        default_factory=list,
+        description=(
+            "De värden ett valfält tar, när listan är känd: för yttrandets giver fondorganisationens utskott "
+            "och nämnder (kod och namn), för position ställningstagandena. Tom lista annars."
+        ),
+    )
 
 
 class ActionOut(Schema):
@@ -43,7 +55,8 @@ class ActionOut(Schema):
     summary="Vad du kan göra med ärendet nu",
     description=(
         "Åtgärderna som fondens riktlinjer erbjuder nyckelns användare i ärendets steg: kod, etikett på svenska, "
-        "fälten åtgärden behöver och om steget kan lämnas (ready, annars blocked_by med vad som saknas)."
+        "fälten åtgärden behöver (med valen ett valfält tar, t.ex. koderna för utskotten och nämnderna som kan "
+        "yttra sig) och om steget kan lämnas (ready, annars blocked_by med vad som saknas)."
     ),
 )
 def initiative_actions(request: HttpRequest, pk: int = Path(..., ge=1, le=BIGINT)) -> list[dict[str, Any]]:  # type: ignore[type-arg]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.cases import flow_services, machine, services
+from socialfund.cases.codes import OpinionPosition
 from socialfund.cases.errors import CasePermissionDenied, CaseStateError, CaseValidationError
 from socialfund.cases.models import Initiative
 from socialfund.core import casemachine
@@ -163,14 +164,42 @@ def perform(initiative: Initiative, user: User, code: str, data: Data) -> None:
     PERFORMERS[code](initiative, user, data)
 
 
+def _giver_choices(initiative: Initiative) -> list[tuple[str, str]]:
+    """Whom an opinion may come from, as the case page offers them: the organisation's committees, then its
+    boards, by the code `_opinion_giver` looks up (a committee's code wins over a board's with the same code)."""
+    organisation = initiative.fund.organisation_id
+    bodies = DecisionBody.objects.filter(organisation_id=organisation, kind="committee")
+    boards = Board.objects.filter(organisation_id=organisation)
+    return [(body.code, body.name) for body in bodies] + [(board.code, board.name) for board in boards]
+
+
+# The values a choice field takes, for the fields whose list is known here; an API client sends the code.
+CHOICES: dict[tuple[str, str], Callable[[Initiative], list[tuple[str, str]]]] = {
+    ("opinion", "giver"): _giver_choices,
+    ("opinion", "position"): lambda initiative: [(str(code), str(label)) for code, label in OpinionPosition.choices],
+}
+
+
+def _choices(action: str, field: str, initiative: Initiative) -> list[dict[str, str]]:
+    list_of = CHOICES.get((action, field))
+    return [{"code": code, "label": label} for code, label in list_of(initiative)] if list_of else []
+
+
 def offered(user: User, initiative: Initiative) -> list[dict[str, Any]]:
-    """What the user may do on the case now: code, label, the fields it needs, and whether its gate passes."""
+    """What the user may do on the case now: code, label, the fields it needs (with the codes a choice field
+    takes, where known), and whether its gate passes."""
     return [
         {
             "code": available.code,
             "label": machine.action_label(available.spec),
             "fields": [
-                {"name": f.name, "label": f.label_sv, "kind": f.kind, "required": f.required}
+                {
+                    "name": f.name,
+                    "label": f.label_sv,
+                    "kind": f.kind,
+                    "required": f.required,
+                    "choices": _choices(available.code, f.name, initiative),
+                }
                 for f in available.spec.fields
             ],
             "ready": available.passes,

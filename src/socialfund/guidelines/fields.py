@@ -21,6 +21,9 @@ class Section:
     code: str
     title: str
     build: Callable[[Document], list[FieldSpec]]
+    folded: bool = False
+    """Each field group (a stage) folds under its name and is listed at the top: the section is otherwise
+    many screens long."""
 
     def fields(self, document: Document) -> list[FieldSpec]:
         return self.build(document)
@@ -34,7 +37,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("ansokningstider", "Ansökningstider", parts.calls_part),
     Section("kunskap", "Kunskapsbas, utvärdering och implementering", parts.knowledge_part),
     Section("organisation", "Beslut och beredningsgrupp", parts.organisation_part),
-    Section("steg", "Steg, aktörer och förankring", parts.stages_part),
+    Section("steg", "Steg, aktörer och förankring", parts.stages_part, folded=True),
     Section("regler", "Regler för prövningen", parts.rules_part),
     Section("uppfoljning", "Uppföljning", parts.reporting_part),
     Section("spar", "Spår med egna villkor", parts.tracks_part),

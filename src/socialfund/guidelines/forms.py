@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -102,6 +103,14 @@ def _document_value(spec: FieldSpec, value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class Fold:
+    anchor: str
+    title: str
+    fields: list[forms.BoundField]
+    has_errors: bool
+
+
 class SectionForm(SwedishForm):
     def __init__(self, *args: Any, specs: list[FieldSpec], document: Document, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -118,6 +127,14 @@ class SectionForm(SwedishForm):
                 out.append((spec.group, []))
             out[-1][1].append(self[spec.name])
         return out
+
+    def folds(self) -> list[Fold]:
+        """The groups as folds: each with an anchor for the list at the top, and whether it has a problem
+        (that fold opens, so the message at the field is seen)."""
+        return [
+            Fold(anchor=f"grupp-{number}", title=group, fields=fields, has_errors=any(f.errors for f in fields))
+            for number, (group, fields) in enumerate(self.groups(), start=1)
+        ]
 
     def values(self) -> dict[Path, Any]:
         return {spec.path: _document_value(spec, self.cleaned_data.get(spec.name)) for spec in self.specs}
