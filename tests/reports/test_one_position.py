@@ -53,3 +53,25 @@ def test_no_second_position_type_is_defined():
                     defining.append(f"{path.relative_to(SRC)}:{node.name}")
     assert defining == ["ledger/position.py:FundPosition"]
     assert POSITION_FIGURES <= {f.name for f in dataclasses.fields(FundPosition)}
+
+
+@pytest.mark.django_db
+def test_the_april_report_reads_each_day_s_position_once_and_shows_it_everywhere(demo, monkeypatch):
+    """The report shows the year's end as its position, as the last year's close in the flows and as the
+    forecast's opening: one reading (issue 22: twelve readings of nine days before)."""
+    from socialfund.ledger import position as ledger_module
+
+    read: list[dt.date] = []
+    real = ledger_module.fund_position
+
+    def counting(fund, on):
+        read.append(on)
+        return real(fund, on)
+
+    monkeypatch.setattr(ledger_module, "fund_position", counting)
+    fund = Fund.objects.get(slug="sodertalje")
+    data = gather(fund, 2018, prepared_on=dt.date(2019, 4, 1), projection_runs=10)
+    assert read and sorted(read) == sorted(set(read))  # no day read twice
+    assert data.position_end == real(fund, dt.date(2018, 12, 31))
+    assert data.flows[-1].available_at_end == data.position_end.available
+    assert data.position_start == real(fund, dt.date(2017, 12, 31))

@@ -10,6 +10,7 @@ from typing import Any
 
 from socialfund.cases.models import Initiative
 from socialfund.core.application import ApplicationReading, read_application
+from socialfund.core.calc import Calculation, CalculationInputError, parse_calculation
 
 
 def application_of(initiative: Initiative) -> ApplicationReading:
@@ -26,3 +27,17 @@ def stored_calculation(initiative: Initiative) -> dict[str, Any] | None:
         raw = (initiative.content or {}).get("calculation")
         return raw if isinstance(raw, dict) and raw else None
     return reading.application.calculation or None
+
+
+def calculation_of(initiative: Initiative) -> Calculation | None:
+    """The application's calculation, parsed: the one `application_of(initiative).application.calculation`
+    holds (None when there is none or, read leniently as there, when it does not parse). Read alone and parsed
+    once: reading the whole application checks the calculation by parsing it, and a caller then parsed it a
+    second time to use it (the April report did so for each of its projects, issue 22)."""
+    data = (initiative.content or {}).get("calculation") if isinstance(initiative.content, dict) else None
+    if not data or not isinstance(data, dict):
+        return None
+    try:
+        return parse_calculation(data)
+    except CalculationInputError:
+        return None

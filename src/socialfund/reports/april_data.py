@@ -225,10 +225,11 @@ class AprilData:
         return [line for p in self.projects if p.followup for line in p.followup.indicators]
 
 
-def _forecast(fund: Fund, end: dt.date, runs: int | None) -> list[ledger_and_followup.Scenario] | None:
-    """The fund's forecast from its available money on the report's date (the projection page's, on the
-    same day, is the same figure)."""
-    position = ledger_and_followup.fund_position(fund, end)
+def _forecast(
+    fund: Fund, end: dt.date, runs: int | None, position: FundPosition | None
+) -> list[ledger_and_followup.Scenario] | None:
+    """The fund's forecast from its available money on the report's date, `position` (the projection page's,
+    on the same day, is the same figure)."""
     opening = position.available if position is not None else None
     return ledger_and_followup.survival(fund, today=end, opening_available=opening, runs=runs)
 
@@ -243,21 +244,24 @@ def report_date(year: int, today: dt.date) -> dt.date:
 def gather(fund: Fund, year: int, *, prepared_on: dt.date, projection_runs: int | None = None) -> AprilData:
     end = min(dt.date(year, 12, 31), prepared_on)
     policy = fund_policy_if_any(fund, end)  # none: the report still shows the books
+    # Every position the report shows, each day read once (issue 22): the year's start and end, each year's
+    # close for the flows, the end again for the forecast.
+    positions = ledger_and_followup.fund_positions(fund, [*_year_ends(fund, year), end]) or {}
     data = AprilData(
         fund=fund,
         year=year,
         prepared_on=prepared_on,
         as_of=end,
         policy=policy,
-        position_start=ledger_and_followup.fund_position(fund, dt.date(year - 1, 12, 31)),
-        position_end=ledger_and_followup.fund_position(fund, end),
-        flows=year_flows(fund, year),
+        position_start=positions.get(dt.date(year - 1, 12, 31)),
+        position_end=positions.get(end),
+        flows=year_flows(fund, year, positions),
         initiatives=initiative_lines(fund, end, known_on=prepared_on),
         projects=project_lines(fund, end),
         duties=ledger_and_followup.duties(fund, end),
         waivers=ledger_and_followup.waivers(fund, dt.date(year, 1, 1), end),
         successions=ledger_and_followup.successions(fund, dt.date(year, 1, 1), end),
-        scenarios=_forecast(fund, end, projection_runs),
+        scenarios=_forecast(fund, end, projection_runs, positions.get(end)),
         comparison=comparison_policies(policy, end) if policy else [],
         exceptions=ledger_and_followup.repayment_exceptions(fund, end),
         text=ReportText.objects.filter(fund=fund, year=year).order_by("-version").first(),
@@ -290,10 +294,18 @@ def _rule_titles(case: Initiative) -> dict[str, str]:
     return {rule.id: rule.display_title for rule in policy.rules} if policy else {}
 
 
-def year_flows(fund: Fund, year: int) -> list[YearFlow]:
-    """Each year from the fund's decision to the report's: what was granted, paid, returned and waived."""
-    first = fund.decided_on.year
-    positions = [ledger_and_followup.fund_position(fund, dt.date(y, 12, 31)) for y in range(first - 1, year + 1)]
+def _year_ends(fund: Fund, year: int) -> list[dt.date]:
+    """The close of each year from the one before the fund's decision to `year`."""
+    return [dt.date(y, 12, 31) for y in range(fund.decided_on.year - 1, year + 1)]
+
+
+def year_flows(fund: Fund, year: int, read: dict[dt.date, FundPosition] | None = None) -> list[YearFlow]:
+    """Each year from the fund's decision to the report's: what was granted, paid, returned and waived.
+    `read`: the positions the report has read already (`fund_positions`), else read here."""
+    ends = _year_ends(fund, year)
+    if read is None:
+        read = ledger_and_followup.fund_positions(fund, ends) or {}
+    positions = [read.get(day) for day in ends]
     flows: list[YearFlow] = []
     for before, after in zip(positions, positions[1:], strict=False):
         if before is None or after is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,17 @@ def fund_position(fund: Fund, on: dt.date) -> FundPosition | None:
     from socialfund.ledger.position import fund_position as ledger_position
 
     return ledger_position(fund, on)
+
+
+def fund_positions(fund: Fund, days: Iterable[dt.date]) -> dict[dt.date, FundPosition] | None:
+    """The fund's books at each of `days`, each day read once through `fund_position`: the April report shows
+    its year's start and end and each year's close (and forecasts from the end), twelve readings of nine days
+    before (issue 22); it reads them here once and every figure takes its position from this one map."""
+    if not ledger_installed():
+        return None
+    from socialfund.ledger.position import fund_position as ledger_position
+
+    return {day: ledger_position(fund, day) for day in sorted(set(days))}
 
 
 def no_money() -> ProjectMoney:

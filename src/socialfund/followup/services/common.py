@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from socialfund.accounts.models import User
 from socialfund.audit.services import audit_record
-from socialfund.cases.content import application_of
-from socialfund.core.calc import Calculation, CalculationInputError, parse_calculation
+from socialfund.cases.content import calculation_of
+from socialfund.core.calc import Calculation
 from socialfund.core.policy import Policy, load_policy
 from socialfund.followup.errors import FollowupPermissionDenied, FollowupStateError, FollowupValidationError
 from socialfund.followup.models import Project
@@ -113,13 +113,7 @@ def project_calculation(project: Project) -> Calculation | None:
     read = _read_calculations.get()
     if read is not None and project.pk in read:
         return read[project.pk]
-    data = application_of(project.initiative).application.calculation
-    calc: Calculation | None = None
-    if data:
-        try:
-            calc = parse_calculation(data)
-        except CalculationInputError as exc:
-            raise FollowupStateError(_("Ansökans kalkyl kan inte läsas: %(error)s") % {"error": exc}) from exc
+    calc = calculation_of(project.initiative)
     if read is not None:
         read[project.pk] = calc
     return calc
