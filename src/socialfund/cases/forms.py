@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, cast
 
@@ -260,10 +261,39 @@ class FilterForm(SwedishForm):
     year = forms.IntegerField(label=_("År"), required=False, min_value=2000, max_value=2100)
     q = forms.CharField(label=_("Sök"), required=False, max_length=200)
 
-    def __init__(self, *args: Any, stages: list[tuple[str, str]], **kwargs: Any) -> None:
-        """`stages`: (code, name) of the stages of the guidelines of the funds the user sees."""
+    def __init__(
+        self, *args: Any, stages: list[tuple[str, str]], funds: Sequence[Fund] | None = None, **kwargs: Any
+    ) -> None:
+        """`stages`: (code, name) of the stages of the guidelines of the funds the user sees. `funds`: the
+        funds the user sees, already read (the page reads them once for the stages and the dropdown)."""
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["stage"]).choices = [("", _("Alla")), *stages]
+        if funds is not None:
+            field = self.fields["fund"]
+            self.fields["fund"] = FundChoiceField(funds, label=field.label, required=False, widget=PlainSelect)
+
+
+class FundChoiceField(forms.ChoiceField):
+    """A fund dropdown over funds already read: cleans to the Fund (or None), as a ModelChoiceField would,
+    without querying the funds again to write the options and again to check the choice (issue 22)."""
+
+    def __init__(self, funds: Sequence[Fund], **kwargs: Any) -> None:
+        self.funds = {str(fund.pk): fund for fund in funds}
+        choices = [("", _("Alla")), *((key, str(fund)) for key, fund in self.funds.items())]
+        super().__init__(choices=choices, **kwargs)
+
+    def to_python(self, value: Any) -> Fund | None:
+        key = super().to_python(value)
+        if not key:
+            return None
+        if key not in self.funds:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": key}
+            )
+        return self.funds[key]
+
+    def validate(self, value: Any) -> None:
+        forms.Field.validate(self, value)  # the choice is checked in to_python, against the funds read
 
 
 class SignoffForm(SwedishForm):

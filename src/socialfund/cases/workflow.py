@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,13 +21,28 @@ from socialfund.core import casemachine
 from socialfund.core.policy import Policy, PolicyError, load_policy
 from socialfund.core.policy.registry import shipped_policy_ids
 from socialfund.core.policy.workflow import Stage
-from socialfund.funds.models import Fund
+from socialfund.funds.models import Fund, PolicyVersion
 
 
 @lru_cache(maxsize=64)
 def _policy(policy_id: str) -> Policy:
     """Shipped policies are immutable data; load each once per process."""
     return load_policy(policy_id)
+
+
+def policy_by_id(policy_id: str) -> Policy:
+    """A policy by its id, loaded once per process."""
+    return _policy(policy_id)
+
+
+def policy_id_among(versions: Iterable[PolicyVersion], on: dt.date) -> str | None:
+    """The id `policy_id_in_force` gives, from a fund's versions already read (a page listing funds reads
+    them in one query, not one per fund): the latest adopted on or before `on`, else the earliest adopted."""
+    adopted = sorted((v.adopted_on, v.policy_id) for v in versions if v.adopted_on is not None)
+    in_force = [policy_id for adopted_on, policy_id in adopted if adopted_on <= on]
+    if in_force:
+        return in_force[-1]
+    return adopted[0][1] if adopted else None
 
 
 def policy_id_in_force(fund: Fund, on: dt.date) -> str:

@@ -7,10 +7,12 @@ a key given twice is refused here, with a Swedish message and, for YAML, the lin
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # libyaml's C parser where PyYAML was built with it (a CLI run is mostly start-up and reading; issue 22).
 _SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

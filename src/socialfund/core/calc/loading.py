@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+import os
+from typing import TYPE_CHECKING, Any
 
 from socialfund.core import strictread
 from socialfund.core.strictread import strict_loader
@@ -14,19 +14,24 @@ from socialfund.core.calc.model import Calculation
 from socialfund.core.calc.parse import ROOT, parse_calculation
 from socialfund.core.calc.unitcosts import UnitCostLibrary
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 def load_calculation_file(path: str | Path, *, unit_costs: UnitCostLibrary | None = None) -> Calculation:
     """Read and validate a calculation file; `.json` is read as JSON, anything else as YAML."""
-    location = Path(path)
+    # os.path, not pathlib: a calculation run imports no pathlib (issue 22, tests/core/test_cli_imports.py).
+    location = os.fspath(path)
     try:
-        text = location.read_text(encoding="utf-8")
+        with open(location, encoding="utf-8") as file:
+            text = file.read()
     except FileNotFoundError as exc:
         raise CalculationInputError([(ROOT, f"filen {location} finns inte")]) from exc
     except UnicodeDecodeError as exc:
         raise CalculationInputError([(ROOT, f"filen {location} är inte UTF-8-kodad")]) from exc
     except OSError as exc:
         raise CalculationInputError([(ROOT, f"filen {location} kan inte läsas: {exc.strerror or exc}")]) from exc
-    data = parse_json_text(text) if location.suffix.lower() == ".json" else parse_yaml_text(text)
+    data = parse_json_text(text) if location.lower().endswith(".json") else parse_yaml_text(text)
     return parse_calculation(data, unit_costs=unit_costs)
 
 

@@ -18,15 +18,18 @@ counts in the prices of the last published year, and the result says so.
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from socialfund.core.calc.errors import CalculationInputError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 UNCERTAIN = "osäker"
 KPI_FILE = ("data", "kpi", "kpi.csv")
@@ -72,33 +75,49 @@ def load_price_index(path: str | Path | None = None) -> PriceIndex:
     """Read a KPI file in the shipped format; without a path, the file shipped with socialfund."""
     if path is None:
         return _shipped_index()
-    location = Path(path)
+    location = os.fspath(path)
     try:
-        text = location.read_text(encoding="utf-8")
+        with open(location, encoding="utf-8") as file:
+            text = file.read()
     except (OSError, UnicodeDecodeError) as exc:
-        raise CalculationInputError([(str(location), f"kan inte läsas: {exc}")]) from exc
-    return parse_price_index(text, origin=location.name)
+        raise CalculationInputError([(location, f"kan inte läsas: {exc}")]) from exc
+    return parse_price_index(text, origin=os.path.basename(location))
 
 
 # The package's own data files, found beside the code: importlib.resources would also find them in a zip,
 # which the package never is, and importing it (zipfile, tempfile, shutil …) was a tenth of `socialfund
-# calc`'s start-up (issue 22).
-PACKAGE_DIR = Path(__file__).resolve().parents[2]
+# calc`'s start-up (issue 22). Nor pathlib (with urllib.parse and ipaddress, ~5 ms): a calculation reads
+# its data files by os.path; only the commands that write one (`socialfund kpi`) ask for a Path.
+PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+
+
+def package_file(*parts: str) -> str:
+    """The path of one of the package's own data files (`package_file("data", "unitcosts", "sweden.csv")`)."""
+    return os.path.join(PACKAGE_DIR, *parts)
+
+
+def read_package_file(*parts: str) -> str:
+    with open(package_file(*parts), encoding="utf-8") as file:
+        return file.read()
 
 
 def shipped_index_path() -> Path:
-    return PACKAGE_DIR.joinpath(*KPI_FILE)
+    from pathlib import Path
+
+    return Path(package_file(*KPI_FILE))
 
 
 @functools.cache
 def _shipped_index() -> PriceIndex:
-    return parse_price_index(shipped_index_path().read_text(encoding="utf-8"), origin="kpi.csv")
+    return parse_price_index(read_package_file(*KPI_FILE), origin="kpi.csv")
 
 
 def parse_price_index(text: str, *, origin: str = "kpi.csv") -> PriceIndex:
     """The shipped format: '#' note lines, then the columns year,kpi,status (status 'osäker' or empty)."""
     note_lines = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    import csv  # here: a calculation reads the shipped index only when it converts prices
+
     reader = csv.DictReader(io.StringIO(body))
     if not {"year", "kpi"} <= set(reader.fieldnames or []):
         raise CalculationInputError([(origin, "saknar kolumnerna year och kpi")])

@@ -9,15 +9,18 @@ the same columns.
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from socialfund.core.calc.errors import CalculationInputError
 from socialfund.core.calc.fields import Issues
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 COLUMNS = ("id", "label_sv", "unit", "value", "price_year", "bearer", "source", "confidence")
 CONFIDENCE_LEVELS = ("high", "medium", "low")
@@ -58,26 +61,28 @@ def load_unit_costs(path: str | Path | None = None) -> UnitCostLibrary:
     """Read a unit-cost CSV; without a path, the library shipped with socialfund."""
     if path is None:
         return _shipped_library()
-    location = Path(path)
+    location = os.fspath(path)
     try:
-        text = location.read_text(encoding="utf-8")
+        with open(location, encoding="utf-8") as file:
+            text = file.read()
     except OSError as exc:
-        raise CalculationInputError([(str(location), f"kan inte läsas: {exc.strerror or exc}")]) from exc
+        raise CalculationInputError([(location, f"kan inte läsas: {exc.strerror or exc}")]) from exc
     except UnicodeDecodeError as exc:
-        raise CalculationInputError([(str(location), "är inte UTF-8")]) from exc
-    return parse_unit_costs(text, origin=location.name)
+        raise CalculationInputError([(location, "är inte UTF-8")]) from exc
+    return parse_unit_costs(text, origin=os.path.basename(location))
 
 
 @functools.cache
 def _shipped_library() -> UnitCostLibrary:
-    from socialfund.core.calc.prices import PACKAGE_DIR
+    from socialfund.core.calc.prices import read_package_file
 
-    data = PACKAGE_DIR / "data" / "unitcosts" / "sweden.csv"
-    return parse_unit_costs(data.read_text(encoding="utf-8"), origin="sweden.csv")
+    return parse_unit_costs(read_package_file("data", "unitcosts", "sweden.csv"), origin="sweden.csv")
 
 
 def parse_unit_costs(text: str, *, origin: str = "enhetskostnader") -> UnitCostLibrary:
     """Parse the CSV text; every bad cell is reported as `<origin>:rad N.<column>`."""
+    import csv  # here: read only when a calculation names a unit cost
+
     reader = csv.DictReader(io.StringIO(text))
     issues = Issues()
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
