@@ -41,3 +41,13 @@ def calculation_of(initiative: Initiative) -> Calculation | None:
         return parse_calculation(data)
     except CalculationInputError:
         return None
+
+
+def implementation_plan_in(content: dict[str, Any]) -> object | None:
+    """The implementation plan as the application reads it, from stored answers (a case's, or the official
+    record's copy of them), read alone. The lenient read keeps or drops each field on its own, so this field
+    alone gives what the whole application gives, without validating its calculation (most of a parse's cost;
+    the April report asks this of every project)."""
+    if "implementation_plan" not in content:
+        return None
+    return read_application({"implementation_plan": content["implementation_plan"]}).application.implementation_plan

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch
 
 from socialfund.cases.codes import Status, WithdrawalReason
+from socialfund.cases.content import implementation_plan_in
 from socialfund.cases.models import Decision, DecisionAmount, Initiative
 from socialfund.cases.workflow import fund_policy_if_any, policy_if_any
-from socialfund.core.application import read_application as application_of_content
 from socialfund.core.formatting import format_date
 from socialfund.core.policy import Policy, list_policies
 from socialfund.funds.models import Fund
@@ -123,14 +123,7 @@ def project_answers(initiative: Initiative) -> ProjectAnswers:
         evaluator = "Standardiserat instrument"
     else:
         evaluator = "Anges inte"
-    # The plan as the application reads it (a stored value that does not parse counts as none). The lenient
-    # read keeps or drops each field on its own, so reading this one field alone gives the same answer as
-    # reading the whole application, without validating its calculation (most of a parse's cost).
-    plan = (
-        application_of_content({"implementation_plan": content["implementation_plan"]}).application.implementation_plan
-        if "implementation_plan" in content
-        else None
-    )
+    plan = implementation_plan_in(content)  # as the application reads it: a value that does not parse is none
     return ProjectAnswers(
         method="Dokumenterad metod" if method.get("documented") else ("Ny metod" if method else "Anges inte"),
         evaluator=evaluator,
